@@ -1,0 +1,218 @@
+"""Who said a quote: speech cues and their speakers, from the dependency parse.
+
+The patterns live in `patterns/attribution.jsonl` (cue -> speaker); this module runs them
+with spaCy's DependencyMatcher and applies the few decisions that are not patterns:
+which cue governs a quote, inheritance of a subject along "..., adding that", and
+whether a short quote is speech at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from quotes.models import QuoteKind, QuoteSpan
+from quotes.rules import DependencyRule, Rules
+from quotes.speakers import Mention, is_channel, mention_at
+
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "parataxis"}
+SENTENCE_END = set(".!?:;—–\n")
+MODALS = {"may", "might", "could", "would", "should"}
+
+
+def build_matcher(vocab: Vocab, rules: tuple[DependencyRule, ...]) -> DependencyMatcher:
+    matcher = DependencyMatcher(vocab)
+    for index, rule in enumerate(rules):
+        matcher.add(f"{index}:{rule.label}", [rule.pattern])
+    return matcher
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue and, where the parse gives one, its speaker."""
+
+    token: Token
+    speaker: Mention | None
+    speaker_token: Token | None
+    rule: str
+
+
+def _rule_index(doc: Doc, match_id: int) -> int:
+    return int(doc.vocab.strings[match_id].split(":", 1)[0])
+
+
+def find_cues(doc: Doc, matcher: DependencyMatcher, rules: Rules, excluded: set[int]) -> dict[int, Cue]:
+    """Every cue token with its speaker; tokens in `excluded` (inside quotes) never speak."""
+    best: dict[int, tuple[int, Token]] = {}
+    for match_id, token_ids in matcher(doc):
+        index = _rule_index(doc, match_id)
+        names = [node["RIGHT_ID"] for node in rules.attribution[index].pattern]
+        nodes = dict(zip(names, token_ids, strict=True))
+        cue_i, speaker_i = nodes["cue"], nodes["speaker"]
+        if speaker_i in excluded or cue_i in excluded:
+            continue
+        if cue_i not in best or index < best[cue_i][0]:
+            best[cue_i] = (index, doc[speaker_i])
+    cues: dict[int, Cue] = {}
+    for cue_i, (index, speaker_token) in best.items():
+        mention = mention_at(speaker_token, rules)
+        cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, rules.attribution[index].label)
+    # cues without a speaker of their own: "..., adding that", "stating that"
+    for token in doc:
+        if token.i in cues or token.i in excluded or not is_cue_word(token, rules):
+            continue
+        cues[token.i] = Cue(token, None, None, "no subject")
+    for cue_i, cue in list(cues.items()):
+        if cue.speaker is None and cue.token.lemma_.lower() in rules.words("nouns.according"):
+            cues[cue_i] = _according_by_position(cue, rules, excluded)
+    for cue_i, cue in list(cues.items()):
+        if cue.speaker is None:
+            inherited = _inherited_speaker(cue.token, cues)
+            if inherited is not None:
+                cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
+    return cues
+
+
+def _according_by_position(cue: Cue, rules: Rules, excluded: set[int]) -> Cue:
+    """ "according to engineer Paul Brandt" misparsed: the first name after "to" speaks."""
+    sentence_end = cue.token.sent.end
+    for token in cue.token.doc[cue.token.i + 2 : sentence_end]:
+        if token.is_punct or token.i in excluded:
+            break
+        if token.pos_ == "PROPN":
+            while token.i + 1 < sentence_end and token.doc[token.i + 1].pos_ == "PROPN":
+                token = token.doc[token.i + 1]
+            mention = mention_at(token, rules)
+            if mention is not None:
+                return Cue(cue.token, mention, token, "according to (by position)")
+    return cue
+
+
+def is_cue_word(token: Token, rules: Rules) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in rules.cue_verbs | rules.words("verbs.quoted_as"):
+        return token.dep_ != "amod"  # "the said agreement"
+    return token.pos_ == "VERB" and lemma in rules.words("nouns.according")
+
+
+def _inherited_speaker(token: Token, cues: dict[int, Cue]) -> Cue | None:
+    """Walk up "adding that", "stating that", "and warned" to a cue or verb that has a speaker."""
+    current = token
+    for _ in range(4):
+        if current.dep_ not in INHERIT_DEPS or current.head is current:
+            return None
+        current = current.head
+        cue = cues.get(current.i)
+        if cue is not None and cue.speaker is not None:
+            return cue
+    return None
+
+
+def is_negated_or_hypothetical(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in token.children)
+
+
+def quote_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _roots(span: Span) -> list[Token]:
+    inside = {t.i for t in span}
+    return [t for t in span if t.head.i not in inside or t.head is t]
+
+
+def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue | None:
+    """The cue that introduces a quote: an ancestor first, then one hanging off the quote,
+    then the nearest cue of the sentence."""
+    speaking = {i: c for i, c in cues.items() if i not in excluded}
+    for root in _roots(span):
+        for ancestor in root.ancestors:
+            if ancestor.i in speaking and speaking[ancestor.i].speaker is not None:
+                return speaking[ancestor.i]
+    inside = {t.i for t in span}
+    for cue in speaking.values():
+        if cue.token.head.i in inside and cue.speaker is not None:
+            return cue
+    sentences = {t.sent.start for t in span}
+    same_sentence = [c for c in speaking.values() if c.token.sent.start in sentences and c.speaker is not None]
+    if same_sentence:
+        return min(same_sentence, key=lambda c: min(abs(c.token.i - span.start), abs(c.token.i - span.end)))
+    return None
+
+
+def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
+    """He said: "..." over a sentence break: a cue in the sentence just before, ending in a colon."""
+    first_sentence = span[0].sent
+    if first_sentence.start == 0:
+        return None
+    previous = span.doc[first_sentence.start - 1].sent
+    if not previous.text.rstrip().endswith((":", ",")):
+        return None
+    candidates = [c for c in cues.values() if previous.start <= c.token.i < previous.end and c.speaker is not None]
+    return candidates[-1] if candidates else None
+
+
+def _skippable_before_quote(char: str) -> bool:
+    """Spaces, quote marks and brackets between a quote and what precedes it."""
+    return char.isspace() or (not char.isalnum() and char not in SENTENCE_END and char != ",")
+
+
+def is_sentence_start(text: str, position: int, paragraph_start: int) -> bool:
+    """Does the quote that opens just before `position` start a sentence?"""
+    i = position - 1
+    while i >= paragraph_start and _skippable_before_quote(text[i]):
+        i -= 1
+    return i < paragraph_start or text[i] in SENTENCE_END
+
+
+def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
+    """direct: a sentence of its own; partial: a fragment inside the reporter's sentence."""
+    first = quote.text.lstrip("([…. ")[:1]
+    if (first.isupper() or first.isdigit()) and is_sentence_start(text, quote.start, paragraph_start):
+        return "direct"
+    return "partial"
+
+
+def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
+    """Scare quotes, titles and names: a short quote next to a naming word, or in title case."""
+    words = quote.text.split()
+    if len(words) > rules.term_max_words:
+        return False
+    before = text[max(0, quote.start - 40) : quote.start - len(quote.open_mark)].lower().split()
+    after_text = text[quote.end + len(quote.close_mark) : quote.end + 40].lower()
+    after = after_text.split()
+    previous = " ".join(before[-2:])
+    if before and (before[-1] in rules.naming_words or previous in rules.naming_words):
+        return True
+    if after and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", ".")):
+        return True
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    sentence_like = quote.text.rstrip()[-1:] in ".!?,"
+    return bool(alphabetic) and all(w[:1].isupper() for w in alphabetic) and not sentence_like and len(words) > 1
+
+
+def is_speaker_of_cue(span: Span, cues: dict[int, Cue]) -> bool:
+    """ "Z-channels" specify that ...: the quote names who speaks, it is not speech."""
+    inside = {t.i for t in span}
+    for cue in cues.values():
+        subjects = [c for c in cue.token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in inside]
+        has_content = any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i not in inside for c in cue.token.children)
+        if subjects and has_content:
+            return True
+    return False
+
+
+def channel_and_speaker(cue: Cue, cues: dict[int, Cue], rules: Rules) -> tuple[Cue, str | None]:
+    """ "X said ..., Reuters reported": the outlet is the channel, X the speaker."""
+    if cue.speaker is None or not is_channel(cue.speaker, rules):
+        return cue, None
+    sentence = cue.token.sent
+    for other in cues.values():
+        if other.speaker is None or is_channel(other.speaker, rules) or other is cue:
+            continue
+        if other.token.sent.start == sentence.start:
+            return other, cue.speaker.text
+    return cue, None

@@ -1,0 +1,58 @@
+"""Embedded social-media posts: "post text — Display Name (@handle) August 7, 2024"."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from quotes.marks import paragraphs
+from quotes.models import QuoteSpan
+from quotes.rules import patterns_dir, read_toml
+
+WIDE_GAP = 3  # newlines: a post's own paragraphs are copied with two or more blank lines between
+
+
+@cache
+def signature_pattern() -> regex.Pattern[str]:
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return regex.compile(embeds["signature"])
+
+
+def clean_display_name(name: str) -> str:
+    """Drop emoji and flags (often copied as "????") around a display name."""
+    words = [w for w in name.split() if any(c.isalnum() for c in w)]
+    return " ".join(words)
+
+
+def find_embeds(text: str) -> list[QuoteSpan]:
+    """Every embedded post in `text`, with its author's display name and handle."""
+    paras = paragraphs(text)
+    found: list[QuoteSpan] = []
+    previous_signature_end = 0
+    for match in signature_pattern().finditer(text):
+        end = match.start()
+        index = next((i for i, p in enumerate(paras) if p.start <= end <= p.end), None)
+        if index is None:
+            continue
+        first = index
+        while first > 0 and paras[first].gap_before >= WIDE_GAP and paras[first - 1].end > previous_signature_end:
+            first -= 1
+        start = max(paras[first].start, previous_signature_end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        previous_signature_end = match.end()
+        if start >= end:
+            continue
+        found.append(
+            QuoteSpan(
+                start,
+                end,
+                text[start:end],
+                embed_author=clean_display_name(match.group("name")) or match.group("handle"),
+                embed_handle=match.group("handle"),
+            )
+        )
+    return found

@@ -1,0 +1,380 @@
+"""Write quotes and clusters to files: CSV (for Excel/Sheets), JSON, JSONL and SQLite.
+
+Pure functions over `Quote` and `Cluster`; no spaCy. Files the user names are written atomically
+(temporary file in the same folder, then `os.replace`) and never overwritten without `--force`:
+
+    check_output_path(path, force)             # OutputExists / OutputPathError before any work
+    with open_output(path, force, "csv") as out:
+        write_csv(quotes, out, clusters=clusters)
+
+CSV files must be opened with `CSV_ENCODING` ("utf-8-sig"), so that the file starts with the
+UTF-8 byte-order mark and Excel reads accented names correctly; `open_output` does this. On
+stdout no byte-order mark is written: that is the caller's choice (it only helps files).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import secrets
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from quotes.models import Cluster, Quote
+
+FORMATS = ("table", "csv", "json", "jsonl", "sqlite")
+CSV_ENCODING = "utf-8-sig"
+TEXT_ENCODING = "utf-8"
+
+CSV_HEADERS = (
+    "Speaker",
+    "Speaker as written",
+    "Kind",
+    "Quote",
+    "Source",
+    "Line",
+    "Start",
+    "End",
+    "Cue",
+    "Via",
+    "Cluster",
+    "Sources count",
+)
+CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags")
+SOURCES_SEPARATOR = "; "
+
+# OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+QUOTED_KINDS = ("direct", "partial", "embed")
+
+
+# --- output paths -----------------------------------------------------------------------------
+
+
+class OutputExists(Exception):
+    """The output file exists and --force was not given."""
+
+
+class OutputPathError(ValueError):
+    """The output path cannot be written: its folder is missing, or it is a folder."""
+
+
+def check_output_path(path: Path, force: bool) -> None:
+    """Refuse a path whose folder is missing, that is a folder, or that exists (unless `force`)."""
+    if path.is_dir():
+        raise OutputPathError(f"{path} is a folder; give a file name")
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputPathError(f"folder {folder} does not exist; create it first")
+    if path.exists() and not force:
+        raise OutputExists(f"{path} exists; use --force to overwrite")
+
+
+def _temp_path_for(path: Path) -> Path:
+    """A hidden, unused name next to `path`, so that `os.replace` stays on one filesystem."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+@contextmanager
+def _replacing(path: Path, force: bool) -> Iterator[Path]:
+    """Yield a temporary path to fill; on success it replaces `path`, on error it is removed."""
+    check_output_path(path, force)
+    temp = _temp_path_for(path)
+    try:
+        yield temp
+        check_output_path(path, force)  # someone may have created it meanwhile
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@contextmanager
+def _atomic_open(path: Path, force: bool, encoding: str) -> Iterator[TextIO]:
+    # "x": a fresh file with the usual permissions; newline="": written exactly as given.
+    with _replacing(path, force) as temp, temp.open("x", encoding=encoding, newline="") as out:
+        yield out
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def atomic_write_text(path: Path, text: str, encoding: str = TEXT_ENCODING, *, force: bool = False) -> None:
+    """Write `text` to `path` all at once: readers see the old file or the new one, never half of it.
+
+    An existing file is replaced only with `force`.
+    """
+    with _atomic_open(path, force, encoding) as out:
+        out.write(text)
+
+
+@contextmanager
+def open_output(path: Path, force: bool, fmt: str) -> Iterator[TextIO]:
+    """Open `path` to write `fmt` ("csv", "json", "jsonl" or "table" as plain text), atomically.
+
+    CSV is written with `CSV_ENCODING`, so the file starts with the byte-order mark; the rest
+    is UTF-8. Nothing replaces `path` unless the block ends without an error.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "sqlite":
+        raise ValueError("sqlite is not a text format; use write_sqlite")
+    with _atomic_open(path, force, CSV_ENCODING if fmt == "csv" else TEXT_ENCODING) as out:
+        yield out
+
+
+# --- cluster summaries ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    """What a reader needs of a cluster: who, the wording, and where it was reported."""
+
+    id: str
+    speaker: str | None
+    text: str
+    sources_count: int
+    sources: tuple[str, ...]
+    flags: tuple[str, ...]
+
+
+def cluster_speaker(cluster: Cluster) -> str | None:
+    """The most common speaker among members (first seen wins a tie); None when nobody is named."""
+    counts = Counter(m.speaker for m in cluster.members if m.speaker)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def cluster_wording(cluster: Cluster) -> Quote | None:
+    """The member whose wording stands for the cluster: the longest direct quote, else the longest member."""
+    direct = [m for m in cluster.members if m.kind == "direct"]
+    candidates = direct or cluster.members
+    return max(candidates, key=lambda m: len(m.text), default=None)
+
+
+def cluster_sources(cluster: Cluster) -> tuple[str, ...]:
+    """Distinct `source:line` references, sorted by source then line number."""
+    places = sorted({(m.source, m.line) for m in cluster.members})
+    return tuple(f"{source}:{line}" for source, line in places)
+
+
+def sources_count(cluster: Cluster) -> int:
+    """How many distinct sources report the cluster."""
+    return len({m.source for m in cluster.members})
+
+
+def summarise_cluster(cluster: Cluster) -> ClusterSummary:
+    chosen = cluster_wording(cluster)
+    return ClusterSummary(
+        id=cluster.id,
+        speaker=cluster_speaker(cluster),
+        text=chosen.text if chosen else "",
+        sources_count=sources_count(cluster),
+        sources=cluster_sources(cluster),
+        flags=tuple(cluster.flags),
+    )
+
+
+def _member_key(quote: Quote) -> tuple[str, int, int, str]:
+    return (quote.source, quote.start, quote.end, quote.kind)
+
+
+def cluster_index(clusters: Iterable[Cluster]) -> dict[tuple[str, int, int, str], Cluster]:
+    """Map each member (by source, offsets and kind) to its cluster."""
+    return {_member_key(m): c for c in clusters for m in c.members}
+
+
+def cluster_of(quote: Quote, index: dict[tuple[str, int, int, str], Cluster], by_id: dict[str, Cluster]) -> Cluster | None:
+    """The quote's cluster: by membership, else by the id in `quote.cluster`."""
+    return index.get(_member_key(quote)) or by_id.get(quote.cluster or "")
+
+
+# --- JSON and JSONL ---------------------------------------------------------------------------
+
+
+def write_jsonl(quotes: Iterable[Quote], out: TextIO) -> None:
+    """One JSON object per line, as `Quote.to_record()` (the contract of shared/eval/score.py)."""
+    for quote in quotes:
+        out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
+
+
+def cluster_record(cluster: Cluster) -> dict[str, object]:
+    summary = summarise_cluster(cluster)
+    return {
+        "id": summary.id,
+        "speaker": summary.speaker,
+        "text": summary.text,
+        "sources_count": summary.sources_count,
+        "sources": list(summary.sources),
+        "flags": list(summary.flags),
+        "members": [m.to_record() for m in cluster.members],
+    }
+
+
+def _json_document(quotes: list[Quote], clusters: list[Cluster] | None) -> object:
+    if clusters is None:
+        return [q.to_record() for q in quotes]
+    document: dict[str, object] = {"clusters": [cluster_record(c) for c in clusters]}
+    index = cluster_index(clusters)
+    left_over = [q.to_record() for q in quotes if _member_key(q) not in index]
+    if left_over:
+        document["unclustered"] = left_over
+    return document
+
+
+def write_json(quotes: list[Quote], clusters: list[Cluster] | None, out: TextIO) -> None:
+    """A JSON array of records; with clusters, `{"clusters": [...]}` with each cluster's members.
+
+    Quotes that belong to no cluster are kept under "unclustered" (present only when there are some).
+    """
+    json.dump(_json_document(quotes, clusters), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def neutralise_formula(value: str) -> str:
+    """Prefix `'` to a cell a spreadsheet would run as a formula (OWASP CSV injection advice)."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def _cell(value: object) -> str:
+    return neutralise_formula("" if value is None else str(value))
+
+
+def quote_row(quote: Quote, cluster: Cluster | None) -> list[object]:
+    return [
+        quote.speaker,
+        quote.speaker_mention,
+        quote.kind,
+        quote.text,
+        quote.source,
+        quote.line,
+        quote.start,
+        quote.end,
+        quote.cue,
+        quote.via,
+        cluster.id if cluster else quote.cluster,
+        sources_count(cluster) if cluster else 1,
+    ]
+
+
+def cluster_row(cluster: Cluster) -> list[object]:
+    summary = summarise_cluster(cluster)
+    return [
+        summary.id,
+        summary.speaker,
+        summary.text,
+        summary.sources_count,
+        SOURCES_SEPARATOR.join(summary.sources),
+        SOURCES_SEPARATOR.join(summary.flags),
+    ]
+
+
+def write_csv(
+    quotes: Iterable[Quote],
+    out: TextIO,
+    per_cluster: list[Cluster] | None = None,
+    clusters: list[Cluster] | None = None,
+) -> None:
+    """RFC 4180 CSV with readable headers, every cell neutralised against formulas.
+
+    One row per quote; "Sources count" is the number of distinct sources in the quote's cluster
+    (from `clusters`, else 1). With `per_cluster`, one row per cluster instead (`quotes` unused),
+    its sources ("source:line") joined by "; " in one cell.
+    Open `out` with `CSV_ENCODING` and `newline=""` (see `open_output`).
+    """
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    if per_cluster is not None:
+        rows = [cluster_row(c) for c in per_cluster]
+        headers: tuple[str, ...] = CSV_CLUSTER_HEADERS
+    else:
+        index = cluster_index(clusters or [])
+        by_id = {c.id: c for c in clusters or []}
+        rows = [quote_row(q, cluster_of(q, index, by_id)) for q in quotes]
+        headers = CSV_HEADERS
+    writer.writerow(headers)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+
+
+# --- SQLite -----------------------------------------------------------------------------------
+
+SQLITE_SCHEMA = """
+CREATE TABLE sources (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
+CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER,
+    "end" INTEGER,
+    line INTEGER,
+    text TEXT,
+    kind TEXT,
+    speaker TEXT,
+    speaker_mention TEXT,
+    cue TEXT,
+    via TEXT,
+    cluster_id TEXT REFERENCES clusters(id)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_cluster_id ON quotes(cluster_id);
+"""
+
+
+def _insert_sources(db: sqlite3.Connection, quotes: list[Quote]) -> dict[str, int]:
+    paths = list(dict.fromkeys(q.source for q in quotes))
+    db.executemany("INSERT INTO sources (id, path) VALUES (?, ?)", enumerate(paths, start=1))
+    return {path: i for i, path in enumerate(paths, start=1)}
+
+
+def _insert_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
+    rows = []
+    for cluster in clusters:
+        s = summarise_cluster(cluster)
+        rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags)))
+    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _insert_quotes(db: sqlite3.Connection, quotes: list[Quote], clusters: list[Cluster], source_ids: dict[str, int]) -> None:
+    index, by_id = cluster_index(clusters), {c.id: c for c in clusters}
+    rows = []
+    for quote in quotes:
+        cluster = cluster_of(quote, index, by_id)
+        rows.append(
+            (
+                source_ids[quote.source],
+                quote.start,
+                quote.end,
+                quote.line,
+                quote.text,
+                quote.kind,
+                quote.speaker,
+                quote.speaker_mention,
+                quote.cue,
+                quote.via,
+                cluster.id if cluster else None,
+            )
+        )
+    db.executemany(
+        'INSERT INTO quotes (source_id, start, "end", line, text, kind, speaker, speaker_mention, cue, via, cluster_id)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def write_sqlite(quotes: list[Quote], clusters: list[Cluster], path: Path, force: bool = False) -> None:
+    """A new SQLite database at `path`: tables sources, quotes, clusters (flags joined by "; ").
+
+    Built in a temporary file next to `path` and moved into place, so an existing database is
+    never added to; it is replaced only with `force`.
+    """
+    with _replacing(path, force) as temp, closing(sqlite3.connect(temp)) as db:
+        db.executescript(SQLITE_SCHEMA)
+        with db:
+            source_ids = _insert_sources(db, quotes)
+            _insert_clusters(db, clusters)
+            _insert_quotes(db, quotes, clusters, source_ids)

@@ -1,0 +1,340 @@
+"""The extraction pipeline: documents in, attributed quotes out.
+
+    Document -> marks + embeds (regex) -> paragraphs worth parsing -> spaCy (batched)
+             -> cues and speakers -> quotes and reported speech -> in-article resolution
+
+Documents stream through `extract_documents`: each is finished (and its parses dropped)
+as soon as its last paragraph is parsed, so memory stays flat on large corpora.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from quotes.attribution import (
+    Cue,
+    build_matcher,
+    channel_and_speaker,
+    find_cues,
+    governing_cue,
+    introducing_cue,
+    is_speaker_of_cue,
+    looks_like_term,
+    quote_kind,
+    quote_tokens,
+)
+from quotes.embeds import find_embeds
+from quotes.identities import SpeakerDirectory, load_directory
+from quotes.marks import Paragraph, find_quote_spans, paragraphs
+from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
+from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
+from quotes.reported import colon_headline, find_reported
+from quotes.rules import Rules, load_rules
+from quotes.sources import Skipped, expand, read_documents
+from quotes.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
+
+QUOTED_KINDS = ("direct", "partial")
+CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
+QUOTE_HOLDS_CONTENT = 0.8  # reported content mostly inside marks is the quote's, not a second item
+
+
+@dataclass(frozen=True)
+class Matchers:
+    """The rules and the DependencyMatchers built from them for one vocabulary."""
+
+    rules: Rules
+    speaker_rules: DependencyMatcher
+    content_rules: DependencyMatcher
+    directory: SpeakerDirectory
+
+
+def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = ()) -> Matchers:
+    rules = load_rules()
+    return Matchers(
+        rules=rules,
+        speaker_rules=build_matcher(vocab, rules.attribution),
+        content_rules=build_matcher(vocab, rules.reported),
+        directory=load_directory(tuple(speakers_files)),
+    )
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """What every document is run through: the model and the matchers."""
+
+    nlp: Language
+    matchers: Matchers
+
+
+def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
+    nlp = load_model(model)
+    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What regex found in a document and which stretches of it need parsing."""
+
+    spans: list[QuoteSpan]
+    embeds: list[QuoteSpan]
+    parts: list[tuple[int, int]]  # character ranges to parse
+
+
+def plan(document: Document, rules: Rules) -> Plan:
+    text = document.text
+    spans = find_quote_spans(text, rules)
+    embeds = find_embeds(text)
+    starts = sorted(s.start for s in spans)
+    parts: list[tuple[int, int]] = []
+    for para in paragraphs(text):
+        i = bisect.bisect_left(starts, para.start)
+        has_quote = i < len(starts) and starts[i] < para.end
+        if has_quote or may_hold_speech(text[para.start : para.end], rules):
+            parts.extend(chunks(text, para.start, para.end))
+    return Plan(spans, embeds, parts)
+
+
+@dataclass
+class Draft:
+    """A quote or reported item before its speaker mention is resolved."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    mention: Mention | None
+    cue: str | None
+    via: str | None = None
+    continues: bool = False
+
+
+def _shift(mention: Mention | None, offset: int) -> Mention | None:
+    return replace(mention, start=mention.start + offset) if mention is not None else None
+
+
+def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers, text: str, para_start: int) -> list[Draft]:
+    rules = matchers.rules
+    local = [s for s in spans if offset <= s.start < offset + len(doc.text)]
+    token_sets = {}
+    excluded: set[int] = set()
+    for span in local:
+        tokens = quote_tokens(doc, span.start - offset, min(span.end, offset + len(doc.text)) - offset)
+        if tokens is not None:
+            token_sets[span.start] = tokens
+            excluded.update(t.i for t in tokens)
+    cues = find_cues(doc, matchers.speaker_rules, rules, excluded)
+    drafts: list[Draft] = []
+    for span in local:
+        tokens = token_sets.get(span.start)
+        if tokens is None or looks_like_term(text, span, rules):
+            continue
+        cue = governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues)
+        short = len(span.text.split()) <= rules.term_max_words
+        if short and (cue is None or is_speaker_of_cue(tokens, cues)):
+            continue  # a scare quote or a name, not speech
+        via = None
+        if cue is not None:
+            cue, via = channel_and_speaker(cue, cues, rules)
+        kind = quote_kind(text, span, para_start)
+        drafts.append(
+            Draft(
+                span.start,
+                span.end,
+                kind,
+                _shift(cue.speaker, offset) if cue else None,
+                cue.token.text if cue else None,
+                via,
+                continues=span.continues,
+            )
+        )
+    drafts.extend(_reported_in(doc, offset, local, cues, matchers))
+    return drafts
+
+
+def _reported_in(doc: Doc, offset: int, spans: list[QuoteSpan], cues: dict[int, Cue], matchers: Matchers) -> list[Draft]:
+    rules = matchers.rules
+    drafts: list[Draft] = []
+    for item in find_reported(doc, matchers.content_rules, rules, cues):
+        cue = cues.get(item.cue.i)
+        mention = item.speaker or (cue.speaker if cue else None)
+        if mention is None or is_channel(mention, rules):
+            continue
+        via = None
+        if cue is not None and item.speaker is None:
+            chosen, via = channel_and_speaker(cue, cues, rules)
+            mention = chosen.speaker or mention
+        start = doc[item.start].idx + offset
+        end = doc[item.end - 1].idx + len(doc[item.end - 1].text) + offset
+        if _mostly_quoted(start, end, spans):
+            continue
+        drafts.append(Draft(start, end, "indirect", _shift(mention, offset), item.cue.text, via))
+    headline = colon_headline(doc, rules)
+    if headline is not None:
+        mention, start, end = headline
+        if not _mostly_quoted(start + offset, end + offset, spans):
+            drafts.append(Draft(start + offset, end + offset, "indirect", _shift(mention, offset), ":"))
+    return drafts
+
+
+def _mostly_quoted(start: int, end: int, spans: list[QuoteSpan]) -> bool:
+    covered = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+    return end > start and covered / (end - start) >= QUOTE_HOLDS_CONTENT
+
+
+def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
+    """ "We will," she said, "win this.": the second piece continues the first sentence."""
+    between = text[previous.end : quote.start]
+    return (
+        "\n" not in between
+        and len(between) < 80
+        and previous.text.rstrip().endswith(",")
+        and between.rstrip(" \"'“”‘’«»„").endswith(",")
+    )
+
+
+def _paragraph_index(paras: list[Paragraph], offset: int) -> int:
+    starts = [p.start for p in paras]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Quote]:
+    """Attribute and resolve everything in one document, given its parsed paragraphs."""
+    text = document.text
+    paras = paragraphs(text)
+    para_starts = [p.start for p in paras]
+    registry = ArticleSpeakers()
+    parsed_starts = {offset for offset, _ in parsed}
+    for para in paras:
+        if para.start not in parsed_starts:
+            for mention in names_by_regex(text, para.start, para.end, matchers.rules):
+                registry.add(mention)
+    for offset, doc in parsed:
+        for mention in names_in(list(doc), matchers.rules):
+            registry.add(_shift(mention, offset))
+    drafts: list[Draft] = []
+    for offset, doc in parsed:
+        para_start = para_starts[max(0, bisect.bisect_right(para_starts, offset) - 1)]
+        drafts.extend(_quotes_in(doc, offset, found.spans, matchers, text, para_start))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    quotes: list[Quote] = []
+    last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
+    for draft in drafts:
+        speaker: str | None = None
+        kind: SpeakerKind = "unknown"
+        if draft.mention is not None:
+            speaker, kind = registry.resolve(draft.mention)
+            if draft.mention.form in ("name", "group"):
+                registry.add(replace(draft.mention, text=speaker))
+        para = _paragraph_index(paras, draft.start)
+        quote = Quote(
+            source=document.source,
+            start=draft.start,
+            end=draft.end,
+            text=text[draft.start : draft.end],
+            kind=draft.kind,
+            speaker=speaker,
+            speaker_mention=draft.mention.text if draft.mention else None,
+            cue=draft.cue,
+            line=bisect.bisect_left(newlines, draft.start) + 1,
+            via=draft.via,
+            speaker_kind=kind,
+        )
+        if draft.kind in QUOTED_KINDS:
+            if last_quoted and _resumes_split_quote(text, last_quoted[1], quote):
+                quote.kind = last_quoted[1].kind
+            if speaker is None and last_quoted and para - last_quoted[0] <= CONTINUATION_PARAGRAPHS:
+                previous = last_quoted[1]
+                quote.speaker, quote.speaker_mention = previous.speaker, previous.speaker_mention
+                quote.speaker_kind = previous.speaker_kind
+                if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
+                    quote.kind = previous.kind
+            if quote.speaker is not None:
+                last_quoted = (para, quote)
+        quotes.append(quote)
+    for embed in found.embeds:
+        quotes.append(
+            Quote(
+                source=document.source,
+                start=embed.start,
+                end=embed.end,
+                text=embed.text,
+                kind="embed",
+                speaker=embed.embed_author,
+                speaker_mention=f"@{embed.embed_handle}" if embed.embed_handle else embed.embed_author,
+                line=bisect.bisect_left(newlines, embed.start) + 1,
+                speaker_kind="unknown",
+            )
+        )
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return [matchers.directory.link(q) for q in quotes]
+
+
+def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: int = 1) -> Iterator[tuple[Document, list[Quote]]]:
+    """Stream (document, quotes) pairs; paragraphs of all documents share parse batches."""
+    pending: dict[int, tuple[Document, Plan, list[tuple[int, Doc]]]] = {}
+
+    def parts() -> Iterator[tuple[str, tuple[int, int]]]:
+        for number, document in enumerate(documents):
+            found = plan(document, pipeline.matchers.rules)
+            pending[number] = (document, found, [])
+            if not found.parts:
+                yield "", (number, -1)  # a marker so documents with nothing to parse still come out
+            for start, end in found.parts:
+                yield document.text[start:end], (number, start)
+
+    next_number = 0
+    stream = parse(pipeline.nlp, parts(), jobs)
+    for doc, (number, offset) in stream:
+        # documents finish in order: everything before `number` is complete
+        while next_number < number:
+            yield _finish(pending.pop(next_number), pipeline)
+            next_number += 1
+        if offset >= 0:
+            pending[number][2].append((offset, doc))
+    while next_number in pending:
+        yield _finish(pending.pop(next_number), pipeline)
+        next_number += 1
+
+
+def _finish(entry: tuple[Document, Plan, list[tuple[int, Doc]]], pipeline: Pipeline) -> tuple[Document, list[Quote]]:
+    document, found, parsed = entry
+    return document, quotes_from_parses(document, found, parsed, pipeline.matchers)
+
+
+def extract(
+    sources: str | Path | Document | Iterable[str | Path | Document],
+    model: str | None = None,
+    pipeline: Pipeline | None = None,
+    jobs: int | None = None,
+) -> list[Quote]:
+    """Quotes from files, folders, `Document`s or a mix: the library's front door.
+
+    >>> from quotes import extract
+    >>> quotes = extract("seeds/")          # doctest: +SKIP
+    """
+    if isinstance(sources, (str, Path, Document)):
+        sources = [sources]
+    pipeline = pipeline or make_pipeline(model)
+    documents: list[Document] = []
+    for source in sources:
+        if isinstance(source, Document):
+            documents.append(source)
+            continue
+        for item in read_documents(expand([str(source)])):
+            if not isinstance(item, Skipped):
+                documents.append(item)
+    workers = jobs if jobs is not None else 1
+    return [q for _, quotes in extract_documents(documents, pipeline, workers) for q in quotes]
+
+
+def default_jobs(total_bytes: int) -> int:
+    """Both cores only when there is enough text to pay for starting a second process."""
+    return available_cores() if total_bytes >= PARALLEL_MIN_CHARS else 1

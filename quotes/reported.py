@@ -1,0 +1,178 @@
+"""Reported speech: what people said without quote marks ("X said that ...").
+
+The patterns in `patterns/reported.jsonl` tie a cue to its content; this module turns each
+match into a character span, cut the way the annotation conventions say: the content
+clause without its "that", without the cue and the speaker, and without a final full stop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from quotes.attribution import Cue, is_negated_or_hypothetical
+from quotes.rules import Rules
+from quotes.speakers import Mention, mention_at
+
+LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
+CONCESSIVE_MARKS = {"while", "whilst", "although", "though", "whereas"}
+QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
+COLON_HEADLINE = regex.compile(r"^(?P<speaker>[\p{Lu}][\w'’.-]*(?: [\w'’.-]+){0,3}): (?P<content>.+)$")
+
+
+@dataclass(frozen=True)
+class ReportedItem:
+    """Reported content in a parsed text: token range [start, end) and its cue."""
+
+    start: int  # token indices in the parsed Doc
+    end: int
+    cue: Token
+    label: str
+    speaker: Mention | None = None  # set when the content names its speaker another way
+
+
+def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[int]) -> list[Token]:
+    """The subtrees of `roots` in the cue's sentence, leaving out nested speech acts."""
+    sentence = cue.sent
+    keep: set[int] = set()
+    for root in roots:
+        for token in root.subtree:
+            if sentence.start <= token.i < sentence.end:
+                keep.add(token.i)
+    for i in nested_cues:
+        nested = doc[i]
+        if nested.i in keep and nested not in roots and nested.dep_ in ("advcl", "conj"):
+            keep -= {t.i for t in nested.subtree}
+    keep.discard(cue.i)
+    if not keep:
+        return []
+    # the longest contiguous run that holds the first root
+    anchor = roots[0].i if roots[0].i in keep else min(keep)
+    start = end = anchor
+    while start - 1 in keep:
+        start -= 1
+    while end + 1 in keep:
+        end += 1
+    return list(doc[start : end + 1])
+
+
+def _is_leading_mark(token: Token) -> bool:
+    return token.lower_ in LEADING_MARKS and token.dep_ == "mark"
+
+
+def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
+    if skip_first and tokens:
+        tokens = tokens[1:]
+    while tokens and (_is_leading_mark(tokens[0]) or (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS)):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
+        tokens = tokens[:-1]
+    while tokens and tokens[-1].dep_ in ("cc", "mark", "prep"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _split_concessive(tokens: list[Token]) -> list[list[Token]]:
+    """ "that while the EU does not comment, it believes ..." -> two contents."""
+    if not tokens or tokens[0].lower_ not in CONCESSIVE_MARKS:
+        return [tokens]
+    clause = tokens[0].head
+    ids = {t.i for t in clause.subtree}
+    first = [t for t in tokens if t.i in ids]
+    rest = [t for t in tokens if t.i not in ids]
+    return [_trim(first, False), _trim(rest, False)]
+
+
+def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
+    """Reported contents in `doc`, one per cue and clause."""
+    nested_cues = {i for i, c in cues.items() if c.speaker is not None}
+    by_cue: dict[int, list[ReportedItem]] = {}
+    for match_id, token_ids in matcher(doc):
+        index = int(doc.vocab.strings[match_id].split(":", 1)[0])
+        rule = rules.reported[index]
+        nodes = dict(zip([n["RIGHT_ID"] for n in rule.pattern], token_ids, strict=True))
+        cue = doc[nodes["cue"]]
+        if is_negated_or_hypothetical(cue):
+            continue
+        roots = [doc[nodes[name]] for name in rule.span if name in nodes]
+        if cue.pos_ == "NOUN" and "prep" in nodes:
+            roots = [doc[nodes["content"]]] if "content" in nodes else roots
+            skip_first = False
+        else:
+            skip_first = rule.skip_first
+        tokens = _trim(_content_tokens(doc, roots, cue, nested_cues), skip_first)
+        for piece in _split_concessive(tokens):
+            if sum(t.is_alpha for t in piece) < 2:
+                continue
+            item = ReportedItem(piece[0].i, piece[-1].i + 1, cue, rule.label)
+            by_cue.setdefault(cue.i, []).append(item)
+    items: list[ReportedItem] = []
+    for cue_items in by_cue.values():
+        # several patterns may fit one cue: keep the longest of overlapping contents
+        for item in sorted(cue_items, key=lambda it: it.start - it.end):
+            if not any(item.start < kept.end and kept.start < item.end for kept in items if kept.cue == item.cue):
+                items.append(item)
+    items.extend(according_to(doc, rules, cues, items))
+    return sorted(items, key=lambda it: it.start)
+
+
+def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[ReportedItem]) -> list[ReportedItem]:
+    """ "According to X, <clause>" and "<clause>, according to X": the clause is X's."""
+    found: list[ReportedItem] = []
+    for cue in cues.values():
+        if cue.token.lemma_.lower() not in rules.words("nouns.according") or cue.speaker is None:
+            continue
+        head = cue.token.head
+        if head is cue.token:
+            continue
+        governed = [it for it in items if it.cue.i == head.i]
+        if governed:  # "Russia has called on ... to ..., according to Zakharova": her words
+            for item in governed:
+                items[items.index(item)] = ReportedItem(item.start, item.end, item.cue, item.label, cue.speaker)
+            continue
+        phrase = {t.i for t in cue.token.subtree}
+        kept = [t for t in head.subtree if t.i not in phrase and head.sent.start <= t.i < head.sent.end]
+        tokens = _trim(_contiguous_around(kept, head), False)
+        if sum(t.is_alpha for t in tokens) >= 2:
+            found.append(ReportedItem(tokens[0].i, tokens[-1].i + 1, cue.token, "according to", cue.speaker))
+    return found
+
+
+def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
+    ids = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    return list(anchor.doc[start : end + 1])
+
+
+def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
+    """ "Governor: Thousands have fled" -> (speaker, content start, content end) in characters.
+
+    Only for short lines (headlines, sub-heads) whose left side names a speaker: a name,
+    a title, an organisation or a group, never "Disclaimer:" or "Date:".
+    """
+    text = doc.text
+    match = COLON_HEADLINE.match(text)
+    if match is None or len(text.split()) > 25:
+        return None
+    left = doc.char_span(0, match.end("speaker"), alignment_mode="contract")
+    right = doc.char_span(match.start("content"), len(text.rstrip(". ")), alignment_mode="contract")
+    if left is None or right is None or len(right) < 3:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right):
+        return None
+    head = left.root
+    known_roles = rules.title_words | rules.words("speakers.organisation_words") | rules.words("speakers.unnamed")
+    if not (head.pos_ == "PROPN" or head.lemma_.lower() in known_roles or head.tag_ in ("NNS", "NNPS")):
+        return None
+    mention = mention_at(head, rules)
+    if mention is None:
+        return None
+    return mention, right.start_char, right.end_char
+

@@ -1,0 +1,183 @@
+"""Load the rules in `patterns/`: quote marks, cue lexicons, dependency patterns, speakers.
+
+The files are data a journalist or linguist edits; this module only reads them into frozen
+dataclasses. `load_rules()` is cached because the files do not change while a process runs.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+class RulesError(ValueError):
+    """A pattern file is malformed; the message names the file (and line where known)."""
+
+
+@dataclass(frozen=True)
+class MarkPair:
+    open: str
+    close: str
+    level: str  # "double" or "single"
+
+
+@dataclass(frozen=True)
+class DependencyRule:
+    """One DependencyMatcher pattern from a JSONL file, with what to do with its match."""
+
+    label: str
+    pattern: list[dict[str, Any]]
+    span: tuple[str, ...] = ("content",)
+    skip_first: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    mark_pairs: tuple[MarkPair, ...]
+    elisions: frozenset[str]
+    naming_words: frozenset[str]
+    term_max_words: int
+    lexicon: dict[str, frozenset[str]]
+    prepositional: dict[str, frozenset[str]]  # preposition -> verbs ("call for" -> for: {call})
+    channel_words: frozenset[str]
+    outlets: frozenset[str]
+    title_words: frozenset[str]
+    attribution: tuple[DependencyRule, ...] = field(default=())
+    reported: tuple[DependencyRule, ...] = field(default=())
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lexicon.get(name, frozenset())
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        verbs: set[str] = set()
+        for name in ("verbs.clause", "verbs.object_infinitive", "verbs.infinitive", "verbs.object"):
+            verbs |= self.words(name)
+        for group in self.prepositional.values():
+            verbs |= group
+        return frozenset(verbs)
+
+
+def patterns_dir() -> Path:
+    """The `patterns/` folder: inside the installed package, or beside it in a source tree."""
+    packaged = Path(str(resources.files("quotes"))) / "patterns"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "patterns"
+
+
+def seeds_dir() -> Path:
+    """The built-in demo corpus (`seeds/`), found the same way as the patterns."""
+    packaged = Path(str(resources.files("quotes"))) / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulesError(f"{path}: cannot read ({err})") from err
+    except tomllib.TOMLDecodeError as err:
+        raise RulesError(f"{path}: {err}") from err
+
+
+def _flatten_lexicon(data: dict[str, Any], prefix: str = "") -> dict[str, frozenset[str]]:
+    """{"verbs": {"clause": [...]}} -> {"verbs.clause": frozenset(...)}"""
+    flat: dict[str, frozenset[str]] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten_lexicon(value, f"{name}."))
+        elif isinstance(value, list):
+            flat[name] = frozenset(str(v).lower() for v in value)
+    return flat
+
+
+def _substitute(value: Any, lexicon: dict[str, frozenset[str]], where: str) -> Any:
+    """Replace "$list.name" strings in a pattern with the sorted words of that lexicon list."""
+    if isinstance(value, str) and value.startswith("$"):
+        name = value[1:]
+        if name not in lexicon:
+            raise RulesError(f"{where}: unknown word list {value!r}")
+        return sorted(lexicon[name])
+    if isinstance(value, dict):
+        return {k: _substitute(v, lexicon, where) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, lexicon, where) for v in value]
+    return value
+
+
+def read_dependency_rules(path: Path, lexicon: dict[str, frozenset[str]]) -> tuple[DependencyRule, ...]:
+    rules: list[DependencyRule] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{path}:{number}"
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise RulesError(f"{where}: not valid JSON ({err.msg})") from err
+        if not isinstance(entry, dict) or "label" not in entry or "pattern" not in entry:
+            raise RulesError(f"{where}: each line needs a \"label\" and a \"pattern\"")
+        rules.append(
+            DependencyRule(
+                label=entry["label"],
+                pattern=_substitute(entry["pattern"], lexicon, where),
+                span=tuple(entry.get("span", ["content"])),
+                skip_first=bool(entry.get("skip_first", False)),
+            )
+        )
+    return tuple(rules)
+
+
+def _prepositional_groups(phrases: frozenset[str]) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for phrase in phrases:
+        verb, _, prep = phrase.partition(" ")
+        if prep:
+            groups.setdefault(prep, set()).add(verb)
+    return {prep: frozenset(verbs) for prep, verbs in groups.items()}
+
+
+@cache
+def load_rules(directory: Path | None = None) -> Rules:
+    folder = directory or patterns_dir()
+    marks = read_toml(folder / "quote_marks.toml")
+    cues = read_toml(folder / "cues.toml")
+    speakers = read_toml(folder / "speakers.toml")
+    lexicon = _flatten_lexicon(cues)
+    prepositional = _prepositional_groups(lexicon.get("verbs.prepositional", frozenset()))
+    # Pattern files refer to "$prep.for" etc.: the verbs that take that preposition.
+    for prep, verbs in prepositional.items():
+        lexicon[f"prep.{prep}"] = verbs
+    lexicon["prepositions"] = frozenset(prepositional)
+    lexicon["verbs.any"] = frozenset().union(
+        *(lexicon.get(k, frozenset()) for k in ("verbs.clause", "verbs.object_infinitive", "verbs.infinitive", "verbs.object")),
+        *prepositional.values(),
+    )
+    try:
+        pairs = tuple(MarkPair(p["open"], p["close"], p.get("level", "double")) for p in marks["pair"])
+    except (KeyError, TypeError) as err:
+        raise RulesError(f"{folder / 'quote_marks.toml'}: each [[pair]] needs open and close") from err
+    terms = marks.get("terms", {})
+    channels = cues.get("channels", {})
+    return Rules(
+        mark_pairs=pairs,
+        elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
+        naming_words=frozenset(w.lower() for w in terms.get("naming_words", [])),
+        term_max_words=int(terms.get("max_words", 4)),
+        lexicon=lexicon,
+        prepositional=prepositional,
+        channel_words=frozenset(w.lower() for w in channels.get("words", [])),
+        outlets=frozenset(channels.get("outlets", [])),
+        title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
+        attribution=read_dependency_rules(folder / "attribution.jsonl", lexicon),
+        reported=read_dependency_rules(folder / "reported.jsonl", lexicon),
+    )

@@ -1,0 +1,310 @@
+"""Speakers: names as written in the parse, and what they resolve to within one article.
+
+A `Mention` is what the text says ("he", "the ministry", "Medvedev", "Russian bloggers").
+`ArticleSpeakers` remembers the named people and organisations an article has mentioned,
+in order, with their titles, so later mentions resolve: pronoun -> the last compatible
+name, title or description -> the entity it describes, surname -> the full name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+from spacy.tokens import Token
+
+from quotes.models import SpeakerKind
+from quotes.rules import Rules
+
+NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
+DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as written: `form` is "name", "pronoun", "description" or "group"."""
+
+    text: str
+    start: int  # offset in the document text
+    form: str
+    kind: SpeakerKind
+    head: str  # lower-case lemma of the head word
+    titles: tuple[str, ...] = ()
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def name_key(word: str) -> str:
+    """A transliteration-insensitive key: Zelensky/Zelenskiy/Zelenskyy, Aleksei/Alexei/Alexey."""
+    key = fold(word).replace(" ", "")
+    for old, new in (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "i")):
+        key = key.replace(old, new)
+    key = key.replace("yy", "y").replace("iy", "i").replace("yi", "i").replace("ey", "i").replace("ei", "i")
+    while key and key[-1] in "iy":
+        key = key[:-1]
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.pos_ == "PROPN"
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The capitalised words in front of a proper noun that belong to its phrase."""
+    run = [head]
+    i = head.i - 1
+    subtree = {t.i for t in head.subtree}
+    while i >= head.sent.start and i in subtree:
+        token = head.doc[i]
+        if token.dep_ not in NAME_DEPS and token.head.i not in {t.i for t in run}:
+            break
+        if token.pos_ in ("DET", "PRON") or (token.is_punct and token.text not in ("-", ".", "'s", "’s")):
+            break
+        lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of")
+        if lower_case_word and token.lower_ not in ("acting", "former", "current", "deputy", "interim"):
+            break
+        run.insert(0, token)
+        i -= 1
+    return run
+
+
+def _of_extension(head: Token) -> list[Token]:
+    """Ministry of Defense of Russia: capitalised `of` phrases after an organisation's head word."""
+    extra: list[Token] = []
+    current = head
+    while True:
+        preps = [c for c in current.rights if c.lower_ == "of" and c.dep_ == "prep"]
+        objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if not objects:
+            return extra
+        target = objects[0]
+        extra.extend(current.doc[preps[0].i : target.i + 1])
+        current = target
+
+
+def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str]]:
+    """Split "Russian President Vladimir Putin" into (Vladimir Putin, [russian, president])."""
+    last_title = -1
+    for index, token in enumerate(run[:-1]):
+        is_title = token.lower_ in rules.title_words or token.lemma_.lower() in rules.title_words
+        if is_title or token.pos_ == "ADJ" or token.text in ("'s", "’s") or token.dep_ == "poss":
+            last_title = index
+    titles = [t.lower_ for t in run[: last_title + 1] if t.is_alpha]
+    return run[last_title + 1 :], titles
+
+
+def _span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _is_organisation(tokens: list[Token], rules: Rules) -> bool:
+    org_words = rules.words("speakers.organisation_words")
+    return any(t.lower_ in org_words or t.lemma_.lower() in org_words for t in tokens)
+
+
+def _appositive_name(token: Token) -> Token | None:
+    """ "The former president ..., Dmitry Medvedev, said": the name set off by commas."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    for candidate in token.subtree:
+        if candidate.dep_ == "appos" and candidate.pos_ == "PROPN":
+            first = _name_run(candidate)[0]
+            if first.i > 0 and token.doc[first.i - 1].text == ",":
+                return candidate
+    return None
+
+
+def _description_titles(token: Token) -> list[str]:
+    """Words that describe a speaker in apposition: "Medvedev, the former president" -> president."""
+    titles: list[str] = []
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            titles.append(child.lemma_.lower())
+            titles.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
+    return titles
+
+
+def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
+    """The speaker phrase headed by `token` (a subject, an object of "according to", ...)."""
+    lower = token.lower_
+    statement_nouns = rules.words("nouns.statement") | {"report", "reports", "source"}
+    if statement_owner and token.lemma_.lower() in statement_nouns and token.pos_ == "NOUN":
+        # "a statement from the ministry", "reports from Russian bloggers": the owner speaks
+        for child in token.children:
+            if child.dep_ == "poss":
+                return mention_at(child, rules, statement_owner=False)
+            if child.lower_ in ("from", "by") and child.dep_ == "prep":
+                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if owner is not None:
+                    return mention_at(owner, rules, statement_owner=False)
+        return None
+    if token.pos_ == "PRON":
+        if lower in rules.words("speakers.person_pronouns"):
+            return Mention(token.text, token.idx, "pronoun", "person", lower)
+        if lower in rules.words("speakers.group_pronouns"):
+            return Mention(token.text, token.idx, "pronoun", "group", lower)
+        if lower in rules.words("speakers.thing_pronouns"):
+            return Mention(token.text, token.idx, "pronoun", "organisation", lower)
+        return None
+    head = token if token.pos_ == "PROPN" else _appositive_name(token)
+    if head is not None:
+        run = _name_run(head)
+        if _is_organisation([*run, head], rules):
+            run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
+            while run and run[0].pos_ == "DET":
+                run = run[1:]
+            return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
+        name, titles = _strip_titles(run, rules)
+        titles += _description_titles(head)
+        if head is not token:
+            titles.append(token.lemma_.lower())
+        if not name:
+            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles))
+        kind: SpeakerKind = "group" if head.tag_ == "NNPS" else "person"
+        return Mention(_span_text(name), name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles))
+    if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ not in ("DET",)]
+    first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
+    words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET"]
+    text = _span_text(words)
+    if token.tag_ in ("NNS", "NNPS"):
+        return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
+    kind = "organisation" if _is_organisation([token], rules) else "person"
+    return Mention(text, words[0].idx, "description", kind, token.lemma_.lower(), (token.lemma_.lower(),))
+
+
+def is_channel(mention: Mention, rules: Rules) -> bool:
+    """A news outlet or agency that relays what someone else said."""
+    if mention.text in rules.outlets or fold(mention.text) in {fold(o) for o in rules.outlets}:
+        return True
+    return mention.head in rules.channel_words
+
+
+def names_in(tokens: list[Token], rules: Rules) -> list[Mention]:
+    """Every named person or organisation in the parsed text, for later resolution."""
+    found: list[Mention] = []
+    for token in tokens:
+        if token.pos_ != "PROPN" or (token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+            continue
+        mention = mention_at(token, rules)
+        if mention is not None and mention.form == "name":
+            found.append(mention)
+    return found
+
+
+CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)+")
+
+
+def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
+    """Names in text that was not parsed: runs of capitalised words, titles stripped.
+
+    Paragraphs without speech are not parsed (for speed), but the people they name are
+    what a later "he said" refers to.
+    """
+    found: list[Mention] = []
+    org_words = rules.words("speakers.organisation_words")
+    for match in CAPITALISED_RUN.finditer(text, start, end):
+        words = match.group().split()
+        lowered = [w.lower().strip("'’") for w in words]
+        if any(w in org_words for w in lowered):
+            offset = match.start()
+            if lowered[0] == "the":
+                offset += len(words[0]) + 1
+                words = words[1:]
+            if len(words) >= 2:
+                found.append(Mention(" ".join(words), offset, "name", "organisation", lowered[-1]))
+            continue
+        cut = max((i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w == "the"), default=-1)
+        name = words[cut + 1 :]
+        if len(name) >= 2 and not any(w.endswith(("'s", "’s")) for w in name):
+            offset = match.start() + match.group().index(name[0])
+            found.append(Mention(" ".join(name), offset, "name", "person", name[-1].lower(), tuple(lowered[: cut + 1])))
+    return found
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: SpeakerKind
+    first_seen: int
+    titles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ArticleSpeakers:
+    """Named entities of one article in order of mention, for resolving later mentions."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity) in order
+
+    def add(self, mention: Mention) -> Entity:
+        entity = self._find_by_name(mention.text) if mention.form == "name" else None
+        if entity is None:
+            entity = Entity(mention.text, mention.kind, mention.start)
+            self.entities.append(entity)
+        elif len(mention.text.split()) > len(entity.name.split()):
+            entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
+        entity.titles.update(mention.titles)
+        self.mentions.append((mention.start, entity))
+        return entity
+
+    def _find_by_name(self, text: str) -> Entity | None:
+        keys = [name_key(w) for w in text.split()]
+        for entity in self.entities:
+            entity_keys = [name_key(w) for w in entity.name.split()]
+            if keys == entity_keys:
+                return entity
+            # surname alone, or a first name + surname that agrees with the entity's
+            if len(keys) == 1 and entity.kind == "person" and entity_keys[-1] == keys[0]:
+                return entity
+            if len(keys) >= 2 and len(entity_keys) == 1 and keys[-1] == entity_keys[0]:
+                return entity
+        return None
+
+    def _last(self, before: int, accept) -> Entity | None:
+        for offset, entity in reversed(self.mentions):
+            if offset < before and accept(entity):
+                return entity
+        return None
+
+    def _first(self, accept) -> Entity | None:
+        return next((e for _, e in sorted(self.mentions, key=lambda m: m[0]) if accept(e)), None)
+
+    def resolve(self, mention: Mention) -> tuple[str, SpeakerKind]:
+        """The name a mention stands for, or the mention as written when nothing fits."""
+        if mention.form == "name":
+            entity = self._find_by_name(mention.text)
+            return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
+        if mention.form == "pronoun":
+            if mention.kind == "person":
+                entity = self._last(mention.start, lambda e: e.kind == "person")
+            else:
+                wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
+                entity = self._last(mention.start, lambda e: e.kind in wanted)
+            return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
+        if mention.form == "group":
+            if " " not in mention.text:  # "Bloggers" after "Russian military bloggers"
+                entity = self._last(mention.start, lambda e: e.kind == "group" and fold(e.name).endswith(fold(mention.text)))
+                entity = entity or self._first(lambda e: e.kind == "group" and fold(e.name).endswith(fold(mention.text)))
+                if entity:
+                    return entity.name, "group"
+            return mention.text, "group"
+        # a title or description: "the ministry", "the acting governor", "Governor"
+        def describes(entity: Entity) -> bool:
+            if entity.kind == "group" or entity.name == mention.text:
+                return False
+            words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
+            return mention.head in entity.titles or mention.head in words
+        entity = self._last(mention.start, describes) or self._first(describes)
+        return (entity.name, entity.kind) if entity else (mention.text, mention.kind)

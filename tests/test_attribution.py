@@ -1,0 +1,130 @@
+"""Speakers of quoted speech, from the dependency parse. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def quoted(quotes):
+    return [q for q in quotes if q.kind in ("direct", "partial")]
+
+
+def only(quotes):
+    found = quoted(quotes)
+    assert len(found) == 1, [(q.text, q.kind) for q in found]
+    return found[0]
+
+
+def test_attribution_after_the_quote(quotes_of):
+    quote = only(quotes_of('Mayor Clara Voss opened the bridge.\n\n"The river will not divide us again," she said.'))
+    assert quote.speaker == "Clara Voss"
+    assert quote.speaker_mention == "she"
+    assert quote.kind == "direct"
+
+
+def test_attribution_before_the_quote_with_a_colon(quotes_of):
+    quote = only(quotes_of('Fire chief Omar Haddad said: "Nobody was hurt in the blaze."'))
+    assert quote.speaker == "Omar Haddad"
+    assert quote.cue == "said"
+
+
+def test_inverted_attribution(quotes_of):
+    quote = only(quotes_of('"The schools reopen on Monday," said Mayor Lena Ortiz.'))
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_split_quote_pieces_share_the_speaker(quotes_of):
+    found = quoted(quotes_of('"We will rebuild," Governor Ana Lima said, "and we will do it this year."'))
+    assert [q.speaker for q in found] == ["Ana Lima", "Ana Lima"]
+    assert [q.kind for q in found] == ["direct", "direct"]
+
+
+def test_according_to_names_the_speaker(quotes_of):
+    quote = only(quotes_of('The dam is "structurally sound and safe for years," according to engineer Paul Brandt.'))
+    assert quote.speaker == "Paul Brandt"
+    assert quote.kind == "partial"
+
+
+def test_told_reporters(quotes_of):
+    quote = only(quotes_of('Coach Mia Berg told reporters: "The team gave everything tonight."'))
+    assert quote.speaker == "Mia Berg"
+
+
+def test_was_quoted_as_saying(quotes_of):
+    quote = only(quotes_of('"Prices will fall by winter," banker Ivo Stein was quoted as saying by the local paper.'))
+    assert quote.speaker == "Ivo Stein"
+
+
+def test_in_a_statement_speaker_said(quotes_of):
+    quote = only(quotes_of('In a statement, the company director Rosa Delgado said: "We regret the delay."'))
+    assert quote.speaker == "Rosa Delgado"
+
+
+def test_adding_that_keeps_the_speaker(quotes_of):
+    text = 'Senator Hal Morton said the vote was fair, adding that "nothing in the count was unusual."'
+    quote = only(quotes_of(text))
+    assert quote.speaker == "Hal Morton"
+    assert quote.kind == "partial"
+
+
+def test_unattributed_paragraph_continues_the_previous_speaker(quotes_of):
+    text = '"The harvest failed twice," farmer Jon Pike said.\n\n"We have nothing left to sell this autumn."'
+    found = quoted(quotes_of(text))
+    assert [q.speaker for q in found] == ["Jon Pike", "Jon Pike"]
+
+
+def test_multi_paragraph_quote_keeps_one_speaker(quotes_of):
+    text = 'Nurse Ella Grant said: "The ward was full by midnight.\n\n"By morning we had run out of beds."'
+    found = quoted(quotes_of(text))
+    assert len(found) == 2
+    assert {q.speaker for q in found} == {"Ella Grant"}
+
+
+def test_pronoun_resolves_to_the_last_named_person(quotes_of):
+    text = 'Ada Brenner runs the shelter.\n\nShe said the winter was "the hardest in a decade."'
+    assert only(quotes_of(text)).speaker == "Ada Brenner"
+
+
+def test_surname_resolves_to_the_full_name_given_earlier(quotes_of):
+    text = 'Rail union leader Tomas Kral called the strike.\n\n"We will not back down," Kral said.'
+    quote = only(quotes_of(text))
+    assert quote.speaker == "Tomas Kral"
+    assert quote.speaker_mention == "Kral"
+
+
+def test_title_resolves_to_the_organisation_named_earlier(quotes_of):
+    text = ('The Harbour Safety Ministry published its findings on Tuesday.\n\n'
+            '"The ferry was overloaded by forty people," the ministry said.')
+    assert only(quotes_of(text)).speaker == "Harbour Safety Ministry"
+
+
+def test_outlet_that_relays_is_not_the_speaker(quotes_of):
+    text = 'Minister Karl Aho said the plan was "dead on arrival," the Northern Herald newspaper reported.'
+    quote = only(quotes_of(text))
+    assert quote.speaker == "Karl Aho"
+
+
+def test_scare_quotes_are_not_speech(quotes_of):
+    assert quoted(quotes_of('Critics mocked the "smart" fence that the council built.')) == []
+
+
+def test_names_in_marks_are_not_speech(quotes_of):
+    assert quoted(quotes_of('The film "Silver Lake" opened on Friday, according to the studio.')) == []
+
+
+def test_a_quoted_name_as_subject_is_not_speech(quotes_of):
+    assert quoted(quotes_of('"Northwatch" reported that the pass was closed.')) == []
+
+
+def test_fragment_inside_reporting_sentence_is_partial(quotes_of):
+    quote = only(quotes_of('The inspector said the kitchen was "a serious hazard to guests."'))
+    assert quote.kind == "partial"
+    assert quote.speaker == "inspector" or quote.speaker_mention == "The inspector"
+
+
+def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
+    text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
+    [post] = [q for q in quotes_of(text) if q.kind == "embed"]
+    assert post.speaker == "Road Watch"

@@ -1,0 +1,124 @@
+"""The `quotes extract` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from quotes.cli import app
+
+pytestmark = pytest.mark.model
+
+STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_jsonl_output_meets_the_scorer_contract(runner, story):
+    result = runner.invoke(app, ["extract", str(story), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"source", "start", "end", "text", "type", "speaker", "speaker_mention", "cue", "line", "cluster"} <= set(record)
+    assert record["source"] == str(story)
+    assert STORY[record["start"] : record["end"]] == record["text"] == "The cranes will run again by June,"
+    assert record["speaker"] == "Ines Falk" and record["line"] == 3
+
+
+def test_no_path_runs_on_the_builtin_seeds(runner):
+    result = runner.invoke(app, ["extract", "--format", "jsonl", "--kind", "embed"])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_stdin_is_read_with_a_dash(runner):
+    result = runner.invoke(app, ["extract", "-", "--format", "jsonl"], input=STORY)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout.splitlines()[0])["source"] == "<stdin>"
+
+
+def test_missing_path_is_a_one_line_error_with_exit_2(runner, tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "no such file" in result.stderr
+
+
+def test_output_file_is_not_overwritten_without_force(runner, story, tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(story), "--format", "jsonl", "-o", str(target)])
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_force_overwrites_the_output_file(runner, story, tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(story), "--format", "jsonl", "-o", str(target), "--force"])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["speaker"] == "Ines Falk"
+
+
+def test_csv_file_starts_with_a_byte_order_mark(runner, story, tmp_path):
+    target = tmp_path / "quotes.csv"
+    assert runner.invoke(app, ["extract", str(story), "--format", "csv", "-o", str(target)]).exit_code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_folder_with_binary_junk_and_empty_file_still_runs(runner, tmp_path):
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "junk.txt: binary file, skipped" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_non_utf8_file_is_decoded_with_a_warning(runner, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes('Caf\xe9 owner Rui Sousa said: "We stay open all winter."\n'.encode("cp1252"))
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0
+    assert "not UTF-8" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["speaker"] == "Rui Sousa"
+
+
+def test_kind_filter_rejects_unknown_kinds(runner, story):
+    result = runner.invoke(app, ["extract", str(story), "--kind", "rumour"])
+    assert result.exit_code == 2 and "unknown kind" in result.stderr
+
+
+def test_speaker_filter_accepts_any_spelling(runner, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text('"We hold the line," Zelenskyy said.\n\n"Talks are off," Mayor Ola Berg said.\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--speaker", "Zelenskiy"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["speaker"] for r in records] == ["Volodymyr Zelensky"]
+
+
+def test_plain_table_when_not_a_terminal(runner, story):
+    result = runner.invoke(app, ["extract", str(story)])
+    assert result.exit_code == 0
+    assert "Ines Falk" in result.stdout and "\t" in result.stdout
+
+
+def test_large_file_is_processed_in_chunks(runner, tmp_path):
+    paragraph = 'Engineer Tom Reyes said the pumps were "running at full power again."\n\n'
+    filler = "The river rose slowly through the night and the town waited. " * 40 + "\n\n"
+    path = tmp_path / "big.txt"
+    path.write_text((paragraph + filler) * 400, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--kind", "partial"])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 400

@@ -1,0 +1,29 @@
+"""Embedded social-media posts (no model)."""
+
+from __future__ import annotations
+
+from quotes.embeds import clean_display_name, find_embeds
+
+
+def test_embed_on_one_paragraph():
+    text = "Intro.\n\nFerry service resumes at dawn. pic.twitter.com/abc123 — Harbour News (@harbournews) March 3, 2023\n\nMore."
+    [post] = find_embeds(text)
+    assert post.text == "Ferry service resumes at dawn. pic.twitter.com/abc123"
+    assert post.embed_author == "Harbour News"
+    assert post.embed_handle == "harbournews"
+
+
+def test_embed_over_paragraphs_separated_by_wide_gaps():
+    text = "Reporting paragraph.\n\nFirst line of the post\n\n\n\nSecond line of the post — Jane Roe (@janeroe) 4 May 2022"
+    [post] = find_embeds(text)
+    assert post.text == "First line of the post\n\n\n\nSecond line of the post"
+
+
+def test_two_embeds_do_not_merge():
+    text = "One post — A (@a) May 1, 2021\n\n\n\nOther post — B (@b) May 2, 2021"
+    posts = find_embeds(text)
+    assert [p.text for p in posts] == ["One post", "Other post"]
+
+
+def test_display_name_drops_emoji_placeholders():
+    assert clean_display_name("CITY DESK ???? ????") == "CITY DESK"

@@ -1,0 +1,258 @@
+"""CSV, JSON, JSONL and SQLite output, and the rules for writing files the user names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quotes.export import (
+    CSV_ENCODING,
+    CSV_HEADERS,
+    OutputExists,
+    atomic_write_text,
+    check_output_path,
+    cluster_wording,
+    neutralise_formula,
+    open_output,
+    write_csv,
+    write_json,
+    write_jsonl,
+    write_sqlite,
+)
+from quotes.models import Cluster, Quote
+
+HARBOUR = "We will reopen the harbour by spring, whatever it costs."
+
+
+def quote(source: str = "reuters.txt", text: str = HARBOUR, kind: str = "direct", line: int = 3, **extra: object) -> Quote:
+    fields: dict[str, object] = {"start": 100, "end": 100 + len(text), "speaker": "Yulia Svyrydenko", "cue": "said"}
+    fields.update(extra)
+    return Quote(source=source, text=text, kind=kind, line=line, **fields)  # type: ignore[arg-type]
+
+
+def harbour_cluster() -> tuple[list[Quote], Cluster]:
+    quotes = [
+        quote("reuters.txt", line=3, speaker_mention="Svyrydenko"),
+        quote("ap.txt", text="We will reopen the harbour by spring", line=12, speaker_mention="the minister"),
+        quote("reuters.txt", text="the harbour would reopen by spring", kind="indirect", line=1, start=0, end=34),
+        quote("bbc.txt", text="whatever it costs", kind="partial", line=7, speaker="Julia Svyrydenko"),
+    ]
+    return quotes, Cluster("c1", members=list(quotes), flags=["wording-differs"])
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def csv_text(quotes: list[Quote], **kwargs: object) -> str:
+    out = io.StringIO(newline="")
+    write_csv(quotes, out, **kwargs)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def test_csv_written_through_open_output_starts_with_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.csv"
+    with open_output(path, force=False, fmt="csv") as out:
+        write_csv([quote()], out)
+    assert CSV_ENCODING == "utf-8-sig"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfSpeaker,")
+
+
+def test_csv_rows_end_with_crlf() -> None:
+    text = csv_text([quote()])
+    assert text.count("\r\n") == 2
+    assert "\n" not in text.replace("\r\n", "")
+
+
+def test_csv_cell_with_comma_quote_and_newline_round_trips() -> None:
+    awkward = 'Ports, roads and "everything else"\nwill be rebuilt.'
+    text = csv_text([quote(text=awkward)])
+    assert '"Ports, roads and ""everything else""\nwill be rebuilt."' in text
+    assert csv_rows(text)[1][CSV_HEADERS.index("Quote")] == awkward
+
+
+def test_csv_has_readable_headers() -> None:
+    assert csv_rows(csv_text([]))[0] == [
+        "Speaker",
+        "Speaker as written",
+        "Kind",
+        "Quote",
+        "Source",
+        "Line",
+        "Start",
+        "End",
+        "Cue",
+        "Via",
+        "Cluster",
+        "Sources count",
+    ]
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+def test_neutralise_formula_prefixes_apostrophe_to_each_trigger(lead: str) -> None:
+    assert neutralise_formula(lead + "SUM(A1:A9)") == "'" + lead + "SUM(A1:A9)"
+
+
+def test_neutralise_formula_leaves_ordinary_text_alone() -> None:
+    assert neutralise_formula("We will win = we will rebuild") == "We will win = we will rebuild"
+
+
+def test_csv_neutralises_formula_in_every_text_cell() -> None:
+    row = csv_rows(csv_text([quote(text='=HYPERLINK("http://x")', via="@kyivpost")]))[1]
+    assert row[CSV_HEADERS.index("Quote")] == '\'=HYPERLINK("http://x")'
+    assert row[CSV_HEADERS.index("Via")] == "'@kyivpost"
+
+
+def test_csv_sources_count_is_one_without_clusters() -> None:
+    assert csv_rows(csv_text([quote()]))[1][-1] == "1"
+
+
+def test_csv_sources_count_counts_distinct_sources_of_the_quotes_cluster() -> None:
+    quotes, cluster = harbour_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))
+    assert [(r[CSV_HEADERS.index("Cluster")], r[-1]) for r in rows[1:]] == [("c1", "3")] * 4
+
+
+def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:
+    quotes, cluster = harbour_cluster()
+    rows = csv_rows(csv_text(quotes, per_cluster=[cluster]))
+    assert rows == [
+        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags"],
+        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording-differs"],
+    ]
+
+
+# --- JSON and JSONL -----------------------------------------------------------------------------
+
+CONTRACT_KEYS = {"source", "start", "end", "text", "type", "speaker", "cluster"}
+
+
+def test_jsonl_writes_one_record_per_line_with_the_contract_keys() -> None:
+    out = io.StringIO()
+    write_jsonl([quote(), quote(kind="partial", text="whatever it costs")], out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(records) == 2
+    assert all(record.keys() >= CONTRACT_KEYS for record in records)
+    assert records[1]["type"] == "partial"
+
+
+def test_jsonl_keeps_accented_names_readable() -> None:
+    out = io.StringIO()
+    write_jsonl([quote(speaker="Zoë Ó Briain")], out)
+    assert "Zoë Ó Briain" in out.getvalue()
+
+
+def test_json_without_clusters_is_an_array_of_records() -> None:
+    out = io.StringIO()
+    write_json([quote()], None, out)
+    assert json.loads(out.getvalue()) == [quote().to_record()]
+
+
+def test_json_with_clusters_summarises_each_cluster_and_lists_members() -> None:
+    quotes, cluster = harbour_cluster()
+    out = io.StringIO()
+    write_json(quotes, [cluster], out)
+    (entry,) = json.loads(out.getvalue())["clusters"]
+    assert entry["id"] == "c1"
+    assert entry["speaker"] == "Yulia Svyrydenko"
+    assert entry["text"] == HARBOUR
+    assert entry["sources_count"] == 3
+    assert entry["sources"] == ["ap.txt:12", "bbc.txt:7", "reuters.txt:1", "reuters.txt:3"]
+    assert entry["flags"] == ["wording-differs"]
+    assert [m["source"] for m in entry["members"]] == ["reuters.txt", "ap.txt", "reuters.txt", "bbc.txt"]
+
+
+def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:
+    quotes, cluster = harbour_cluster()
+    stray = quote("guardian.txt", text="Nobody will be left behind.")
+    out = io.StringIO()
+    write_json([*quotes, stray], [cluster], out)
+    assert [r["source"] for r in json.loads(out.getvalue())["unclustered"]] == ["guardian.txt"]
+
+
+def test_cluster_wording_is_longest_direct_member_before_longer_reported_speech() -> None:
+    short = quote(text="We will win.")
+    reported = quote(kind="indirect", text="the country would win the war whatever the cost in the end")
+    assert cluster_wording(Cluster("c", [reported, short])) is short
+
+
+# --- SQLite -------------------------------------------------------------------------------------
+
+
+def test_sqlite_has_three_tables_with_one_row_per_source_quote_and_cluster(tmp_path: Path) -> None:
+    quotes, cluster = harbour_cluster()
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite(quotes, [cluster], path)
+    db = sqlite3.connect(path)
+    counts = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("sources", "quotes", "clusters")}
+    linked = db.execute("SELECT count(*) FROM quotes JOIN clusters ON clusters.id = quotes.cluster_id").fetchone()[0]
+    db.close()
+    assert counts == {"sources": 3, "quotes": 4, "clusters": 1}
+    assert linked == 4
+
+
+def test_sqlite_indexes_speaker_and_cluster(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite([quote()], [], path)
+    db = sqlite3.connect(path)
+    indexed = {row[0] for row in db.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+    db.close()
+    assert any("(speaker)" in sql for sql in indexed)
+    assert any("(cluster_id)" in sql for sql in indexed)
+
+
+def test_sqlite_refuses_to_write_into_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.sqlite"
+    path.write_text("someone's notes")
+    with pytest.raises(OutputExists):
+        write_sqlite([quote()], [], path)
+    assert path.read_text() == "someone's notes"
+
+
+# --- output paths -------------------------------------------------------------------------------
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    path = tmp_path / "draft.json"
+    path.write_text("my draft")
+    with pytest.raises(OutputExists, match=r"draft\.json exists; use --force to overwrite$"):
+        check_output_path(path, force=False)
+    assert path.read_text() == "my draft"
+
+
+def test_overwrites_with_force(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.jsonl"
+    path.write_text("old run\n")
+    with open_output(path, force=True, fmt="jsonl") as out:
+        write_jsonl([quote()], out)
+    assert json.loads(path.read_text(encoding="utf-8"))["text"] == HARBOUR
+
+
+def test_missing_folder_is_a_value_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="does not exist"):
+        check_output_path(tmp_path / "no-such-folder" / "quotes.csv", force=True)
+
+
+def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.json"
+    atomic_write_text(path, "[]\n", "utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["quotes.json"]
+    assert path.read_text() == "[]\n"
+
+
+def test_failed_write_keeps_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "quotes.csv"
+    path.write_text("yesterday's quotes")
+    with pytest.raises(RuntimeError), open_output(path, force=True, fmt="csv") as out:
+        out.write("half a row")
+        raise RuntimeError("disk full")
+    assert [p.name for p in tmp_path.iterdir()] == ["quotes.csv"]
+    assert path.read_text() == "yesterday's quotes"

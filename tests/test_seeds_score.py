@@ -1,0 +1,53 @@
+"""The seeds scored by the shared scorer, with the thresholds of the extraction issues."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from quotes.rules import seeds_dir
+
+pytestmark = pytest.mark.model
+
+EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+GOLD = EVAL_DIR / "seeds.gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def scores(pipeline, tmp_path_factory):
+    if not GOLD.exists():
+        pytest.skip(f"no gold file at {GOLD} (../shared/eval is not beside this clone)")
+    spec = importlib.util.spec_from_file_location("score", EVAL_DIR / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    from quotes.extract import extract
+
+    predictions = tmp_path_factory.mktemp("pred") / "seeds.jsonl"
+    with predictions.open("w", encoding="utf-8") as out:
+        for quote in extract(seeds_dir(), pipeline=pipeline):
+            out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
+    return scorer.score(*scorer.load(GOLD, predictions))
+
+
+def test_quoted_speech_precision_and_recall(scores):
+    assert scores["quoted"]["precision"] >= 0.95
+    assert scores["quoted"]["recall"] >= 0.9
+
+
+def test_quoted_speech_end_to_end(scores):
+    assert scores["quoted"]["e2e_f1"] >= 0.9
+
+
+def test_all_embeds_with_their_speakers(scores):
+    embed = scores["embed"]
+    assert embed["matched"] == embed["gold"] == embed["speaker_right"] == 4
+
+
+def test_reported_speech_precision_recall_and_attribution(scores):
+    reported = scores["reported"]
+    assert reported["precision"] >= 0.9
+    assert reported["recall"] >= 0.7
+    assert reported["attribution_accuracy"] >= 0.9

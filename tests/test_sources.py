@@ -1,0 +1,50 @@
+"""Reading files, folders and odd bytes (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.sources import Skipped, SourceError, decode, expand, read_documents, title_of
+
+
+def test_utf8_with_bom_decodes_without_the_bom():
+    text, warnings = decode("\ufeffHello".encode())
+    assert text == "Hello" and warnings == ()
+
+
+def test_non_utf8_falls_back_with_a_warning():
+    text, warnings = decode("caf\xe9 “ok”".encode("cp1252"))
+    assert text == "café “ok”"
+    assert warnings and "not UTF-8" in warnings[0]
+
+
+def test_binary_file_in_a_folder_is_skipped(tmp_path):
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "story.txt").write_text("A headline\n\nBody.", encoding="utf-8")
+    results = list(read_documents(expand([str(tmp_path)])))
+    assert [type(r).__name__ for r in results] == ["Skipped", "Document"]
+    assert isinstance(results[0], Skipped) and results[0].reason == "binary file"
+
+
+def test_folders_are_walked_for_txt_and_md_only(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "c.pdf").write_text("x", encoding="utf-8")
+    assert sorted(p.rsplit("/", 1)[-1] for p in expand([str(tmp_path)])) == ["a.md", "b.txt"]
+
+
+def test_missing_path_raises_a_source_error(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        expand([str(tmp_path / "nope.txt")])
+
+
+def test_title_is_the_first_non_empty_line():
+    assert title_of("\n\n  Storm hits coast \nBody") == "Storm hits coast"
+
+
+def test_newlines_are_kept_as_in_the_file(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Title\r\n\r\nBody")
+    [document] = list(read_documents([str(path)]))
+    assert document.text == "Title\r\n\r\nBody"
