@@ -58,6 +58,8 @@ def find_cues(doc: Doc, matcher: DependencyMatcher, rules: Rules, excluded: set[
             best[cue_i] = (index, doc[speaker_i])
     cues: dict[int, Cue] = {}
     for cue_i, (index, speaker_token) in best.items():
+        if speaker_token.tag_ in ("WDT", "WP") and doc[cue_i].dep_ == "relcl":
+            speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
         mention = mention_at(speaker_token, rules)
         cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, rules.attribution[index].label)
     # cues without a speaker of their own: "..., adding that", "stating that"
@@ -69,8 +71,8 @@ def find_cues(doc: Doc, matcher: DependencyMatcher, rules: Rules, excluded: set[
         if cue.speaker is None and cue.token.lemma_.lower() in rules.words("nouns.according"):
             cues[cue_i] = _according_by_position(cue, rules, excluded)
     for cue_i, cue in list(cues.items()):
-        if cue.speaker is None:
-            inherited = _inherited_speaker(cue.token, cues)
+        if cue.speaker is None and cue.token.lemma_.lower() not in rules.words("nouns.according"):
+            inherited = _inherited_speaker(cue.token, cues, rules)
             if inherited is not None:
                 cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
     return cues
@@ -98,16 +100,23 @@ def is_cue_word(token: Token, rules: Rules) -> bool:
     return token.pos_ == "VERB" and lemma in rules.words("nouns.according")
 
 
-def _inherited_speaker(token: Token, cues: dict[int, Cue]) -> Cue | None:
-    """Walk up "adding that", "stating that", "and warned" to a cue or verb that has a speaker."""
+def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue | None:
+    """Walk up "adding that", "stating that", "and warned" to a verb that has a speaker:
+    "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
+    chain: list[Token] = []
     current = token
-    for _ in range(4):
-        if current.dep_ not in INHERIT_DEPS or current.head is current:
-            return None
+    while len(chain) < 4 and current.dep_ in INHERIT_DEPS and current.head is not current:
         current = current.head
-        cue = cues.get(current.i)
+        chain.append(current)
+    for ancestor in chain:  # a speaking cue up the chain comes first
+        cue = cues.get(ancestor.i)
         if cue is not None and cue.speaker is not None:
             return cue
+    for ancestor in chain:
+        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
+            mention = mention_at(subject, rules)
+            return Cue(ancestor, mention, subject, "subject of the governing verb") if mention else None
     return None
 
 
@@ -141,6 +150,15 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
     if same_sentence:
         return min(same_sentence, key=lambda c: min(abs(c.token.i - span.start), abs(c.token.i - span.end)))
     return None
+
+
+def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
+    """ "Russia called on X "to ...", according to Zakharova": the words are the named source's."""
+    according = rules.words("nouns.according")
+    for other in cues.values():
+        if other.speaker is not None and other.token.head.i == cue.token.i and other.token.lemma_.lower() in according:
+            return other
+    return cue
 
 
 def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:

@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from quotes.attribution import (
     Cue,
+    according_override,
     build_matcher,
     channel_and_speaker,
     find_cues,
@@ -36,7 +37,7 @@ from quotes.identities import SpeakerDirectory, load_directory
 from quotes.marks import Paragraph, find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
-from quotes.reported import colon_headline, find_reported
+from quotes.reported import COLON_HEADLINE, colon_headline, find_reported
 from quotes.rules import Rules, load_rules
 from quotes.sources import Skipped, expand, read_documents
 from quotes.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
@@ -97,7 +98,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     for para in paragraphs(text):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
-        if has_quote or may_hold_speech(text[para.start : para.end], rules):
+        line = text[para.start : para.end]
+        if has_quote or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
             parts.extend(chunks(text, para.start, para.end))
     return Plan(spans, embeds, parts)
 
@@ -141,7 +143,7 @@ def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers
             continue  # a scare quote or a name, not speech
         via = None
         if cue is not None:
-            cue, via = channel_and_speaker(cue, cues, rules)
+            cue, via = channel_and_speaker(according_override(cue, cues, rules), cues, rules)
         kind = quote_kind(text, span, para_start)
         drafts.append(
             Draft(

@@ -98,6 +98,8 @@ def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict
         if is_negated_or_hypothetical(cue):
             continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
+        if "cue_preps" in rule.span:  # "expressed concern over the situation", "estimate X at Y"
+            roots += [c for c in cue.rights if c.dep_ in ("prep", "advcl") and c.i > roots[-1].i]
         if cue.pos_ == "NOUN" and "prep" in nodes:
             roots = [doc[nodes["content"]]] if "content" in nodes else roots
             skip_first = False

@@ -55,8 +55,8 @@ def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() or token.pos_ == "PROPN"
 
 
-def _name_run(head: Token) -> list[Token]:
-    """The capitalised words in front of a proper noun that belong to its phrase."""
+def _name_run(head: Token, rules: Rules) -> list[Token]:
+    """The capitalised words (and titles) in front of a proper noun that belong to its phrase."""
     run = [head]
     i = head.i - 1
     subtree = {t.i for t in head.subtree}
@@ -67,7 +67,7 @@ def _name_run(head: Token) -> list[Token]:
         if token.pos_ in ("DET", "PRON") or (token.is_punct and token.text not in ("-", ".", "'s", "’s")):
             break
         lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of")
-        if lower_case_word and token.lower_ not in ("acting", "former", "current", "deputy", "interim"):
+        if lower_case_word and token.lower_ not in rules.title_words:
             break
         run.insert(0, token)
         i -= 1
@@ -111,14 +111,14 @@ def _is_organisation(tokens: list[Token], rules: Rules) -> bool:
     return any(t.lower_ in org_words or t.lemma_.lower() in org_words for t in tokens)
 
 
-def _appositive_name(token: Token) -> Token | None:
+def _appositive_name(token: Token, rules: Rules) -> Token | None:
     """ "The former president ..., Dmitry Medvedev, said": the name set off by commas."""
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
     for candidate in token.subtree:
         if candidate.dep_ == "appos" and candidate.pos_ == "PROPN":
-            first = _name_run(candidate)[0]
+            first = _name_run(candidate, rules)[0]
             if first.i > 0 and token.doc[first.i - 1].text == ",":
                 return candidate
     return None
@@ -156,10 +156,10 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         if lower in rules.words("speakers.thing_pronouns"):
             return Mention(token.text, token.idx, "pronoun", "organisation", lower)
         return None
-    head = token if token.pos_ == "PROPN" else _appositive_name(token)
+    head = token if token.pos_ == "PROPN" else _appositive_name(token, rules)
     if head is not None:
-        run = _name_run(head)
-        if _is_organisation([*run, head], rules):
+        run = _name_run(head, rules)
+        if _is_organisation([head], rules):
             run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
             while run and run[0].pos_ == "DET":
                 run = run[1:]
@@ -174,7 +174,8 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         return Mention(_span_text(name), name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles))
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ not in ("DET",)]
+    quantifiers = rules.words("speakers.quantifiers")
+    left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ != "DET" and c.lower_ not in quantifiers]
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
     words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET"]
     text = _span_text(words)
