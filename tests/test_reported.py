@@ -1,0 +1,112 @@
+"""Reported speech (kind `indirect`): one test per pattern family, and the "not speech" list.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def reported(quotes):
+    return [(q.text, q.speaker) for q in quotes if q.kind == "indirect"]
+
+
+def test_content_clause_after_said_that(quotes_of):
+    found = reported(quotes_of("Mayor Lena Ortiz said that the bridge would reopen in May."))
+    assert found == [("the bridge would reopen in May", "Lena Ortiz")]
+
+
+def test_content_clause_with_told_and_an_addressee(quotes_of):
+    found = reported(quotes_of("Captain Ivo Marsh told reporters the ship had lost power twice."))
+    assert found == [("the ship had lost power twice", "Ivo Marsh")]
+
+
+def test_inverted_clause_before_the_cue(quotes_of):
+    found = reported(quotes_of("The pumps had failed overnight, engineer Dana Cole said."))
+    assert found == [("The pumps had failed overnight", "Dana Cole")]
+
+
+def test_object_and_infinitive_after_urged(quotes_of):
+    found = reported(quotes_of("Senator Hal Morton urged the council to delay the vote."))
+    assert found == [("the council to delay the vote", "Hal Morton")]
+
+
+def test_called_on_someone_to(quotes_of):
+    found = reported(quotes_of("Union leader Rosa Vega called on workers to return to the plant."))
+    assert found == [("workers to return to the plant", "Rosa Vega")]
+
+
+def test_infinitive_after_promised(quotes_of):
+    found = reported(quotes_of("The governor promised to rebuild the school before winter."))
+    assert found == [("to rebuild the school before winter", "governor")]
+
+
+def test_prepositional_call_for(quotes_of):
+    found = reported(quotes_of("Doctor Amir Said called for an inquiry into the outbreak."))
+    assert found == [("an inquiry into the outbreak", "Amir Said")]
+
+
+def test_accused_someone_of(quotes_of):
+    found = reported(quotes_of("Minister Karl Aho accused the rebels of shelling the market."))
+    assert found == [("shelling the market", "Karl Aho")]
+
+
+def test_noun_object_of_a_statement_verb(quotes_of):
+    found = reported(quotes_of("The Health Ministry reported 12 new cases in the north."))
+    assert found == [("12 new cases in the north", "Health Ministry")]
+
+
+def test_according_to_a_named_source(quotes_of):
+    found = reported(quotes_of("According to police chief Anna Roth, the suspect fled on foot."))
+    assert found == [("the suspect fled on foot", "Anna Roth")]
+
+
+def test_statement_noun_with_owner(quotes_of):
+    found = reported(quotes_of("Nobody believed the company's claim that the leak was minor."))
+    assert found == [("the leak was minor", "company")]
+
+
+def test_participle_inherits_the_speaker(quotes_of):
+    text = "Coach Mia Berg praised the squad, adding that the final would be harder."
+    assert ("the final would be harder", "Mia Berg") in reported(quotes_of(text))
+
+
+def test_outlet_is_the_channel_not_the_speaker(quotes_of):
+    [quote] = [q for q in quotes_of("Mayor Jo Park said the dam was safe, the Daily Courier newspaper reported.") if q.kind == "indirect"]
+    assert quote.speaker == "Jo Park"
+
+
+def test_unnamed_group_stays_as_written(quotes_of):
+    found = reported(quotes_of("Local officials said the road would stay closed."))
+    assert found == [("the road would stay closed", "Local officials")]
+
+
+def test_said_to_be_is_not_speech(quotes_of):
+    assert reported(quotes_of("The painting is said to be worth millions.")) == []
+
+
+def test_the_said_agreement_is_not_speech(quotes_of):
+    assert reported(quotes_of("The said agreement expired in March.")) == []
+
+
+def test_reportedly_without_a_speaker_is_not_speech(quotes_of):
+    assert reported(quotes_of("The convoy reportedly reached the border at dawn.")) == []
+
+
+def test_belief_verbs_are_not_speech(quotes_of):
+    assert reported(quotes_of("Farmer Jon Pike believes the drought will end soon.")) == []
+
+
+def test_hypothetical_may_say_is_not_speech(quotes_of):
+    assert reported(quotes_of("Analysts may say the market has peaked.")) == []
+
+
+def test_negated_cue_is_not_speech(quotes_of):
+    assert reported(quotes_of("The ministry did not say whether the talks would resume.")) == []
+
+
+def test_topic_of_a_comment_is_not_content(quotes_of):
+    assert reported(quotes_of("Officials declined to comment on the investigation.")) == []
