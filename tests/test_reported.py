@@ -75,7 +75,8 @@ def test_participle_inherits_the_speaker(quotes_of):
 
 
 def test_outlet_is_the_channel_not_the_speaker(quotes_of):
-    [quote] = [q for q in quotes_of("Mayor Jo Park said the dam was safe, the Daily Courier newspaper reported.") if q.kind == "indirect"]
+    text = "Mayor Jo Park said the dam was safe, the Daily Courier newspaper reported."
+    [quote] = [q for q in quotes_of(text) if q.kind == "indirect"]
     assert quote.speaker == "Jo Park"
 
 
