@@ -124,6 +124,17 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
     return None
 
 
+def _misparsed_name(token: Token) -> bool:
+    """A capitalised singular noun mid-sentence with no determiner is a name the tagger missed."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.text[:1].isupper()
+        and token.i != token.sent.start
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+
+
 def _description_titles(token: Token) -> list[str]:
     """Words that describe a speaker in apposition: "Medvedev, the former president" -> president."""
     titles: list[str] = []
@@ -156,7 +167,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         if lower in rules.words("speakers.thing_pronouns"):
             return Mention(token.text, token.idx, "pronoun", "organisation", lower)
         return None
-    head = token if token.pos_ == "PROPN" else _appositive_name(token, rules)
+    head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
         run = _name_run(head, rules)
         if _is_organisation([head], rules):
