@@ -1,0 +1,594 @@
+"""Clusters: the quotes that report one utterance, across sources and within one article.
+
+Two quotes of one speaker (same `identity_key`) join when their wording is identical, when one
+is contained in the other (a partial quote inside the full quote or inside a reported content),
+when the wording is near-identical (a word changed or dropped), or when a reported paraphrase
+shares enough content words with the quote. Quotes of different speakers (or with no speaker)
+join only on near-identical wording, and the cluster is flagged "speaker differs".
+
+Scale: quotes with identical wording and speaker collapse into one *form* first. Candidate pairs
+of forms come from an inverted index of content stems per speaker (pairs sharing two stems that
+are not everyday words for that speaker, and pairs sharing one of either form's two rarest stems)
+and, across speakers, from a signature of each form's four rarest stems; no step compares all
+pairs. Union-find merges them.
+
+Links are strong (identical, near-identical, a long containment, a fragment nested in a reported
+content of the same article) or weak (a paraphrase, a short containment). Weak links are applied
+best first and refused when they would put two unrelated statements of one speaker from one
+article into one cluster, or pull a short fragment into a second cluster.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from quotes.identities import identity_key
+from quotes.models import Cluster, Quote
+from quotes.speakers import name_key
+
+# --- thresholds ----------------------------------------------------------------------------------
+
+# fuzz.ratio (0-100) on normalised text. One word changed in a 10-word sentence scores 88-92, one
+# dropped 93-96; two different sentences of one speaker on one topic score 40-70. 88 lets one
+# changed or dropped word through from about eight words up, and two changes only in long quotes.
+NEAR_IDENTICAL_RATIO = 88
+# Below four words a single changed word is most of the meaning ("we will win" / "we will lose").
+MIN_WORDS_NEAR_IDENTICAL = 4
+# Two speakers saying the same short phrase ("no comment", a slogan) are two utterances.
+MIN_WORDS_ACROSS_SPEAKERS = 6
+# A contained fragment must carry two content words: "the enemy" is inside too many sentences.
+MIN_CONTAINED_STEMS = 2
+# From four content words on, a verbatim fragment is as good as identical; shorter ones link weakly.
+STRONG_CONTAINED_STEMS = 4
+# Paraphrase (one speaker only): at least three shared content stems, so two topic words (Russia,
+# Ukraine) never merge alone, and a weighted overlap: the weight of the shared stems over the
+# weight of the smaller stem set. A stem weighs less the more of its speaker's other forms use it
+# (smoothed idf, ln((1 + n) / (1 + df)) + 1, over all forms but the two compared), so a minister's
+# everyday topic words count for less than the words of one statement; with few quotes per speaker
+# all weights are near 1 and this is the plain overlap coefficient. On the seed articles' gold
+# clusters the same utterance reworded scores 0.5-1.0 ("the greater the pressure on Russia, the
+# closer peace is" / "the more pressure exerted on Russia, the nearer peace becomes": 3 of 5
+# stems, 0.57); one speaker's different statements on one topic that pass the next test score at
+# most 0.44. On the synthetic benchmark random same-topic sentences cluster at 0.45-0.5.
+PARAPHRASE_MIN_SHARED = 3
+PARAPHRASE_MIN_OVERLAP = 0.5
+# ... and the shared weight must be 28% of the larger set's: a four-word claim sharing three topic
+# words ("Ukrainian", "advance", "Kursk") with a 28-stem account of a battle is no paraphrase of
+# it. On the seeds same-utterance pairs reach 0.33-0.87; look-alikes with a high overlap, 0.07-0.25.
+PARAPHRASE_MIN_SHARE_OF_LARGER = 0.28
+# A partial quote is exempt when nearly all of its words recur: they are the speaker's own words.
+FRAGMENT_MIN_OVERLAP = 0.75
+
+# --- blocking --------------------------------------------------------------------------------------
+
+# Every link above needs two shared content stems, so candidates need two shared indexed stems.
+CANDIDATE_MIN_SHARED = 2
+# A stem in more than this many of one speaker's forms ("russia" for a Kremlin spokesman) says
+# nothing about which statement a quote reports: it is not indexed for that speaker, and it does
+# not count towards the two distinctive stems a paraphrase must share.
+SPEAKER_STEM_LIMIT = 100
+# A fragment contains all its stems, a copy with one word changed all but one: so each form is
+# also paired with the forms that share one of its two rarest stems (within its speaker).
+RARE_STEM_LOOKUPS = 2
+# Across speakers only near-identical wording links, and near-identical texts share most of their
+# rarest stems: each changed or dropped word displaces at most one of the four rarest on each side,
+# so with up to two changes two of the four survive. Forms are indexed by every pair of the four.
+SIGNATURE_SIZE = 4
+# A bucket this large holds generic wording, not one reused sentence.
+SIGNATURE_BUCKET_LIMIT = 200
+# Near-identical texts cannot differ in length by more than this ratio (fuzz.ratio 88 needs 0.78).
+MIN_LENGTH_RATIO = 0.75
+
+# --- flags -----------------------------------------------------------------------------------------
+
+WORDING_DIFFERS = "wording differs"
+SPEAKER_DIFFERS = "speaker differs"
+PARTIAL_ONLY = "partial"
+PARAPHRASE_ONLY = "paraphrase only"
+
+QUOTED_KINDS = ("direct", "partial", "embed")
+WHOLE_QUOTE_KINDS = ("direct", "embed")
+
+# --- words -----------------------------------------------------------------------------------------
+
+WORD = re.compile(r"[^\W_]+")
+# Tried in order, the first that fits is stripped, twice at most: advancements -> advancement -> advanc.
+SUFFIXES = ("ations", "ation", "ions", "ion", "ating", "ated", "ates", "ate", "ments", "ment", "ness", "ity", "ings", "ing",
+            "ed", "en", "es", "ly", "s", "e")
+STEM_PASSES = 2
+MIN_STEM_LENGTH = 3
+STOPWORD_LIST = """
+    a about above after again against all also am an and any are as at be because been before being below
+    between both but by can could d did do does doing down during each even ever few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself just ll m
+    may me might more most must my myself no nor not now of off on once only or other our ours ourselves
+    out over own per re s said same says shall she should so some such t than that the their theirs them
+    themselves then there these they this those through to too under until up upon us ve very via was we
+    were what when where which while who whom why will with within without would yet you your yours
+    yourself yourselves
+"""
+STOPWORDS = frozenset(STOPWORD_LIST.split())
+NO_STEM = frozenset({""})
+
+
+def _words(text: str) -> list[str]:
+    """Words as written (case kept), accents stripped, punctuation and quote marks dropped."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return WORD.findall(text)
+
+
+def normalise(text: str) -> str:
+    """Text insensitive to quote marks, case, accents, whitespace and punctuation."""
+    return " ".join(_words(text)).casefold()
+
+
+@cache
+def stem(word: str) -> str:
+    """Crude stem of a lower-case word: intercepted/intercepting, pressure/pressures, Mykolaiv/Mykolayiv."""
+    for _ in range(STEM_PASSES):
+        suffix = next((s for s in SUFFIXES if word.endswith(s) and len(word) - len(s) >= MIN_STEM_LENGTH), "")
+        if not suffix:
+            break
+        word = word[: -len(suffix)]
+    return name_key(word) or word
+
+
+@cache
+def _content_stem(word: str) -> str:
+    """The stem of a word as written, or "" for a stopword; an all-capitals "US" or "IT" is not one."""
+    lower = word.casefold()
+    if lower in STOPWORDS and not (word.isupper() and len(word) > 1):
+        return ""
+    return stem(lower)
+
+
+def content_stems(words: Iterable[str]) -> frozenset[str]:
+    """Stems of the words that carry content."""
+    return frozenset(map(_content_stem, words)) - NO_STEM
+
+
+# --- forms: one wording of one speaker -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Form:
+    text: str  # normalised
+    word_count: int
+    stems: frozenset[str]
+    speaker: str | None  # identity key
+    partial: bool = False  # some member is a partial quote
+    vocabulary: _Vocabulary | None = None  # its speaker's, shared by the speaker's forms
+    members: list[int] = field(default_factory=list)  # indices into the input
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def is_fragment(self) -> bool:
+        return len(self.stems) < STRONG_CONTAINED_STEMS
+
+
+@cache
+def _identity(name: str) -> str | None:
+    return identity_key(name) or None
+
+
+def _speaker_key(quote: Quote) -> str | None:
+    return _identity(quote.speaker) if quote.speaker else None
+
+
+def _forms(quotes: list[Quote]) -> tuple[list[_Form], list[int]]:
+    """Distinct (wording, speaker) forms, and the form of each quote."""
+    by_key: dict[tuple[str, str | None] | tuple[str, None, int], int] = {}
+    forms: list[_Form] = []
+    form_of: list[int] = []
+    for index, quote in enumerate(quotes):
+        words = _words(quote.text)
+        text, speaker = " ".join(words).casefold(), _speaker_key(quote)
+        key: tuple[str, str | None] | tuple[str, None, int] = (text, speaker)
+        if speaker is None and len(words) < MIN_WORDS_ACROSS_SPEAKERS:
+            key = (text, None, index)  # a short unattributed phrase is no evidence of one utterance
+        if key not in by_key:
+            by_key[key] = len(forms)
+            forms.append(_Form(text, len(words), content_stems(words), speaker))
+        form = forms[by_key[key]]
+        form.members.append(index)
+        form.sources.add(quote.source)
+        form.partial = form.partial or quote.kind == "partial"
+        form_of.append(by_key[key])
+    return forms, form_of
+
+
+def _by_speaker(forms: list[_Form]) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, form in enumerate(forms):
+        if form.speaker is not None:
+            groups[form.speaker].append(index)
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """How many of one speaker's forms use each stem, for weighing the stems two forms share."""
+
+    frequency: Counter[str]
+    idf: tuple[float, ...]  # by the number of *other* forms that use a stem
+
+    @classmethod
+    def of(cls, forms: list[_Form]) -> _Vocabulary:
+        others = max(len(forms) - 2, 0)  # every form but the two compared
+        idf = tuple(math.log((1 + others) / (1 + used)) + 1 for used in range(others + 1))
+        return cls(Counter(s for form in forms for s in form.stems), idf)
+
+    def weight(self, stems: Iterable[str], in_both: bool) -> float:
+        """Smoothed idf over the speaker's other forms: a stem the two forms share counts neither use."""
+        idf, frequency, own = self.idf, self.frequency, 2 if in_both else 1
+        return sum(idf[frequency[s] - own] for s in stems)
+
+
+def _describe_speakers(forms: list[_Form], by_speaker: dict[str, list[int]]) -> None:
+    for group in by_speaker.values():
+        vocabulary = _Vocabulary.of([forms[i] for i in group])
+        for index in group:
+            forms[index].vocabulary = vocabulary
+
+
+# --- how two forms relate ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Link:
+    strong: bool
+    score: float  # orders weak links, best first
+
+
+def _similar_length(a: _Form, b: _Form) -> bool:
+    length_a, length_b = len(a.text), len(b.text)
+    return min(length_a, length_b) >= MIN_LENGTH_RATIO * max(length_a, length_b)
+
+
+def _near_identical(a: _Form, b: _Form) -> bool:
+    if min(a.word_count, b.word_count) < MIN_WORDS_NEAR_IDENTICAL or not _similar_length(a, b):
+        return False
+    return fuzz.ratio(a.text, b.text, score_cutoff=NEAR_IDENTICAL_RATIO) > 0
+
+
+def _contained(short: _Form, long: _Form) -> bool:
+    """The shorter wording, word for word, inside the longer."""
+    return len(short.stems) >= MIN_CONTAINED_STEMS and f" {short.text} " in f" {long.text} "
+
+
+def _paraphrase(a: _Form, b: _Form) -> float | None:
+    """The weighted overlap of two forms of one speaker when it makes them one utterance."""
+    shared = a.stems & b.stems
+    if len(shared) < PARAPHRASE_MIN_SHARED:
+        return None
+    vocabulary = a.vocabulary
+    if vocabulary is None or sum(vocabulary.frequency[s] <= SPEAKER_STEM_LIMIT for s in shared) < CANDIDATE_MIN_SHARED:
+        return None
+    common = vocabulary.weight(shared, in_both=True)
+    weight_a, weight_b = common + vocabulary.weight(a.stems - shared, False), common + vocabulary.weight(b.stems - shared, False)
+    overlap, share_of_larger = common / min(weight_a, weight_b), common / max(weight_a, weight_b)
+    if overlap < PARAPHRASE_MIN_OVERLAP:
+        return None
+    small = a if len(a.stems) <= len(b.stems) else b
+    if share_of_larger >= PARAPHRASE_MIN_SHARE_OF_LARGER or (small.partial and overlap >= FRAGMENT_MIN_OVERLAP):
+        return overlap
+    return None
+
+
+def _link(a: _Form, b: _Form) -> _Link | None:
+    """Whether two forms report one utterance, and how surely."""
+    same_speaker = a.speaker is not None and a.speaker == b.speaker
+    if not same_speaker:
+        across = min(a.word_count, b.word_count) >= MIN_WORDS_ACROSS_SPEAKERS
+        return _Link(True, 1.0) if across and (a.text == b.text or _near_identical(a, b)) else None
+    if _near_identical(a, b):
+        return _Link(True, 1.0)
+    short, long = (a, b) if len(a.text) <= len(b.text) else (b, a)
+    if _contained(short, long):
+        return _Link(not short.is_fragment, 1.0)
+    overlap = _paraphrase(a, b)
+    return None if overlap is None else _Link(False, overlap)
+
+
+# --- candidate pairs -----------------------------------------------------------------------------
+
+
+def _speaker_candidates(group: list[int], forms: list[_Form]) -> set[tuple[int, int]]:
+    """Pairs of one speaker's forms that share two indexed stems, or one of the rarest stems of either."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index in group:  # ascending, so every pair comes out (smaller, larger)
+        for s in forms[index].stems:
+            postings[s].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for indices in postings.values():
+        if 1 < len(indices) <= SPEAKER_STEM_LIMIT:
+            shared.update(combinations(indices, 2))
+    pairs = {pair for pair, count in shared.items() if count >= CANDIDATE_MIN_SHARED}
+    for index in group:  # a fragment or a near-copy has its rarest stems in the other form, however common
+        for s in sorted(forms[index].stems, key=lambda s: (len(postings[s]), s))[:RARE_STEM_LOOKUPS]:
+            if len(postings[s]) <= SPEAKER_STEM_LIMIT:
+                pairs.update((min(index, other), max(index, other)) for other in postings[s] if other != index)
+    return pairs
+
+
+def _rarity_ranks(forms: list[_Form]) -> dict[str, int]:
+    """Each stem's rank from rarest to commonest (ties in alphabetical order, so any input order agrees)."""
+    frequency = Counter(s for form in forms for s in form.stems)
+    return {s: rank for rank, s in enumerate(sorted(frequency, key=lambda s: (frequency[s], s)))}
+
+
+def _cross_speaker_candidates(forms: list[_Form]) -> set[tuple[int, int]]:
+    """Pairs of forms of different (or unknown) speakers that share two of their rarest stems."""
+    rank = _rarity_ranks(forms)
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, form in enumerate(forms):
+        if form.word_count >= MIN_WORDS_ACROSS_SPEAKERS:
+            rarest = sorted(form.stems, key=rank.__getitem__)[:SIGNATURE_SIZE]
+            for key in combinations(rarest, 2):  # in rank order on both sides, so keys agree
+                buckets[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for indices in buckets.values():
+        if len(indices) > SIGNATURE_BUCKET_LIMIT:
+            continue
+        for a, b in combinations(indices, 2):
+            if (forms[a].speaker is None or forms[a].speaker != forms[b].speaker) and _similar_length(forms[a], forms[b]):
+                pairs.add((a, b))
+    return pairs
+
+
+def _candidates(forms: list[_Form], by_speaker: dict[str, list[int]]) -> Iterator[tuple[int, int]]:
+    for group in by_speaker.values():
+        yield from _speaker_candidates(group, forms)
+    yield from _cross_speaker_candidates(forms)
+
+
+def _nested_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
+    """One speaker's quote inside another of its quotes in one article: a fragment in its reported content."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, quote in enumerate(quotes):
+        by_source[quote.source].append(index)
+    for indices in by_source.values():
+        indices.sort(key=lambda i: (quotes[i].start, -quotes[i].end))
+        open_spans: list[int] = []
+        for index in indices:
+            quote = quotes[index]
+            open_spans = [o for o in open_spans if quotes[o].end > quote.start]
+            speaker = _speaker_key(quote)
+            for outer in open_spans:
+                if speaker is not None and quote.end <= quotes[outer].end and speaker == _speaker_key(quotes[outer]):
+                    yield outer, index
+            open_spans.append(index)
+
+
+# --- merging ---------------------------------------------------------------------------------------
+
+
+class _UnionFind:
+    """Union-find over forms that also keeps each set's forms, for the weak-link checks."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.sets: dict[int, list[int]] = {i: [i] for i in range(size)}
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return
+        if len(self.sets[a]) < len(self.sets[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.sets[a].extend(self.sets.pop(b))
+
+
+def _conflict(xs: list[int], ys: list[int], forms: list[_Form]) -> bool:
+    """Would joining these put two unrelated statements of one speaker from one article together?"""
+    slots: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for x in xs:
+        if forms[x].speaker is not None:
+            for source in forms[x].sources:
+                slots[(forms[x].speaker, source)].append(x)
+    for y in ys:
+        if forms[y].speaker is None:
+            continue
+        for source in forms[y].sources:
+            if any(_link(forms[x], forms[y]) is None for x in slots.get((forms[y].speaker, source), ())):
+                return True
+    return False
+
+
+def _form_key(form: _Form, quotes: list[Quote]) -> tuple[str, int, int, str, str]:
+    return min(_quote_key(quotes[i]) for i in form.members)
+
+
+def _apply_weak_links(weak: list[tuple[float, int, int]], forms: list[_Form], sets: _UnionFind, quotes: list[Quote]) -> None:
+    """Best first; a short fragment joins one cluster only, and no article's statements get mixed."""
+    keys = {i: _form_key(forms[i], quotes) for _, a, b in weak for i in (a, b)}
+    weak.sort(key=lambda w: (-w[0], *sorted((keys[w[1]], keys[w[2]]))))
+    placed_fragments: set[int] = set()
+    for _, a, b in weak:
+        root_a, root_b = sets.find(a), sets.find(b)
+        if root_a == root_b:
+            continue
+        fragments = {i for i in (a, b) if forms[i].is_fragment}
+        if fragments & placed_fragments or _conflict(sets.sets[root_a], sets.sets[root_b], forms):
+            continue
+        sets.union(a, b)
+        placed_fragments |= fragments
+
+
+def _merge(quotes: list[Quote], forms: list[_Form], form_of: list[int]) -> _UnionFind:
+    sets = _UnionFind(len(forms))
+    for outer, inner in _nested_pairs(quotes):
+        sets.union(form_of[outer], form_of[inner])
+    by_speaker = _by_speaker(forms)
+    _describe_speakers(forms, by_speaker)
+    weak: list[tuple[float, int, int]] = []
+    for a, b in _candidates(forms, by_speaker):
+        found = _link(forms[a], forms[b])
+        if found is None:
+            continue
+        if found.strong:
+            sets.union(a, b)
+        else:
+            weak.append((found.score, a, b))
+    _apply_weak_links(weak, forms, sets, quotes)
+    return sets
+
+
+# --- clusters --------------------------------------------------------------------------------------
+
+
+def _quote_key(quote: Quote) -> tuple[str, int, int, str, str]:
+    return (quote.source, quote.start, quote.end, quote.kind, quote.text)
+
+
+def _id_of(earliest: tuple[str, int, int, str, str]) -> str:
+    digest = hashlib.sha1("\x1f".join(map(str, earliest)).encode()).hexdigest()
+    return f"c-{digest[:8]}"
+
+
+def cluster_id(members: Iterable[Quote]) -> str:
+    """A stable id from the cluster's earliest member (by source and offsets), whatever the input order."""
+    return _id_of(min(_quote_key(q) for q in members))
+
+
+def _wording_differs(members: list[Quote]) -> bool:
+    """Two quoted members whose words differ, neither being a fragment of the other."""
+    quoted = [q.text for q in members if q.kind in QUOTED_KINDS]
+    if len(quoted) < 2:
+        return False
+    texts = sorted({normalise(text) for text in quoted}, key=len)
+    return any(f" {short} " not in f" {long} " for i, short in enumerate(texts) for long in texts[i + 1 :])
+
+
+def cluster_flags(members: list[Quote]) -> list[str]:
+    kinds = {q.kind for q in members}
+    speakers = {key for q in members if (key := _speaker_key(q)) is not None}
+    flags = []
+    if _wording_differs(members):
+        flags.append(WORDING_DIFFERS)
+    if len(speakers) > 1:
+        flags.append(SPEAKER_DIFFERS)
+    if "partial" in kinds and not kinds & set(WHOLE_QUOTE_KINDS):
+        flags.append(PARTIAL_ONLY)
+    if kinds == {"indirect"}:
+        flags.append(PARAPHRASE_ONLY)
+    return flags
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the many small sets and tuples are built: half the time otherwise."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def cluster_quotes(quotes: list[Quote]) -> list[Cluster]:
+    """Group quotes that report one utterance; set `quote.cluster` on every quote (singletons too).
+
+    Clusters come in order of their first member in `quotes`, members in input order. Ids depend
+    only on the members, so the same quotes get the same ids in any order and on every run.
+    """
+    with _collector_paused():
+        forms, form_of = _forms(quotes)
+        sets = _merge(quotes, forms, form_of)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for index, form in enumerate(form_of):
+            groups[sets.find(form)].append(index)
+        return _clusters(quotes, list(groups.values()))
+
+
+def _clusters(quotes: list[Quote], groups: list[list[int]]) -> list[Cluster]:
+    """A cluster per group of quote indices (each in input order), ids set on the quotes."""
+    clusters: list[tuple[int, Cluster]] = []
+    used_ids: set[str] = set()
+    earliest = [min(_quote_key(quotes[i]) for i in indices) for indices in groups]
+    for key, indices in sorted(zip(earliest, groups, strict=True)):  # ids handed out in a fixed order
+        base = cid = _id_of(key)
+        n = 1
+        while cid in used_ids:  # only when one quote is given twice with different speakers
+            n += 1
+            cid = f"{base}-{n}"
+        used_ids.add(cid)
+        members = [quotes[i] for i in indices]
+        for quote in members:
+            quote.cluster = cid
+        clusters.append((indices[0], Cluster(cid, members, cluster_flags(members))))
+    return [cluster for _, cluster in sorted(clusters, key=lambda c: c[0])]
+
+
+# --- for renderers -------------------------------------------------------------------------------
+
+
+def word_diff(a: str, b: str) -> list[tuple[str, str]]:
+    """Word-by-word diff of `b` against `a`: ("equal" | "delete" | "insert", word), in reading order.
+
+    Words compare without case and punctuation ("peace," equals "Peace"); equal words are shown as in `a`.
+    """
+    old, new = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(None, [normalise(w) for w in old], [normalise(w) for w in new], autojunk=False)
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            ops.extend(("equal", w) for w in old[i1:i2])
+            continue
+        ops.extend(("delete", w) for w in old[i1:i2])  # "delete", or the old half of "replace"
+        ops.extend(("insert", w) for w in new[j1:j2])  # "insert", or the new half of "replace"
+    return ops
+
+
+def _agreed_text(members: list[Quote]) -> str:
+    """The wording that most members agree with (contain), among the whole quotes if any; longest wins a tie."""
+    for kinds in (("direct",), ("embed",), ("partial",), ("indirect",)):
+        candidates = [q for q in members if q.kind in kinds]
+        if candidates:
+            break
+    else:
+        return ""
+    texts = Counter(normalise(q.text) for q in members)
+
+    def support(quote: Quote) -> tuple[int, int]:
+        padded = f" {normalise(quote.text)} "
+        return sum(n for text, n in texts.items() if f" {text} " in padded), len(quote.text)
+
+    return max(candidates, key=support).text
+
+
+def cluster_summary(cluster: Cluster) -> dict[str, object]:
+    """id, speaker (most common, first seen wins a tie), text, sources ("source:line"), sources_count, flags."""
+    speakers = Counter(q.speaker for q in cluster.members if q.speaker)
+    places = sorted({(q.source, q.line) for q in cluster.members})
+    return {
+        "id": cluster.id,
+        "speaker": speakers.most_common(1)[0][0] if speakers else None,
+        "text": _agreed_text(cluster.members),
+        "sources": [f"{source}:{line}" for source, line in places],
+        "sources_count": len({q.source for q in cluster.members}),
+        "flags": list(cluster.flags),
+    }

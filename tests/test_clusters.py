@@ -1,0 +1,287 @@
+"""Clustering quotes that report one utterance: matching rules, stable ids, flags, diffs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quotes.clusters import cluster_quotes, cluster_summary, word_diff
+from quotes.models import Quote
+
+SPEAKER = "Maria Fontaine"
+OTHER_SPEAKER = "Tomas Berg"
+
+
+def quote(
+    text: str, source: str = "a.txt", start: int = 0, kind: str = "direct", speaker: str | None = SPEAKER, line: int = 1
+) -> Quote:
+    end = start + len(text)
+    return Quote(source=source, start=start, end=end, text=text, kind=kind, speaker=speaker, line=line)  # type: ignore[arg-type]
+
+
+def together(*quotes: Quote) -> bool:
+    return len({q.cluster for q in quotes}) == 1 and quotes[0].cluster is not None
+
+
+# --- what joins ----------------------------------------------------------------------------------
+
+
+def test_identical_wording_joins_across_sources_whatever_the_marks_case_and_punctuation() -> None:
+    a = quote("We will rebuild every bridge before the first snow,", "a.txt")
+    b = quote("“we will rebuild every bridge before the first snow.”", "b.txt")
+    cluster_quotes([a, b])
+    assert together(a, b)
+
+
+def test_partial_quote_inside_a_direct_quote_joins_it() -> None:
+    direct = quote("The port will reopen to grain ships by the end of March.", "a.txt")
+    partial = quote("reopen to grain ships", "b.txt", kind="partial")
+    cluster_quotes([direct, partial])
+    assert together(direct, partial)
+
+
+def test_partial_quote_inside_a_reported_content_joins_it() -> None:
+    reported = quote("the port would reopen to grain ships by the end of March", "a.txt", kind="indirect")
+    partial = quote("by the end of March", "b.txt", kind="partial")
+    longer = quote("reopen to grain ships by the end of March", "c.txt", kind="partial")
+    cluster_quotes([reported, partial, longer])
+    assert together(reported, longer)
+
+
+def test_near_identical_wording_with_a_changed_word_joins() -> None:
+    a = quote("Our farmers have lost more than half of this year's harvest to the floods.", "a.txt")
+    b = quote("Our farmers have lost more than half of this season's harvest to the floods.", "b.txt")
+    cluster_quotes([a, b])
+    assert together(a, b)
+
+
+def test_near_identical_wording_with_a_dropped_word_joins() -> None:
+    a = quote("Our farmers have lost more than half of this year's harvest to the floods.", "a.txt")
+    b = quote("Our farmers have lost more than half of this year's harvest to floods.", "b.txt")
+    cluster_quotes([a, b])
+    assert together(a, b)
+
+
+@pytest.mark.parametrize(
+    ("said", "reported"),
+    [
+        (
+            "The longer the blockade lasts, the higher bread prices will climb,",
+            "the longer the blockade continued, the more bread prices would rise",
+        ),
+        ("Our troops will push further into the eastern provinces.", "troops to widen their offensive in the eastern provinces"),
+        ("Every intercepted drone saves a hospital.", "intercepting drones was saving hospitals"),
+    ],
+)
+def test_reported_paraphrase_joins_the_quote(said: str, reported: str) -> None:
+    a = quote(said, "a.txt")
+    b = quote(reported, "b.txt", kind="indirect")
+    cluster_quotes([a, b])
+    assert together(a, b)
+
+
+def test_repeats_within_one_article_join() -> None:
+    first = quote("No ship will leave the harbour without an escort.", "a.txt", start=100, line=3)
+    headline = quote("No ship will leave the harbour without an escort", "a.txt", start=0, kind="indirect")
+    again = quote("No ship will leave the harbour without an escort.", "a.txt", start=900, line=14)
+    cluster_quotes([first, headline, again])
+    assert together(first, headline, again)
+
+
+def test_partial_quote_nested_in_a_reported_content_of_its_article_joins_it() -> None:
+    reported = quote('the talks had been "a waste of everyone\'s afternoon"', "a.txt", start=200, kind="indirect")
+    partial = quote("a waste of everyone's afternoon", "a.txt", start=220, kind="partial")
+    cluster_quotes([reported, partial])
+    assert together(reported, partial)
+
+
+def test_near_identical_quote_given_to_two_speakers_joins_with_speaker_differs_flag() -> None:
+    a = quote("Nobody in this government has ever promised a quick victory.", "a.txt", speaker=SPEAKER)
+    b = quote("Nobody in this government has ever promised a quick victory.", "b.txt", speaker=OTHER_SPEAKER)
+    (cluster,) = cluster_quotes([a, b])
+    assert together(a, b)
+    assert "speaker differs" in cluster.flags
+
+
+def test_speaker_spellings_are_one_identity() -> None:
+    a = quote("Fuel subsidies for farmers will continue through the winter.", "a.txt", speaker="Alexei Danylenko")
+    b = quote("subsidies for farmers would continue all winter", "b.txt", kind="indirect", speaker="Aleksei Danylenko")
+    (cluster,) = cluster_quotes([a, b])
+    assert together(a, b)
+    assert "speaker differs" not in cluster.flags
+
+
+# --- what stays apart ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The blockade of our ports has cost farmers four billion euros this year.",
+            "Farmers will keep the grain in storage until the blockade of the ports ends.",
+        ),
+        (
+            "The longer the blockade lasts, the higher bread prices will climb,",
+            "Bread for everyone, ships for everyone. I thank the sailors.",
+        ),
+        ("the raiders had been driven back", "any further push into the southern district has been stopped"),
+        ("Kyiv should look beyond the lines it holds today", "further gains in the Zaporizhzhia, Kherson and Luhansk regions"),
+    ],
+)
+def test_one_speakers_different_statements_on_one_topic_stay_apart(first: str, second: str) -> None:
+    a = quote(first, "a.txt", kind="indirect")
+    b = quote(second, "b.txt", kind="indirect")
+    cluster_quotes([a, b])
+    assert not together(a, b)
+
+
+def test_different_speakers_on_a_similar_topic_stay_apart() -> None:
+    a = quote("The blockade of our ports must end before the harvest rots.", "a.txt", speaker=SPEAKER)
+    b = quote("The blockade of the ports will end when the harvest is in.", "b.txt", speaker=OTHER_SPEAKER)
+    cluster_quotes([a, b])
+    assert not together(a, b)
+
+
+def test_different_speakers_with_one_short_phrase_stay_apart() -> None:
+    a = quote("We will not give up.", "a.txt", speaker=SPEAKER)
+    b = quote("We will not give up.", "b.txt", speaker=OTHER_SPEAKER)
+    cluster_quotes([a, b])
+    assert not together(a, b)
+
+
+def test_quotes_without_a_speaker_join_only_on_near_identical_wording() -> None:
+    direct = quote("The port will reopen to grain ships by the end of March.", "a.txt")
+    fragment = quote("reopen to grain ships", "b.txt", kind="partial", speaker=None)
+    copy = quote("The port will reopen to grain ships by the end of March.", "c.txt", speaker=None)
+    cluster_quotes([direct, fragment, copy])
+    assert together(direct, copy)
+    assert not together(direct, fragment)
+
+
+def test_a_report_of_two_statements_does_not_chain_them() -> None:
+    exports = quote("Grain exports through the southern ports will double by autumn.", "a.txt", start=0)
+    subsidies = quote("Farmers in the south will receive fuel subsidies by autumn.", "a.txt", start=300)
+    both = quote(
+        "grain exports through southern ports would double and farmers in the south would receive fuel subsidies by autumn",
+        "b.txt",
+        kind="indirect",
+    )
+    cluster_quotes([exports, subsidies, both])
+    assert not together(exports, subsidies)
+    assert together(exports, both) or together(subsidies, both)
+
+
+def test_a_short_fragment_joins_only_one_of_two_statements() -> None:
+    farmers = quote("Farmers will receive fuel subsidies before the spring sowing.", "a.txt")
+    airlines = quote("We cut fuel subsidies for airlines last year.", "b.txt")
+    fragment = quote("fuel subsidies", "c.txt", kind="partial")
+    cluster_quotes([farmers, airlines, fragment])
+    assert not together(farmers, airlines)
+
+
+# --- ids and order -------------------------------------------------------------------------------
+
+
+def sample() -> list[Quote]:
+    return [
+        quote("We will rebuild every bridge before the first snow.", "a.txt", start=10),
+        quote("The port will reopen to grain ships by the end of March.", "a.txt", start=200),
+        quote("we will rebuild every bridge before the first snow", "b.txt", start=40, kind="indirect"),
+        quote("reopen to grain ships", "c.txt", start=5, kind="partial"),
+        quote("A statement nobody else reported.", "c.txt", start=90, speaker=OTHER_SPEAKER),
+    ]
+
+
+def ids_by_place(quotes: list[Quote]) -> dict[tuple[str, int], str | None]:
+    return {(q.source, q.start): q.cluster for q in quotes}
+
+
+def test_every_quote_gets_a_cluster_id_singletons_too() -> None:
+    quotes = sample()
+    clusters = cluster_quotes(quotes)
+    assert all(q.cluster and re.fullmatch(r"c-[0-9a-f]{8}", q.cluster) for q in quotes)
+    assert len(clusters) == 3
+    assert sorted(len(c.members) for c in clusters) == [1, 2, 2]
+
+
+def test_ids_are_the_same_across_runs() -> None:
+    first, second = sample(), sample()
+    cluster_quotes(first)
+    cluster_quotes(second)
+    assert ids_by_place(first) == ids_by_place(second)
+
+
+def test_ids_do_not_depend_on_input_order() -> None:
+    forward, backward = sample(), sample()[::-1]
+    cluster_quotes(forward)
+    cluster_quotes(backward)
+    assert ids_by_place(forward) == ids_by_place(backward)
+
+
+def test_clusters_come_in_order_of_first_appearance() -> None:
+    quotes = sample()
+    clusters = cluster_quotes(quotes)
+    assert [c.members[0] for c in clusters] == [quotes[0], quotes[1], quotes[4]]
+
+
+# --- flags ---------------------------------------------------------------------------------------
+
+
+def test_flag_wording_differs_when_quoted_members_disagree() -> None:
+    a = quote("Our farmers have lost more than half of this year's harvest to the floods.", "a.txt")
+    b = quote("Our farmers have lost more than half of this season's harvest to the floods.", "b.txt")
+    (cluster,) = cluster_quotes([a, b])
+    assert cluster.flags == ["wording differs"]
+
+
+def test_no_wording_flag_when_a_partial_quote_is_a_fragment_of_the_full_quote() -> None:
+    direct = quote("The port will reopen to grain ships by the end of March.", "a.txt")
+    partial = quote("reopen to grain ships", "b.txt", kind="partial")
+    (cluster,) = cluster_quotes([direct, partial])
+    assert cluster.flags == []
+
+
+def test_flag_partial_when_no_full_quote_was_seen() -> None:
+    reported = quote("the port would reopen to grain ships by the end of March", "a.txt", kind="indirect")
+    partial = quote("reopen to grain ships", "b.txt", kind="partial")
+    (cluster,) = cluster_quotes([reported, partial])
+    assert cluster.flags == ["partial"]
+
+
+def test_flag_paraphrase_only_when_every_member_is_reported_speech() -> None:
+    a = quote("the port would reopen to grain ships by the end of March", "a.txt", kind="indirect")
+    b = quote("the port would reopen to grain ships by the end of March", "b.txt", kind="indirect")
+    (cluster,) = cluster_quotes([a, b])
+    assert cluster.flags == ["paraphrase only"]
+
+
+# --- for renderers -------------------------------------------------------------------------------
+
+
+def test_word_diff_marks_deleted_and_inserted_words() -> None:
+    assert word_diff("no ceasefire until May", "no truce until May") == [
+        ("equal", "no"),
+        ("delete", "ceasefire"),
+        ("insert", "truce"),
+        ("equal", "until"),
+        ("equal", "May"),
+    ]
+
+
+def test_word_diff_ignores_case_and_punctuation() -> None:
+    assert word_diff("Peace, now.", "peace now") == [("equal", "Peace,"), ("equal", "now.")]
+
+
+def test_cluster_summary_prefers_the_longest_direct_quote_and_lists_sources() -> None:
+    direct = quote("The port will reopen to grain ships by the end of March.", "b.txt", line=7)
+    partial = quote("reopen to grain ships", "a.txt", kind="partial", line=2)
+    reported = quote("the port would reopen to grain ships within weeks", "a.txt", start=300, kind="indirect", line=9)
+    (cluster,) = cluster_quotes([partial, direct, reported])
+    summary = cluster_summary(cluster)
+    assert summary["speaker"] == SPEAKER
+    assert summary["text"] == direct.text
+    assert summary["sources"] == ["a.txt:2", "a.txt:9", "b.txt:7"]
+    assert summary["sources_count"] == 2
+    assert summary["id"] == cluster.id
