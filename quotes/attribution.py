@@ -95,7 +95,7 @@ def _according_by_position(cue: Cue, rules: Rules, excluded: set[int]) -> Cue:
 
 def is_cue_word(token: Token, rules: Rules) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX") and lemma in rules.cue_verbs | rules.words("verbs.quoted_as"):
+    if token.pos_ in ("VERB", "AUX") and (lemma in rules.cue_verbs or lemma in rules.words("verbs.quoted_as")):
         return token.dep_ != "amod"  # "the said agreement"
     return token.pos_ == "VERB" and lemma in rules.words("nouns.according")
 

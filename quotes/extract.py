@@ -34,7 +34,7 @@ from quotes.attribution import (
 )
 from quotes.embeds import find_embeds
 from quotes.identities import SpeakerDirectory, load_directory
-from quotes.marks import Paragraph, find_quote_spans, paragraphs
+from quotes.marks import find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
 from quotes.reported import COLON_HEADLINE, colon_headline, find_reported
@@ -201,9 +201,8 @@ def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
     )
 
 
-def _paragraph_index(paras: list[Paragraph], offset: int) -> int:
-    starts = [p.start for p in paras]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+def _paragraph_index(para_starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(para_starts, offset) - 1)
 
 
 def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Quote]:
@@ -222,7 +221,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             registry.add(_shift(mention, offset))
     drafts: list[Draft] = []
     for offset, doc in parsed:
-        para_start = para_starts[max(0, bisect.bisect_right(para_starts, offset) - 1)]
+        para_start = para_starts[_paragraph_index(para_starts, offset)]
         drafts.extend(_quotes_in(doc, offset, found.spans, matchers, text, para_start))
     drafts.sort(key=lambda d: (d.start, d.end))
     newlines = [i for i, c in enumerate(text) if c == "\n"]
@@ -235,7 +234,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             speaker, kind = registry.resolve(draft.mention)
             if draft.mention.form in ("name", "group"):
                 registry.add(replace(draft.mention, text=speaker))
-        para = _paragraph_index(paras, draft.start)
+        para = _paragraph_index(para_starts, draft.start)
         quote = Quote(
             source=document.source,
             start=draft.start,
