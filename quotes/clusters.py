@@ -35,9 +35,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from quotes.identities import identity_key
 from quotes.models import Cluster, Quote
-from quotes.speakers import name_key
+from quotes.names import identity_key, name_key
 
 # --- thresholds ----------------------------------------------------------------------------------
 

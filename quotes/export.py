@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from quotes.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
 FORMATS = ("table", "csv", "json", "jsonl", "sqlite")
@@ -299,6 +300,33 @@ def write_csv(
         headers = CSV_HEADERS
     writer.writerow(headers)
     writer.writerows([_cell(v) for v in row] for row in rows)
+
+
+SPEAKER_HEADERS = ("Speaker", "Kinds", "Spellings seen", "Quotes", "Sources", "Id")
+
+
+def speaker_row(summary: SpeakerSummary) -> list[object]:
+    record = summary.to_record()
+    return [
+        record["speaker"],
+        SOURCES_SEPARATOR.join(record["kinds"]),
+        SOURCES_SEPARATOR.join(record["spellings"]),
+        record["quotes"],
+        record["sources"],
+        record["id"],
+    ]
+
+
+def write_speakers_csv(summaries: Iterable[SpeakerSummary], out: TextIO) -> None:
+    """One row per speaker identity, cells neutralised like the quotes CSV."""
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(SPEAKER_HEADERS)
+    writer.writerows([_cell(v) for v in speaker_row(s)] for s in summaries)
+
+
+def write_speakers_json(summaries: Iterable[SpeakerSummary], out: TextIO) -> None:
+    json.dump([s.to_record() for s in summaries], out, ensure_ascii=False, indent=2)
+    out.write("\n")
 
 
 # --- SQLite -----------------------------------------------------------------------------------

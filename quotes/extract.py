@@ -33,7 +33,7 @@ from quotes.attribution import (
     quote_tokens,
 )
 from quotes.embeds import find_embeds
-from quotes.identities import SpeakerDirectory, load_directory
+from quotes.identities import SpeakerDirectory, link_corpus, load_directory
 from quotes.marks import find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
@@ -333,7 +333,8 @@ def extract(
             if not isinstance(item, Skipped):
                 documents.append(item)
     workers = jobs if jobs is not None else 1
-    return [q for _, quotes in extract_documents(documents, pipeline, workers) for q in quotes]
+    found = [q for _, quotes in extract_documents(documents, pipeline, workers) for q in quotes]
+    return link_corpus(found, pipeline.matchers.directory)
 
 
 def default_jobs(total_bytes: int) -> int:

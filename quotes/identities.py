@@ -1,35 +1,46 @@
 """Speaker identities across articles: one person, one name, whatever the spelling.
 
 Known people and organisations come from `patterns/speakers.toml` and from the user's own
-files (`--speakers`), which win. Matching is transliteration-insensitive (`name_key`), so
-Zelensky, Zelenskiy and Zelenskyy all link to one entry.
+files (`--speakers`, or `speakers` in the `[tool.quotes]` settings), which win. Matching is
+transliteration-insensitive (`identity_key`), so Zelensky, Zelenskiy and Zelenskyy all link
+to one entry. Speakers the files do not know are linked across articles by `link_corpus`:
+one spelling per key, and a surname alone to the only full name in the corpus that has it.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
-from quotes.rules import RulesError, patterns_dir, read_toml
-from quotes.speakers import name_key
+from quotes.names import fold, identity_key, is_written_name
+from quotes.rules import patterns_dir
 
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
+ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
+LEADING_ARTICLE = "the "
 
 
-def identity_key(name: str) -> str:
-    return " ".join(name_key(word) for word in name.split())
+def _title_key(title: str) -> str:
+    folded = fold(title)
+    return folded.removeprefix(LEADING_ARTICLE)
 
 
 @dataclass(frozen=True)
 class SpeakerDirectory:
     speakers: tuple[Speaker, ...] = ()
     by_key: dict[str, Speaker] = field(default_factory=dict)
+    by_title: dict[str, Speaker] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
 
     def find(self, name: str) -> Speaker | None:
-        return self.by_key.get(identity_key(name))
+        """The entry with this name or alias (any transliteration), or with this exact title."""
+        return self.by_key.get(identity_key(name)) or self.by_title.get(_title_key(name))
 
     def link(self, quote: Quote) -> Quote:
         """The quote with its speaker replaced by the canonical identity, when one is known."""
@@ -41,26 +52,46 @@ class SpeakerDirectory:
         kind = known.kind if known.kind != "unknown" else quote.speaker_kind
         return replace(quote, speaker=known.name, speaker_kind=kind, speaker_id=known.id)
 
+    def spellings(self, name: str) -> set[str]:
+        """The identity keys of a known speaker's name and aliases (just the name's key when unknown)."""
+        known = self.find(name)
+        if known is None:
+            return {identity_key(name)}
+        return {identity_key(n) for n in (known.name, *known.aliases)}
+
+
+def _strings(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+    values = entry.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return tuple(v.strip() for v in values if v.strip())
+
 
 def _speakers_from(path: Path) -> list[Speaker]:
-    data = read_toml(path)
+    data, text = parse_toml(path)
     entries = data.get("speaker", [])
     if not isinstance(entries, list):
-        raise RulesError(f"{path}: [[speaker]] entries expected")
+        line = line_of(text, r"speaker\s*=") or 1
+        raise ConfigError(f"{path}:{line}: speakers are [[speaker]] tables")
     speakers: list[Speaker] = []
     for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            raise RulesError(f"{path}: speaker entry {number} needs a name")
+        where = f"{path}:{line_of(text, ENTRY_HEADER, number) or 1}"
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}: this [[speaker]] entry needs a name")
         kind = entry.get("kind", "person")
         if kind not in SPEAKER_KINDS:
-            raise RulesError(f"{path}: speaker {entry['name']!r} has kind {kind!r}; use one of {', '.join(SPEAKER_KINDS)}")
+            raise ConfigError(f"{where}: speaker {name!r} has kind {kind!r}; use one of {', '.join(SPEAKER_KINDS)}")
+        speaker_id = entry.get("id")
+        if speaker_id is not None and not isinstance(speaker_id, str):
+            raise ConfigError(f"{where}: speaker {name!r} has an id that is not a string")
         speakers.append(
             Speaker(
-                name=entry["name"].strip(),
+                name=name.strip(),
                 kind=kind,
-                aliases=tuple(str(a) for a in entry.get("aliases", [])),
-                titles=tuple(str(t) for t in entry.get("titles", [])),
-                id=entry.get("id"),
+                aliases=_strings(entry, "aliases", where),
+                titles=_strings(entry, "titles", where),
+                id=speaker_id,
             )
         )
     return speakers
@@ -68,18 +99,109 @@ def _speakers_from(path: Path) -> list[Speaker]:
 
 @cache
 def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
-    """Built-in speakers, then the user's files; later entries win on a shared alias."""
+    """Built-in speakers, then the user's files; later files win on a shared alias."""
     by_key: dict[str, Speaker] = {}
+    by_title: dict[str, Speaker] = {}
+    owner: dict[str, tuple[str, Path]] = {}
     warnings: list[str] = []
     speakers: list[Speaker] = []
     for path in (patterns_dir() / "speakers.toml", *extra_files):
-        owner: dict[str, str] = {}
         for speaker in _speakers_from(path):
             speakers.append(speaker)
             for name in (speaker.name, *speaker.aliases):
                 key = identity_key(name)
-                if key in owner and owner[key] != speaker.name:
-                    warnings.append(f"{path}: alias {name!r} is listed for both {owner[key]!r} and {speaker.name!r}")
-                owner[key] = speaker.name
+                previous = owner.get(key)
+                if previous and previous[0] != speaker.name:
+                    earlier = f"{previous[0]!r}" if previous[1] == path else f"{previous[0]!r} ({previous[1]})"
+                    warnings.append(f"{path}: alias {name!r} is listed for both {earlier} and {speaker.name!r}; the latter wins")
+                owner[key] = (speaker.name, path)
                 by_key[key] = speaker
-    return SpeakerDirectory(tuple(speakers), by_key, tuple(warnings))
+            for title in speaker.titles:
+                by_title[_title_key(title)] = speaker
+    return SpeakerDirectory(tuple(speakers), by_key, by_title, tuple(warnings))
+
+
+# --- across articles ---------------------------------------------------------------------------
+
+
+def _surname_key(name: str) -> str:
+    return identity_key(name.split()[-1]) if name.split() else ""
+
+
+def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]:
+    """Unknown people linked across articles: one spelling per identity key, surnames to full names.
+
+    The most common spelling of a key wins (the first seen on a tie). A surname alone joins the
+    full name when exactly one full name in the corpus has that surname; two people who share a
+    surname ("Anna Smith", "John Smith") keep it ambiguous, so "Smith" stays as written.
+    """
+    unknown = {i for i, q in enumerate(quotes) if q.speaker and not directory.find(q.speaker)}
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in unknown:
+        name = quotes[i].speaker or ""
+        spellings[identity_key(name)][name] += 1
+    canonical = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    full_names: dict[str, set[str]] = defaultdict(set)
+    people = {identity_key(quotes[i].speaker or "") for i in unknown if quotes[i].speaker_kind == "person"}
+    for key, name in canonical.items():
+        if len(key.split()) >= 2 and key in people:
+            full_names[_surname_key(name)].add(name)
+    linked: list[Quote] = []
+    for i, quote in enumerate(quotes):
+        if i in unknown and quote.speaker:
+            key = identity_key(quote.speaker)
+            name = canonical[key]
+            if quote.speaker_kind == "person" and len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
+                name = next(iter(full_names[key]))
+            if name != quote.speaker:
+                quote = replace(quote, speaker=name)
+        linked.append(quote)
+    return linked
+
+
+# --- the speakers table ------------------------------------------------------------------------
+
+
+@dataclass
+class SpeakerSummary:
+    """One identity over a set of sources: what `quotes speakers` lists."""
+
+    name: str
+    kinds: set[str] = field(default_factory=set)
+    id: str | None = None
+    spellings: Counter[str] = field(default_factory=Counter)
+    quotes: int = 0
+    sources: set[str] = field(default_factory=set)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "speaker": self.name,
+            "kinds": sorted(self.kinds),
+            "id": self.id,
+            "spellings": [s for s, _ in self.spellings.most_common()],
+            "quotes": self.quotes,
+            "sources": len(self.sources),
+        }
+
+
+def summarise_speakers(quotes: Iterable[Quote], directory: SpeakerDirectory) -> list[SpeakerSummary]:
+    """Speaker identities with their spellings seen, numbers of quotes and of sources; most quoted first."""
+    by_name: dict[str, SpeakerSummary] = {}
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        summary = by_name.setdefault(quote.speaker, SpeakerSummary(quote.speaker, id=quote.speaker_id))
+        summary.kinds.add(quote.speaker_kind)
+        summary.quotes += 1
+        summary.sources.add(quote.source)
+        if quote.speaker_mention and is_spelling_of(quote.speaker_mention, quote.speaker, directory):
+            summary.spellings[quote.speaker_mention] += 1
+    return sorted(by_name.values(), key=lambda s: (-s.quotes, -len(s.sources), s.name))
+
+
+def is_spelling_of(mention: str, speaker: str, directory: SpeakerDirectory) -> bool:
+    """Whether a mention writes the speaker's name: an alias, or a name sharing a word ("Matthew Mueller")."""
+    if not is_written_name(mention):
+        return False
+    key = identity_key(mention)
+    return key in directory.spellings(speaker) or bool(set(key.split()) & set(identity_key(speaker).split()))

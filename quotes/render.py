@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.export import cluster_wording, summarise_cluster
+from quotes.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
 LONG_SOURCE = 32  # longer source names are shown as their file name alone
@@ -85,6 +86,34 @@ def quotes_table(quotes: list[Quote], title: str | None = None) -> Table:
 def render_plain(quotes: list[Quote]) -> str:
     """One line per quote: `source:line<TAB>kind<TAB>speaker<TAB>text` (empty speaker if unknown)."""
     lines = ["\t".join(_one_line(v) for v in (f"{q.source}:{q.line}", q.kind, q.speaker, q.text)) for q in quotes]
+    return "".join(line + "\n" for line in lines)
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+def _speaker_cells(summary: SpeakerSummary, separator: str) -> tuple[str, ...]:
+    record = summary.to_record()
+    lists = (separator.join(record["kinds"]), separator.join(record["spellings"]))
+    return (record["speaker"], *lists, str(record["quotes"]), str(record["sources"]))
+
+
+def speakers_table(summaries: list[SpeakerSummary]) -> Table:
+    """One row per speaker identity: name, kinds, spellings seen, quotes, sources."""
+    table = Table(caption=_plural(len(summaries), "speaker"), box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("Speaker", style="bold", overflow="fold")
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Spellings seen", ratio=1, overflow="fold")
+    table.add_column("Quotes", justify="right")
+    table.add_column("Sources", justify="right")
+    for summary in summaries:
+        table.add_row(*(Text(cell) for cell in _speaker_cells(summary, ", ")))
+    return table
+
+
+def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
+    """One line per speaker: `speaker<TAB>kinds<TAB>spellings<TAB>quotes<TAB>sources`."""
+    lines = ["\t".join(_one_line(cell) for cell in _speaker_cells(summary, "; ")) for summary in summaries]
     return "".join(line + "\n" for line in lines)
 
 

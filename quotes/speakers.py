@@ -8,13 +8,13 @@ name, title or description -> the entity it describes, surname -> the full name.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 import regex
 from spacy.tokens import Token
 
 from quotes.models import SpeakerKind
+from quotes.names import fold, name_key
 from quotes.rules import Rules
 
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
@@ -31,24 +31,6 @@ class Mention:
     kind: SpeakerKind
     head: str  # lower-case lemma of the head word
     titles: tuple[str, ...] = ()
-
-
-def fold(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
-
-
-def name_key(word: str) -> str:
-    """A transliteration-insensitive key: Zelensky/Zelenskiy/Zelenskyy, Aleksei/Alexei/Alexey."""
-    key = fold(word).replace(" ", "")
-    for old, new in (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "i")):
-        key = key.replace(old, new)
-    key = key.replace("yy", "y").replace("iy", "i").replace("yi", "i").replace("ey", "i").replace("ei", "i")
-    while key and key[-1] in "iy":
-        key = key[:-1]
-    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -272,14 +254,15 @@ class ArticleSpeakers:
         return entity
 
     def _find_by_name(self, text: str) -> Entity | None:
+        """The entity of this name: same words, or a surname alone (the latest one mentioned wins)."""
         keys = [name_key(w) for w in text.split()]
-        for entity in self.entities:
+        for _, entity in reversed(self.mentions):
             entity_keys = [name_key(w) for w in entity.name.split()]
             if keys == entity_keys:
                 return entity
-            # surname alone, or a first name + surname that agrees with the entity's
             if len(keys) == 1 and entity.kind == "person" and entity_keys[-1] == keys[0]:
                 return entity
+            # a first name + surname that agrees with an entity known by its surname alone
             if len(keys) >= 2 and len(entity_keys) == 1 and keys[-1] == entity_keys[0]:
                 return entity
         return None

@@ -122,3 +122,33 @@ def test_large_file_is_processed_in_chunks(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--kind", "partial"])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 400
+
+
+def test_speakers_lists_each_identity_with_quotes_and_sources(runner, story):
+    result = runner.invoke(app, ["speakers", str(story), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [falk] = json.loads(result.stdout)
+    assert falk == {"speaker": "Ines Falk", "kinds": ["person"], "id": None, "spellings": ["Falk"], "quotes": 1, "sources": 1}
+
+
+def test_speakers_csv_has_a_header_row(runner, story):
+    result = runner.invoke(app, ["speakers", str(story), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "Speaker,Kinds,Spellings seen,Quotes,Sources,Id"
+
+
+def test_malformed_speakers_file_is_a_one_line_error(runner, story, tmp_path):
+    broken = tmp_path / "people.toml"
+    broken.write_text('[[speaker]]\nname = "Ines Falk"\naliases = [\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(story), "--speakers", str(broken)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"quotes: error: {broken}:3: ") and result.stderr.count("\n") == 1
+
+
+def test_speakers_file_from_tool_quotes_settings_applies(runner, story, tmp_path, monkeypatch):
+    (tmp_path / "people.toml").write_text('[[speaker]]\nname = "Ines Falk-Moreau"\naliases = ["Ines Falk"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.quotes]\nspeakers = ["people.toml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", str(story), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["speaker"] == "Ines Falk-Moreau"

@@ -1,0 +1,46 @@
+"""Names as keys: case-, accent- and transliteration-insensitive forms of people's names.
+
+Pure string functions with no model behind them, shared by in-article resolution
+(`speakers`), identities across articles (`identities`) and clustering (`clusters`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Spelling pairs that transliterations of one name swap: Aleksei/Alexei, Tikhy/Tihy, Zelenskyy/Zelensky.
+TRANSLITERATION_PAIRS = (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "i"))
+VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
+
+
+def fold(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def name_key(word: str) -> str:
+    """A transliteration-insensitive key of one word: Zelensky/Zelenskiy/Zelenskyy, Aleksei/Alexei/Alexey."""
+    key = fold(word).replace(" ", "")
+    for old, new in TRANSLITERATION_PAIRS:
+        key = key.replace(old, new)
+    for old, new in VOWEL_GLIDES:
+        key = key.replace(old, new)
+    while key and key[-1] in "iy":
+        key = key[:-1]
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
+def identity_key(name: str) -> str:
+    """The key of a whole name, word by word: "Alexei Smirnov" and "Aleksei Smirnov" share it."""
+    return " ".join(name_key(word) for word in name.split())
+
+
+def is_written_name(mention: str) -> bool:
+    """Whether a speaker mention is a name as written ("Matthew Mueller"), not "he" or "the ministry"."""
+    words = mention.split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and len(words[-1]) > 2
+
+
+NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di"})

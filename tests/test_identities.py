@@ -1,0 +1,202 @@
+"""Speaker identities: the directory, in-article resolution and linking across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.config import ConfigError
+from quotes.identities import is_spelling_of, link_corpus, load_directory, summarise_speakers
+from quotes.models import Quote
+from quotes.names import identity_key, is_written_name
+
+
+def quote(speaker: str | None, source: str = "a.txt", kind: str = "person", mention: str | None = None) -> Quote:
+    return Quote(source, 0, 5, "words", "direct", speaker=speaker, speaker_mention=mention or speaker, speaker_kind=kind)  # type: ignore[arg-type]
+
+
+def write(tmp_path, text: str, name: str = "mine.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- keys ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spelling", ["Volodymyr Zelensky", "Volodymyr Zelenskiy", "Volodymyr Zelenskyy"])
+def test_transliterations_share_one_identity_key(spelling):
+    assert identity_key(spelling) == identity_key("Volodymyr Zelensky")
+
+
+@pytest.mark.parametrize("first", ["Alexei", "Aleksei", "Alexey", "Aleksey"])
+def test_first_name_transliterations_share_one_key(first):
+    assert identity_key(f"{first} Petrenko") == identity_key("Alexei Petrenko")
+
+
+def test_different_first_names_give_different_keys():
+    assert identity_key("Anna Kowalski") != identity_key("John Kowalski")
+
+
+def test_a_different_surname_is_not_a_transliteration():
+    assert identity_key("Mueller") != identity_key("Miller")
+
+
+@pytest.mark.parametrize(
+    ("mention", "is_name"), [("Matthew Mueller", True), ("He", False), ("the ministry", False), ("Ministry of Defense", True)]
+)
+def test_written_names_are_told_from_pronouns_and_descriptions(mention, is_name):
+    assert is_written_name(mention) is is_name
+
+
+# --- the built-in directory ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["Zelenskiy", "Zelenskyy", "Volodymyr Zelenskiy"])
+def test_directory_links_every_spelling_of_zelensky(written):
+    assert load_directory().find(written).name == "Volodymyr Zelensky"
+
+
+@pytest.mark.parametrize("written", ["Aleksei Smirnov", "Alexey Smirnov", "Alexei Smirnov"])
+def test_directory_links_every_spelling_of_smirnov(written):
+    assert load_directory().find(written).name == "Alexei Smirnov"
+
+
+@pytest.mark.parametrize("written", ["Russian Ministry of Defense", "Russian Defence Ministry", "Ministry of Defense of Russia"])
+def test_directory_links_names_of_the_defense_ministry(written):
+    assert load_directory().find(written).name == "Russian Defense Ministry"
+
+
+def test_moscow_speaks_for_the_russian_government():
+    assert load_directory().find("Moscow").name == "Russian government"
+
+
+def test_a_title_alone_links_to_its_holder():
+    assert load_directory().find("the State Department spokesman").name == "Matthew Miller"
+
+
+def test_another_person_with_a_known_surname_is_not_linked():
+    assert load_directory().find("Stephen Miller") is None
+
+
+def test_link_gives_the_canonical_name_kind_and_id():
+    linked = load_directory().link(quote("Zelenskyy", kind="unknown"))
+    assert (linked.speaker, linked.speaker_kind, linked.speaker_id) == ("Volodymyr Zelensky", "person", "Q3874799")
+
+
+# --- the user's speakers files -------------------------------------------------------------------
+
+
+def test_user_entries_win_over_builtin_ones(tmp_path):
+    path = write(tmp_path, '[[speaker]]\nname = "Stephen Miller"\naliases = ["Miller"]\n')
+    assert load_directory((path,)).find("Miller").name == "Stephen Miller"
+
+
+def test_an_alias_claimed_twice_warns_naming_both(tmp_path):
+    path = write(
+        tmp_path, '[[speaker]]\nname = "Ada Byrne"\naliases = ["Byrne"]\n\n[[speaker]]\nname = "Tom Byrne"\naliases = ["Byrne"]\n'
+    )
+    [warning] = load_directory((path,)).warnings
+    assert "'Byrne'" in warning and "'Ada Byrne'" in warning and "'Tom Byrne'" in warning
+
+
+def test_malformed_speakers_file_names_file_and_line(tmp_path):
+    path = write(tmp_path, '[[speaker]]\nname = "Ada Byrne"\naliases = ["Byrne"\n')
+    with pytest.raises(ConfigError, match=rf"^{path}:3: "):
+        load_directory((path,))
+
+
+def test_entry_without_a_name_names_the_line_of_its_header(tmp_path):
+    path = write(tmp_path, '[[speaker]]\nname = "Ada Byrne"\n\n[[speaker]]\naliases = ["Byrne"]\n')
+    with pytest.raises(ConfigError, match=rf"^{path}:4: .*needs a name"):
+        load_directory((path,))
+
+
+def test_unknown_kind_is_an_error(tmp_path):
+    path = write(tmp_path, '[[speaker]]\nname = "Ada Byrne"\nkind = "robot"\n')
+    with pytest.raises(ConfigError, match="kind 'robot'"):
+        load_directory((path,))
+
+
+# --- across articles -----------------------------------------------------------------------------
+
+
+def test_unknown_spellings_of_one_person_join_under_the_most_common():
+    quotes = [quote("Aleksandr Petrenko", "a.txt"), quote("Alexandr Petrenko", "b.txt"), quote("Alexandr Petrenko", "c.txt")]
+    assert {q.speaker for q in link_corpus(quotes, load_directory())} == {"Alexandr Petrenko"}
+
+
+def test_a_surname_alone_joins_the_only_full_name_with_it():
+    quotes = [quote("Ines Falk", "a.txt"), quote("Falk", "b.txt")]
+    assert [q.speaker for q in link_corpus(quotes, load_directory())] == ["Ines Falk", "Ines Falk"]
+
+
+def test_two_people_sharing_a_surname_stay_apart_and_the_bare_surname_stays_ambiguous():
+    quotes = [quote("Anna Kowalski", "a.txt"), quote("John Kowalski", "b.txt"), quote("Kowalski", "c.txt")]
+    assert [q.speaker for q in link_corpus(quotes, load_directory())] == ["Anna Kowalski", "John Kowalski", "Kowalski"]
+
+
+def test_groups_keep_their_words_and_never_join_a_person():
+    quotes = [
+        quote("Ines Falk", "a.txt"),
+        quote("military bloggers", "b.txt", kind="group"),
+        quote("Military bloggers", "c.txt", kind="group"),
+    ]
+    linked = link_corpus(quotes, load_directory())
+    assert [q.speaker for q in linked] == ["Ines Falk", "military bloggers", "military bloggers"]
+    assert [q.speaker_kind for q in linked][1:] == ["group", "group"]
+
+
+# --- the speakers table ----------------------------------------------------------------------------
+
+
+def test_summary_counts_quotes_and_sources_per_identity():
+    quotes = [quote("Ines Falk", "a.txt"), quote("Ines Falk", "a.txt"), quote("Ines Falk", "b.txt"), quote("Tom Ure", "b.txt")]
+    [falk, ure] = summarise_speakers(quotes, load_directory())
+    assert (falk.name, falk.quotes, len(falk.sources)) == ("Ines Falk", 3, 2)
+    assert (ure.name, ure.quotes) == ("Tom Ure", 1)
+
+
+def test_a_misspelt_name_is_kept_as_a_spelling_seen():
+    quotes = [
+        quote("Matthew Miller", mention="Matthew Mueller"),
+        quote("Matthew Miller", mention="Miller"),
+        quote("Matthew Miller", mention="he"),
+    ]
+    [summary] = summarise_speakers(quotes, load_directory())
+    assert set(summary.spellings) == {"Matthew Mueller", "Miller"}
+
+
+def test_another_persons_name_is_not_a_spelling():
+    assert not is_spelling_of("Anna Kowalski", "Ines Falk", load_directory())
+
+
+# --- in one article (needs the parser) ------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_two_people_sharing_a_surname_in_one_article_stay_apart(quotes_of):
+    text = (
+        'Anna Kowalski, a nurse at the clinic, said: "We ran out of beds at noon."\n\n'
+        'Her brother John Kowalski, the town mayor, said: "The road will reopen on Friday."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Anna Kowalski", "John Kowalski"]
+
+
+@pytest.mark.model
+def test_a_surname_alone_resolves_to_the_latest_person_with_it(quotes_of):
+    text = (
+        "Anna Kowalski runs the clinic. Her brother John Kowalski is the mayor.\n\n"
+        '"The road will reopen on Friday," Kowalski said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["John Kowalski"]
+
+
+@pytest.mark.model
+def test_the_ministry_resolves_to_the_ministry_the_article_named(quotes_of):
+    text = (
+        "The Ministry of Health of Freedonia published new figures on Monday.\n\n"
+        '"The outbreak is now under control," the ministry said in a statement.\n'
+    )
+    [found] = quotes_of(text)
+    assert found.speaker == "Ministry of Health of Freedonia"
+    assert found.speaker_kind == "organisation"
