@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import regex
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
@@ -32,6 +33,7 @@ from quotes.attribution import (
     quote_kind,
     quote_tokens,
 )
+from quotes.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.embeds import find_embeds
 from quotes.identities import SpeakerDirectory, link_corpus, load_directory
 from quotes.marks import find_quote_spans, paragraphs
@@ -44,7 +46,8 @@ from quotes.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex
 
 QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
-QUOTE_HOLDS_CONTENT = 0.8  # reported content mostly inside marks is the quote's, not a second item
+MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
+WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,11 @@ class Plan:
     spans: list[QuoteSpan]
     embeds: list[QuoteSpan]
     parts: list[tuple[int, int]]  # character ranges to parse
+    recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
+
+    def text_of(self, document: Document, start: int, end: int) -> str:
+        """What the parser reads for a part: the document's text, or the headline in sentence case."""
+        return self.recased.get(start) or document.text[start:end]
 
 
 def plan(document: Document, rules: Rules) -> Plan:
@@ -95,13 +103,24 @@ def plan(document: Document, rules: Rules) -> Plan:
     embeds = find_embeds(text)
     starts = sorted(s.start for s in spans)
     parts: list[tuple[int, int]] = []
+    headlines: list[tuple[int, int]] = []
     for para in paragraphs(text):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
         line = text[para.start : para.end]
         if has_quote or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
             parts.extend(chunks(text, para.start, para.end))
-    return Plan(spans, embeds, parts)
+            if is_title_case(line):
+                headlines.append((para.start, para.end))
+    return Plan(spans, embeds, parts, _recased(text, headlines))
+
+
+def _recased(text: str, headlines: list[tuple[int, int]]) -> dict[int, str]:
+    if not headlines:
+        return {}
+    running = [(p.start, p.end) for p in paragraphs(text) if not is_title_case(text[p.start : p.end])]
+    names = names_in_running_text(text, running)
+    return {start: sentence_case(text[start:end], names) for start, end in headlines}
 
 
 @dataclass
@@ -156,11 +175,13 @@ def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers
                 continues=span.continues,
             )
         )
-    drafts.extend(_reported_in(doc, offset, local, cues, matchers))
+    drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
     return drafts
 
 
-def _reported_in(doc: Doc, offset: int, spans: list[QuoteSpan], cues: dict[int, Cue], matchers: Matchers) -> list[Draft]:
+def _reported_in(
+    doc: Doc, offset: int, spans: list[QuoteSpan], cues: dict[int, Cue], matchers: Matchers, text: str
+) -> list[Draft]:
     rules = matchers.rules
     drafts: list[Draft] = []
     for item in find_reported(doc, matchers.content_rules, rules, cues):
@@ -174,20 +195,24 @@ def _reported_in(doc: Doc, offset: int, spans: list[QuoteSpan], cues: dict[int, 
             mention = chosen.speaker or mention
         start = doc[item.start].idx + offset
         end = doc[item.end - 1].idx + len(doc[item.end - 1].text) + offset
-        if _mostly_quoted(start, end, spans):
+        if _mostly_quoted(text, start, end, spans):
             continue
         drafts.append(Draft(start, end, "indirect", _shift(mention, offset), item.cue.text, via))
     headline = colon_headline(doc, rules)
     if headline is not None:
         mention, start, end = headline
-        if not _mostly_quoted(start + offset, end + offset, spans):
+        if not _mostly_quoted(text, start + offset, end + offset, spans):
             drafts.append(Draft(start + offset, end + offset, "indirect", _shift(mention, offset), ":"))
     return drafts
 
 
-def _mostly_quoted(start: int, end: int, spans: list[QuoteSpan]) -> bool:
-    covered = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
-    return end > start and covered / (end - start) >= QUOTE_HOLDS_CONTENT
+def _mostly_quoted(text: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:
+    """Content whose words are all inside quote marks but for one: the quote says it already."""
+    outside = list(text[start:end])
+    for span in spans:
+        for i in range(max(start, span.start), min(end, span.end)):
+            outside[i - start] = " "
+    return len(WORD.findall("".join(outside))) < MIN_WORDS_OUTSIDE_MARKS
 
 
 def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
@@ -233,7 +258,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
         if draft.mention is not None:
             speaker, kind = registry.resolve(draft.mention)
             if draft.mention.form in ("name", "group"):
-                registry.add(replace(draft.mention, text=speaker))
+                registry.add(replace(draft.mention, text=speaker, subject=True))
         para = _paragraph_index(para_starts, draft.start)
         quote = Quote(
             source=document.source,
@@ -289,7 +314,7 @@ def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: i
             if not found.parts:
                 yield "", (number, -1)  # a marker so documents with nothing to parse still come out
             for start, end in found.parts:
-                yield document.text[start:end], (number, start)
+                yield found.text_of(document, start, end), (number, start)
 
     next_number = 0
     stream = parse(pipeline.nlp, parts(), jobs)

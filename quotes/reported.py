@@ -75,20 +75,22 @@ def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
     return tokens
 
 
-def _split_concessive(tokens: list[Token]) -> list[list[Token]]:
-    """ "that while the EU does not comment, it believes ..." -> two contents."""
-    if not tokens or tokens[0].lower_ not in CONCESSIVE_MARKS:
-        return [tokens]
-    clause = tokens[0].head
-    ids = {t.i for t in clause.subtree}
+def _split_concessive(tokens: list[Token], skip_first: bool) -> list[list[Token]]:
+    """ "that while the EU does not comment, it believes ..." -> two contents, each trimmed."""
+    leading = tokens[int(skip_first) :][:2]
+    mark = next((t for t in leading if t.lower_ in CONCESSIVE_MARKS and t.dep_ == "mark"), None)
+    if mark is None:
+        return [_trim(tokens, skip_first)]
+    ids = {t.i for t in mark.head.subtree}
     first = [t for t in tokens if t.i in ids]
-    rest = [t for t in tokens if t.i not in ids]
+    rest = [t for t in tokens if t.i not in ids and t.i > mark.i]
     return [_trim(first, False), _trim(rest, False)]
 
 
 def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
     """Reported contents in `doc`, one per cue and clause."""
-    nested_cues = {i for i, c in cues.items() if c.speaker is not None}
+    # a negated verb is no speech act: "while the EU does not comment on ..." stays in the content
+    nested_cues = {i for i, c in cues.items() if c.speaker is not None and not is_negated_or_hypothetical(c.token)}
     by_cue: dict[int, list[ReportedItem]] = {}
     for match_id, token_ids in matcher(doc):
         index = int(doc.vocab.strings[match_id].split(":", 1)[0])
@@ -105,8 +107,7 @@ def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict
             skip_first = False
         else:
             skip_first = rule.skip_first
-        tokens = _trim(_content_tokens(doc, roots, cue, nested_cues), skip_first)
-        for piece in _split_concessive(tokens):
+        for piece in _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first):
             if sum(t.is_alpha for t in piece) < 2:
                 continue
             item = ReportedItem(piece[0].i, piece[-1].i + 1, cue, rule.label)

@@ -8,7 +8,8 @@ name, title or description -> the entity it describes, surname -> the full name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from dataclasses import dataclass, field, replace
 
 import regex
 from spacy.tokens import Token
@@ -17,6 +18,8 @@ from quotes.models import SpeakerKind
 from quotes.names import fold, name_key
 from quotes.rules import Rules
 
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLACE_PREPOSITIONS = {"in", "on", "at", "of", "from", "to", "near", "into"}  # "in Belgorod Region": not a person
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
 
@@ -31,6 +34,7 @@ class Mention:
     kind: SpeakerKind
     head: str  # lower-case lemma of the head word
     titles: tuple[str, ...] = ()
+    subject: bool = False  # the subject of a verb: someone who acts or speaks, not a place or a date
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -193,7 +197,7 @@ def names_in(tokens: list[Token], rules: Rules) -> list[Mention]:
             continue
         mention = mention_at(token, rules)
         if mention is not None and mention.form == "name":
-            found.append(mention)
+            found.append(replace(mention, subject=token.dep_ in SUBJECT_DEPS))
     return found
 
 
@@ -223,7 +227,10 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
         name = words[cut + 1 :]
         if len(name) >= 2 and not any(w.endswith(("'s", "’s")) for w in name):
             offset = match.start() + match.group().index(name[0])
-            found.append(Mention(" ".join(name), offset, "name", "person", name[-1].lower(), tuple(lowered[: cut + 1])))
+            word_before = text[max(start, match.start() - 6) : match.start()].split()[-1:]
+            subject = not (word_before and word_before[0] in PLACE_PREPOSITIONS)
+            titles = tuple(lowered[: cut + 1])
+            found.append(Mention(" ".join(name), offset, "name", "person", name[-1].lower(), titles, subject=subject))
     return found
 
 
@@ -233,6 +240,12 @@ class Entity:
     kind: SpeakerKind
     first_seen: int
     titles: set[str] = field(default_factory=set)
+    subject: bool = False
+
+    @property
+    def looks_like_a_person(self) -> bool:
+        """A first name and a surname, or a title: "Anna Roth", "Governor Roth"; not "Russia"."""
+        return len(self.name.split()) >= 2 or bool(self.titles)
 
 
 @dataclass
@@ -240,32 +253,34 @@ class ArticleSpeakers:
     """Named entities of one article in order of mention, for resolving later mentions."""
 
     entities: list[Entity] = field(default_factory=list)
-    mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity) in order
+    mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
 
     def add(self, mention: Mention) -> Entity:
-        entity = self._find_by_name(mention.text) if mention.form == "name" else None
+        entity = self._find_by_name(mention.text, mention.start, mention.kind) if mention.form == "name" else None
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
+        entity.subject = entity.subject or mention.subject
         entity.titles.update(mention.titles)
-        self.mentions.append((mention.start, entity))
+        bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
 
-    def _find_by_name(self, text: str) -> Entity | None:
-        """The entity of this name: same words, or a surname alone (the latest one mentioned wins)."""
+    def _find_by_name(self, text: str, before: int, kind: SpeakerKind) -> Entity | None:
+        """The entity of this name: same words, or a surname alone (the closest earlier one wins)."""
         keys = [name_key(w) for w in text.split()]
-        for _, entity in reversed(self.mentions):
+
+        def same(entity: Entity) -> bool:
             entity_keys = [name_key(w) for w in entity.name.split()]
             if keys == entity_keys:
-                return entity
+                return True
             if len(keys) == 1 and entity.kind == "person" and entity_keys[-1] == keys[0]:
-                return entity
-            # a first name + surname that agrees with an entity known by its surname alone
-            if len(keys) >= 2 and len(entity_keys) == 1 and keys[-1] == entity_keys[0]:
-                return entity
-        return None
+                return True
+            # a first name + surname that agrees with a person known by their surname alone
+            return kind == entity.kind == "person" and len(keys) >= 2 and len(entity_keys) == 1 and keys[-1] == entity_keys[0]
+
+        return self._last(before, same) or self._first(same)
 
     def _last(self, before: int, accept) -> Entity | None:
         for offset, entity in reversed(self.mentions):
@@ -274,16 +289,20 @@ class ArticleSpeakers:
         return None
 
     def _first(self, accept) -> Entity | None:
-        return next((e for _, e in sorted(self.mentions, key=lambda m: m[0]) if accept(e)), None)
+        return next((e for _, e in self.mentions if accept(e)), None)
 
     def resolve(self, mention: Mention) -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits."""
         if mention.form == "name":
-            entity = self._find_by_name(mention.text)
+            entity = self._find_by_name(mention.text, mention.start, mention.kind)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":
-                entity = self._last(mention.start, lambda e: e.kind == "person")
+                # without NER, "Russia" or "August" look like people: prefer a full name or a titled
+                # name that was a subject (someone who acted or spoke), then any full name
+                entity = self._last(mention.start, lambda e: e.kind == "person" and e.subject and e.looks_like_a_person)
+                entity = entity or self._last(mention.start, lambda e: e.kind == "person" and e.looks_like_a_person)
+                entity = entity or self._last(mention.start, lambda e: e.kind == "person")
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted)

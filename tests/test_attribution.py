@@ -128,3 +128,13 @@ def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]
     assert post.speaker == "Road Watch"
+
+
+@pytest.mark.model
+def test_he_said_skips_a_country_named_since_the_speaker(quotes_of):
+    text = (
+        "Foreign minister Ana Lind said on Monday that Norway had stopped the talks.\n\n"
+        '"The pressure on Norway is growing," he said.\n'
+    )
+    quoted = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert [q.speaker for q in quoted] == ["Ana Lind"]

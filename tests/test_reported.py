@@ -111,3 +111,33 @@ def test_negated_cue_is_not_speech(quotes_of):
 
 def test_topic_of_a_comment_is_not_content(quotes_of):
     assert reported(quotes_of("Officials declined to comment on the investigation.")) == []
+
+
+def test_concessive_clause_after_that_while_is_content_of_its_own(quotes_of):
+    text = "Spokeswoman Ada Byrne said that while the agency does not comment on audits, it welcomes the review."
+    found = reported(quotes_of(text))
+    assert ("the agency does not comment on audits", "Ada Byrne") in found
+    assert ("it welcomes the review", "Ada Byrne") in found
+
+
+def test_content_with_its_own_words_around_a_quote_is_kept(quotes_of):
+    text = 'Spokeswoman Ada Byrne said it considers that "the audit was fair and complete."'
+    by_kind = {q.kind: q.text for q in quotes_of(text)}
+    assert by_kind["partial"] == "the audit was fair and complete."
+    assert by_kind["indirect"].startswith("it considers that")
+
+
+def test_call_for_someone_to_parsed_as_a_clause(quotes_of):
+    found = reported(quotes_of("Governor Tom Reyes has called for local troops to intensify their patrols in the north."))
+    assert found == [("local troops to intensify their patrols in the north", "Tom Reyes")]
+
+
+def test_statement_noun_owned_by_a_possessive_pronoun(quotes_of):
+    found = reported(quotes_of("Mayor Lena Ortiz repeated her claim that the fire was an accident."))
+    assert found == [("the fire was an accident", "Lena Ortiz")]
+
+
+def test_title_case_headline_is_parsed_in_sentence_case(quotes_of):
+    text = "City Council Warns of Longer Delays on Northern Bridge\n\nThe council met in Riga on Monday.\n"
+    found = reported(quotes_of(text))
+    assert [t for t, _ in found] == ["Longer Delays on Northern Bridge"]
