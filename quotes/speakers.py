@@ -307,13 +307,14 @@ class ArticleSpeakers:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
-        if mention.form == "group":
-            if " " not in mention.text:  # "Bloggers" after "Russian military bloggers"
-                entity = self._last(mention.start, lambda e: e.kind == "group" and fold(e.name).endswith(fold(mention.text)))
-                entity = entity or self._first(lambda e: e.kind == "group" and fold(e.name).endswith(fold(mention.text)))
-                if entity:
-                    return entity.name, "group"
-            return mention.text, "group"
+        if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
+            written = fold(mention.text)
+
+            def shortened(entity: Entity) -> bool:
+                return entity.kind == "group" and fold(entity.name).endswith(f" {written}")
+
+            entity = self._last(mention.start, shortened) or self._first(shortened)
+            return (entity.name, "group") if entity else (mention.text, "group")
         # a title or description: "the ministry", "the acting governor", "Governor"
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:

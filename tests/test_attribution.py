@@ -138,3 +138,12 @@ def test_he_said_skips_a_country_named_since_the_speaker(quotes_of):
     )
     quoted = [q for q in quotes_of(text) if q.kind == "direct"]
     assert [q.speaker for q in quoted] == ["Ana Lind"]
+
+
+@pytest.mark.model
+def test_a_shortened_group_name_resolves_to_the_group_named_before(quotes_of):
+    text = (
+        "Russian military bloggers said the bridge had been hit twice.\n\n"
+        "The military bloggers also said the ferry had stopped running.\n"
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "indirect"} == {"Russian military bloggers"}
