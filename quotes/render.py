@@ -6,7 +6,6 @@ Every cell is a `rich.text.Text`, never a markup string: quotes hold editors' br
 
 from __future__ import annotations
 
-import difflib
 import os
 from typing import TextIO
 
@@ -14,7 +13,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from quotes.export import cluster_wording, summarise_cluster
+from quotes.clusters import normalise, word_diff
+from quotes.export import summarise_cluster
 from quotes.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
@@ -120,46 +120,29 @@ def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
 # --- clusters ---------------------------------------------------------------------------------
 
 
-def _word_diff(a: str, b: str) -> list[tuple[str, str]]:
-    """Word-level diff of `b` against `a`: ("equal" | "delete" | "insert", words) in reading order."""
-    old, new = a.split(), b.split()
-    ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(("equal", " ".join(old[i1:i2])))
-            continue
-        if i2 > i1:  # "delete", or the old half of "replace"
-            ops.append(("delete", " ".join(old[i1:i2])))
-        if j2 > j1:  # "insert", or the new half of "replace"
-            ops.append(("insert", " ".join(new[j1:j2])))
-    return ops
-
-
 DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
 
 
 def _diff_text(a: str, b: str) -> Text:
     """`b` against `a`: words only in `a` struck through, words only in `b` in bold."""
     text = Text()
-    for i, (op, words) in enumerate(_word_diff(a, b)):
+    for i, (op, words) in enumerate(word_diff(a, b)):
         if i:
             text.append(" ")
         text.append(words, style=DIFF_STYLES[op])
     return text
 
 
-def _first_differing(cluster: Cluster) -> Quote | None:
-    """The first member of the chosen wording's kind whose words differ from it."""
-    chosen = cluster_wording(cluster)
-    if chosen is None:
-        return None
-    words = chosen.text.split()
-    return next((m for m in cluster.members if m.kind == chosen.kind and m.text.split() != words), None)
+def _first_differing(cluster: Cluster, wording: str) -> Quote | None:
+    """The first quoted member whose words differ from the cluster's wording (a fragment of it does not)."""
+    agreed = f" {normalise(wording)} "
+    quoted = (m for m in cluster.members if m.kind != "indirect")
+    return next((m for m in quoted if f" {normalise(m.text)} " not in agreed), None)
 
 
 def _wording_cell(cluster: Cluster, wording: str) -> Text:
     cell = Text(wording)
-    other = _first_differing(cluster)
+    other = _first_differing(cluster, wording)
     if other is not None:
         cell.append(f"\n{_source_cell(other)}: ", style="dim")
         cell.append_text(_diff_text(wording, other.text))

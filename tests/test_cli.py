@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -152,3 +155,59 @@ def test_speakers_file_from_tool_quotes_settings_applies(runner, story, tmp_path
     result = runner.invoke(app, ["extract", str(story), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["speaker"] == "Ines Falk-Moreau"
+
+
+# --- one row per utterance ----------------------------------------------------------------------
+
+WIRE = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+PAPER = 'In Riga, Ines Falk was upbeat.\n\n"The cranes will run again by June," said Falk, the port director.\n'
+
+
+@pytest.fixture
+def two_sources(tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "paper.txt").write_text(PAPER, encoding="utf-8")
+    return tmp_path
+
+
+def test_default_output_is_one_row_per_utterance_with_its_sources(runner, two_sources):
+    result = runner.invoke(app, ["extract", str(two_sources)])
+    assert result.exit_code == 0, result.output
+    [row] = result.stdout.splitlines()
+    _id, count, speaker, text, sources, _flags = row.split("\t")
+    assert (count, speaker, text) == ("2", "Ines Falk", "The cranes will run again by June,")
+    assert sources.count(".txt:3") == 2
+
+
+def test_per_source_lists_every_quote(runner, two_sources):
+    result = runner.invoke(app, ["extract", str(two_sources), "--per-source"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_jsonl_members_of_an_utterance_share_a_cluster_id_stable_across_runs(runner, two_sources):
+    runs = [runner.invoke(app, ["extract", str(two_sources), "--format", "jsonl"]) for _ in range(2)]
+    ids = [[json.loads(line)["cluster"] for line in run.stdout.splitlines()] for run in runs]
+    assert ids[0] == ids[1] and len(set(ids[0])) == 1 and ids[0][0].startswith("c-")
+
+
+def test_json_gives_clusters_with_their_members(runner, two_sources):
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "json"])
+    [cluster] = json.loads(result.stdout)["clusters"]
+    assert cluster["sources_count"] == 2 and len(cluster["members"]) == 2
+
+
+def test_csv_per_cluster_puts_all_sources_in_one_cell(runner, two_sources):
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "csv", "--per-cluster"])
+    header, row = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert header[:4] == ["Cluster", "Speaker", "Quote", "Sources count"]
+    assert row[3] == "2" and row[4].count(".txt:3") == 2
+
+
+def test_sqlite_holds_quotes_clusters_and_sources(runner, two_sources, tmp_path):
+    database = tmp_path / "quotes.db"
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "sqlite", "-o", str(database)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(database) as db:
+        counts = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("quotes", "clusters", "sources")]
+    assert counts == [2, 1, 2]

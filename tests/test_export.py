@@ -16,9 +16,9 @@ from quotes.export import (
     OutputExists,
     atomic_write_text,
     check_output_path,
-    cluster_wording,
     neutralise_formula,
     open_output,
+    summarise_cluster,
     write_csv,
     write_json,
     write_jsonl,
@@ -42,7 +42,7 @@ def harbour_cluster() -> tuple[list[Quote], Cluster]:
         quote("reuters.txt", text="the harbour would reopen by spring", kind="indirect", line=1, start=0, end=34),
         quote("bbc.txt", text="whatever it costs", kind="partial", line=7, speaker="Julia Svyrydenko"),
     ]
-    return quotes, Cluster("c1", members=list(quotes), flags=["wording-differs"])
+    return quotes, Cluster("c1", members=list(quotes), flags=["wording differs"])
 
 
 def csv_rows(text: str) -> list[list[str]]:
@@ -126,7 +126,7 @@ def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:
     rows = csv_rows(csv_text(quotes, per_cluster=[cluster]))
     assert rows == [
         ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags"],
-        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording-differs"],
+        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs"],
     ]
 
 
@@ -166,7 +166,7 @@ def test_json_with_clusters_summarises_each_cluster_and_lists_members() -> None:
     assert entry["text"] == HARBOUR
     assert entry["sources_count"] == 3
     assert entry["sources"] == ["ap.txt:12", "bbc.txt:7", "reuters.txt:1", "reuters.txt:3"]
-    assert entry["flags"] == ["wording-differs"]
+    assert entry["flags"] == ["wording differs"]
     assert [m["source"] for m in entry["members"]] == ["reuters.txt", "ap.txt", "reuters.txt", "bbc.txt"]
 
 
@@ -178,10 +178,10 @@ def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:
     assert [r["source"] for r in json.loads(out.getvalue())["unclustered"]] == ["guardian.txt"]
 
 
-def test_cluster_wording_is_longest_direct_member_before_longer_reported_speech() -> None:
+def test_cluster_wording_is_a_direct_quote_before_longer_reported_speech() -> None:
     short = quote(text="We will win.")
     reported = quote(kind="indirect", text="the country would win the war whatever the cost in the end")
-    assert cluster_wording(Cluster("c", [reported, short])) is short
+    assert summarise_cluster(Cluster("c", [reported, short])).text == "We will win."
 
 
 # --- SQLite -------------------------------------------------------------------------------------
