@@ -40,7 +40,10 @@ def identity_key(name: str) -> str:
 def is_written_name(mention: str) -> bool:
     """Whether a speaker mention is a name as written ("Matthew Mueller"), not "he" or "the ministry"."""
     words = mention.split()
-    return bool(words) and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and len(words[-1]) > 2
+    if not words or any(w.lower() in PRONOUNS for w in words):
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and len(words[-1]) > 2
 
 
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "him", "them"})
 NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di"})

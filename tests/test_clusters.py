@@ -6,18 +6,25 @@ import re
 
 import pytest
 
-from quotes.clusters import cluster_quotes, cluster_summary, word_diff
+from quotes.clusters import cluster_quotes, cluster_summary, load_synonyms, word_diff
 from quotes.models import Quote
+from quotes.rules import RulesError
 
 SPEAKER = "Maria Fontaine"
 OTHER_SPEAKER = "Tomas Berg"
 
 
 def quote(
-    text: str, source: str = "a.txt", start: int = 0, kind: str = "direct", speaker: str | None = SPEAKER, line: int = 1
+    text: str,
+    source: str = "a.txt",
+    start: int = 0,
+    kind: str = "direct",
+    speaker: str | None = SPEAKER,
+    line: int = 1,
+    mention: str | None = None,
 ) -> Quote:
     end = start + len(text)
-    return Quote(source=source, start=start, end=end, text=text, kind=kind, speaker=speaker, line=line)  # type: ignore[arg-type]
+    return Quote(source, start, end, text, kind, speaker=speaker, speaker_mention=mention, line=line)  # type: ignore[arg-type]
 
 
 def together(*quotes: Quote) -> bool:
@@ -112,6 +119,40 @@ def test_speaker_spellings_are_one_identity() -> None:
     assert "speaker differs" not in cluster.flags
 
 
+def test_synonyms_join_a_reported_paraphrase() -> None:
+    said = quote("We have no intention of occupying the villages on the far bank.", "a.txt")
+    reported = quote("the army did not intend to seize villages on the other bank", "b.txt", kind="indirect")
+    cluster_quotes([said, reported])
+    assert together(said, reported)
+
+
+def test_a_synonym_phrase_matches_its_one_word_synonym_in_any_inflection() -> None:
+    a = quote("the mayor played down the risk of blackouts", "a.txt", kind="indirect")
+    b = quote("downplaying the risk of blackouts", "b.txt", kind="indirect")
+    cluster_quotes([a, b])
+    assert together(a, b)
+
+
+def test_a_short_item_joins_the_statement_that_holds_its_words_nearly_verbatim() -> None:
+    statement = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt")
+    short = quote("another provocation", "b.txt", kind="indirect")
+    cluster_quotes([short, statement])
+    assert together(statement, short)
+
+
+def test_a_headline_restating_a_longer_statement_of_its_article_joins_it() -> None:
+    headline = quote("no intention of closing the northern bridge", "a.txt", start=0, kind="indirect")
+    body = quote(
+        "the council did not intend closing the northern bridge, only diverting lorries from the old town "
+        "while the tram lines along the river are repaired next spring",
+        "a.txt",
+        start=400,
+        kind="indirect",
+    )
+    cluster_quotes([headline, body])
+    assert together(headline, body)
+
+
 # --- what stays apart ----------------------------------------------------------------------------
 
 
@@ -135,6 +176,48 @@ def test_one_speakers_different_statements_on_one_topic_stay_apart(first: str, s
     b = quote(second, "b.txt", kind="indirect")
     cluster_quotes([a, b])
     assert not together(a, b)
+
+
+def test_across_articles_a_short_claim_does_not_join_a_long_account_sharing_its_words() -> None:
+    claim = quote("no intention of closing the northern bridge", "a.txt", kind="indirect")
+    account = quote(
+        "the council did not intend closing the northern bridge, only diverting lorries from the old town "
+        "while the tram lines along the river are repaired next spring",
+        "b.txt",
+        kind="indirect",
+    )
+    cluster_quotes([claim, account])
+    assert not together(claim, account)
+
+
+def test_adjacent_statements_of_one_speaker_sharing_topic_words_and_synonyms_stay_apart() -> None:
+    damage = quote("The dam was shelled again overnight and the water level is falling.", "a.txt", start=100)
+    repair = quote("Engineers will need three weeks to repair the dam once the bombardment stops.", "a.txt", start=190)
+    cluster_quotes([damage, repair])
+    assert not together(damage, repair)
+
+
+def test_a_short_item_whose_words_two_statements_hold_joins_neither() -> None:
+    port = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt")
+    threat = quote("We will answer another such provocation with force.", "b.txt")
+    short = quote("another provocation", "c.txt", kind="indirect")
+    cluster_quotes([port, threat, short])
+    assert not together(short, port)
+    assert not together(short, threat)
+
+
+def test_a_short_item_joins_no_statement_with_its_words_out_of_order() -> None:
+    statement = quote("The provocation failed, and another will not follow soon.", "a.txt")
+    short = quote("another provocation", "b.txt", kind="indirect")
+    cluster_quotes([statement, short])
+    assert not together(statement, short)
+
+
+def test_a_short_item_joins_no_statement_of_another_speaker() -> None:
+    statement = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt", speaker=SPEAKER)
+    short = quote("another provocation", "b.txt", kind="indirect", speaker=OTHER_SPEAKER)
+    cluster_quotes([statement, short])
+    assert not together(statement, short)
 
 
 def test_different_speakers_on_a_similar_topic_stay_apart() -> None:
@@ -257,6 +340,24 @@ def test_flag_paraphrase_only_when_every_member_is_reported_speech() -> None:
     assert cluster.flags == ["paraphrase only"]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "flagged"),
+    [
+        ("Matthew Mueller", "Matthew Miller", True),  # one speaker, two spellings of the surname
+        ("Volodymyr Zelenskiy", "Zelensky", False),  # transliterations of one name
+        ("Matthew Miller", "Miller", False),  # the surname alone
+        ("Matthew Miller", "He", False),  # a pronoun is no written name
+        ("Matthew Miller", "Spokesman", False),  # nor a title
+    ],
+)
+def test_flag_speaker_differs_when_sources_spell_one_speakers_name_differently(first: str, second: str, flagged: bool) -> None:
+    speaker = "Volodymyr Zelensky" if "Zelensk" in first else "Matthew Miller"
+    a = quote("The bridge will reopen to lorries in the first week of May.", "a.txt", speaker=speaker, mention=first)
+    b = quote("The bridge will reopen to lorries in the first week of May.", "b.txt", speaker=speaker, mention=second)
+    (cluster,) = cluster_quotes([a, b])
+    assert ("speaker differs" in cluster.flags) is flagged
+
+
 # --- for renderers -------------------------------------------------------------------------------
 
 
@@ -285,3 +386,21 @@ def test_cluster_summary_prefers_the_longest_direct_quote_and_lists_sources() ->
     assert summary["sources"] == ["a.txt:2", "a.txt:9", "b.txt:7"]
     assert summary["sources_count"] == 2
     assert summary["id"] == cluster.id
+
+
+# --- synonyms file -------------------------------------------------------------------------------
+
+
+def test_synonyms_file_maps_inflected_members_and_phrases_to_one_key(tmp_path) -> None:
+    path = tmp_path / "synonyms.toml"
+    path.write_text('groups = [["truce", "ceasefire"], ["play down", "downplay"]]\n', encoding="utf-8")
+    synonyms = load_synonyms(path)
+    assert synonyms.senses["ceasefir"] == synonyms.senses["truc"]
+    assert [key for _, key in synonyms.phrases["pla"]] == [synonyms.senses["dovnpla"]]
+
+
+def test_synonyms_file_with_a_word_in_two_groups_is_an_error(tmp_path) -> None:
+    path = tmp_path / "synonyms.toml"
+    path.write_text('groups = [["truce", "ceasefire"], ["armistice", "truces"]]\n', encoding="utf-8")
+    with pytest.raises(RulesError, match="truces"):
+        load_synonyms(path)

@@ -42,7 +42,8 @@ def test_a_different_surname_is_not_a_transliteration():
 
 
 @pytest.mark.parametrize(
-    ("mention", "is_name"), [("Matthew Mueller", True), ("He", False), ("the ministry", False), ("Ministry of Defense", True)]
+    ("mention", "is_name"),
+    [("Matthew Mueller", True), ("He", False), ("His", False), ("the ministry", False), ("Ministry of Defense", True)],
 )
 def test_written_names_are_told_from_pronouns_and_descriptions(mention, is_name):
     assert is_written_name(mention) is is_name
