@@ -14,8 +14,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
+from quotes.cache import cache_info as describe_cache
+from quotes.check import CheckRequest, Report, findings_json, plain_line, rich_line, run_check, summary
 from quotes.clusters import cluster_quotes
-from quotes.config import load_config
+from quotes.config import Config, ConfigError, load_config
 from quotes.export import (
     CSV_ENCODING,
     OutputExists,
@@ -244,10 +247,9 @@ def _emit(
 
 
 # --- check: the quotes of a draft against their sources (the logic is in quotes/check.py) ----------
-# Its imports are inside the functions, so this block stands alone and `extract` does not pay for it.
 
 CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html) or folders of them."
-CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` from [tool.quotes] or .quotes.toml."
+CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."
 CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
 CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
 
@@ -265,9 +267,7 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _settings():  # -> quotes.config.Config
-    from quotes.config import ConfigError
-
+def _settings() -> Config:
     try:
         return load_config()
     except ConfigError as err:
@@ -286,9 +286,6 @@ def check(
     no_cache: Annotated[bool, typer.Option("--no-cache", help=CHECK_CACHE_HELP)] = False,
 ) -> None:
     """Check that every quote in the drafts matches the sources, attributed to the same person. Exit 1 on errors."""
-    from quotes.cache import SourceCache, cache_root, fingerprint
-    from quotes.check import CheckRequest, run_check
-
     settings = _settings()
     chosen_sources = sources or [_shown(path) for path in settings.sources]
     if not chosen_sources:
@@ -303,14 +300,14 @@ def check(
         raise fail(str(err)) from None
     for note in report.notes:
         warn(note)
+    if not report.drafts:
+        warn("no drafts found (.md, .txt, .rst, .adoc, .html)")
     _show_check(report, output_format, verbose)
     if report.errors:
         raise typer.Exit(1)
 
 
-def _show_check(report, output_format: CheckFormat, verbose: bool) -> None:  # report: quotes.check.Report
-    from quotes.check import findings_json, plain_line, rich_line, summary
-
+def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> None:
     findings = report.findings if verbose else report.problems
     if output_format is CheckFormat.json:
         sys.stdout.write(findings_json(findings))
@@ -332,8 +329,6 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Empty the cache."""
-    from quotes.cache import cache_root, clear_cache
-
     root = cache_root(_settings().cache_dir)
     removed = clear_cache(root)
     print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
@@ -342,10 +337,7 @@ def cache_clear() -> None:
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the cache is and how big."""
-    from quotes.cache import cache_info as describe
-    from quotes.cache import cache_root
-
-    info = describe(cache_root(_settings().cache_dir))
+    info = describe_cache(cache_root(_settings().cache_dir))
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
 
 

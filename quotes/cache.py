@@ -1,0 +1,228 @@
+"""A cache of what was extracted from each source file, so `quotes check` does not parse sources twice.
+
+An entry is the JSON of one file's quotes (`Quote.to_record()`), stored under a key that hashes the
+file's bytes together with everything else that changes the result: the package and spaCy versions,
+the model asked for (and the installed versions of the default models), the files in `patterns/`
+and the user's speakers files. Change any of them and every entry misses; nothing goes stale.
+
+Entries are written to a temporary file and moved into place with `os.replace`, so two hooks
+running at once never see half an entry. An entry that does not parse is a miss, and is rewritten.
+
+Where: `QUOTES_CACHE_DIR`, else `cache_dir` from the settings file, else `$XDG_CACHE_HOME/quotes`,
+else `~/.cache/quotes`. Only the `sources/` folder inside it is ever written or cleared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from quotes import __version__
+from quotes.models import QUOTE_KINDS, Quote
+from quotes.nlp import DEFAULT_MODELS
+from quotes.rules import patterns_dir
+
+CACHE_FORMAT = 1  # bump when the entry layout or the meaning of a field changes
+CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
+ENTRIES_FOLDER = "sources"
+ENTRY_SUFFIX = ".json"
+TEMP_PREFIX = ".tmp-"
+SPEAKER_KINDS = ("person", "organisation", "group", "unknown")
+INT_FIELDS = ("start", "end", "line")
+OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
+
+
+class CorruptEntry(ValueError):
+    """A cache entry that is not the JSON of a list of quote records."""
+
+
+# --- where -------------------------------------------------------------------------------------
+
+
+def cache_root(configured: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The cache folder: QUOTES_CACHE_DIR, else the configured one, else the XDG cache home."""
+    env = os.environ if environ is None else environ
+    if env.get(CACHE_DIR_VARIABLE):
+        return Path(env[CACHE_DIR_VARIABLE]).expanduser()
+    if configured is not None:
+        return configured.expanduser()
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "quotes"
+
+
+# --- what the key depends on -------------------------------------------------------------------
+
+
+def _installed_version(distribution: str) -> str:
+    for name in (distribution, distribution.replace("_", "-")):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            return metadata.version(name)
+    return "-"
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _patterns_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{_file_digest(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def _model_version(name: str) -> str:
+    """An installed model package's version, or the digest of a model folder's meta.json."""
+    meta = Path(name).expanduser() / "meta.json"
+    return _file_digest(meta) if meta.is_file() else _installed_version(name)
+
+
+def fingerprint(model: str | None, speakers_files: Iterable[Path] = ()) -> str:
+    """A hash of everything besides a source's own bytes that changes what is extracted from it."""
+    models = (model,) if model else DEFAULT_MODELS
+    parts = [
+        f"format={CACHE_FORMAT}",
+        f"quotes={__version__}",
+        f"spacy={spacy.about.__version__}",
+        *(f"model={name}@{_model_version(name)}" for name in models),
+        f"patterns={_patterns_digest(patterns_dir())}",
+        *(f"speakers={_file_digest(Path(path))}" for path in speakers_files),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+def quote_from_record(record: Any, source: str | None = None) -> Quote:
+    """The inverse of `Quote.to_record()`; `source` renames the file (entries are keyed by content)."""
+    if not isinstance(record, dict):
+        raise CorruptEntry("a quote record is not an object")
+    if record.get("type") not in QUOTE_KINDS or not isinstance(record.get("text"), str):
+        raise CorruptEntry("a quote record has no kind or text")
+    if not all(isinstance(record.get(name), int) for name in INT_FIELDS):
+        raise CorruptEntry("a quote record has no offsets")
+    if not all(isinstance(record.get(name), str | None) for name in OPTIONAL_TEXT_FIELDS):
+        raise CorruptEntry("a quote record has a field of the wrong type")
+    kind = record.get("speaker_kind", "unknown")
+    return Quote(
+        source=source if source is not None else str(record.get("source", "")),
+        start=record["start"],
+        end=record["end"],
+        text=record["text"],
+        kind=record["type"],
+        speaker=record.get("speaker"),
+        speaker_mention=record.get("speaker_mention"),
+        cue=record.get("cue"),
+        line=record["line"],
+        via=record.get("via"),
+        speaker_kind=kind if kind in SPEAKER_KINDS else "unknown",
+        speaker_id=record.get("speaker_id"),
+        cluster=record.get("cluster"),
+    )
+
+
+def _entry_text(key: str, quotes: list[Quote]) -> str:
+    return json.dumps({"format": CACHE_FORMAT, "key": key, "quotes": [q.to_record() for q in quotes]}, ensure_ascii=False)
+
+
+def _quotes_of_entry(text: str, key: str, source: str) -> list[Quote]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise CorruptEntry(str(err)) from err
+    if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("quotes"), list):
+        raise CorruptEntry("not a cache entry for this key")
+    return [quote_from_record(record, source) for record in data["quotes"]]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the whole new one: write a temporary file beside it, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=ENTRY_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceCache:
+    """Quotes by source content, for one fingerprint (one model, rules and speakers setting)."""
+
+    root: Path
+    fingerprint: str
+
+    @property
+    def folder(self) -> Path:
+        return self.root / ENTRIES_FOLDER
+
+    def key(self, content: bytes) -> str:
+        return hashlib.sha256(self.fingerprint.encode() + b"\0" + hashlib.sha256(content).digest()).hexdigest()
+
+    def path(self, content: bytes) -> Path:
+        return self.folder / f"{self.key(content)}{ENTRY_SUFFIX}"
+
+    def load(self, content: bytes, source: str) -> list[Quote] | None:
+        """The cached quotes of this content, named `source`; None on a miss or a corrupt entry."""
+        try:
+            text = self.path(content).read_text(encoding="utf-8")
+            return _quotes_of_entry(text, self.key(content), source)
+        except (OSError, UnicodeDecodeError, CorruptEntry):
+            return None
+
+    def store(self, content: bytes, quotes: list[Quote]) -> None:
+        """Save; raises OSError when the folder cannot be written (the caller warns and goes on)."""
+        write_atomically(self.path(content), _entry_text(self.key(content), quotes))
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    folder: Path
+    entries: int
+    size: int  # bytes
+
+
+def _entry_files(root: Path) -> list[Path]:
+    folder = root / ENTRIES_FOLDER
+    if not folder.is_dir():
+        return []
+    return [p for p in folder.iterdir() if p.is_file() and p.suffix == ENTRY_SUFFIX]
+
+
+def cache_info(root: Path) -> CacheInfo:
+    files = _entry_files(root)
+    entries = sum(not p.name.startswith(TEMP_PREFIX) for p in files)
+    return CacheInfo(root / ENTRIES_FOLDER, entries, sum(p.stat().st_size for p in files))
+
+
+def clear_cache(root: Path) -> int:
+    """Remove every entry (and leftover temporary file); the number of entries removed."""
+    removed = 0
+    for path in _entry_files(root):
+        with contextlib.suppress(FileNotFoundError):  # another process cleared it first
+            path.unlink()
+            removed += not path.name.startswith(TEMP_PREFIX)
+    with contextlib.suppress(OSError):
+        (root / ENTRIES_FOLDER).rmdir()
+    return removed
