@@ -28,7 +28,7 @@ from typing import Any
 import spacy
 
 from quotes import __version__
-from quotes.models import QUOTE_KINDS, Quote
+from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.nlp import DEFAULT_MODELS
 from quotes.rules import patterns_dir
 
@@ -37,7 +37,6 @@ CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "sources"
 ENTRY_SUFFIX = ".json"
 TEMP_PREFIX = ".tmp-"
-SPEAKER_KINDS = ("person", "organisation", "group", "unknown")
 INT_FIELDS = ("start", "end", "line")
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
 

@@ -21,7 +21,7 @@ from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.names import fold, identity_key, is_written_name
 from quotes.rules import patterns_dir
 
-SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
+ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
 LEADING_ARTICLE = "the "
 
@@ -80,8 +80,8 @@ def _speakers_from(path: Path) -> list[Speaker]:
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{where}: this [[speaker]] entry needs a name")
         kind = entry.get("kind", "person")
-        if kind not in SPEAKER_KINDS:
-            raise ConfigError(f"{where}: speaker {name!r} has kind {kind!r}; use one of {', '.join(SPEAKER_KINDS)}")
+        if kind not in ENTRY_KINDS:
+            raise ConfigError(f"{where}: speaker {name!r} has kind {kind!r}; use one of {', '.join(ENTRY_KINDS)}")
         speaker_id = entry.get("id")
         if speaker_id is not None and not isinstance(speaker_id, str):
             raise ConfigError(f"{where}: speaker {name!r} has an id that is not a string")

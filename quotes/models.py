@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteKind = Literal["direct", "partial", "indirect", "embed"]
-SpeakerKind = Literal["person", "organisation", "group", "unknown"]
+# "unnamed": a speaker the article describes without a name ("a spokesman", "the governor").
+SpeakerKind = Literal["person", "organisation", "group", "unnamed", "unknown"]
+SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group", "unnamed", "unknown")
 
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect", "embed")
 

@@ -322,4 +322,6 @@ class ArticleSpeakers:
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             return mention.head in entity.titles or mention.head in words
         entity = self._last(mention.start, describes) or self._first(describes)
-        return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
+        if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
+            return mention.text, "unnamed" if mention.kind == "person" else mention.kind
+        return entity.name, entity.kind

@@ -201,3 +201,9 @@ def test_the_ministry_resolves_to_the_ministry_the_article_named(quotes_of):
     [found] = quotes_of(text)
     assert found.speaker == "Ministry of Health of Freedonia"
     assert found.speaker_kind == "organisation"
+
+
+@pytest.mark.model
+def test_a_speaker_described_without_a_name_is_marked_unnamed(quotes_of):
+    [found] = quotes_of('"The pumps failed at midnight," a spokesman for the port said.\n')
+    assert (found.speaker, found.speaker_kind) == ("spokesman", "unnamed")
