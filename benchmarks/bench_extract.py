@@ -1,6 +1,6 @@
 """Speed of `quotes` extraction: words per second on a generated corpus, and peak memory.
 
-    python benchmarks/bench_extract.py [--mb 2] [--jobs N] [--rounds 2]
+    python benchmarks/bench_extract.py [--mb 2] [--jobs N] [--rounds 2] [--one-document]
 
 The corpus recombines the paragraphs of the built-in seeds into new articles, with the
 speakers' names and the numbers swapped, so it is varied text and not one story repeated.
@@ -44,8 +44,11 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in megabytes")
     parser.add_argument("--jobs", type=int, default=available_cores(), help="parsing processes")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--one-document", action="store_true", help="join the corpus into one long text (a linear-time check)")
     args = parser.parse_args()
     documents = corpus(args.mb)
+    if args.one_document:
+        documents = [Document("generated/one.txt", "\n\n".join(d.text for d in documents))]
     words = sum(len(d.text.split()) for d in documents)
     pipeline = make_pipeline()
     print(f"corpus: {len(documents)} articles, {words:,} words, {sum(len(d.text) for d in documents) / 1e6:.1f} M characters")

@@ -99,9 +99,9 @@ class Plan:
 
 def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
-    spans = find_quote_spans(text, rules)
+    spans = sorted(find_quote_spans(text, rules), key=lambda s: s.start)
     embeds = find_embeds(text)
-    starts = sorted(s.start for s in spans)
+    starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     for para in paragraphs(text):
@@ -140,13 +140,18 @@ def _shift(mention: Mention | None, offset: int) -> Mention | None:
     return replace(mention, start=mention.start + offset) if mention is not None else None
 
 
+def _start(span: QuoteSpan) -> int:
+    return span.start
+
+
 def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers, text: str, para_start: int) -> list[Draft]:
     rules = matchers.rules
-    local = [s for s in spans if offset <= s.start < offset + len(doc.text)]
+    end = offset + len(doc.text)
+    local = spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_left(spans, end, key=_start)]
     token_sets = {}
     excluded: set[int] = set()
     for span in local:
-        tokens = quote_tokens(doc, span.start - offset, min(span.end, offset + len(doc.text)) - offset)
+        tokens = quote_tokens(doc, span.start - offset, min(span.end, end) - offset)
         if tokens is not None:
             token_sets[span.start] = tokens
             excluded.update(t.i for t in tokens)

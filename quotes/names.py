@@ -7,12 +7,14 @@ Pure string functions with no model behind them, shared by in-article resolution
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Spelling pairs that transliterations of one name swap: Aleksei/Alexei, Tikhy/Tihy, Zelenskyy/Zelensky.
 TRANSLITERATION_PAIRS = (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "i"))
 VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     decomposed = unicodedata.normalize("NFKD", name)
@@ -20,6 +22,7 @@ def fold(name: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in plain).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """A transliteration-insensitive key of one word: Zelensky/Zelenskiy/Zelenskyy, Aleksei/Alexei/Alexey."""
     key = fold(word).replace(" ", "")

@@ -9,6 +9,7 @@ name, title or description -> the entity it describes, surname -> the full name.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -19,6 +20,7 @@ from quotes.names import fold, name_key
 from quotes.rules import Rules
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 PLACE_PREPOSITIONS = {"in", "on", "at", "of", "from", "to", "near", "into"}  # "in Belgorod Region": not a person
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
@@ -241,55 +243,85 @@ class Entity:
     first_seen: int
     titles: set[str] = field(default_factory=set)
     subject: bool = False
+    offsets: list[int] = field(default_factory=list)  # where it is mentioned, in text order
 
     @property
     def looks_like_a_person(self) -> bool:
         """A first name and a surname, or a title: "Anna Roth", "Governor Roth"; not "Russia"."""
         return len(self.name.split()) >= 2 or bool(self.titles)
 
+    def last_before(self, offset: int) -> int:
+        """Its latest mention before `offset`, or -1."""
+        i = bisect.bisect_left(self.offsets, offset)
+        return self.offsets[i - 1] if i else -1
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    return tuple(name_key(w) for w in name.split())
+
 
 @dataclass
 class ArticleSpeakers:
-    """Named entities of one article in order of mention, for resolving later mentions."""
+    """Named entities of one article in order of mention, for resolving later mentions.
+
+    Names are indexed by their keys (whole name, and surname for people), so a long article
+    costs a lookup per mention, not a scan of everything mentioned before.
+    """
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
+    by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
+    by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
     def add(self, mention: Mention) -> Entity:
         entity = self._find_by_name(mention.text, mention.start, mention.kind) if mention.form == "name" else None
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
+            self._index(entity)
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
+            self._index(entity)
         entity.subject = entity.subject or mention.subject
         entity.titles.update(mention.titles)
+        bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
 
+    def _index(self, entity: Entity) -> None:
+        keys = _keys(entity.name)
+        self.by_keys.setdefault(keys, entity)
+        if entity.kind == "person" and keys:
+            people = self.by_surname.setdefault(keys[-1], [])
+            if entity not in people:
+                people.append(entity)
+
     def _find_by_name(self, text: str, before: int, kind: SpeakerKind) -> Entity | None:
         """The entity of this name: same words, or a surname alone (the closest earlier one wins)."""
-        keys = [name_key(w) for w in text.split()]
+        keys = _keys(text)
+        if not keys:
+            return None
+        candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
+        if len(keys) == 1:
+            candidates += self.by_surname.get(keys[0], [])
+        elif kind == "person":  # a first name + surname that agrees with a person known by their surname alone
+            known = self.by_keys.get(keys[-1:])
+            if known is not None and known.kind == "person":
+                candidates.append(known)
+        if not candidates:
+            return None
+        earlier = max(candidates, key=lambda e: e.last_before(before))
+        return earlier if earlier.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
-        def same(entity: Entity) -> bool:
-            entity_keys = [name_key(w) for w in entity.name.split()]
-            if keys == entity_keys:
-                return True
-            if len(keys) == 1 and entity.kind == "person" and entity_keys[-1] == keys[0]:
-                return True
-            # a first name + surname that agrees with a person known by their surname alone
-            return kind == entity.kind == "person" and len(keys) >= 2 and len(entity_keys) == 1 and keys[-1] == entity_keys[0]
+    def _last(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The latest entity mentioned before `before` that `accept`s, looking back a bounded way."""
+        i = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
+        recent = self.mentions[max(0, i - LOOKBACK_MENTIONS) : i]
+        return next((entity for _, entity in reversed(recent) if accept(entity)), None)
 
-        return self._last(before, same) or self._first(same)
-
-    def _last(self, before: int, accept) -> Entity | None:
-        for offset, entity in reversed(self.mentions):
-            if offset < before and accept(entity):
-                return entity
-        return None
-
-    def _first(self, accept) -> Entity | None:
-        return next((e for _, e in self.mentions if accept(e)), None)
+    def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The entity mentioned first that `accept`s."""
+        return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)
 
     def resolve(self, mention: Mention) -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits."""
