@@ -73,7 +73,10 @@ class OutputFormat(StrEnum):
     sqlite = "sqlite"
 
 
-def fail(message: str, code: int = 2) -> typer.Exit:
+USAGE_ERROR = 2
+
+
+def fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
     stderr.print(f"quotes: error: {message}", markup=False)
     return typer.Exit(code)
@@ -124,6 +127,8 @@ def _setup(
             check_output_path(output, force)
         config = load_config()
         files = expand(paths or [str(seeds_dir())])
+        if output is not None and output.resolve() in {Path(f).resolve() for f in files if f != "-"}:
+            raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
         raise fail(str(err)) from None
@@ -169,7 +174,9 @@ def extract(
     quotes = _extract_all(files, pipeline, jobs)
     clusters = cluster_quotes(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
-    quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker))]
+    quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
+    if speaker and not quotes:
+        warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
     _emit(quotes, restrict_clusters(clusters, quotes), output_format, output, force, per_source, per_cluster)
 
 
@@ -277,7 +284,7 @@ def _settings() -> Config:
 @app.command()
 def check(
     drafts: Annotated[list[str], typer.Argument(help=CHECK_DRAFTS_HELP)],
-    sources: Annotated[list[str] | None, typer.Option("--sources", "-s", help=CHECK_SOURCES_HELP)] = None,
+    sources: Annotated[list[str] | None, typer.Option("--sources", help=CHECK_SOURCES_HELP)] = None,
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
     strict: Annotated[bool, typer.Option("--strict", help=CHECK_STRICT_HELP)] = False,
@@ -347,11 +354,21 @@ def root() -> None:
 
 
 def main() -> None:
+    """Run the app; usage errors (an unknown option, a bad value) are one line too, exit 2."""
     try:
-        app()
+        code = app(sys.argv[1:] or ["--help"], standalone_mode=False)
+    except typer.Abort:
+        sys.exit(130)
+    except Exception as err:
+        # click's UsageError (vendored inside newer typer versions, so matched by its exit code)
+        if getattr(err, "exit_code", None) != USAGE_ERROR or not hasattr(err, "format_message"):
+            raise
+        stderr.print(f"quotes: error: {err.format_message()} (see: quotes --help)", markup=False)
+        sys.exit(USAGE_ERROR)
     except BrokenPipeError:  # `quotes extract | head`
         sys.stderr.close()
         sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,8 @@ def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read ({err.__class__.__name__}: {err})") from err
+        reason = err.strerror.lower() if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
+        raise ConfigError(f"{path}: cannot read: {reason}") from err
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:

@@ -9,6 +9,7 @@ one spelling per key, and a surname alone to the only full name in the corpus th
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,8 @@ from quotes.rules import patterns_dir
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
+FILE_KEYS = {"speaker", "titles"}
+ENTRY_KEYS = {"name", "kind", "aliases", "titles", "id"}
 LEADING_ARTICLE = "the "
 
 
@@ -69,6 +72,10 @@ def _strings(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
 
 def _speakers_from(path: Path) -> list[Speaker]:
     data, text = parse_toml(path)
+    for key in data:
+        if key not in FILE_KEYS:
+            line = line_of(text, rf"\[*\s*{re.escape(key)}\b") or 1
+            raise ConfigError(f"{path}:{line}: unknown table or key {key!r}; a speakers file has [[speaker]] entries")
     entries = data.get("speaker", [])
     if not isinstance(entries, list):
         line = line_of(text, r"speaker\s*=") or 1
@@ -77,6 +84,9 @@ def _speakers_from(path: Path) -> list[Speaker]:
     for number, entry in enumerate(entries, start=1):
         where = f"{path}:{line_of(text, ENTRY_HEADER, number) or 1}"
         name = entry.get("name") if isinstance(entry, dict) else None
+        unknown = sorted(set(entry) - ENTRY_KEYS) if isinstance(entry, dict) else []
+        if unknown:
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r} in [[speaker]]; use {', '.join(sorted(ENTRY_KEYS))}")
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{where}: this [[speaker]] entry needs a name")
         kind = entry.get("kind", "person")

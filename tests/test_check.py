@@ -296,12 +296,12 @@ def test_cli_exits_1_with_linter_lines_and_a_summary_when_a_draft_has_errors(run
 def test_cli_exits_0_when_there_are_only_warnings_and_1_with_strict(runner, tmp_path):
     draft = tmp_path / "clean.md"
     draft.write_text(SEED_DRAFT.split("\n\n")[2] + "\n\n" + SEED_DRAFT.split("\n\n")[-1], encoding="utf-8")
-    assert runner.invoke(app, ["check", str(draft), "-s", str(seeds_dir())]).exit_code == 0
-    assert runner.invoke(app, ["check", str(draft), "-s", str(seeds_dir()), "--strict"]).exit_code == 1
+    assert runner.invoke(app, ["check", str(draft), "--sources", str(seeds_dir())]).exit_code == 0
+    assert runner.invoke(app, ["check", str(draft), "--sources", str(seeds_dir()), "--strict"]).exit_code == 1
 
 
 def test_cli_json_lists_the_findings(runner, seed_draft):
-    result = runner.invoke(app, ["check", str(seed_draft), "-s", str(seeds_dir()), "--format", "json", "--verbose"])
+    result = runner.invoke(app, ["check", str(seed_draft), "--sources", str(seeds_dir()), "--format", "json", "--verbose"])
     records = json.loads(result.stdout)
     assert [r["verdict"] for r in records] == ["unattributed", "ok", "misquote", "misattributed", "unsourced"]
     assert records[3]["source_speaker"] == "Oleksandr Syrskyi"
@@ -335,7 +335,7 @@ def test_cli_finds_its_sources_in_tool_quotes_of_pyproject(runner, seed_draft, t
 
 def test_cli_never_writes_to_the_draft(runner, seed_draft):
     before = seed_draft.read_bytes()
-    runner.invoke(app, ["check", str(seed_draft), "-s", str(seeds_dir())])
+    runner.invoke(app, ["check", str(seed_draft), "--sources", str(seeds_dir())])
     assert seed_draft.read_bytes() == before
 
 
@@ -382,12 +382,12 @@ def test_a_second_run_reads_the_sources_from_the_cache(tmp_path, sources, pipeli
 def test_no_cache_extracts_the_sources_every_time(runner, tmp_path, sources, private_cache, monkeypatch):
     extracted = extracted_sources(monkeypatch)
     for _ in range(2):
-        runner.invoke(app, ["check", str(tmp_path / "draft.md"), "-s", str(sources), "--no-cache"])
+        runner.invoke(app, ["check", str(tmp_path / "draft.md"), "--sources", str(sources), "--no-cache"])
     assert extracted.count(str(sources / "port.txt")) == 2 and not private_cache.exists()
 
 
 def test_cache_clear_empties_the_cache(runner, tmp_path, sources, private_cache):
-    runner.invoke(app, ["check", str(tmp_path / "draft.md"), "-s", str(sources)])
+    runner.invoke(app, ["check", str(tmp_path / "draft.md"), "--sources", str(sources)])
     assert list((private_cache / "sources").glob("*.json"))
     result = runner.invoke(app, ["cache", "clear"])
     assert result.exit_code == 0 and "removed 1 cached source" in result.stdout

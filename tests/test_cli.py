@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import sqlite3
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
-from quotes.cli import app
+from quotes.cli import app, main
 
 pytestmark = pytest.mark.model
 
@@ -211,3 +212,22 @@ def test_sqlite_holds_quotes_clusters_and_sources(runner, two_sources, tmp_path)
     with sqlite3.connect(database) as db:
         counts = [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("quotes", "clusters", "sources")]
     assert counts == [2, 1, 2]
+
+
+def test_an_unknown_option_is_a_one_line_error(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["quotes", "extract", "--bogus"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    assert capsys.readouterr().err.startswith("quotes: error: No such option: --bogus")
+
+
+def test_output_that_is_one_of_the_inputs_is_refused_even_with_force(runner, story):
+    result = runner.invoke(app, ["extract", str(story), "-o", str(story), "--force"])
+    assert result.exit_code == 2 and "is one of the inputs" in result.stderr
+    assert story.read_text(encoding="utf-8") == STORY
+
+
+def test_speaker_filter_matches_the_name_as_written(runner, two_sources):
+    result = runner.invoke(app, ["extract", str(two_sources), "--per-source", "--speaker", "Falk"])
+    assert len(result.stdout.splitlines()) == 2

@@ -207,3 +207,15 @@ def test_the_ministry_resolves_to_the_ministry_the_article_named(quotes_of):
 def test_a_speaker_described_without_a_name_is_marked_unnamed(quotes_of):
     [found] = quotes_of('"The pumps failed at midnight," a spokesman for the port said.\n')
     assert (found.speaker, found.speaker_kind) == ("spokesman", "unnamed")
+
+
+def test_a_misspelt_table_in_a_speakers_file_is_an_error(tmp_path):
+    path = write(tmp_path, '[[speakers]]\nname = "Ada Byrne"\n')
+    with pytest.raises(ConfigError, match=rf"^{path}:1: unknown table or key 'speakers'"):
+        load_directory((path,))
+
+
+def test_an_unknown_key_in_an_entry_is_an_error(tmp_path):
+    path = write(tmp_path, '[[speaker]]\nname = "Ada Byrne"\nalias = ["Byrne"]\n')
+    with pytest.raises(ConfigError, match="unknown key 'alias'"):
+        load_directory((path,))
