@@ -43,6 +43,7 @@ from quotes.clusters import (
     PARAPHRASE_MIN_SHARE_OF_LARGER,
     PARAPHRASE_MIN_SHARED,
     content_stems,
+    keyed_diff,
     normalise,
 )
 from quotes.extract import Pipeline, default_jobs, extract_documents, make_pipeline
@@ -489,19 +490,6 @@ def _draft_tokens(draft: DraftWording) -> list[tuple[str, str]]:
     return tokens
 
 
-def word_diff(source: list[tuple[str, str]], draft: list[tuple[str, str]]) -> tuple[DiffOp, ...]:
-    """The draft's words against the source's, compared by key (an omission equals the words it omits)."""
-    matcher = difflib.SequenceMatcher(None, [k for k, _ in source], [k for k, _ in draft], autojunk=False)
-    ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.extend(("equal", shown) for _, shown in draft[j1:j2])
-            continue
-        ops.extend(("delete", shown) for _, shown in source[i1:i2])
-        ops.extend(("insert", shown) for _, shown in draft[j1:j2])
-    return tuple(ops)
-
-
 def diff_runs(diff: Sequence[DiffOp]) -> list[DiffOp]:
     """Runs of words with one op: ("equal", "The greater the"), ("delete", "closer"), ("insert", "nearer")."""
     runs: list[DiffOp] = []
@@ -630,7 +618,8 @@ def check_quoted(quote: Quote, index: SourceIndex, place: Place, strict: bool = 
         return _finding(place, quote, Verdict.unsourced, unsourced, None)  # a short phrase in another's mouth proves nothing
     near = _by_speaker_first(near_matches(draft, index), quote.speaker)
     if near:
-        diff = word_diff(_source_tokens(near[0], draft), _draft_tokens(draft))
+        # the draft's words against the source's (an omission equals the words it omits)
+        diff = tuple(keyed_diff(_source_tokens(near[0], draft), _draft_tokens(draft), equal_as_new=True))
         return _finding(place, quote, Verdict.misquote, "error", near[0], diff=diff)
     return _finding(place, quote, Verdict.unsourced, unsourced, None)
 

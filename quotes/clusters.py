@@ -43,7 +43,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -760,15 +760,26 @@ def word_diff(a: str, b: str) -> list[tuple[str, str]]:
 
     Words compare without case and punctuation ("peace," equals "Peace"); equal words are shown as in `a`.
     """
-    old, new = a.split(), b.split()
-    matcher = difflib.SequenceMatcher(None, [normalise(w) for w in old], [normalise(w) for w in new], autojunk=False)
+    return keyed_diff([(normalise(w), w) for w in a.split()], [(normalise(w), w) for w in b.split()])
+
+
+Keyed = Sequence[tuple[str, str]]  # (comparison key, word as shown)
+
+
+def keyed_diff(old: Keyed, new: Keyed, equal_as_new: bool = False) -> list[tuple[str, str]]:
+    """Diff of (key, shown) words compared by key: ("equal" | "delete" | "insert", shown), in reading order.
+
+    A replacement comes out as its deletions, then its insertions. Equal words are shown as in
+    `old`, or as in `new` with `equal_as_new`.
+    """
+    matcher = difflib.SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
     ops: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            ops.extend(("equal", w) for w in old[i1:i2])
+            ops.extend(("equal", shown) for _, shown in (new[j1:j2] if equal_as_new else old[i1:i2]))
             continue
-        ops.extend(("delete", w) for w in old[i1:i2])  # "delete", or the old half of "replace"
-        ops.extend(("insert", w) for w in new[j1:j2])  # "insert", or the new half of "replace"
+        ops.extend(("delete", shown) for _, shown in old[i1:i2])
+        ops.extend(("insert", shown) for _, shown in new[j1:j2])
     return ops
 
 
