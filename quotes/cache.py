@@ -18,7 +18,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -28,6 +27,7 @@ from typing import Any
 import spacy
 
 from quotes import __version__
+from quotes.export import atomic_write_text
 from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.nlp import DEFAULT_MODELS
 from quotes.rules import patterns_dir
@@ -36,7 +36,7 @@ CACHE_FORMAT = 1  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "sources"
 ENTRY_SUFFIX = ".json"
-TEMP_PREFIX = ".tmp-"
+TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
 INT_FIELDS = ("start", "end", "line")
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
 
@@ -148,20 +148,6 @@ def _quotes_of_entry(text: str, key: str, source: str) -> list[Quote]:
     return [quote_from_record(record, source) for record in data["quotes"]]
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the whole new one: write a temporary file beside it, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=ENTRY_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 # --- the cache ---------------------------------------------------------------------------------
 
 
@@ -192,7 +178,10 @@ class SourceCache:
 
     def store(self, content: bytes, quotes: list[Quote]) -> None:
         """Save; raises OSError when the folder cannot be written (the caller warns and goes on)."""
-        write_atomically(self.path(content), _entry_text(self.key(content), quotes))
+        path = self.path(content)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # a temporary file beside it, then a rename: two hooks at once never leave half an entry
+        atomic_write_text(path, _entry_text(self.key(content), quotes), force=True)
 
 
 @dataclass(frozen=True)
@@ -206,12 +195,12 @@ def _entry_files(root: Path) -> list[Path]:
     folder = root / ENTRIES_FOLDER
     if not folder.is_dir():
         return []
-    return [p for p in folder.iterdir() if p.is_file() and p.suffix == ENTRY_SUFFIX]
+    return [p for p in folder.iterdir() if p.is_file() and p.suffix in (ENTRY_SUFFIX, TEMP_SUFFIX)]
 
 
 def cache_info(root: Path) -> CacheInfo:
     files = _entry_files(root)
-    entries = sum(not p.name.startswith(TEMP_PREFIX) for p in files)
+    entries = sum(p.suffix == ENTRY_SUFFIX for p in files)
     return CacheInfo(root / ENTRIES_FOLDER, entries, sum(p.stat().st_size for p in files))
 
 
@@ -221,7 +210,7 @@ def clear_cache(root: Path) -> int:
     for path in _entry_files(root):
         with contextlib.suppress(FileNotFoundError):  # another process cleared it first
             path.unlink()
-            removed += not path.name.startswith(TEMP_PREFIX)
+            removed += path.suffix == ENTRY_SUFFIX
     with contextlib.suppress(OSError):
         (root / ENTRIES_FOLDER).rmdir()
     return removed
