@@ -36,7 +36,7 @@ from quotes.attribution import (
 from quotes.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.embeds import find_embeds
 from quotes.identities import SpeakerDirectory, link_corpus, load_directory
-from quotes.marks import find_quote_spans, paragraphs
+from quotes.marks import Paragraph, find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
 from quotes.reported import COLON_HEADLINE, colon_headline, find_reported
@@ -104,7 +104,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
-    for para in paragraphs(text):
+    paras = paragraphs(text)
+    for para in paras:
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
         line = text[para.start : para.end]
@@ -112,13 +113,13 @@ def plan(document: Document, rules: Rules) -> Plan:
             parts.extend(chunks(text, para.start, para.end))
             if is_title_case(line):
                 headlines.append((para.start, para.end))
-    return Plan(spans, embeds, parts, _recased(text, headlines))
+    return Plan(spans, embeds, parts, _recased(text, paras, headlines))
 
 
-def _recased(text: str, headlines: list[tuple[int, int]]) -> dict[int, str]:
+def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
     if not headlines:
         return {}
-    running = [(p.start, p.end) for p in paragraphs(text) if not is_title_case(text[p.start : p.end])]
+    running = [(p.start, p.end) for p in paras if not is_title_case(text[p.start : p.end])]
     names = names_in_running_text(text, running)
     return {start: sentence_case(text[start:end], names) for start, end in headlines}
 
