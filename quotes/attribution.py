@@ -21,6 +21,7 @@ from quotes.speakers import Mention, is_channel, mention_at
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "parataxis"}
 SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
+PAST_TENSE_TAGS = {"VBD", "VBN"}
 
 
 def build_matcher(vocab: Vocab, rules: tuple[DependencyRule, ...]) -> DependencyMatcher:
@@ -104,7 +105,9 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
     """Walk up "adding that", "stating that", "and warned" to a verb that has a speaker:
     "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
     chain: list[Token] = []
-    current = token
+    current = _coordinated_verb(token)
+    if current is not token:
+        chain.append(current)
     while len(chain) < 4 and current.dep_ in INHERIT_DEPS and current.head is not current:
         current = current.head
         chain.append(current)
@@ -118,6 +121,21 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, "subject of the governing verb") if mention else None
     return None
+
+
+def _coordinated_verb(token: Token) -> Token:
+    """The verb a past-tense conjunct really coordinates with: the nearest past-tense ancestor.
+
+    "said that Moscow should aim beyond what Russia considers its own and called for ...": the
+    parser hangs "called" on "considers", but a past tense cannot join a present one; it joins
+    "said", whose subject calls.
+    """
+    if token.dep_ != "conj" or token.tag_ != "VBD" or token.head.tag_ in PAST_TENSE_TAGS:
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.tag_ == "VBD":
+            return ancestor
+    return token
 
 
 def is_negated_or_hypothetical(token: Token) -> bool:

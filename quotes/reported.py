@@ -20,6 +20,10 @@ from quotes.speakers import Mention, mention_at
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 CONCESSIVE_MARKS = {"while", "whilst", "although", "though", "whereas"}
 QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# A "sentence" this short with no verb, inside a paragraph, is a piece the parser split off
+# ("weapons supplied by the U.S., except against ..." written "supplied by it. US, except ...").
+MAX_FRAGMENT_TOKENS = 25
 COLON_HEADLINE = regex.compile(r"^(?P<speaker>[\p{Lu}][\w'’.-]*(?: [\w'’.-]+){0,3}): (?P<content>.+)$")
 
 
@@ -35,12 +39,16 @@ class ReportedItem:
 
 
 def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[int]) -> list[Token]:
-    """The subtrees of `roots` in the cue's sentence, leaving out nested speech acts."""
-    sentence = cue.sent
+    """The subtrees of `roots` in the cue's clause, leaving out nested speech acts.
+
+    The clause is the cue's sentence, or the part of it between two semicolons: a parser often
+    hangs the clauses on either side of a semicolon on one another.
+    """
+    start, end = _semicolon_clause(cue)
     keep: set[int] = set()
     for root in roots:
         for token in root.subtree:
-            if sentence.start <= token.i < sentence.end:
+            if start <= token.i < end:
                 keep.add(token.i)
     for i in nested_cues:
         nested = doc[i]
@@ -57,6 +65,20 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
     while end + 1 in keep:
         end += 1
     return list(doc[start : end + 1])
+
+
+def _semicolon_clause(token: Token) -> tuple[int, int]:
+    """The token range of the sentence part around `token` that no semicolon cuts."""
+    sentence = token.sent
+    start, end = sentence.start, sentence.end
+    for other in sentence:
+        if other.text == ";":
+            if other.i < token.i:
+                start = other.i + 1
+            else:
+                end = other.i
+                break
+    return start, end
 
 
 def _is_leading_mark(token: Token) -> bool:
@@ -87,6 +109,31 @@ def _split_concessive(tokens: list[Token], skip_first: bool) -> list[list[Token]
     return [_trim(first, False), _trim(rest, False)]
 
 
+def _over_fragment(tokens: list[Token]) -> list[Token]:
+    """Content that ends its sentence runs on over a verbless fragment split off after it."""
+    doc, sentence = tokens[0].doc, tokens[-1].sent
+    if sentence.end >= len(doc) or not all(t.is_punct or t.is_space for t in doc[tokens[-1].i + 1 : sentence.end]):
+        return tokens
+    following = doc[sentence.end].sent
+    between = doc[tokens[-1].i : following.start].text
+    if "\n" in between or len(following) > MAX_FRAGMENT_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in following):
+        return tokens
+    return _trim([*tokens, *doc[tokens[-1].i + 1 : following.end]], False)
+
+
+def _after_semicolon(tokens: list[Token], speech_acts: set[int]) -> list[Token]:
+    """ "affirmed that the policy has not changed; the strikes do not violate it": the clause
+    after the semicolon is said too, when it has a subject and a finite verb and no cue of its own."""
+    doc = tokens[0].doc
+    semicolon = tokens[-1].i + 1
+    if semicolon >= tokens[-1].sent.end or doc[semicolon].text != ";":
+        return []
+    clause = _trim(list(doc[slice(*_semicolon_clause(doc[semicolon + 1]))]), False)
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in clause)
+    finite = any(t.tag_ in FINITE_TAGS for t in clause)
+    return clause if has_subject and finite and not any(t.i in speech_acts for t in clause) else []
+
+
 def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
     """Reported contents in `doc`, one per cue and clause."""
     # a negated verb is no speech act: "while the EU does not comment on ..." stays in the content
@@ -107,7 +154,11 @@ def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict
             skip_first = False
         else:
             skip_first = rule.skip_first
-        for piece in _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first):
+        pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
+        if pieces[-1]:
+            pieces[-1] = _over_fragment(pieces[-1])
+            pieces.append(_after_semicolon(pieces[-1], nested_cues))
+        for piece in pieces:
             if sum(t.is_alpha for t in piece) < 2:
                 continue
             item = ReportedItem(piece[0].i, piece[-1].i + 1, cue, rule.label)
@@ -178,4 +229,3 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     if mention is None:
         return None
     return mention, right.start_char, right.end_char
-

@@ -153,6 +153,65 @@ def test_a_headline_restating_a_longer_statement_of_its_article_joins_it() -> No
     assert together(headline, body)
 
 
+def test_headline_joins_the_statement_of_its_article_whose_members_hold_all_its_words() -> None:
+    headline = quote("Deeper Port Dredging", "a.txt", kind="indirect", line=1)
+    body = quote("the city to dredge the harbour deeper this spring", "a.txt", start=80, kind="indirect", line=3)
+    elsewhere = quote("port dredging must start before the grain harvest", "b.txt", kind="indirect", line=5)
+    body_elsewhere = quote("the city to dredge the harbour deeper this spring", "b.txt", start=300, kind="indirect", line=9)
+    cluster_quotes([headline, body, elsewhere, body_elsewhere])
+    assert not together(body, elsewhere)  # two statements; only their words together cover the headline
+    assert not together(headline, elsewhere)
+
+
+def test_headline_words_spread_over_one_cluster_join_it() -> None:
+    speech = quote("Our brigades must push deeper and widen the offensive before winter.", "b.txt", line=7)
+    fragment = quote("widen the offensive", "a.txt", start=200, kind="partial", line=5)
+    headline = quote("Deeper Offensive", "a.txt", kind="indirect", line=1)
+    cluster_quotes([headline, fragment, speech])
+    assert together(headline, fragment, speech)
+
+
+def test_headline_of_a_government_joins_its_spokespersons_statement() -> None:
+    headline = Quote(
+        "a.txt",
+        40,
+        70,
+        "Intent to Close the Border",
+        "indirect",
+        speaker="Latvian government",
+        speaker_kind="organisation",
+        line=1,
+    )
+    body = quote("Riga has no intention of closing the border to freight", "a.txt", start=300, kind="indirect", line=3)
+    cluster_quotes([headline, body])
+    assert together(headline, body)
+
+
+def test_headline_of_one_person_does_not_join_another_persons_statement() -> None:
+    headline = quote("Intent to Close the Border", "a.txt", kind="indirect", line=1, speaker=OTHER_SPEAKER)
+    body = quote("Riga has no intention of closing the border to freight", "a.txt", start=300, kind="indirect", line=3)
+    cluster_quotes([headline, body])
+    assert not together(headline, body)
+
+
+def test_headline_joins_only_a_statement_quoted_in_its_own_article() -> None:
+    speech = quote("Our brigades must push deeper and widen the offensive before winter.", "b.txt", line=7)
+    fragment = quote("widen the offensive", "a.txt", start=200, kind="partial", line=5)
+    headline = quote("Deeper Offensive", "c.txt", kind="indirect", line=1)
+    cluster_quotes([headline, fragment, speech])
+    assert together(fragment, speech) and not together(headline, speech)
+
+
+def test_headline_whose_words_two_statements_hold_stays_alone() -> None:
+    headline = quote("Border to Close", "a.txt", kind="indirect", line=1)
+    first = quote("the border crossings at Valka and Ainazi will close on Monday", "a.txt", start=100, kind="indirect", line=3)
+    second = quote(
+        "trucks already queue at the border because the posts close at night", "a.txt", start=300, kind="indirect", line=5
+    )
+    cluster_quotes([headline, first, second])
+    assert not together(headline, first) and not together(headline, second)
+
+
 # --- what stays apart ----------------------------------------------------------------------------
 
 

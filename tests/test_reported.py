@@ -141,3 +141,37 @@ def test_title_case_headline_is_parsed_in_sentence_case(quotes_of):
     text = "City Council Warns of Longer Delays on Northern Bridge\n\nThe council met in Riga on Monday.\n"
     found = reported(quotes_of(text))
     assert [t for t, _ in found] == ["Longer Delays on Northern Bridge"]
+
+
+def test_past_tense_conjunct_of_a_content_clause_speaks_with_the_cue_subject(quotes_of):
+    found = reported(
+        quotes_of(
+            "Governor Elsa Brandt said that the county should widen roads that the state considers its own"
+            " and called for new funding for rural bus lines."
+        )
+    )
+    assert ("new funding for rural bus lines", "Elsa Brandt") in found
+
+
+def test_clause_after_a_semicolon_is_a_second_reported_content(quotes_of):
+    found = reported(
+        quotes_of("Coach Ben Ruiz said the club would sign no new players this summer; the budget is already spent.")
+    )
+    assert found == [("the club would sign no new players this summer", "Ben Ruiz"), ("the budget is already spent", "Ben Ruiz")]
+
+
+def test_clause_after_a_semicolon_with_its_own_speaker_is_not_the_first_speakers(quotes_of):
+    found = reported(quotes_of("Coach Ben Ruiz said the club would sign no new players; critics said otherwise."))
+    assert found == [("the club would sign no new players", "Ben Ruiz")]
+
+
+def test_content_runs_on_over_a_verbless_piece_split_off_as_a_sentence(quotes_of):
+    text = "Chief engineer Lars Holm said the repairs would cover every bridge built by it. Council, except in an emergency."
+    assert reported(quotes_of(text)) == [
+        ("the repairs would cover every bridge built by it. Council, except in an emergency", "Lars Holm")
+    ]
+
+
+def test_content_does_not_run_on_into_the_next_full_sentence(quotes_of):
+    text = "Chief engineer Lars Holm said the repairs would cover every bridge. It was a long day for the crews."
+    assert reported(quotes_of(text)) == [("the repairs would cover every bridge", "Lars Holm")]

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.model
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 GOLD = EVAL_DIR / "seeds.gold.jsonl"
-CLUSTER_PAIR_RECALL = 0.6  # the issue asks 0.9; general rules reach 0.61 (see the closing note)
+CLUSTER_PAIR_RECALL = 0.75  # the issue asks 0.9; general rules reach 0.76 (see the closing note)
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +53,12 @@ def test_all_embeds_with_their_speakers(scores):
 def test_reported_speech_precision_recall_and_attribution(scores):
     reported = scores["reported"]
     assert reported["precision"] >= 0.95
-    assert reported["recall"] >= 0.9
-    assert reported["attribution_accuracy"] >= 0.93
+    assert reported["recall"] >= 0.93
+    assert reported["attribution_accuracy"] >= 0.95
 
 
 def test_reported_speech_end_to_end(scores):
-    assert scores["reported"]["e2e_f1"] >= 0.88
+    assert scores["reported"]["e2e_f1"] >= 0.92
 
 
 def test_clusters_join_no_apart_pair(scores):
