@@ -191,6 +191,15 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
+def closing_introduction(doc: Doc, cues: dict[int, Cue]) -> Cue | None:
+    """A paragraph that ends "..., said:" introduces the quote that opens the next paragraph."""
+    if not doc.text.rstrip().endswith(":") or len(doc) == 0:
+        return None
+    last = doc[len(doc) - 1].sent
+    candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
+    return candidates[-1] if candidates else None
+
+
 def _skippable_before_quote(char: str) -> bool:
     """Spaces, quote marks and brackets between a quote and what precedes it."""
     return char.isspace() or (not char.isalnum() and char not in SENTENCE_END and char != ",")
@@ -213,21 +222,28 @@ def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
 
 
 def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
-    """Scare quotes, titles and names: a short quote next to a naming word, or in title case."""
+    """Scare quotes, titles and names: a quote right after a naming word ("titled"), a short one
+    right before one, or a title in title case ("Hidden Hearing Loss in Adult Concertgoers")."""
     words = quote.text.split()
-    if len(words) > rules.term_max_words:
-        return False
     before = text[max(0, quote.start - 40) : quote.start - len(quote.open_mark)].lower().split()
     after_text = text[quote.end + len(quote.close_mark) : quote.end + 40].lower()
     after = after_text.split()
     previous = " ".join(before[-2:])
     if before and (before[-1] in rules.naming_words or previous in rules.naming_words):
         return True
-    if after and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", ".")):
-        return True
-    alphabetic = [w for w in words if w[:1].isalpha()]
     sentence_like = quote.text.rstrip()[-1:] in ".!?,"
-    return bool(alphabetic) and all(w[:1].isupper() for w in alphabetic) and not sentence_like and len(words) > 1
+    if _is_title_case(words) and not sentence_like:
+        return True
+    if len(words) > rules.term_max_words:
+        return False
+    return bool(after) and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", "."))
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Two words or more, every longer word capitalised: "Blue Harbor", "Noise and Hearing Loss in Adults"."""
+    alphabetic = [w for w in words if w[:1].isalpha()]
+    longer = [w for w in alphabetic if len(w) > 3] or alphabetic
+    return len(words) > 1 and bool(longer) and all(w[:1].isupper() for w in longer) and alphabetic[0][:1].isupper()
 
 
 def is_speaker_of_cue(span: Span, cues: dict[int, Cue]) -> bool:

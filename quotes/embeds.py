@@ -35,6 +35,8 @@ def find_embeds(text: str) -> list[QuoteSpan]:
         index = next((i for i, p in enumerate(paras) if p.start <= end <= p.end), None)
         if index is None:
             continue
+        if not text[paras[index].start : end].strip() and index > 0:
+            index -= 1  # the signature on a line of its own: the post is the paragraph above
         first = index
         while first > 0 and paras[first].gap_before >= WIDE_GAP and paras[first - 1].end > previous_signature_end:
             first -= 1

@@ -25,6 +25,7 @@ from quotes.attribution import (
     according_override,
     build_matcher,
     channel_and_speaker,
+    closing_introduction,
     find_cues,
     governing_cue,
     introducing_cue,
@@ -39,7 +40,7 @@ from quotes.identities import SpeakerDirectory, link_corpus, load_directory
 from quotes.marks import Paragraph, find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
-from quotes.reported import COLON_HEADLINE, colon_headline, find_reported
+from quotes.reported import COLON_HEADLINE, QUOTE_CHARS, colon_headline, find_reported
 from quotes.rules import Rules, load_rules
 from quotes.sources import Skipped, expand, read_documents
 from quotes.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
@@ -91,10 +92,14 @@ class Plan:
     embeds: list[QuoteSpan]
     parts: list[tuple[int, int]]  # character ranges to parse
     recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
+    datelines: dict[int, int] = field(default_factory=dict)  # part start -> length of the dateline that opens it
 
     def text_of(self, document: Document, start: int, end: int) -> str:
-        """What the parser reads for a part: the document's text, or the headline in sentence case."""
-        return self.recased.get(start) or document.text[start:end]
+        """What the parser reads for a part: the document's text, or the headline in sentence case;
+        a dateline blanked out (same length, so offsets hold)."""
+        text = self.recased.get(start) or document.text[start:end]
+        blank = self.datelines.get(start, 0)
+        return " " * blank + text[blank:]
 
 
 def plan(document: Document, rules: Rules) -> Plan:
@@ -104,6 +109,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
+    datelines: dict[int, int] = {}
     paras = paragraphs(text)
     for para in paras:
         i = bisect.bisect_left(starts, para.start)
@@ -113,7 +119,9 @@ def plan(document: Document, rules: Rules) -> Plan:
             parts.extend(chunks(text, para.start, para.end))
             if is_title_case(line):
                 headlines.append((para.start, para.end))
-    return Plan(spans, embeds, parts, _recased(text, paras, headlines))
+            elif rules.dateline is not None and (dateline := rules.dateline.match(line)):
+                datelines[para.start] = dateline.end()
+    return Plan(spans, embeds, parts, _recased(text, paras, headlines), datelines)
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
@@ -145,7 +153,10 @@ def _start(span: QuoteSpan) -> int:
     return span.start
 
 
-def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers, text: str, para_start: int) -> list[Draft]:
+def _quotes_in(
+    doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers, text: str, para_start: int
+) -> tuple[list[Draft], Mention | None]:
+    """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she said:")."""
     rules = matchers.rules
     end = offset + len(doc.text)
     local = spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_left(spans, end, key=_start)]
@@ -182,7 +193,8 @@ def _quotes_in(doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers
             )
         )
     drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
-    return drafts
+    introduction = closing_introduction(doc, cues)
+    return drafts, _shift(introduction.speaker, offset) if introduction else None
 
 
 def _reported_in(
@@ -193,7 +205,7 @@ def _reported_in(
     for item in find_reported(doc, matchers.content_rules, rules, cues):
         cue = cues.get(item.cue.i)
         mention = item.speaker or (cue.speaker if cue else None)
-        if mention is None or is_channel(mention, rules):
+        if mention is None or is_channel(mention, rules) or mention.head in rules.words("speakers.data_sources"):
             continue
         via = None
         if cue is not None and item.speaker is None:
@@ -241,7 +253,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
     text = document.text
     paras = paragraphs(text)
     para_starts = [p.start for p in paras]
-    registry = ArticleSpeakers()
+    registry = ArticleSpeakers(matchers.rules.words("speakers.generic_organisation"))
     parsed_starts = {offset for offset, _ in parsed}
     for para in paras:
         if para.start not in parsed_starts:
@@ -251,9 +263,18 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
         for mention in names_in(list(doc), matchers.rules):
             registry.add(_shift(mention, offset))
     drafts: list[Draft] = []
+    introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it
     for offset, doc in parsed:
-        para_start = para_starts[_paragraph_index(para_starts, offset)]
-        drafts.extend(_quotes_in(doc, offset, found.spans, matchers, text, para_start))
+        para = _paragraph_index(para_starts, offset)
+        found_drafts, introduction = _quotes_in(doc, offset, found.spans, matchers, text, para_starts[para])
+        drafts.extend(found_drafts)
+        if introduction is not None:
+            introductions[para + 1] = introduction
+    for draft in drafts:
+        para = _paragraph_index(para_starts, draft.start)
+        opens_paragraph = not text[para_starts[para] : draft.start].strip(QUOTE_CHARS + " \t\n")
+        if draft.mention is None and para in introductions and draft.kind in QUOTED_KINDS and opens_paragraph:
+            draft.mention = introductions[para]
     drafts.sort(key=lambda d: (d.start, d.end))
     newlines = [i for i, c in enumerate(text) if c == "\n"]
     quotes: list[Quote] = []

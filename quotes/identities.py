@@ -150,6 +150,11 @@ def _surname_key(name: str) -> str:
     return identity_key(name.split()[-1]) if name.split() else ""
 
 
+def _spelling_key(name: str) -> str:
+    """The identity key without word breaks: "Abdul Hamid Gaddour" and "Abdulhamid Qaddour" share it."""
+    return identity_key(name).replace(" ", "")
+
+
 def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]:
     """Unknown people linked across articles: one spelling per identity key, surnames to full names.
 
@@ -161,18 +166,19 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for i in unknown:
         name = quotes[i].speaker or ""
-        spellings[identity_key(name)][name] += 1
+        spellings[_spelling_key(name)][name] += 1
     canonical = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     full_names: dict[str, set[str]] = defaultdict(set)
     people = {identity_key(quotes[i].speaker or "") for i in unknown if quotes[i].speaker_kind == "person"}
-    for key, name in canonical.items():
+    for name in canonical.values():
+        key = identity_key(name)
         if len(key.split()) >= 2 and key in people:
             full_names[_surname_key(name)].add(name)
     linked: list[Quote] = []
     for i, quote in enumerate(quotes):
         if i in unknown and quote.speaker:
             key = identity_key(quote.speaker)
-            name = canonical[key]
+            name = canonical[_spelling_key(quote.speaker)]
             if quote.speaker_kind == "person" and len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
                 name = next(iter(full_names[key]))
             if name != quote.speaker:

@@ -9,8 +9,20 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-# Spelling pairs that transliterations of one name swap: Aleksei/Alexei, Tikhy/Tihy, Zelenskyy/Zelensky.
-TRANSLITERATION_PAIRS = (("ks", "x"), ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "i"))
+# Spelling pairs that transliterations of one name swap: Aleksei/Alexei, Tikhy/Tihy, Zelenskyy/Zelensky,
+# Qadhafi/Gaddafi, Gaddour/Gaddur.
+TRANSLITERATION_PAIRS = (
+    ("ks", "x"),
+    ("kh", "h"),
+    ("dh", "d"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+    ("j", "y"),
+    ("ie", "i"),
+    ("q", "g"),
+    ("ou", "u"),
+)
 VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
 
 

@@ -18,6 +18,7 @@ from quotes.rules import Rules
 from quotes.speakers import Mention, mention_at
 
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
+QUESTION_MARKS = {"whether", "if"}
 CONCESSIVE_MARKS = {"while", "whilst", "although", "though", "whereas"}
 QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -54,6 +55,8 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
         nested = doc[i]
         if nested.i in keep and nested not in roots and nested.dep_ in ("advcl", "conj"):
             keep -= {t.i for t in nested.subtree}
+    if any(cue in root.subtree for root in roots):  # "Revenue rose 6 percent, the company said, ...": the cue hangs inside
+        keep -= {t.i for t in cue.subtree}
     keep.discard(cue.i)
     if not keep:
         return []
@@ -154,6 +157,8 @@ def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict
             skip_first = False
         else:
             skip_first = rule.skip_first
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children):
+            continue  # "declined to say whether she would resign": a question, not a statement
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
         if pieces[-1]:
             pieces[-1] = _over_fragment(pieces[-1])

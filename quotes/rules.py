@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
+
 
 class RulesError(ValueError):
     """A pattern file is malformed; the message names the file (and line where known)."""
@@ -47,6 +49,7 @@ class Rules:
     channel_words: frozenset[str]
     outlets: frozenset[str]
     title_words: frozenset[str]
+    dateline: regex.Pattern[str] | None = None
     attribution: tuple[DependencyRule, ...] = field(default=())
     reported: tuple[DependencyRule, ...] = field(default=())
 
@@ -164,6 +167,11 @@ def load_rules(directory: Path | None = None) -> Rules:
         raise RulesError(f"{folder / 'quote_marks.toml'}: each [[pair]] needs open and close") from err
     terms = marks.get("terms", {})
     channels = cues.get("channels", {})
+    dateline = marks.get("layout", {}).get("dateline")
+    try:
+        dateline_pattern = regex.compile(dateline) if dateline else None
+    except regex.error as err:
+        raise RulesError(f"{folder / 'quote_marks.toml'}: [layout] dateline is not a valid pattern ({err})") from err
     return Rules(
         mark_pairs=pairs,
         elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
@@ -174,6 +182,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         channel_words=frozenset(w.lower() for w in channels.get("words", [])),
         outlets=frozenset(channels.get("outlets", [])),
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
+        dateline=dateline_pattern,
         attribution=read_dependency_rules(folder / "attribution.jsonl", lexicon),
         reported=read_dependency_rules(folder / "reported.jsonl", lexicon),
     )

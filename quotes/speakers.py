@@ -52,9 +52,11 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         token = head.doc[i]
         if token.dep_ not in NAME_DEPS and token.head.i not in {t.i for t in run}:
             break
-        if token.pos_ in ("DET", "PRON") or (token.is_punct and token.text not in ("-", ".", "'s", "’s")):
+        plural_possessive = token.text in ("'", "’") and token.dep_ == "case"  # National Farmers' Union
+        stray_punctuation = token.is_punct and token.text not in ("-", ".", "'s", "’s") and not plural_possessive
+        if token.is_space or token.pos_ in ("DET", "PRON") or stray_punctuation:
             break
-        lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of")
+        lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of") and not plural_possessive
         if lower_case_word and token.lower_ not in rules.title_words:
             break
         run.insert(0, token)
@@ -113,14 +115,13 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
 
 
 def _misparsed_name(token: Token) -> bool:
-    """A capitalised singular noun mid-sentence with no determiner is a name the tagger missed."""
-    return (
-        token.pos_ == "NOUN"
-        and token.tag_ == "NN"
-        and token.text[:1].isupper()
-        and token.i != token.sent.start
-        and not any(c.dep_ == "det" for c in token.children)
-    )
+    """A capitalised singular noun mid-sentence with no determiner, or an acronym ("the RNID"),
+    is a name the tagger missed."""
+    if token.pos_ != "NOUN" or token.i == token.sent.start:
+        return False
+    if token.is_alpha and len(token.text) >= 2 and token.text.isupper():
+        return True
+    return token.tag_ == "NN" and token.text[:1].isupper() and not any(c.dep_ == "det" for c in token.children)
 
 
 def _description_titles(token: Token) -> list[str]:
@@ -131,6 +132,14 @@ def _description_titles(token: Token) -> list[str]:
             titles.append(child.lemma_.lower())
             titles.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
     return titles
+
+
+def _said_to_be_a_thing(name: Token) -> bool:
+    """ "Natural England, which issued the licence, ...": "which", not "who", so not a person."""
+    for clause in name.children:
+        if clause.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in clause.children):
+            return True
+    return False
 
 
 def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
@@ -163,23 +172,30 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
             while run and run[0].pos_ == "DET":
                 run = run[1:]
             return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
+        if all(t.lower_ in rules.title_words for t in run):  # "Minister: We will not back down"
+            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(t.lower_ for t in run))
         name, titles = _strip_titles(run, rules)
         titles += _description_titles(head)
         if head is not token:
             titles.append(token.lemma_.lower())
         if not name:
             return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles))
-        kind: SpeakerKind = "group" if head.tag_ == "NNPS" else "person"
+        kind: SpeakerKind = "group" if head.tag_ == "NNPS" else "organisation" if _said_to_be_a_thing(head) else "person"
         return Mention(_span_text(name), name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles))
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     quantifiers = rules.words("speakers.quantifiers")
     left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ != "DET" and c.lower_ not in quantifiers]
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
-    words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET"]
+    words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET" and not t.is_space]
     text = _span_text(words)
     if token.tag_ in ("NNS", "NNPS"):
         return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
+    if token.lemma_.lower() in rules.words("speakers.unnamed"):  # "a spokesperson for the charity RNID": the charity speaks
+        employer = next((o for p in token.rights if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
+        represented = mention_at(employer, rules, statement_owner=False) if employer is not None else None
+        if represented is not None and represented.form == "name":
+            return represented
     kind = "organisation" if _is_organisation([token], rules) else "person"
     return Mention(text, words[0].idx, "description", kind, token.lemma_.lower(), (token.lemma_.lower(),))
 
@@ -268,6 +284,7 @@ class ArticleSpeakers:
     costs a lookup per mention, not a scan of everything mentioned before.
     """
 
+    generic_organisations: frozenset[str] = frozenset()  # "the company": the organisation named last
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
@@ -282,6 +299,8 @@ class ArticleSpeakers:
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
             self._index(entity)
+        if mention.kind == "organisation" and entity.kind == "person":
+            entity.kind = "organisation"  # named as a thing once ("X, which ..."): a thing throughout
         entity.subject = entity.subject or mention.subject
         entity.titles.update(mention.titles)
         bisect.insort(entity.offsets, mention.start)
@@ -354,6 +373,8 @@ class ArticleSpeakers:
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             return mention.head in entity.titles or mention.head in words
         entity = self._last(mention.start, describes) or self._first(describes)
+        if entity is None and mention.head in self.generic_organisations:
+            entity = self._last(mention.start, lambda e: e.kind == "organisation")
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import importlib.util
+import json
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from quotes.extract import Pipeline, extract_documents, make_pipeline
@@ -23,5 +28,34 @@ def quotes_of(pipeline: Pipeline):
 
     def run(text: str, source: str = "story.txt") -> list[Quote]:
         return [q for _, found in extract_documents([Document(source, text)], pipeline) for q in found]
+
+    return run
+
+
+EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def score_corpus(pipeline: Pipeline, tmp_path_factory) -> Callable[[Path, Path], dict]:
+    """score_corpus(folder, gold) -> the shared scorer's result for `quotes` run on the folder, clustered."""
+    scorer_path = EVAL_DIR / "score.py"
+    if not scorer_path.exists():
+        pytest.skip(f"no scorer at {scorer_path} (../shared/eval is not beside this clone)")
+    spec = importlib.util.spec_from_file_location("score", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    from quotes.clusters import cluster_quotes
+    from quotes.extract import extract
+
+    def run(folder: Path, gold: Path) -> dict:
+        if not gold.exists():
+            pytest.skip(f"no gold file at {gold}")
+        quotes = extract(folder, pipeline=pipeline)
+        cluster_quotes(quotes)
+        predictions = tmp_path_factory.mktemp("pred") / "pred.jsonl"
+        with predictions.open("w", encoding="utf-8") as out:
+            for quote in quotes:
+                out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
+        return scorer.score(*scorer.load(gold, predictions))
 
     return run

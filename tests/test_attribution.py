@@ -95,8 +95,10 @@ def test_surname_resolves_to_the_full_name_given_earlier(quotes_of):
 
 
 def test_title_resolves_to_the_organisation_named_earlier(quotes_of):
-    text = ('The Harbour Safety Ministry published its findings on Tuesday.\n\n'
-            '"The ferry was overloaded by forty people," the ministry said.')
+    text = (
+        "The Harbour Safety Ministry published its findings on Tuesday.\n\n"
+        '"The ferry was overloaded by forty people," the ministry said.'
+    )
     assert only(quotes_of(text)).speaker == "Harbour Safety Ministry"
 
 
@@ -147,3 +149,53 @@ def test_a_shortened_group_name_resolves_to_the_group_named_before(quotes_of):
         "The military bloggers also said the ferry had stopped running.\n"
     )
     assert {q.speaker for q in quotes_of(text) if q.kind == "indirect"} == {"Russian military bloggers"}
+
+
+def test_dateline_in_capitals_is_not_the_speaker(quotes_of):
+    found = quotes_of(
+        "OSLO — Harbour master Ingrid Dahl, who has run the port since 2019, said on Monday that the ferries would resume."
+    )
+    assert [(q.text, q.speaker) for q in found] == [("the ferries would resume", "Ingrid Dahl")]
+
+
+def test_paragraph_ending_with_said_colon_attributes_the_quote_that_opens_the_next(quotes_of):
+    text = (
+        'Coach Lisa Crane, whose side played a man short, said:\n\n"I asked them to stay compact, and they did that all game.'
+        '\n\n"We will be fine if we keep playing like that."'
+    )
+    assert [q.speaker for q in quoted(quotes_of(text))] == ["Lisa Crane", "Lisa Crane"]
+
+
+def test_organisation_name_with_a_plural_possessive_is_whole(quotes_of):
+    found = quotes_of("The National Farmers' Union says it is not opposed to the scheme.")
+    assert [q.speaker for q in found] == ["National Farmers' Union"]
+
+
+def test_name_with_a_which_clause_is_an_organisation_for_a_later_it(quotes_of):
+    text = (
+        "Tom Pengelly spoke first. Natural England, which issued the licence, said the release was closely watched."
+        " Animals could be moved if they caused problems, it added."
+    )
+    added = [q for q in quotes_of(text) if q.cue == "added"]
+    assert [(q.speaker, q.speaker_kind) for q in added] == [("Natural England", "organisation")]
+
+
+def test_the_company_is_the_organisation_named_last(quotes_of):
+    text = "Brightway Electronics said profit rose. Revenue rose 6 percent to $9.8 billion, the company said."
+    found = [(q.text, q.speaker) for q in quotes_of(text)]
+    assert ("Revenue rose 6 percent to $9.8 billion", "Brightway Electronics") in found
+
+
+def test_a_spokesperson_for_a_named_body_speaks_for_it(quotes_of):
+    found = quotes_of("A spokesperson for the charity RNID said venues should hand out free earplugs.")
+    assert [q.speaker for q in found] == ["RNID"]
+
+
+def test_content_of_a_data_source_is_not_speech(quotes_of):
+    text = "Shares fell 4 percent in early trading, according to LSEG data. Agency records show the plant was cited twice."
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+def test_long_title_in_title_case_after_titled_is_not_speech(quotes_of):
+    text = 'A study titled "Cumulative Noise Exposure and Hidden Hearing Loss in Adult Concertgoers" followed 2,400 people.'
+    assert quoted(quotes_of(text)) == []

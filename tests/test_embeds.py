@@ -27,3 +27,11 @@ def test_two_embeds_do_not_merge():
 
 def test_display_name_drops_emoji_placeholders():
     assert clean_display_name("CITY DESK ???? ????") == "CITY DESK"
+
+
+def test_signature_on_a_line_of_its_own_closes_the_post_above():
+    post_text = "Ferry service resumes at dawn. pic.twitter.com/abc123"
+    text = f"She posted:\n\n{post_text}\n— Harbour News (@harbournews) March 3, 2023\n\nMore."
+    [post] = find_embeds(text)
+    assert post.text == "Ferry service resumes at dawn. pic.twitter.com/abc123"
+    assert post.embed_author == "Harbour News"

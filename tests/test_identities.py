@@ -219,3 +219,13 @@ def test_an_unknown_key_in_an_entry_is_an_error(tmp_path):
     path = write(tmp_path, '[[speaker]]\nname = "Ada Byrne"\nalias = ["Byrne"]\n')
     with pytest.raises(ConfigError, match="unknown key 'alias'"):
         load_directory((path,))
+
+
+def test_arabic_transliterations_share_one_identity_key():
+    assert identity_key("Qadhafi") == identity_key("Gaddafi")
+    assert identity_key("Qaddour") == identity_key("Gaddour")
+
+
+def test_one_name_written_with_and_without_a_word_break_links_across_articles():
+    quotes = [quote("Abdulhamid Qaddour", "a.txt"), quote("Abdul Hamid Gaddour", "b.txt"), quote("Abdul Hamid Gaddour", "b.txt")]
+    assert {q.speaker for q in link_corpus(quotes, load_directory())} == {"Abdul Hamid Gaddour"}

@@ -175,3 +175,13 @@ def test_content_runs_on_over_a_verbless_piece_split_off_as_a_sentence(quotes_of
 def test_content_does_not_run_on_into_the_next_full_sentence(quotes_of):
     text = "Chief engineer Lars Holm said the repairs would cover every bridge. It was a long day for the crews."
     assert reported(quotes_of(text)) == [("the repairs would cover every bridge", "Lars Holm")]
+
+
+def test_content_introduced_by_whether_is_a_question_not_a_statement(quotes_of):
+    found = reported(quotes_of("Minister Sofia Marchetti declined to say whether she would resign if the charge failed."))
+    assert found == []
+
+
+def test_pledged_to_with_the_infinitive_parsed_as_an_adverbial_clause(quotes_of):
+    text = "Prime minister Abdulhamid Qaddour pledged on Sunday to hold national elections before the end of the year."
+    assert ("to hold national elections before the end of the year", "Abdulhamid Qaddour") in reported(quotes_of(text))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
@@ -12,28 +10,13 @@ from quotes.rules import seeds_dir
 
 pytestmark = pytest.mark.model
 
-EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
-GOLD = EVAL_DIR / "seeds.gold.jsonl"
+GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "seeds.gold.jsonl"
 CLUSTER_PAIR_RECALL = 0.75  # the issue asks 0.9; general rules reach 0.76 (see the closing note)
 
 
 @pytest.fixture(scope="module")
-def scores(pipeline, tmp_path_factory):
-    if not GOLD.exists():
-        pytest.skip(f"no gold file at {GOLD} (../shared/eval is not beside this clone)")
-    spec = importlib.util.spec_from_file_location("score", EVAL_DIR / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    from quotes.clusters import cluster_quotes
-    from quotes.extract import extract
-
-    quotes = extract(seeds_dir(), pipeline=pipeline)
-    cluster_quotes(quotes)
-    predictions = tmp_path_factory.mktemp("pred") / "seeds.jsonl"
-    with predictions.open("w", encoding="utf-8") as out:
-        for quote in quotes:
-            out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
-    return scorer.score(*scorer.load(GOLD, predictions))
+def scores(score_corpus):
+    return score_corpus(seeds_dir(), GOLD)
 
 
 def test_quoted_speech_precision_and_recall(scores):
