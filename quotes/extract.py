@@ -271,9 +271,10 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
         if introduction is not None:
             introductions[para + 1] = introduction
     for draft in drafts:
+        if draft.mention is not None or draft.kind not in QUOTED_KINDS:
+            continue
         para = _paragraph_index(para_starts, draft.start)
-        opens_paragraph = not text[para_starts[para] : draft.start].strip(QUOTE_CHARS + " \t\n")
-        if draft.mention is None and para in introductions and draft.kind in QUOTED_KINDS and opens_paragraph:
+        if para in introductions and not text[para_starts[para] : draft.start].strip(QUOTE_CHARS + " \t\n"):
             draft.mention = introductions[para]
     drafts.sort(key=lambda d: (d.start, d.end))
     newlines = [i for i, c in enumerate(text) if c == "\n"]
