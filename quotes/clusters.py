@@ -689,12 +689,12 @@ def _attach_headlines(forms: list[_Form], sets: _UnionFind, quotes: list[Quote])
     chosen: list[tuple[int, int]] = []
     for index in headlines:
         headline = forms[index]
-        any_speaker = any(quotes[i].speaker_kind in NOT_PERSONS for i in headline.members)
+        institutional = any(quotes[i].speaker_kind in NOT_PERSONS for i in headline.members)  # may join anyone quoted
         covering = set()
         for source in headline.sources:
             for root in in_source[source] - {sets.find(index)}:
                 members = [forms[i] for i in sets.sets[root]]
-                if not any_speaker and all(m.speaker != headline.speaker for m in members):
+                if not institutional and all(m.speaker != headline.speaker for m in members):
                     continue
                 own_article = frozenset().union(*(m.stems for m in members if source in m.sources))
                 if headline.stems <= frozenset().union(*(m.stems for m in members)) and _mostly_in(headline.stems, own_article):
