@@ -105,6 +105,7 @@ def generate(total: int, speakers: int, seed: int) -> tuple[list[Quote], list[Pl
     originals = round(total / (1 + PLANTED_SHARE))
     sources = max(2, total // QUOTES_PER_SOURCE)
     offsets: dict[str, int] = defaultdict(int)
+    paragraphs: dict[str, int] = defaultdict(int)  # each quote a paragraph of its own
     quotes: list[Quote] = []
     statement: list[int] = []
 
@@ -112,7 +113,10 @@ def generate(total: int, speakers: int, seed: int) -> tuple[list[Quote], list[Pl
         text = " ".join(words) + ("." if kind == "direct" else "")
         start = offsets[source]
         offsets[source] += len(text) + 40
-        quotes.append(Quote(source, start, start + len(text), text, kind, speaker=speaker, line=start // 80 + 1))  # type: ignore[arg-type]
+        paragraphs[source] += 1
+        line, paragraph = start // 80 + 1, paragraphs[source]
+        quote = Quote(source, start, start + len(text), text, kind, speaker=speaker, line=line, paragraph=paragraph)  # type: ignore[arg-type]
+        quotes.append(quote)
         statement.append(of if of >= 0 else len(quotes) - 1)
         return len(quotes) - 1
 

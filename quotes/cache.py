@@ -32,12 +32,12 @@ from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.nlp import DEFAULT_MODELS
 from quotes.rules import patterns_dir
 
-CACHE_FORMAT = 1  # bump when the entry layout or the meaning of a field changes
+CACHE_FORMAT = 2  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "sources"
 ENTRY_SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
-INT_FIELDS = ("start", "end", "line")
+INT_FIELDS = ("start", "end", "line", "paragraph")
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
 
 
@@ -127,6 +127,7 @@ def quote_from_record(record: Any, source: str | None = None) -> Quote:
         speaker_mention=record.get("speaker_mention"),
         cue=record.get("cue"),
         line=record["line"],
+        paragraph=record["paragraph"],
         via=record.get("via"),
         speaker_kind=kind if kind in SPEAKER_KINDS else "unknown",
         speaker_id=record.get("speaker_id"),

@@ -298,6 +298,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             speaker_mention=draft.mention.text if draft.mention else None,
             cue=draft.cue,
             line=bisect.bisect_left(newlines, draft.start) + 1,
+            paragraph=para,
             via=draft.via,
             speaker_kind=kind,
         )
@@ -324,6 +325,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
                 speaker=embed.embed_author,
                 speaker_mention=f"@{embed.embed_handle}" if embed.embed_handle else embed.embed_author,
                 line=bisect.bisect_left(newlines, embed.start) + 1,
+                paragraph=_paragraph_index(para_starts, embed.start),
                 speaker_kind="unknown",
             )
         )

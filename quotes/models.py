@@ -59,6 +59,7 @@ class Quote:
     speaker_mention: str | None = None
     cue: str | None = None
     line: int = 0
+    paragraph: int = 0  # index of its paragraph in the article (quotes.marks.paragraphs), from 0
     via: str | None = None
     speaker_kind: SpeakerKind = "unknown"
     speaker_id: str | None = None
@@ -79,6 +80,7 @@ class Quote:
             "cue": self.cue,
             "via": self.via,
             "line": self.line,
+            "paragraph": self.paragraph,
             "cluster": self.cluster,
         }
 

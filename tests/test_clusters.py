@@ -22,9 +22,10 @@ def quote(
     speaker: str | None = SPEAKER,
     line: int = 1,
     mention: str | None = None,
+    paragraph: int = 0,
 ) -> Quote:
     end = start + len(text)
-    return Quote(source, start, end, text, kind, speaker=speaker, speaker_mention=mention, line=line)  # type: ignore[arg-type]
+    return Quote(source, start, end, text, kind, speaker=speaker, speaker_mention=mention, line=line, paragraph=paragraph)  # type: ignore[arg-type]
 
 
 def together(*quotes: Quote) -> bool:
@@ -210,6 +211,104 @@ def test_headline_whose_words_two_statements_hold_stays_alone() -> None:
     )
     cluster_quotes([headline, first, second])
     assert not together(headline, first) and not together(headline, second)
+
+
+PARAPHRASE_OF_FERRY = (
+    "the new ferry service would not replace the old stone bridge but would carry commuters across the harbour during the repairs"
+)
+QUOTE_OF_FERRY = "Nobody is replacing the bridge, we simply want commuters to keep moving while the repairs last."
+
+
+def test_a_paraphrase_joins_the_quote_in_the_next_paragraph_sharing_three_words() -> None:
+    paraphrase = quote(PARAPHRASE_OF_FERRY, "a.txt", start=400, kind="indirect", paragraph=3)
+    said = quote(QUOTE_OF_FERRY, "a.txt", start=600, paragraph=4)
+    cluster_quotes([paraphrase, said])
+    assert together(paraphrase, said)
+
+
+def test_the_same_paraphrase_and_quote_paragraphs_apart_stay_apart() -> None:
+    paraphrase = quote(PARAPHRASE_OF_FERRY, "a.txt", start=400, kind="indirect", paragraph=3)
+    said = quote(QUOTE_OF_FERRY, "a.txt", start=900, paragraph=6)
+    cluster_quotes([paraphrase, said])
+    assert not together(paraphrase, said)
+
+
+def test_a_paraphrase_and_the_quote_next_to_it_sharing_two_words_stay_apart() -> None:
+    paraphrase = quote("rebel units now hold twelve villages near the border", "a.txt", start=400, kind="indirect", paragraph=3)
+    said = quote("Our units keep moving forward and have reached the border in two places.", "a.txt", start=600, paragraph=4)
+    cluster_quotes([paraphrase, said])
+    assert not together(paraphrase, said)
+
+
+def test_a_lede_its_paraphrase_and_the_quote_next_to_that_are_one_cluster() -> None:
+    lede = quote("the ferry will not replace the old bridge", "a.txt", start=0, kind="indirect", paragraph=0)
+    paraphrase = quote(PARAPHRASE_OF_FERRY, "a.txt", start=400, kind="indirect", paragraph=3)
+    said = quote(QUOTE_OF_FERRY, "a.txt", start=600, paragraph=4)
+    cluster_quotes([lede, paraphrase, said])
+    assert together(lede, paraphrase, said)
+
+
+STATEMENT_OF_PROVOCATION = "The fire at the depot was a deliberate provocation by the rebels."
+OTHER_STATEMENT = "The depot will be rebuilt within a month and the trains will run again."
+
+
+def test_a_short_item_joins_the_statement_whose_keyword_two_sources_carry() -> None:
+    said = quote(STATEMENT_OF_PROVOCATION, "a.txt")
+    partial = quote("a deliberate provocation", "b.txt", kind="partial")
+    other = quote(OTHER_STATEMENT, "a.txt", start=300)
+    short = quote("it was a provocation or an accident", "c.txt", kind="indirect", line=4)
+    cluster_quotes([said, partial, other, short])
+    assert together(said, partial, short)
+    assert not together(short, other)
+
+
+def test_a_short_item_sharing_a_word_that_one_source_carries_stays_alone() -> None:
+    said = quote(STATEMENT_OF_PROVOCATION, "a.txt")
+    short = quote("it was a provocation or an accident", "c.txt", kind="indirect", line=4)
+    cluster_quotes([said, short])
+    assert not together(said, short)
+
+
+def test_a_short_item_whose_distinctive_words_are_keywords_of_two_statements_stays_alone() -> None:
+    first, first_again = quote(STATEMENT_OF_PROVOCATION, "a.txt"), quote("a deliberate provocation", "b.txt", kind="partial")
+    second = quote("The rebels' claim about the depot is an outright lie.", "a.txt", start=300)
+    second_again = quote("an outright lie", "b.txt", start=300, kind="partial")
+    short = quote("a provocation and a lie", "c.txt", kind="indirect", line=4)
+    cluster_quotes([first, first_again, second, second_again, short])
+    assert not together(short, first) and not together(short, second)
+
+
+FULL_STATEMENT_ON_DIKES = "It is vital to continue repairing the dikes as quickly as our crews can manage."
+
+
+def test_a_piece_of_a_statement_split_in_one_paragraph_joins_the_piece_beside_it() -> None:
+    said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
+    beside = quote("speed in repairing the dikes is essential", "b.txt", start=500, kind="indirect", paragraph=5)
+    piece = quote("the need for continued work on the flood defences", "b.txt", start=400, kind="indirect", paragraph=5)
+    cluster_quotes([said, beside, piece])
+    assert together(said, beside, piece)
+
+
+def test_a_piece_in_another_paragraph_than_the_piece_that_joined_stays_alone() -> None:
+    said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
+    beside = quote("speed in repairing the dikes is essential", "b.txt", start=500, kind="indirect", paragraph=5)
+    piece = quote("the need for continued work on the flood defences", "b.txt", start=900, kind="indirect", paragraph=7)
+    cluster_quotes([said, beside, piece])
+    assert together(said, beside)
+    assert not together(said, piece)
+
+
+def test_a_second_statement_that_another_source_reports_in_the_same_sentence_stays_apart() -> None:
+    both = quote(
+        "the council should repair the dikes this spring and rebuild the pumping stations along the river",
+        "a.txt",
+        kind="indirect",
+    )
+    first = quote("the council should repair the dikes this spring", "b.txt", start=100, kind="indirect", paragraph=2)
+    second = quote("the pumping stations along the river must be rebuilt", "b.txt", start=200, kind="indirect", paragraph=2)
+    cluster_quotes([both, first, second])
+    assert together(both, first)
+    assert not together(both, second)
 
 
 # --- what stays apart ----------------------------------------------------------------------------

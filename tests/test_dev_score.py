@@ -47,4 +47,4 @@ def test_clusters_join_no_apart_pair(scores):
 
 
 def test_cluster_pair_recall(scores):
-    assert scores["clusters"]["pair_recall"] >= 0.35
+    assert scores["clusters"]["pair_recall"] >= 0.4
