@@ -85,6 +85,25 @@ def test_unnamed_group_stays_as_written(quotes_of):
     assert found == [("the road would stay closed", "Local officials")]
 
 
+def test_statement_that_in_a_statement_speaks_with_the_verbs_subject(quotes_of):
+    # the parser hangs the clause on "statement", not on "said"
+    found = reported(quotes_of("Harbor officials said in a written statement that the crane had been inspected in March."))
+    assert found == [("the crane had been inspected in March", "Harbor officials")]
+
+
+def test_noun_object_of_forecast(quotes_of):
+    found = reported(quotes_of("The retailer forecast weaker sales for the holiday quarter."))
+    assert found == [("weaker sales for the holiday quarter", "retailer")]
+
+
+def test_agreeing_to_do_something_is_a_decision_not_speech(quotes_of):
+    assert reported(quotes_of("Harbor commissioners agreed to raise the docking fees.")) == []
+
+
+def test_pushing_for_a_vote_is_campaigning_not_speech(quotes_of):
+    assert reported(quotes_of("Councillor Ada Brink, who pushed for the vote, left early.")) == []
+
+
 def test_said_to_be_is_not_speech(quotes_of):
     assert reported(quotes_of("The painting is said to be worth millions.")) == []
 
