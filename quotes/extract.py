@@ -260,7 +260,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             for mention in names_by_regex(text, para.start, para.end, matchers.rules):
                 registry.add(mention)
     for offset, doc in parsed:
-        for mention in names_in(list(doc), matchers.rules):
+        for mention in names_in(list(doc), matchers.rules, registry.knows):
             registry.add(_shift(mention, offset))
     drafts: list[Draft] = []
     introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it

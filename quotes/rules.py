@@ -152,6 +152,7 @@ def load_rules(directory: Path | None = None) -> Rules:
     cues = read_toml(folder / "cues.toml")
     speakers = read_toml(folder / "speakers.toml")
     lexicon = _flatten_lexicon(cues)
+    lexicon.update(_flatten_lexicon({"first_names": read_toml(folder / "first_names.toml")}))
     prepositional = _prepositional_groups(lexicon.get("verbs.prepositional", frozenset()))
     # Pattern files refer to "$prep.for" etc.: the verbs that take that preposition.
     for prep, verbs in prepositional.items():

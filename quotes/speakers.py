@@ -9,7 +9,7 @@ name, title or description -> the entity it describes, surname -> the full name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -20,6 +20,7 @@ from quotes.names import fold, name_key
 from quotes.rules import Rules
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 PLACE_PREPOSITIONS = {"in", "on", "at", "of", "from", "to", "near", "into"}  # "in Belgorod Region": not a person
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
@@ -37,6 +38,7 @@ class Mention:
     head: str  # lower-case lemma of the head word
     titles: tuple[str, ...] = ()
     subject: bool = False  # the subject of a verb: someone who acts or speaks, not a place or a date
+    gender: str | None = None  # "female" or "male" when a pronoun, title or role word says so
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -142,6 +144,53 @@ def _said_to_be_a_thing(name: Token) -> bool:
     return False
 
 
+GENDERS = ("female", "male")
+REFLEXIVES = ("herself", "himself")
+
+
+def gender_of(words: Iterable[str], rules: Rules) -> str | None:
+    """ "female" or "male" when the words (pronouns, titles, role words) say one and not the other."""
+    found = {g for g in GENDERS for w in words if w in rules.words(f"speakers.{g}_words") | rules.words(f"speakers.{g}_pronouns")}
+    return found.pop() if len(found) == 1 else None
+
+
+def first_name_gender(name: str, rules: Rules) -> str | None:
+    """The gender `patterns/first_names.toml` gives the first word of a name of two words or more."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].casefold()
+    return next((g for g in GENDERS if first in rules.words(f"first_names.{g}")), None)
+
+
+def _in_own_clause(pronoun: Token, verb: Token) -> bool:
+    """Whether a pronoun belongs to the clause of `verb` itself, not to its subject or to a clause
+    with a subject of its own that names someone ("Voss, for her part, goes" but not "the
+    petition dumped on her steps ... Cutler called")."""
+    for ancestor in pronoun.ancestors:
+        if ancestor == verb:
+            return True
+        if ancestor.dep_ in SUBJECT_DEPS:
+            return False
+        subjects = [c for c in ancestor.children if c.dep_ in SUBJECT_DEPS]
+        if any(s.pos_ in ("PROPN", "PRON") for s in subjects):
+            return False
+    return False
+
+
+def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
+    """The gender of "her"/"his"/"herself" after a subject name in its own clause."""
+    if name.dep_ not in SUBJECT_DEPS:
+        return None
+    verb = name.head
+    pronouns = [
+        t.lower_
+        for t in verb.subtree
+        if t.i > name.i and t.pos_ == "PRON" and (t.dep_ == "poss" or t.lower_ in REFLEXIVES) and _in_own_clause(t, verb)
+    ]
+    return gender_of(pronouns, rules)
+
+
 def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
     """The speaker phrase headed by `token` (a subject, an object of "according to", ...)."""
     lower = token.lower_
@@ -158,7 +207,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         return None
     if token.pos_ == "PRON":
         if lower in rules.words("speakers.person_pronouns"):
-            return Mention(token.text, token.idx, "pronoun", "person", lower)
+            return Mention(token.text, token.idx, "pronoun", "person", lower, gender=gender_of([lower], rules))
         if lower in rules.words("speakers.group_pronouns"):
             return Mention(token.text, token.idx, "pronoun", "group", lower)
         if lower in rules.words("speakers.thing_pronouns"):
@@ -173,15 +222,20 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
                 run = run[1:]
             return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
         if all(t.lower_ in rules.title_words for t in run):  # "Minister: We will not back down"
-            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(t.lower_ for t in run))
+            titles = tuple(t.lower_ for t in run)
+            gender = gender_of(titles, rules)
+            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, titles, gender=gender)
         name, titles = _strip_titles(run, rules)
         titles += _description_titles(head)
         if head is not token:
             titles.append(token.lemma_.lower())
+        gender = gender_of(titles, rules)
         if not name:
-            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles))
+            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles), gender=gender)
         kind: SpeakerKind = "group" if head.tag_ == "NNPS" else "organisation" if _said_to_be_a_thing(head) else "person"
-        return Mention(_span_text(name), name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles))
+        text = _span_text(name)
+        gender = gender or first_name_gender(text, rules)
+        return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     quantifiers = rules.words("speakers.quantifiers")
@@ -197,7 +251,8 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         if represented is not None and represented.form == "name":
             return represented
     kind = "organisation" if _is_organisation([token], rules) else "person"
-    return Mention(text, words[0].idx, "description", kind, token.lemma_.lower(), (token.lemma_.lower(),))
+    role = token.lemma_.lower()
+    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules))
 
 
 def is_channel(mention: Mention, rules: Rules) -> bool:
@@ -207,15 +262,28 @@ def is_channel(mention: Mention, rules: Rules) -> bool:
     return mention.head in rules.channel_words
 
 
-def names_in(tokens: list[Token], rules: Rules) -> list[Mention]:
-    """Every named person or organisation in the parsed text, for later resolution."""
+def _known_surname_opening_a_sentence(token: Token, known: Callable[[str], bool]) -> bool:
+    """ "Voss, for her part, still goes to concerts": the tagger makes a sentence's first word a
+    common noun, but it is the surname of a person named before."""
+    return token.i == token.sent.start and token.pos_ == "NOUN" and token.is_alpha and token.text.istitle() and known(token.text)
+
+
+def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = lambda _: False) -> list[Mention]:
+    """Every named person or organisation in the parsed text, for later resolution; `known` says
+    whether a word is the name of someone already named."""
     found: list[Mention] = []
     for token in tokens:
-        if token.pos_ != "PROPN" or (token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+        if _known_surname_opening_a_sentence(token, known):
+            mention: Mention | None = Mention(token.text, token.idx, "name", "person", token.lower_)
+        elif token.pos_ != "PROPN" or (token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
             continue
-        mention = mention_at(token, rules)
+        else:
+            mention = mention_at(token, rules)
         if mention is not None and mention.form == "name":
-            found.append(replace(mention, subject=token.dep_ in SUBJECT_DEPS))
+            # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
+            subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
+            gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
+            found.append(replace(mention, subject=subject, gender=gender))
     return found
 
 
@@ -248,7 +316,9 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
             word_before = text[max(start, match.start() - 6) : match.start()].split()[-1:]
             subject = not (word_before and word_before[0] in PLACE_PREPOSITIONS)
             titles = tuple(lowered[: cut + 1])
-            found.append(Mention(" ".join(name), offset, "name", "person", name[-1].lower(), titles, subject=subject))
+            text = " ".join(name)
+            gender = gender_of(titles, rules) or first_name_gender(text, rules)
+            found.append(Mention(text, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
     return found
 
 
@@ -260,6 +330,12 @@ class Entity:
     titles: set[str] = field(default_factory=set)
     subject: bool = False
     offsets: list[int] = field(default_factory=list)  # where it is mentioned, in text order
+    genders: set[str] = field(default_factory=set)  # every gender a mention gave it
+
+    @property
+    def gender(self) -> str | None:
+        """ "female" or "male" when its mentions agree on one, else None."""
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     @property
     def looks_like_a_person(self) -> bool:
@@ -303,6 +379,8 @@ class ArticleSpeakers:
             entity.kind = "organisation"  # named as a thing once ("X, which ..."): a thing throughout
         entity.subject = entity.subject or mention.subject
         entity.titles.update(mention.titles)
+        if mention.gender is not None:
+            entity.genders.add(mention.gender)
         bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
@@ -314,6 +392,11 @@ class ArticleSpeakers:
             people = self.by_surname.setdefault(keys[-1], [])
             if entity not in people:
                 people.append(entity)
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is the name (or surname) of a person already added."""
+        entity = self._find_by_name(name, AFTER_EVERY_MENTION, "person")
+        return entity is not None and entity.kind == "person"
 
     def _find_by_name(self, text: str, before: int, kind: SpeakerKind) -> Entity | None:
         """The entity of this name: same words, or a surname alone (the closest earlier one wins)."""
@@ -338,6 +421,20 @@ class ArticleSpeakers:
         recent = self.mentions[max(0, i - LOOKBACK_MENTIONS) : i]
         return next((entity for _, entity in reversed(recent) if accept(entity)), None)
 
+    def _person_for_pronoun(self, mention: Mention) -> Entity | None:
+        """The person a "he" or "she" stands for: the latest person named before it whose gender
+        (when known) is the pronoun's."""
+        wanted = mention.gender
+
+        def compatible(entity: Entity) -> bool:
+            return entity.kind == "person" and entity.gender in (None, wanted)
+
+        # without NER, "Russia" or "August" look like people: prefer a full name or a titled
+        # name that was a subject (someone who acted or spoke), then any full name
+        entity = self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person)
+        entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person)
+        return entity or self._last(mention.start, compatible)
+
     def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity mentioned first that `accept`s."""
         return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)
@@ -349,15 +446,13 @@ class ArticleSpeakers:
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":
-                # without NER, "Russia" or "August" look like people: prefer a full name or a titled
-                # name that was a subject (someone who acted or spoke), then any full name
-                entity = self._last(mention.start, lambda e: e.kind == "person" and e.subject and e.looks_like_a_person)
-                entity = entity or self._last(mention.start, lambda e: e.kind == "person" and e.looks_like_a_person)
-                entity = entity or self._last(mention.start, lambda e: e.kind == "person")
+                entity = self._person_for_pronoun(mention)
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
+        if mention.text.istitle() and (named := self._find_by_name(mention.text, mention.start, "person")) is not None:
+            return named.name, named.kind  # a surname the tagger took for a common noun: "Haines, however, said"
         if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
             written = fold(mention.text)
 

@@ -87,6 +87,40 @@ def test_pronoun_resolves_to_the_last_named_person(quotes_of):
     assert only(quotes_of(text)).speaker == "Ada Brenner"
 
 
+def test_she_skips_a_man_named_after_her_by_his_first_name(quotes_of):
+    text = 'Nadia Okafor chaired the meeting and councillor Peter Haines opened it. "We need the money now," she said.'
+    assert only(quotes_of(text)).speaker == "Nadia Okafor"
+
+
+def test_she_skips_a_man_called_mr(quotes_of):
+    text = 'Mr Berg spoke after Alex Lund. "It was a fair deal," she said.'
+    assert only(quotes_of(text)).speaker == "Alex Lund"
+
+
+def test_she_skips_a_subject_who_speaks_of_his_own_staff(quotes_of):
+    text = 'Robin Hale took questions after the vote. Taylor Brooks thanked his staff. "We start again tomorrow," she said.'
+    assert only(quotes_of(text)).speaker == "Robin Hale"
+
+
+def test_a_name_beside_the_subject_is_a_subject_for_a_later_pronoun(quotes_of):
+    text = 'Sam Cole chaired the meeting. The club\'s treasurer, Robin Ward, opened the books. "Nothing is hidden," she said.'
+    assert only(quotes_of(text)).speaker == "Robin Ward"
+
+
+def test_a_surname_opening_a_sentence_resolves_to_the_full_name(quotes_of):
+    # the tagger makes "Haines" a common noun here
+    found = quotes_of("Councillor Peter Haines chairs the committee.\n\nHaines, however, said the budget was tight.")
+    assert [(q.text, q.speaker) for q in found] == [("the budget was tight", "Peter Haines")]
+
+
+def test_a_surname_opening_a_sentence_is_a_subject_for_a_later_pronoun(quotes_of):
+    text = (
+        "Dr Robin Voss led the research. Sam Jones took part in the study.\n\n"
+        'Voss, for her part, still goes to concerts. "I wear earplugs," she said.'
+    )
+    assert only(quotes_of(text)).speaker == "Robin Voss"
+
+
 def test_surname_resolves_to_the_full_name_given_earlier(quotes_of):
     text = 'Rail union leader Tomas Kral called the strike.\n\n"We will not back down," Kral said.'
     quote = only(quotes_of(text))

@@ -96,6 +96,11 @@ def test_noun_object_of_forecast(quotes_of):
     assert found == [("weaker sales for the holiday quarter", "retailer")]
 
 
+def test_noun_object_of_promised(quotes_of):
+    found = reported(quotes_of("Mayor Lena Ortiz promised a referendum on the stadium."))
+    assert found == [("a referendum on the stadium", "Lena Ortiz")]
+
+
 def test_agreeing_to_do_something_is_a_decision_not_speech(quotes_of):
     assert reported(quotes_of("Harbor commissioners agreed to raise the docking fees.")) == []
 
