@@ -37,7 +37,7 @@ CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "sources"
 ENTRY_SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
-INT_FIELDS = ("start", "end", "line", "paragraph")
+INT_FIELDS = ("start", "end", "line")
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
 
 
@@ -116,6 +116,8 @@ def quote_from_record(record: Any, source: str | None = None) -> Quote:
         raise CorruptEntry("a quote record has no offsets")
     if not all(isinstance(record.get(name), str | None) for name in OPTIONAL_TEXT_FIELDS):
         raise CorruptEntry("a quote record has a field of the wrong type")
+    if not isinstance(record.get("paragraph"), int | None):
+        raise CorruptEntry("a quote record has a paragraph that is not a number")
     kind = record.get("speaker_kind", "unknown")
     return Quote(
         source=source if source is not None else str(record.get("source", "")),
@@ -127,7 +129,7 @@ def quote_from_record(record: Any, source: str | None = None) -> Quote:
         speaker_mention=record.get("speaker_mention"),
         cue=record.get("cue"),
         line=record["line"],
-        paragraph=record["paragraph"],
+        paragraph=record.get("paragraph"),
         via=record.get("via"),
         speaker_kind=kind if kind in SPEAKER_KINDS else "unknown",
         speaker_id=record.get("speaker_id"),

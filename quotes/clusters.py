@@ -3,9 +3,8 @@
 Two quotes of one speaker (same `identity_key`) join when their wording is identical, when one
 is contained in the other (a partial quote inside the full quote or inside a reported content),
 when the wording is near-identical (a word changed or dropped), when a reported paraphrase
-shares enough content words with the quote (fewer when the two stand next to each other in one
-article), or when a short item ("another provocation") has its content words nearly verbatim in
-one statement of its speaker and in no other. Content words are
+shares enough content words with the quote, or when a short item ("another provocation") has its
+content words nearly verbatim in one statement of its speaker and in no other. Content words are
 compared as crude stems, and the words of one group of `patterns/synonyms.toml` count as one
 (intention/intend, occupy/seize, territory/land, thank/gratitude, "play down"/downplay), so a
 reported paraphrase ("was not intended to seize Russian land") shares its words with the quote
@@ -17,26 +16,30 @@ Miller, not Zelensky and Zelenskiy).
 Scale: quotes with identical wording and speaker collapse into one *form* first. Candidate pairs
 of forms come from an inverted index of content stems per speaker (pairs sharing two stems that
 are not everyday words for that speaker, and pairs sharing one of either form's two rarest stems)
-and, across speakers, from a signature of each form's four rarest stems; items of one speaker in
-one paragraph or two in a row are paired too. No step compares all pairs. Union-find merges them.
+and, across speakers, from a signature of each form's four rarest stems; no step compares all
+pairs. Union-find merges them.
 
 Links are strong (identical, near-identical, a long containment, a fragment nested in a reported
-content of the same article) or weak (a paraphrase, a short containment, a paraphrase and the
-quote next to it in one article). Weak links are applied best first and refused when they would
-put two unrelated statements of one speaker from one article into one cluster, or pull a short
-fragment into a second cluster. Then each form still alone may join one cluster of its speaker:
-a short form the cluster that holds its words nearly verbatim; a short form the cluster whose
-keyword (a word that members from two sources carry, and no other cluster of the speaker) it
-carries; a piece of a statement that its source splits within one paragraph, the cluster of the
-piece beside it. None joins when two clusters qualify, and all pass the one-article check. Last,
-a headline still alone joins the one cluster of its article whose members together hold its words.
+content of the same article) or weak (a paraphrase, a short containment). Weak links are applied
+best first and refused when they would put two unrelated statements of one speaker from one
+article into one cluster, or pull a short fragment into a second cluster. Then each form still
+alone may join one cluster of its speaker: a short form the cluster that holds its words nearly
+verbatim; a short reported item the cluster whose keyword it carries (a word rare in the corpus
+that members from two sources carry, and no other cluster of the speaker); a piece of a statement
+that its source splits within one paragraph, the cluster of a member in that paragraph. None
+joins when two clusters qualify, and all pass the one-article check. Last, a headline still
+alone joins the one cluster of its article whose members together hold its words.
 
 Measured on the seed articles' gold clusters (62 pairs of items that report one utterance, and
 "apart" pairs that must not share a cluster): 28 pairs joined before synonyms, fragments and the
-one-article restatement rule, 38 with them, 47 with headlines and better extraction, 60 with the
-neighbour, keyword and split-statement rules, no apart pair joined. The two pairs still apart
-need what wording cannot give: the tanks pair is given to two speakers (the Russian government,
-Russian forces), and one pair needs an extraction the annotators split at "pining for".
+one-article restatement rule, 38 with them, 47 with headlines and better extraction, 57 with the
+keyword and split-statement rules; no apart pair joined, and no pair of two gold clusters. Of the
+five pairs still apart, three join a quote to the paraphrase in the paragraph before it ("was
+not intended to seize Russian land" / "Ukraine is not interested in taking the territory"): as
+alike in wording as one speaker's next statement on the same topic, so no rule of wording takes
+one without the other (a neighbour rule was tried and dropped). The tanks pair is given to two
+speakers (the Russian government, Russian forces), and one pair needs an extraction the
+annotators split at "pining for".
 """
 
 from __future__ import annotations
@@ -123,32 +126,26 @@ FRAGMENT_MAX_GAP = 2
 # a group. On the seeds it joins the two headlines that report a
 # statement (4 pairs) and no apart pair.
 HEADLINE_LINE = 1
-# A reporter often gives one statement twice in a row, in their own words and then in the
-# speaker's: "Tykhyi said the operation was not intended to seize Russian land but to safeguard
-# Ukrainian citizens from missile strikes from the Kursk region." / "'Ukraine is not interested in
-# taking the territory of the Kursk region, but we want to protect the lives of our people,' he
-# was quoted as saying." A reported item and a quoted item of one speaker in one article, in one
-# paragraph or in two paragraphs in a row, link (weakly) when they share three content stems, two
-# of them not everyday words for the speaker, whatever share of either that is. On the seeds
-# such neighbours that report one utterance share 4 stems; the neighbours that gold keeps apart
-# ("Ukrainian forces now control 74 settlements" / "Ukrainian troops have continued to advance,
-# gaining control over 40 square kilometers") share two.
-NEIGHBOUR_PARAGRAPHS = 1
-# Two more ways a form still alone after all that joins a cluster of its speaker, both through a
-# distinctive word: a content stem that only that one of the speaker's clusters holds.
-# - A short characterisation ("it was a provocation or a terrorist attack") joins the cluster whose
-#   members from two or more sources carry the word: the word the sources agree the statement
-#   turns on ("another large-scale provocation", "another provocation").
+# Two more ways a form still alone after all the above joins a cluster of its speaker, both through
+# a distinctive word: a content stem that no other cluster of the speaker holds and that at most
+# one form in ten of the whole corpus uses (RARE_WORD_SHARE; "Ukrainian", "Kursk", "territory"
+# are the seed stories' topic words, "provocation" and "gratitude" are not).
+# - A short reported characterisation ("it was a provocation or a terrorist attack": two or three
+#   content words, not a headline, not a direct quote, which is a sentence of its own) joins the
+#   cluster whose members from two or more sources carry the word: the word the sources agree
+#   the statement turns on ("another large-scale provocation", "another provocation").
 # - A piece of a statement that one source splits within one paragraph ("Zelenskiy reiterated the
 #   need for continued military action. He stated that precision in targeting the enemy is
-#   crucial") joins the cluster of the piece beside it when it carries a word of that cluster that
-#   the piece beside it lacks ("continue" of "it was important to continue destroying the enemy
-#   as precisely as our soldiers know").
-# Not when the form's distinctive words point to two clusters, and not for a headline's keyword:
-# a headline joins only a statement of its own article (HEADLINE_LINE). On the seeds these join 3 items
-# (10 pairs) and no apart pair.
+#   crucial") joins the cluster of a member in its paragraph when it carries a word of that
+#   cluster that none of the cluster's members from its own source has ("continue" of "it was
+#   important to continue destroying the enemy as precisely as our soldiers know"), and shares
+#   fewer than three words with the other sources' members (more, and it is a statement of its
+#   own that the other source reports in the same sentence).
+# Not when the form's distinctive words point to two clusters. On the seeds these join 3 items
+# (10 pairs) and no item of another gold cluster.
 KEYWORD_MIN_SOURCES = 2
-NEIGHBOUR_KINDS = ("direct", "partial", "indirect")
+RARE_WORD_SHARE = 0.1
+RARE_WORD_MIN_FORMS = 4  # in a small corpus a word of four forms is still rare
 HEADLINE_MAX_STEMS = 8
 
 # --- blocking --------------------------------------------------------------------------------------
@@ -449,10 +446,8 @@ def _contained(short: _Form, long: _Form) -> bool:
     return len(short.stems) >= MIN_CONTAINED_STEMS and f" {short.text} " in f" {long.text} "
 
 
-def _overlap(a: _Form, b: _Form) -> tuple[float, float] | None:
-    """The weight of the stems two forms of one speaker share over the smaller and over the larger
-    form's weight; None when they share fewer than PARAPHRASE_MIN_SHARED stems, or fewer than two
-    that are not everyday words for the speaker."""
+def _paraphrase(a: _Form, b: _Form) -> float | None:
+    """The weighted overlap of two forms of one speaker when it makes them one utterance."""
     shared = a.stems & b.stems
     if len(shared) < PARAPHRASE_MIN_SHARED:
         return None
@@ -461,15 +456,7 @@ def _overlap(a: _Form, b: _Form) -> tuple[float, float] | None:
         return None
     common = vocabulary.weight(shared, in_both=True)
     weight_a, weight_b = common + vocabulary.weight(a.stems - shared, False), common + vocabulary.weight(b.stems - shared, False)
-    return common / min(weight_a, weight_b), common / max(weight_a, weight_b)
-
-
-def _paraphrase(a: _Form, b: _Form) -> float | None:
-    """The weighted overlap of two forms of one speaker when it makes them one utterance."""
-    found = _overlap(a, b)
-    if found is None:
-        return None
-    overlap, share_of_larger = found
+    overlap, share_of_larger = common / min(weight_a, weight_b), common / max(weight_a, weight_b)
     if overlap < PARAPHRASE_MIN_OVERLAP:
         return None
     small = a if len(a.stems) <= len(b.stems) else b
@@ -564,31 +551,6 @@ def _nested_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
             open_spans.append(index)
 
 
-def _neighbour_links(quotes: list[Quote], form_of: list[int], forms: list[_Form]) -> Iterator[tuple[float, int, int]]:
-    """Weak links between a reported item and a quoted item of one speaker, one article, and one
-    paragraph or two in a row, that share enough content words (see NEIGHBOUR_PARAGRAPHS)."""
-    slots: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, quote in enumerate(quotes):
-        if quote.kind in NEIGHBOUR_KINDS and (speaker := _speaker_key(quote)) is not None:
-            slots[(quote.source, speaker)].append(index)
-    for indices in slots.values():
-        by_paragraph: dict[int, list[int]] = defaultdict(list)
-        for index in indices:
-            by_paragraph[quotes[index].paragraph].append(index)
-        for index in indices:
-            if quotes[index].kind != "indirect":
-                continue
-            paragraph = quotes[index].paragraph
-            for step in range(-NEIGHBOUR_PARAGRAPHS, NEIGHBOUR_PARAGRAPHS + 1):
-                for other in by_paragraph.get(paragraph + step, ()):
-                    a, b = sorted((form_of[index], form_of[other]))
-                    if quotes[other].kind == "indirect" or a == b:
-                        continue
-                    found = _overlap(forms[a], forms[b])
-                    if found is not None:
-                        yield found[0], a, b
-
-
 # --- merging ---------------------------------------------------------------------------------------
 
 
@@ -623,44 +585,30 @@ Related = Callable[[int, int], bool]  # whether two forms (by index) report one 
 
 
 def _conflict(xs: list[int], ys: list[int], forms: list[_Form], related: Related) -> bool:
-    """Would joining these put two unrelated statements of one speaker from one article together?
-
-    Where both sides hold items of one speaker from one article, an item of one side must be
-    related to an item of the other. The items of one side are one utterance already, so one
-    relation carries over to the rest: a lede, its paraphrase in the body and the quote next to
-    that paraphrase need not each relate to each.
-    """
+    """Would joining these put two unrelated statements of one speaker from one article together?"""
     slots: dict[tuple[str, str], list[int]] = defaultdict(list)
     for x in xs:
         if forms[x].speaker is not None:
             for source in forms[x].sources:
                 slots[(forms[x].speaker, source)].append(x)
-    bridged: dict[tuple[str, str], bool] = {}
     for y in ys:
         if forms[y].speaker is None:
             continue
         for source in forms[y].sources:
-            slot = (forms[y].speaker, source)
-            if slot in slots and not bridged.get(slot):
-                bridged[slot] = any(related(x, y) for x in slots[slot])
-    return not all(bridged.values())
+            if not all(related(x, y) for x in slots.get((forms[y].speaker, source), ())):
+                return True
+    return False
 
 
 def _form_key(form: _Form, quotes: list[Quote]) -> tuple[str, int, int, str, str]:
     return min(_quote_key(quotes[i]) for i in form.members)
 
 
-def _apply_weak_links(
-    weak: list[tuple[float, int, int]],
-    forms: list[_Form],
-    sets: _UnionFind,
-    quotes: list[Quote],
-    neighbours: set[tuple[int, int]],
-) -> None:
+def _apply_weak_links(weak: list[tuple[float, int, int]], forms: list[_Form], sets: _UnionFind, quotes: list[Quote]) -> None:
     """Best first; a short fragment joins one cluster only, and no article's statements get mixed."""
 
     def related(x: int, y: int) -> bool:
-        return (min(x, y), max(x, y)) in neighbours or _linked(forms[x], forms[y])
+        return _linked(forms[x], forms[y])
 
     keys = {i: _form_key(forms[i], quotes) for _, a, b in weak for i in (a, b)}
     weak.sort(key=lambda w: (-w[0], *sorted((keys[w[1]], keys[w[2]]))))
@@ -740,9 +688,12 @@ def _attach_fragments(forms: list[_Form], by_speaker: dict[str, list[int]], sets
             sets.union(index, cluster)
 
 
-def _places(form: _Form, quotes: list[Quote]) -> set[tuple[str, int]]:
-    """The (source, paragraph) of each member of a form."""
-    return {(quotes[i].source, quotes[i].paragraph) for i in form.members}
+Place = tuple[str, int]  # (source, paragraph index)
+
+
+def _places(form: _Form, quotes: list[Quote]) -> set[Place]:
+    """The (source, paragraph) of each member of a form whose paragraph is known."""
+    return {(quotes[i].source, quotes[i].paragraph) for i in form.members if quotes[i].paragraph is not None}
 
 
 def _stems_by_source(members: list[int], forms: list[_Form], speaker: str | None) -> dict[str, set[str]]:
@@ -757,74 +708,90 @@ def _stems_by_source(members: list[int], forms: list[_Form], speaker: str | None
 
 
 def _piece_of(form: _Form, word: str, source: str, cluster: dict[str, set[str]]) -> bool:
-    """Whether a form carries a word of a cluster that the cluster's members from the form's own
-    source lack, while sharing too few stems with the other sources' members to be a paraphrase
-    of them (then it is a second statement that they report at once with the first)."""
+    """Whether a form from `source` is a piece of a cluster's statement that its source splits: it
+    carries a word of the cluster that none of the cluster's members from its source has, and it
+    shares fewer than three stems with the other sources' members (with more, it is a statement of
+    its own that another source reports in the same sentence as the cluster's)."""
     elsewhere = set().union(*(stems for other, stems in cluster.items() if other != source))
     return word not in cluster.get(source, ()) and len(form.stems & elsewhere) < PARAPHRASE_MIN_SHARED
 
 
 def _short_characterisation(form: _Form, quotes: list[Quote]) -> bool:
-    """A form of few content words, not in a headline (headlines join only their own article: see HEADLINE_LINE)."""
-    return form.is_fragment and all(quotes[i].line != HEADLINE_LINE for i in form.members)
+    """Two or three content words, all members reported speech, none in a headline (a headline
+    joins only its own article: see HEADLINE_LINE)."""
+    members = [quotes[i] for i in form.members]
+    few = MIN_CONTAINED_STEMS <= len(form.stems) < STRONG_CONTAINED_STEMS
+    return few and all(q.kind == "indirect" and q.line != HEADLINE_LINE for q in members)
+
+
+@dataclass
+class _LoneForms:
+    """One speaker's forms still alone, and where the speaker's clusters are quoted."""
+
+    group: list[int]
+    in_place: dict[Place, set[int]]  # (source, paragraph) -> roots of the clusters quoted there
+    candidates: list[int]  # forms alone that are short or share a paragraph with a cluster
+    short: set[int]
+
+
+def _lone_forms(group: list[int], forms: list[_Form], sets: _UnionFind, quotes: list[Quote]) -> _LoneForms:
+    in_place: dict[Place, set[int]] = defaultdict(set)
+    for index in group:
+        for place in _places(forms[index], quotes):
+            in_place[place].add(sets.find(index))
+    candidates, short = [], set()
+    for index in group:
+        if len(sets.sets[sets.find(index)]) > 1:
+            continue
+        if _short_characterisation(forms[index], quotes):
+            short.add(index)
+        if index in short or any(len(in_place[place]) > 1 for place in _places(forms[index], quotes)):
+            candidates.append(index)
+    return _LoneForms(group, in_place, candidates, short)
 
 
 def _attach_by_distinctive_words(
     forms: list[_Form], by_speaker: dict[str, list[int]], sets: _UnionFind, quotes: list[Quote]
 ) -> None:
     """A form still alone joins the one cluster of its speaker that it shares a distinctive word with
-    (one no other cluster of the speaker holds), when the form is short and that word is a keyword
-    of the cluster (members from two sources carry it), or when the form is a piece of the statement
-    of a member in its paragraph (see KEYWORD_MIN_SOURCES).
-    """
+    (rare in the corpus, and no other cluster of the speaker holds it): a short reported item the
+    cluster whose keyword the word is, a piece of a statement split within one paragraph the
+    cluster of a member in that paragraph (see KEYWORD_MIN_SOURCES)."""
+    speakers = [lone for group in by_speaker.values() if (lone := _lone_forms(group, forms, sets, quotes)).candidates]
+    wanted = frozenset().union(*(forms[i].stems for lone in speakers for i in lone.candidates))
+    used_by = Counter(s for form in forms for s in form.stems & wanted)  # how many forms of the corpus use each
+    rare_limit = max(RARE_WORD_MIN_FORMS, RARE_WORD_SHARE * len(forms))
     chosen: list[tuple[int, int, frozenset[str]]] = []
-    for group in by_speaker.values():
-        in_place: dict[tuple[str, int], set[int]] = defaultdict(set)  # (source, paragraph) -> roots quoted there
-        for index in group:
-            for place in _places(forms[index], quotes):
-                in_place[place].add(sets.find(index))
-        beside: dict[int, set[tuple[int, str]]] = {}  # form alone -> (root, source) of the clusters in its paragraphs
-        short: set[int] = set()
-        for index in group:
-            own = sets.find(index)
-            if len(sets.sets[own]) > 1:
-                continue
-            places = _places(forms[index], quotes)
-            beside[index] = {(root, source) for source, p in places for root in in_place[(source, p)] - {own}}
-            if _short_characterisation(forms[index], quotes):
-                short.add(index)
-        candidates = [i for i in beside if beside[i] or i in short]
-        if not candidates:
-            continue
-        wanted = frozenset().union(*(forms[i].stems for i in candidates))
-        clusters_with: dict[str, set[int]] = defaultdict(set)  # stem -> roots of the clusters that hold it
-        for index in group:
+    for lone in speakers:
+        clusters_with: dict[str, set[int]] = defaultdict(set)  # stem -> roots of the speaker's clusters that hold it
+        for index in lone.group:
             for s in forms[index].stems & wanted:
                 clusters_with[s].add(sets.find(index))
         stems_of: dict[int, dict[str, set[str]]] = {}  # root -> its stems by source, as needed
-        for index in candidates:
-            form, own = forms[index], sets.find(index)
+        for index in lone.candidates:
+            form, own, places = forms[index], sets.find(index), _places(forms[index], quotes)
             evidence: dict[int, set[str]] = defaultdict(set)
             for s in form.stems:
                 others = clusters_with[s] - {own}
-                if len(others) != 1:
+                if len(others) != 1 or used_by[s] > rare_limit:
                     continue
                 root = next(iter(others))
                 if root not in stems_of:
                     stems_of[root] = _stems_by_source(sets.sets[root], forms, form.speaker)
-                cluster = stems_of[root]
-                keyword = index in short and sum(s in stems for stems in cluster.values()) >= KEYWORD_MIN_SOURCES
-                if keyword or any(r == root and _piece_of(form, s, source, cluster) for r, source in beside[index]):
+                by_source = stems_of[root]
+                keyword = index in lone.short and sum(s in stems for stems in by_source.values()) >= KEYWORD_MIN_SOURCES
+                piece = any(root in lone.in_place[place] and _piece_of(form, s, place[0], by_source) for place in places)
+                if keyword or piece:
                     evidence[root].add(s)
             if len(evidence) == 1:
                 root, words = evidence.popitem()
                 chosen.append((index, root, frozenset(words)))
     chosen.sort(key=lambda choice: _form_key(forms[choice[0]], quotes))
-    for index, cluster, words in chosen:
+    for index, root, words in chosen:
         related = partial(_related_by_words, words=words, forms=forms, quotes=quotes)
-        root_a, root_b = sets.find(index), sets.find(cluster)
+        root_a, root_b = sets.find(index), sets.find(root)
         if root_a != root_b and not _conflict(sets.sets[root_a], sets.sets[root_b], forms, related):
-            sets.union(index, cluster)
+            sets.union(index, root)
 
 
 def _related_by_words(x: int, y: int, words: frozenset[str], forms: list[_Form], quotes: list[Quote]) -> bool:
@@ -898,9 +865,7 @@ def _merge(quotes: list[Quote], forms: list[_Form], form_of: list[int]) -> _Unio
             sets.union(a, b)
         else:
             weak.append((found.score, a, b))
-    nearby = list(_neighbour_links(quotes, form_of, forms))
-    weak.extend(nearby)
-    _apply_weak_links(weak, forms, sets, quotes, {(a, b) for _, a, b in nearby})
+    _apply_weak_links(weak, forms, sets, quotes)
     _attach_fragments(forms, by_speaker, sets, quotes)
     _attach_by_distinctive_words(forms, by_speaker, sets, quotes)
     _attach_headlines(forms, sets, quotes)

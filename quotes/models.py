@@ -59,7 +59,7 @@ class Quote:
     speaker_mention: str | None = None
     cue: str | None = None
     line: int = 0
-    paragraph: int = 0  # index of its paragraph in the article (quotes.marks.paragraphs), from 0
+    paragraph: int | None = None  # index of its paragraph in the article (quotes.marks.paragraphs), from 0
     via: str | None = None
     speaker_kind: SpeakerKind = "unknown"
     speaker_id: str | None = None

@@ -405,7 +405,7 @@ def test_a_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, sources, pipel
 
 
 def test_a_cached_quote_round_trips_and_takes_the_current_file_name():
-    original = quote(HARBOUR, cue="said", speaker_kind="person", speaker_id="Q1", via="Reuters")
+    original = quote(HARBOUR, cue="said", speaker_kind="person", speaker_id="Q1", via="Reuters", paragraph=3)
     assert quote_from_record(original.to_record(), "port.txt") == original
     assert quote_from_record(original.to_record(), "renamed.txt").source == "renamed.txt"
 
