@@ -92,7 +92,7 @@ class Plan:
     embeds: list[QuoteSpan]
     parts: list[tuple[int, int]]  # character ranges to parse
     recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
-    datelines: dict[int, int] = field(default_factory=dict)  # part start -> length of the dateline that opens it
+    datelines: dict[int, int] = field(default_factory=dict)  # paragraph start -> length of the dateline that opens it
 
     def text_of(self, document: Document, start: int, end: int) -> str:
         """What the parser reads for a part: the document's text, or the headline in sentence case;
@@ -115,12 +115,13 @@ def plan(document: Document, rules: Rules) -> Plan:
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
         line = text[para.start : para.end]
+        title_case = is_title_case(line)
+        if not title_case and rules.dateline is not None and (dateline := rules.dateline.match(line)):
+            datelines[para.start] = dateline.end()
         if has_quote or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
             parts.extend(chunks(text, para.start, para.end))
-            if is_title_case(line):
+            if title_case:
                 headlines.append((para.start, para.end))
-            elif rules.dateline is not None and (dateline := rules.dateline.match(line)):
-                datelines[para.start] = dateline.end()
     return Plan(spans, embeds, parts, _recased(text, paras, headlines), datelines)
 
 
@@ -256,8 +257,8 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
     registry = ArticleSpeakers(matchers.rules.words("speakers.generic_organisation"))
     parsed_starts = {offset for offset, _ in parsed}
     for para in paras:
-        if para.start not in parsed_starts:
-            for mention in names_by_regex(text, para.start, para.end, matchers.rules):
+        if para.start not in parsed_starts:  # after its dateline: "PINE HOLLOW —" is a place
+            for mention in names_by_regex(text, para.start + found.datelines.get(para.start, 0), para.end, matchers.rules):
                 registry.add(mention)
     for offset, doc in parsed:
         for mention in names_in(list(doc), matchers.rules, registry.knows):

@@ -22,7 +22,6 @@ from quotes.rules import Rules
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
-PLACE_PREPOSITIONS = {"in", "on", "at", "of", "from", "to", "near", "into"}  # "in Belgorod Region": not a person
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
 
@@ -287,6 +286,21 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
     return found
 
 
+def _names_an_organisation(words: list[str], rules: Rules) -> bool:
+    """A capitalised run whose head is an organisation word: the last word, or the word before
+    "of" ("Harbour City Council", "Bank of England"), not a leading role ("Guard Darnell Okoye")."""
+    org_words = rules.words("speakers.organisation_words")
+    heads = [words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)]
+    return any(w in org_words for w in heads) or (len(words) == 2 and words[0] in org_words)
+
+
+def _opens_a_clause(text: str, start: int, at: int) -> bool:
+    """Whether a name at `at` comes first in its paragraph, sentence or clause, where subjects
+    stand, rather than after a verb or preposition ("led Harbour City", "in Belgorod Region")."""
+    before = text[max(start, at - 3) : at].rstrip()
+    return not before or before[-1] in ".!?,;:—–(\"“'‘"
+
+
 CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)+")
 
 
@@ -297,11 +311,10 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     what a later "he said" refers to.
     """
     found: list[Mention] = []
-    org_words = rules.words("speakers.organisation_words")
     for match in CAPITALISED_RUN.finditer(text, start, end):
         words = match.group().split()
         lowered = [w.lower().strip("'’") for w in words]
-        if any(w in org_words for w in lowered):
+        if _names_an_organisation(lowered, rules):
             offset = match.start()
             if lowered[0] == "the":
                 offset += len(words[0]) + 1
@@ -313,12 +326,11 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
         name = words[cut + 1 :]
         if len(name) >= 2 and not any(w.endswith(("'s", "’s")) for w in name):
             offset = match.start() + match.group().index(name[0])
-            word_before = text[max(start, match.start() - 6) : match.start()].split()[-1:]
-            subject = not (word_before and word_before[0] in PLACE_PREPOSITIONS)
+            subject = _opens_a_clause(text, start, match.start())
             titles = tuple(lowered[: cut + 1])
-            text = " ".join(name)
-            gender = gender_of(titles, rules) or first_name_gender(text, rules)
-            found.append(Mention(text, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
+            written = " ".join(name)
+            gender = gender_of(titles, rules) or first_name_gender(written, rules)
+            found.append(Mention(written, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
     return found
 
 
@@ -375,8 +387,8 @@ class ArticleSpeakers:
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
             self._index(entity)
-        if mention.kind == "organisation" and entity.kind == "person":
-            entity.kind = "organisation"  # named as a thing once ("X, which ..."): a thing throughout
+        if mention.kind in ("organisation", "group") and entity.kind == "person":
+            entity.kind = mention.kind  # named as a thing once ("X, which ...", "the Miners"): a thing throughout
         entity.subject = entity.subject or mention.subject
         entity.titles.update(mention.titles)
         if mention.gender is not None:

@@ -1,0 +1,49 @@
+"""Names found without a parse (paragraphs with no speech), and what they resolve to."""
+
+from __future__ import annotations
+
+from quotes.speakers import ArticleSpeakers, Mention, names_by_regex
+
+
+def names(text: str, rules) -> list[tuple[str, str, bool]]:
+    return [(m.text, m.kind, m.subject) for m in names_by_regex(text, 0, len(text), rules)]
+
+
+def test_a_role_before_a_name_is_not_an_organisation(rules):
+    found = names("Guard Darnell Okoye led the team with 27 points.", rules)
+    assert found == [("Darnell Okoye", "person", True)]
+
+
+def test_an_organisation_word_at_the_head_makes_an_organisation(rules):
+    found = names("The Harbour City Council met. Later the Bank of England spoke.", rules)
+    assert [(text, kind) for text, kind, _ in found] == [
+        ("Harbour City Council", "organisation"),
+        ("Bank of England", "organisation"),
+    ]
+
+
+def test_a_name_after_a_verb_is_not_a_subject(rules):
+    found = names("Okoye led Harbour City with 27 points.", rules)
+    assert found == [("Harbour City", "person", False)]
+
+
+def test_a_name_after_a_full_stop_or_a_comma_is_a_subject(rules):
+    found = names("It rained. Maria Lopez left early. Later, Tom Reyes stayed.", rules)
+    assert found == [("Maria Lopez", "person", True), ("Tom Reyes", "person", True)]
+
+
+def test_a_group_mention_makes_a_person_like_entity_a_group():
+    speakers = ArticleSpeakers()
+    speakers.add(Mention("Ridgeview Miners", 10, "name", "person", "miners", subject=True))
+    speakers.add(Mention("Ridgeview Miners", 90, "name", "group", "miners", subject=True))
+    he = Mention("he", 200, "pronoun", "person", "he", gender="male")
+    assert speakers.resolve(he) == ("he", "person")
+
+
+def test_a_dateline_in_a_paragraph_without_speech_is_not_a_speaker(quotes_of):
+    text = (
+        "PINE HOLLOW — Deputies went door to door through the night as the fire jumped the highway.\n\n"
+        '"If the wind drops, we have a chance," he said.'
+    )
+    [quote] = quotes_of(text)
+    assert quote.speaker == "he"  # nobody named: the pronoun stays as written
