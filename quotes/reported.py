@@ -88,12 +88,17 @@ def _is_leading_mark(token: Token) -> bool:
     return token.lower_ in LEADING_MARKS and token.dep_ == "mark"
 
 
+def _is_stray(token: Token) -> bool:
+    """Punctuation other than a quote mark, or space (a blanked dateline parses as space)."""
+    return token.is_space or (token.is_punct and token.text not in QUOTE_CHARS)
+
+
 def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
     if skip_first and tokens:
         tokens = tokens[1:]
-    while tokens and (_is_leading_mark(tokens[0]) or (tokens[0].is_punct and tokens[0].text not in QUOTE_CHARS)):
+    while tokens and (_is_leading_mark(tokens[0]) or _is_stray(tokens[0])):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in QUOTE_CHARS:
+    while tokens and _is_stray(tokens[-1]):
         tokens = tokens[:-1]
     while tokens and tokens[-1].dep_ in ("cc", "mark", "prep"):
         tokens = tokens[:-1]

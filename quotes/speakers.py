@@ -38,6 +38,7 @@ class Mention:
     titles: tuple[str, ...] = ()
     subject: bool = False  # the subject of a verb: someone who acts or speaks, not a place or a date
     gender: str | None = None  # "female" or "male" when a pronoun, title or role word says so
+    body: Mention | None = None  # whom an unnamed spokesperson speaks for, when the text says
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -242,16 +243,26 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
     words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET" and not t.is_space]
     text = _span_text(words)
-    if token.tag_ in ("NNS", "NNPS"):
+    if token.tag_ in ("NNS", "NNPS") and not _is_organisation([token], rules):  # "police", "authorities": a body
         return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
-    if token.lemma_.lower() in rules.words("speakers.unnamed"):  # "a spokesperson for the charity RNID": the charity speaks
-        employer = next((o for p in token.rights if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
-        represented = mention_at(employer, rules, statement_owner=False) if employer is not None else None
-        if represented is not None and represented.form == "name":
-            return represented
     kind = "organisation" if _is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
-    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules))
+    body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
+    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules), body=body)
+
+
+def _represented(role: Token, rules: Rules) -> Mention | None:
+    """The body an unnamed spokesperson speaks for: "a spokesperson for the charity RNID", "a Lindale
+    Police Department spokeswoman", "a police spokesman"."""
+    employer = next((o for p in role.rights if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
+    if employer is None:
+        employer = next((c for c in reversed(list(role.lefts)) if c.dep_ == "compound"), None)
+    if employer is None:
+        return None
+    represented = mention_at(employer, rules, statement_owner=False)
+    if represented is None or (represented.kind not in ("organisation", "group") and represented.form != "name"):
+        return None
+    return represented
 
 
 def is_channel(mention: Mention, rules: Rules) -> bool:
@@ -473,15 +484,26 @@ class ArticleSpeakers:
 
             entity = self._last(mention.start, shortened) or self._first(shortened)
             return (entity.name, "group") if entity else (mention.text, "group")
-        # a title or description: "the ministry", "the acting governor", "Governor"
+        entity = self._described(mention)
+        if entity is None and mention.body is not None:  # "a police spokeswoman" never named: the police
+            entity = self._described(mention.body) if mention.body.form == "description" else None
+            entity = entity or self.add(replace(mention.body, subject=True))
+            entity.titles.add(mention.head)  # "the spokeswoman" later is the same body
+        if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
+            return mention.text, "unnamed" if mention.kind == "person" else mention.kind
+        return entity.name, entity.kind
+
+    def _described(self, mention: Mention) -> Entity | None:
+        """The entity a title or description stands for: "the ministry", "the acting governor",
+        "Governor", "the company"."""
+
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:
                 return False
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             return mention.head in entity.titles or mention.head in words
+
         entity = self._last(mention.start, describes) or self._first(describes)
         if entity is None and mention.head in self.generic_organisations:
             entity = self._last(mention.start, lambda e: e.kind == "organisation")
-        if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
-            return mention.text, "unnamed" if mention.kind == "person" else mention.kind
-        return entity.name, entity.kind
+        return entity

@@ -47,3 +47,34 @@ def test_a_dateline_in_a_paragraph_without_speech_is_not_a_speaker(quotes_of):
     )
     [quote] = quotes_of(text)
     assert quote.speaker == "he"  # nobody named: the pronoun stays as written
+
+
+POLICE_INQUIRY = "The Harlow Police Department opened an inquiry on Friday.\n\n"
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_body_in_front_of_her_title(quotes_of):
+    [quote] = quotes_of(POLICE_INQUIRY + '"Two men were held overnight," a Harlow Police Department spokeswoman said.')
+    assert (quote.speaker, quote.speaker_kind) == ("Harlow Police Department", "organisation")
+
+
+def test_the_spokeswoman_later_is_the_same_body(quotes_of):
+    text = POLICE_INQUIRY + '"Two men were held," a police spokeswoman said. The spokeswoman said both would appear in court.'
+    assert [q.speaker for q in quotes_of(text)] == ["Harlow Police Department", "Harlow Police Department"]
+
+
+def test_a_spokesman_named_in_the_article_is_the_person_not_the_body(quotes_of):
+    text = (
+        "A Foreign Ministry spokesman said the talks would resume on Monday.\n\n"
+        "Foreign Ministry spokesman Ivo Marsh later said the delegation had left."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ivo Marsh", "Ivo Marsh"]
+
+
+def test_police_said_is_the_police_force_named_before(quotes_of):
+    [quote] = quotes_of(POLICE_INQUIRY + "Two men were arrested overnight, police said.")
+    assert (quote.speaker, quote.speaker_kind) == ("Harlow Police Department", "organisation")
+
+
+def test_a_dateline_is_not_part_of_the_reported_content(quotes_of):
+    [quote] = quotes_of("HARLOW, Ore. (Cascade Wire) — Two men were arrested early Saturday at a gas station, police said.")
+    assert quote.text == "Two men were arrested early Saturday at a gas station"
