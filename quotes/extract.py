@@ -288,6 +288,8 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             speaker, kind = registry.resolve(draft.mention)
             if draft.mention.form in ("name", "group"):
                 registry.add(replace(draft.mention, text=speaker, subject=True))
+            elif draft.mention.form == "description" and speaker != draft.mention.text:  # "the sheriff said. He said"
+                registry.add(replace(draft.mention, text=speaker, form="name", kind=kind, subject=True))
         para = _paragraph_index(para_starts, draft.start)
         quote = Quote(
             source=document.source,

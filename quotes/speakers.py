@@ -221,6 +221,11 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
             while run and run[0].pos_ == "DET":
                 run = run[1:]
             return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
+        named = _appositive_name(head, rules) if all(t.lower_ in rules.title_words for t in run) else None
+        if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
+            person = mention_at(named, rules, statement_owner=False)
+            if person is not None and person.form == "name":
+                return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
         if all(t.lower_ in rules.title_words for t in run):  # "Minister: We will not back down"
             titles = tuple(t.lower_ for t in run)
             gender = gender_of(titles, rules)
@@ -500,6 +505,8 @@ class ArticleSpeakers:
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:
                 return False
+            if mention.body is not None and mention.body.head not in entity.titles:
+                return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             return mention.head in entity.titles or mention.head in words
 

@@ -121,6 +121,10 @@ def test_a_surname_opening_a_sentence_is_a_subject_for_a_later_pronoun(quotes_of
     assert only(quotes_of(text)).speaker == "Robin Voss"
 
 
+def test_a_name_given_by_calls_is_not_speech(quotes_of):
+    assert quoted(quotes_of('It answers questions through a voice assistant the company calls "Echo."')) == []
+
+
 def test_each_quote_knows_its_paragraph(quotes_of):
     text = 'Mayor Lena Ortiz spoke first.\n\n"The bridge will open in May," she said.\n\nOrtiz said the ferry would stop.'
     assert [(q.kind, q.paragraph) for q in quotes_of(text)] == [("direct", 1), ("indirect", 2)]

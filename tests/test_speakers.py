@@ -78,3 +78,33 @@ def test_police_said_is_the_police_force_named_before(quotes_of):
 def test_a_dateline_is_not_part_of_the_reported_content(quotes_of):
     [quote] = quotes_of("HARLOW, Ore. (Cascade Wire) — Two men were arrested early Saturday at a gas station, police said.")
     assert quote.text == "Two men were arrested early Saturday at a gas station"
+
+
+def test_a_title_with_the_name_beside_it_is_that_person_and_the_title_finds_them_later(quotes_of):
+    text = (
+        "The Minister of State for Rural Affairs, Fergal Brennan, told parliament the tender was lawful.\n\n"
+        'Asked about the warning, the minister said: "No island will be left without a ferry."'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Fergal Brennan", "Fergal Brennan"]
+
+
+def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
+    text = (
+        "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"
+        "Some 12,000 people are under evacuation orders, the sheriff said. He said there had been no looting."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dale Kowalczyk", "Dale Kowalczyk"]
+
+
+def test_the_company_is_the_company_named_before_whatever_its_name_ends_in(quotes_of):
+    text = "Lumora Systems unveiled its glasses on Tuesday.\n\nThe camera light cannot be switched off, the company said."
+    [quote] = quotes_of(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Lumora Systems", "organisation")
+
+
+def test_an_unnamed_spokesman_is_not_a_spokesman_of_another_body_named_later(quotes_of):
+    text = (
+        "A ministry spokesman said the minister does not recall any promise.\n\n"
+        "Kemal Aydin, health spokesman for the opposition, called the plan a disgrace."
+    )
+    assert next(q.speaker for q in quotes_of(text) if q.kind == "indirect") == "ministry"
