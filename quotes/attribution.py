@@ -104,6 +104,8 @@ def is_cue_word(token: Token, rules: Rules) -> bool:
 def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue | None:
     """Walk up "adding that", "stating that", "and warned" to a verb that has a speaker:
     "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
+    if any(c.dep_ == "auxpass" for c in token.children):
+        return None  # "since it was reported near the campground": no one speaks
     chain: list[Token] = []
     current = _coordinated_verb(token)
     if current is not token:

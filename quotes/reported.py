@@ -98,10 +98,8 @@ def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
         tokens = tokens[1:]
     while tokens and (_is_leading_mark(tokens[0]) or _is_stray(tokens[0])):
         tokens = tokens[1:]
-    while tokens and _is_stray(tokens[-1]):
-        tokens = tokens[:-1]
-    while tokens and tokens[-1].dep_ in ("cc", "mark", "prep"):
-        tokens = tokens[:-1]
+    while tokens and (_is_stray(tokens[-1]) or tokens[-1].dep_ in ("cc", "mark", "prep")):
+        tokens = tokens[:-1]  # "the vote would pass, and": both the "and" and the comma go
     return tokens
 
 
@@ -127,6 +125,20 @@ def _over_fragment(tokens: list[Token]) -> list[Token]:
     if "\n" in between or len(following) > MAX_FRAGMENT_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in following):
         return tokens
     return _trim([*tokens, *doc[tokens[-1].i + 1 : following.end]], False)
+
+
+def _over_stray_object(tokens: list[Token], cue: Token) -> list[Token]:
+    """ "told reporters that the gap would be closed through a hiring freeze, the sale of two lots
+    and a transfer": a second object of the cue after its content clause is the parser cutting a
+    list short; the content runs on over it."""
+    doc = tokens[0].doc
+    for child in cue.rights:
+        if child.dep_ != "dobj" or child.i <= tokens[-1].i:
+            continue
+        between = doc[tokens[-1].i + 1 : child.left_edge.i]
+        if all(t.is_punct for t in between) and child.right_edge.i < cue.sent.end:
+            return _trim([*tokens, *between, *doc[child.left_edge.i : child.right_edge.i + 1]], False)
+    return tokens
 
 
 def _after_semicolon(tokens: list[Token], speech_acts: set[int]) -> list[Token]:
@@ -166,7 +178,7 @@ def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict
             continue  # "declined to say whether she would resign": a question, not a statement
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
         if pieces[-1]:
-            pieces[-1] = _over_fragment(pieces[-1])
+            pieces[-1] = _over_fragment(_over_stray_object(pieces[-1], cue))
             pieces.append(_after_semicolon(pieces[-1], nested_cues))
         for piece in pieces:
             if sum(t.is_alpha for t in piece) < 2:
@@ -229,11 +241,15 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     right = doc.char_span(match.start("content"), len(text.rstrip(". ")), alignment_mode="contract")
     if left is None or right is None or len(right) < 3:
         return None
-    if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right):
-        return None
     head = left.root
     known_roles = rules.title_words | rules.words("speakers.organisation_words") | rules.words("speakers.unnamed")
-    if not (head.pos_ == "PROPN" or head.lemma_.lower() in known_roles or head.tag_ in ("NNS", "NNPS")):
+    role = head.lower_ in known_roles or head.lemma_.lower() in known_roles
+    # a name needs a finite verb on the right ("Zelensky: We will win"); a role may head a verbless
+    # claim ("Mayor: No property tax increase in 2026 budget"), where "Update: ..." is no speaker
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right)
+    if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or role):
+        return None
+    if not (head.pos_ == "PROPN" or role or head.tag_ in ("NNS", "NNPS")):
         return None
     mention = mention_at(head, rules)
     if mention is None:

@@ -109,6 +109,44 @@ def test_pushing_for_a_vote_is_campaigning_not_speech(quotes_of):
     assert reported(quotes_of("Councillor Ada Brink, who pushed for the vote, left early.")) == []
 
 
+def test_a_passive_report_inside_the_content_is_no_speech_act_of_its_own(quotes_of):
+    found = reported(quotes_of("Chief Ana Ruiz said the fire had burned 800 acres since it was reported on Monday."))
+    assert found == [("the fire had burned 800 acres since it was reported on Monday", "Ana Ruiz")]
+
+
+def test_a_list_the_parser_cuts_short_stays_in_the_content(quotes_of):
+    text = (
+        "Mayor Lena Ortiz told reporters that the gap would be closed through a hiring freeze, "
+        "the sale of two vacant lots and a transfer from the reserve fund."
+    )
+    expected = "the gap would be closed through a hiring freeze, the sale of two vacant lots and a transfer from the reserve fund"
+    assert reported(quotes_of(text)) == [(expected, "Lena Ortiz")]
+
+
+def test_content_ends_before_a_trailing_comma_and_conjunction(quotes_of):
+    found = reported(quotes_of("Mayor Lena Ortiz told reporters the vote would pass, and told the council nothing else."))
+    assert found == [("the vote would pass", "Lena Ortiz")]
+
+
+def test_call_for_someone_to_with_the_infinitive_on_the_verb(quotes_of):
+    found = reported(quotes_of("The Harlow Nurses Association called for trainees to be exempted from the freeze."))
+    assert found == [("trainees to be exempted from the freeze", "Harlow Nurses Association")]
+
+
+def test_headline_claim_before_police_say(quotes_of):
+    found = reported(quotes_of("Two held after shots fired at gas station, Lindale police say"))
+    assert found == [("Two held after shots fired at gas station", "Lindale police")]
+
+
+def test_a_role_before_a_colon_heads_a_verbless_headline_claim(quotes_of):
+    found = reported(quotes_of("Mayor: No property tax increase in 2026 budget\n\nMayor Lorna Castellanos presented the budget."))
+    assert found == [("No property tax increase in 2026 budget", "Lorna Castellanos")]
+
+
+def test_a_word_that_names_no_speaker_before_a_colon_is_no_attribution(quotes_of):
+    assert reported(quotes_of("Update: Road closures for the weekend\n\nThe council met on Monday.")) == []
+
+
 def test_said_to_be_is_not_speech(quotes_of):
     assert reported(quotes_of("The painting is said to be worth millions.")) == []
 
