@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache, partial
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -147,6 +147,10 @@ KEYWORD_MIN_SOURCES = 2
 RARE_WORD_SHARE = 0.1
 RARE_WORD_MIN_FORMS = 4  # in a small corpus a word of four forms is still rare
 HEADLINE_MAX_STEMS = 8
+
+# '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
+# one quoted sentence (the attribution between them).
+SPLIT_GAP = 80
 
 # --- blocking --------------------------------------------------------------------------------------
 
@@ -347,6 +351,7 @@ class _Form:
     stems: frozenset[str]
     speaker: str | None  # identity key
     partial: bool = False  # some member is a partial quote
+    whole: bool = False  # some member is a whole quoted sentence (direct) or a post
     vocabulary: _Vocabulary | None = None  # its speaker's, shared by the speaker's forms
     members: list[int] = field(default_factory=list)  # indices into the input
     sources: set[str] = field(default_factory=set)
@@ -383,6 +388,7 @@ def _forms(quotes: list[Quote]) -> tuple[list[_Form], list[int]]:
         form.members.append(index)
         form.sources.add(quote.source)
         form.partial = form.partial or quote.kind == "partial"
+        form.whole = form.whole or quote.kind in WHOLE_QUOTE_KINDS
         form_of.append(by_key[key])
     return forms, form_of
 
@@ -447,7 +453,10 @@ def _contained(short: _Form, long: _Form) -> bool:
 
 
 def _paraphrase(a: _Form, b: _Form) -> float | None:
-    """The weighted overlap of two forms of one speaker when it makes them one utterance."""
+    """The weighted overlap of two forms of one speaker when it makes them one utterance; never
+    for two sentences one source quotes whole, which are two utterances however alike."""
+    if a.whole and b.whole and not a.sources.isdisjoint(b.sources):
+        return None
     shared = a.stems & b.stems
     if len(shared) < PARAPHRASE_MIN_SHARED:
         return None
@@ -549,6 +558,23 @@ def _nested_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
                 if speaker is not None and quote.end <= quotes[outer].end and speaker == _speaker_key(quotes[outer]):
                     yield outer, index
             open_spans.append(index)
+
+
+def _split_sentence_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
+    """The pieces of one quoted sentence split by its attribution: '"We were slow," Ruiz said,
+    "and we paid for it."' One speaker, one paragraph, the first piece ending in a comma and the
+    next starting in lower case a few characters on."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, quote in enumerate(quotes):
+        if quote.kind in QUOTED_KINDS and quote.paragraph is not None and _speaker_key(quote) is not None:
+            by_source[quote.source].append(index)
+    for indices in by_source.values():
+        indices.sort(key=lambda i: quotes[i].start)
+        for first, second in pairwise(indices):
+            a, b = quotes[first], quotes[second]
+            resumes = a.text.rstrip().endswith(",") and b.text[:1].islower() and 0 <= b.start - a.end <= SPLIT_GAP
+            if resumes and a.paragraph == b.paragraph and _speaker_key(a) == _speaker_key(b):
+                yield first, second
 
 
 # --- merging ---------------------------------------------------------------------------------------
@@ -854,6 +880,8 @@ def _merge(quotes: list[Quote], forms: list[_Form], form_of: list[int]) -> _Unio
     sets = _UnionFind(len(forms))
     for outer, inner in _nested_pairs(quotes):
         sets.union(form_of[outer], form_of[inner])
+    for first, second in _split_sentence_pairs(quotes):
+        sets.union(form_of[first], form_of[second])
     by_speaker = _by_speaker(forms)
     _describe_speakers(forms, by_speaker)
     weak: list[tuple[float, int, int]] = []

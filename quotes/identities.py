@@ -155,12 +155,25 @@ def _spelling_key(name: str) -> str:
     return identity_key(name).replace(" ", "")
 
 
+def _longer_names(names: set[str]) -> dict[str, set[str]]:
+    """For each tail of two words or more of a name, the longer names that end in it:
+    "red cros" -> {"American Red Cross"}."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = identity_key(name).split()
+        for start in range(1, len(words) - 1):
+            found[" ".join(words[start:])].add(name)
+    return found
+
+
 def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]:
     """Unknown people linked across articles: one spelling per identity key, surnames to full names.
 
     The most common spelling of a key wins (the first seen on a tie). A surname alone joins the
     full name when exactly one full name in the corpus has that surname; two people who share a
-    surname ("Anna Smith", "John Smith") keep it ambiguous, so "Smith" stays as written.
+    surname ("Anna Smith", "John Smith") keep it ambiguous, so "Smith" stays as written. In the
+    same way a name of two words or more joins the one longer name that ends in it ("Red Cross",
+    "American Red Cross"); groups stay as written.
     """
     unknown = {i for i, q in enumerate(quotes) if q.speaker and not directory.find(q.speaker)}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -174,6 +187,8 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
         key = identity_key(name)
         if len(key.split()) >= 2 and key in people:
             full_names[_surname_key(name)].add(name)
+    groups = {quotes[i].speaker or "" for i in unknown if quotes[i].speaker_kind == "group"}
+    longer = _longer_names(set(canonical.values()) - groups)
     linked: list[Quote] = []
     for i, quote in enumerate(quotes):
         if i in unknown and quote.speaker:
@@ -181,6 +196,8 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
             name = canonical[_spelling_key(quote.speaker)]
             if quote.speaker_kind == "person" and len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
                 name = next(iter(full_names[key]))
+            elif len(longer.get(identity_key(name), ())) == 1:  # "Red Cross" in one source, "American Red Cross" in another
+                name = next(iter(longer[identity_key(name)]))
             if name != quote.speaker:
                 quote = replace(quote, speaker=name)
         linked.append(quote)

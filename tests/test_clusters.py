@@ -97,6 +97,13 @@ def test_repeats_within_one_article_join() -> None:
     assert together(first, headline, again)
 
 
+def test_the_pieces_of_a_quoted_sentence_split_by_its_attribution_join() -> None:
+    first = quote("We were slow,", "a.txt", start=100, paragraph=2)
+    second = quote("and we paid for it.", "a.txt", start=130, paragraph=2)
+    cluster_quotes([first, second])
+    assert together(first, second)
+
+
 def test_partial_quote_nested_in_a_reported_content_of_its_article_joins_it() -> None:
     reported = quote('the talks had been "a waste of everyone\'s afternoon"', "a.txt", start=200, kind="indirect")
     partial = quote("a waste of everyone's afternoon", "a.txt", start=220, kind="partial")
@@ -402,6 +409,13 @@ def test_a_short_item_joins_no_statement_of_another_speaker() -> None:
     short = quote("another provocation", "b.txt", kind="indirect", speaker=OTHER_SPEAKER)
     cluster_quotes([statement, short])
     assert not together(statement, short)
+
+
+def test_two_sentences_one_source_quotes_whole_stay_apart_however_alike() -> None:
+    first = quote("We played 20 good minutes,", "a.txt", start=100, paragraph=2)
+    second = quote("You can't win in this league with 20 good minutes.", "a.txt", start=140, paragraph=2)
+    cluster_quotes([first, second])
+    assert not together(first, second)
 
 
 def test_different_speakers_on_a_similar_topic_stay_apart() -> None:

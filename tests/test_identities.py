@@ -33,6 +33,10 @@ def test_first_name_transliterations_share_one_key(first):
     assert identity_key(f"{first} Petrenko") == identity_key("Alexei Petrenko")
 
 
+def test_y_and_i_between_consonants_share_one_key():
+    assert identity_key("Dale Kowalczik") == identity_key("Dale Kowalczyk")
+
+
 def test_different_first_names_give_different_keys():
     assert identity_key("Anna Kowalski") != identity_key("John Kowalski")
 
@@ -134,6 +138,20 @@ def test_a_surname_alone_joins_the_only_full_name_with_it():
 def test_two_people_sharing_a_surname_stay_apart_and_the_bare_surname_stays_ambiguous():
     quotes = [quote("Anna Kowalski", "a.txt"), quote("John Kowalski", "b.txt"), quote("Kowalski", "c.txt")]
     assert [q.speaker for q in link_corpus(quotes, load_directory())] == ["Anna Kowalski", "John Kowalski", "Kowalski"]
+
+
+def test_a_name_joins_the_only_longer_name_that_ends_in_it():
+    quotes = [quote("American Red Cross", "a.txt", kind="organisation"), quote("Red Cross", "b.txt", kind="organisation")]
+    assert [q.speaker for q in link_corpus(quotes, load_directory())] == ["American Red Cross", "American Red Cross"]
+
+
+def test_a_name_two_longer_names_end_in_stays_as_written():
+    quotes = [
+        quote("Russian Health Ministry", "a.txt", kind="organisation"),
+        quote("Ukrainian Health Ministry", "b.txt", kind="organisation"),
+        quote("Health Ministry", "c.txt", kind="organisation"),
+    ]
+    assert [q.speaker for q in link_corpus(quotes, load_directory())][2] == "Health Ministry"
 
 
 def test_groups_keep_their_words_and_never_join_a_person():
