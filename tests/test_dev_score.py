@@ -1,15 +1,24 @@
-"""A development set of ten articles unlike the seeds, scored by the shared scorer.
+"""Two development sets of articles unlike the seeds, scored by the shared scorer.
 
-`tests/data/dev/` holds articles written for this project in other styles (a UK broadsheet
-with single marks, a US council story, a match report, an earnings report, a court report,
-a health study, two outlets on one Libyan announcement, a profile, a TV station's version of
-the council story), annotated blind to the code in `tests/data/dev.gold.jsonl` by the rules
-of ../shared/eval/CONVENTIONS.md. The thresholds sit just under what `quotes` reaches, so
-a change that loses ground on unseen styles fails here even when the seeds still pass.
+Both were written for this project and annotated, blind to the code, by the rules of
+../shared/eval/CONVENTIONS.md:
+
+- `tests/data/dev/` (gold `dev.gold.jsonl`), ten articles: a UK broadsheet with single marks, a US
+  council story and a TV station's version of it, a match report, an earnings report, a court
+  report, a health study, two outlets on one Libyan announcement, a profile.
+- `tests/data/dev2/` (gold `dev2.gold.jsonl`), eight articles: a basketball press conference, a
+  wire crime brief, a German story with „…“ and ‚…‘ marks, a product launch with names and scare
+  quotes in marks, two outlets on one wildfire, an Irish feature with a multi-paragraph quote, a
+  budget story told without quote marks.
+
+The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
+styles fails here even when the seeds still pass. Both sets have since been used to find and fix
+errors, so they guard against regressions; they no longer measure unseen text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,32 +28,56 @@ pytestmark = pytest.mark.model
 DATA = Path(__file__).resolve().parent / "data"
 
 
-@pytest.fixture(scope="module")
-def scores(score_corpus):
-    return score_corpus(DATA / "dev", DATA / "dev.gold.jsonl")
+@dataclass(frozen=True)
+class Floor:
+    quoted_precision: float
+    quoted_recall: float
+    quoted_accuracy: float
+    reported_precision: float
+    reported_recall: float
+    reported_e2e: float
+    embeds: int
+    pair_recall: float
 
 
-def test_quoted_speech_is_found_and_attributed(scores):
+FLOORS = {
+    "dev": Floor(0.97, 0.97, 0.92, 0.93, 0.88, 0.82, embeds=2, pair_recall=0.43),
+    "dev2": Floor(0.97, 0.97, 0.95, 0.96, 0.93, 0.91, embeds=0, pair_recall=0.72),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scored(request, score_corpus) -> tuple[Floor, dict]:
+    name = request.param
+    return FLOORS[name], score_corpus(DATA / name, DATA / f"{name}.gold.jsonl")
+
+
+def test_quoted_speech_is_found_and_attributed(scored):
+    floor, scores = scored
     quoted = scores["quoted"]
-    assert quoted["precision"] >= 0.97
-    assert quoted["recall"] >= 0.97
-    assert quoted["attribution_accuracy"] >= 0.9
+    assert quoted["precision"] >= floor.quoted_precision
+    assert quoted["recall"] >= floor.quoted_recall
+    assert quoted["attribution_accuracy"] >= floor.quoted_accuracy
 
 
-def test_reported_speech_is_found_and_attributed(scores):
+def test_reported_speech_is_found_and_attributed(scored):
+    floor, scores = scored
     reported = scores["reported"]
-    assert reported["precision"] >= 0.92
-    assert reported["recall"] >= 0.86
-    assert reported["e2e_f1"] >= 0.77
+    assert reported["precision"] >= floor.reported_precision
+    assert reported["recall"] >= floor.reported_recall
+    assert reported["e2e_f1"] >= floor.reported_e2e
 
 
-def test_both_embedded_posts_are_found(scores):
-    assert scores["embed"]["matched"] == scores["embed"]["gold"] == 2
+def test_every_embedded_post_is_found(scored):
+    floor, scores = scored
+    assert scores["embed"]["matched"] == scores["embed"]["gold"] == floor.embeds
 
 
-def test_clusters_join_no_apart_pair(scores):
+def test_clusters_join_no_apart_pair(scored):
+    _, scores = scored
     assert scores["clusters"]["apart_violations"] == []
 
 
-def test_cluster_pair_recall(scores):
-    assert scores["clusters"]["pair_recall"] >= 0.4
+def test_cluster_pair_recall(scored):
+    floor, scores = scored
+    assert scores["clusters"]["pair_recall"] >= floor.pair_recall
