@@ -563,7 +563,8 @@ def _nested_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
 def _split_sentence_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
     """The pieces of one quoted sentence split by its attribution: '"We were slow," Ruiz said,
     "and we paid for it."' One speaker, one paragraph, the first piece ending in a comma and the
-    next starting in lower case a few characters on."""
+    next starting in lower case a few characters on. Joined only when each piece's wording occurs
+    once, since a form stands for every quote of that wording."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
         if quote.kind in QUOTED_KINDS and quote.paragraph is not None and _speaker_key(quote) is not None:
@@ -881,7 +882,9 @@ def _merge(quotes: list[Quote], forms: list[_Form], form_of: list[int]) -> _Unio
     for outer, inner in _nested_pairs(quotes):
         sets.union(form_of[outer], form_of[inner])
     for first, second in _split_sentence_pairs(quotes):
-        sets.union(form_of[first], form_of[second])
+        a, b = form_of[first], form_of[second]
+        if len(forms[a].members) == len(forms[b].members) == 1:  # "Look," quoted in two articles is no evidence
+            sets.union(a, b)
     by_speaker = _by_speaker(forms)
     _describe_speakers(forms, by_speaker)
     weak: list[tuple[float, int, int]] = []

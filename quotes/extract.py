@@ -147,7 +147,9 @@ class Draft:
 
 
 def _shift(mention: Mention | None, offset: int) -> Mention | None:
-    return replace(mention, start=mention.start + offset) if mention is not None else None
+    if mention is None:
+        return None
+    return replace(mention, start=mention.start + offset, body=_shift(mention.body, offset))
 
 
 def _start(span: QuoteSpan) -> int:
@@ -289,7 +291,8 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             if draft.mention.form in ("name", "group"):
                 registry.add(replace(draft.mention, text=speaker, subject=True))
             elif draft.mention.form == "description" and speaker != draft.mention.text:  # "the sheriff said. He said"
-                registry.add(replace(draft.mention, text=speaker, form="name", kind=kind, subject=True))
+                gender = draft.mention.gender if kind == "person" else None
+                registry.add(replace(draft.mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
         para = _paragraph_index(para_starts, draft.start)
         quote = Quote(
             source=document.source,

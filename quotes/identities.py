@@ -20,7 +20,7 @@ from typing import Any
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.names import fold, identity_key, is_written_name
-from quotes.rules import patterns_dir
+from quotes.rules import load_rules, patterns_dir
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
@@ -155,14 +155,16 @@ def _spelling_key(name: str) -> str:
     return identity_key(name).replace(" ", "")
 
 
-def _longer_names(names: set[str]) -> dict[str, set[str]]:
-    """For each tail of two words or more of a name, the longer names that end in it:
-    "red cros" -> {"American Red Cross"}."""
+def _longer_names(names: set[str], generic: frozenset[str]) -> dict[str, set[str]]:
+    """For each tail of two words or more of a name, the longer names that end in it: "kenyan interior
+    ministr" -> {"Kenyan Interior Ministry"}. A tail of generic words only ("Health Ministry", "City
+    Council") names no one organisation and is left out."""
     found: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        words = identity_key(name).split()
+        written, words = name.split(), identity_key(name).split()
         for start in range(1, len(words) - 1):
-            found[" ".join(words[start:])].add(name)
+            if not all(w.casefold() in generic for w in written[start:]):
+                found[" ".join(words[start:])].add(name)
     return found
 
 
@@ -187,8 +189,10 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
         key = identity_key(name)
         if len(key.split()) >= 2 and key in people:
             full_names[_surname_key(name)].add(name)
-    groups = {quotes[i].speaker or "" for i in unknown if quotes[i].speaker_kind == "group"}
-    longer = _longer_names(set(canonical.values()) - groups)
+    organisations = {quotes[i].speaker or "" for i in unknown if quotes[i].speaker_kind == "organisation"}
+    rules = load_rules()
+    generic = rules.title_words | rules.words("speakers.organisation_words")
+    longer = _longer_names({canonical[_spelling_key(name)] for name in organisations}, generic)
     linked: list[Quote] = []
     for i, quote in enumerate(quotes):
         if i in unknown and quote.speaker:
@@ -196,8 +200,8 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
             name = canonical[_spelling_key(quote.speaker)]
             if quote.speaker_kind == "person" and len(key.split()) == 1 and len(full_names.get(key, ())) == 1:
                 name = next(iter(full_names[key]))
-            elif len(longer.get(identity_key(name), ())) == 1:  # "Red Cross" in one source, "American Red Cross" in another
-                name = next(iter(longer[identity_key(name)]))
+            elif quote.speaker_kind == "organisation" and len(longer.get(identity_key(name), ())) == 1:
+                name = next(iter(longer[identity_key(name)]))  # "Interior Ministry" / "Kenyan Interior Ministry"
             if name != quote.speaker:
                 quote = replace(quote, speaker=name)
         linked.append(quote)

@@ -25,7 +25,7 @@ TRANSLITERATION_PAIRS = (
     ("ou", "u"),
 )
 VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
-CONSONANT_Y = re.compile(r"(?<=[^aeiouy])y(?=[^aeiouy])")  # y between consonants sounds as i
+SLAVIC_YK = re.compile(r"(?<=[^aeiouy])yk$")  # Kowalczyk / Kowalczik, Melnyk / Melnik
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,7 +44,7 @@ def name_key(word: str) -> str:
         key = key.replace(old, new)
     for old, new in VOWEL_GLIDES:
         key = key.replace(old, new)
-    key = CONSONANT_Y.sub("i", key)  # Kowalczyk / Kowalczik, Dmytro / Dmitro
+    key = SLAVIC_YK.sub("ik", key)
     while key and key[-1] in "iy":
         key = key[:-1]
     return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])

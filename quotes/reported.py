@@ -136,7 +136,8 @@ def _over_stray_object(tokens: list[Token], cue: Token) -> list[Token]:
         if child.dep_ != "dobj" or child.i <= tokens[-1].i:
             continue
         between = doc[tokens[-1].i + 1 : child.left_edge.i]
-        if all(t.is_punct for t in between) and child.right_edge.i < cue.sent.end:
+        continues_a_list = any(t.dep_ == "cc" for t in child.subtree) and tokens[-1].pos_ in ("NOUN", "PROPN")
+        if all(t.is_punct for t in between) and continues_a_list:  # not "..., a claim the auditor disputed"
             return _trim([*tokens, *between, *doc[child.left_edge.i : child.right_edge.i + 1]], False)
     return tokens
 
@@ -227,6 +228,11 @@ def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
     return list(anchor.doc[start : end + 1])
 
 
+def _is_organisation_word(token: Token, rules: Rules) -> bool:
+    org_words = rules.words("speakers.organisation_words")
+    return token.lower_ in org_words or token.lemma_.lower() in org_words
+
+
 def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     """ "Governor: Thousands have fled" -> (speaker, content start, content end) in characters.
 
@@ -243,12 +249,15 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
         return None
     head = left.root
     known_roles = rules.title_words | rules.words("speakers.organisation_words") | rules.words("speakers.unnamed")
-    role = head.lower_ in known_roles or head.lemma_.lower() in known_roles
-    # a name needs a finite verb on the right ("Zelensky: We will win"); a role may head a verbless
-    # claim ("Mayor: No property tax increase in 2026 budget"), where "Update: ..." is no speaker
+    # a name needs a finite verb on the right ("Zelensky: We will win"); a person's role may head a
+    # verbless claim ("Mayor: No property tax increase in 2026 budget"), but not a label with a
+    # name or a number after it ("Driver: Max Verstappen", "Team: ..."), and "Update: ..." never
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right)
-    if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or role):
+    person_role = head.lower_ in rules.title_words | rules.words("speakers.unnamed") and not _is_organisation_word(head, rules)
+    claim = person_role and right.root.pos_ == "NOUN" and not any(t.pos_ in ("PROPN", "NUM") for t in right[:2])
+    if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or claim):
         return None
+    role = head.lemma_.lower() in known_roles or head.lower_ in known_roles
     if not (head.pos_ == "PROPN" or role or head.tag_ in ("NNS", "NNPS")):
         return None
     mention = mention_at(head, rules)

@@ -43,6 +43,7 @@ class Rules:
     mark_pairs: tuple[MarkPair, ...]
     elisions: frozenset[str]
     naming_words: frozenset[str]
+    short_naming_words: frozenset[str]
     term_max_words: int
     lexicon: dict[str, frozenset[str]]
     prepositional: dict[str, frozenset[str]]  # preposition -> verbs ("call for" -> for: {call})
@@ -177,6 +178,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         mark_pairs=pairs,
         elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
         naming_words=frozenset(w.lower() for w in terms.get("naming_words", [])),
+        short_naming_words=frozenset(w.lower() for w in terms.get("short_naming_words", [])),
         term_max_words=int(terms.get("max_words", 4)),
         lexicon=lexicon,
         prepositional=prepositional,

@@ -67,11 +67,12 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
 
 
 def _of_extension(head: Token) -> list[Token]:
-    """Ministry of Defense of Russia: capitalised `of` phrases after an organisation's head word."""
+    """Ministry of Defense of Russia, Center for American Progress: capitalised `of` and `for`
+    phrases after an organisation's head word."""
     extra: list[Token] = []
     current = head
     while True:
-        preps = [c for c in current.rights if c.lower_ == "of" and c.dep_ == "prep"]
+        preps = [c for c in current.rights if c.lower_ in ("of", "for") and c.dep_ == "prep"]
         objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if not objects:
             return extra
@@ -113,6 +114,20 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
             first = _name_run(candidate, rules)[0]
             if first.i > 0 and token.doc[first.i - 1].text == ",":
                 return candidate
+    return None
+
+
+def _name_beside_title(title: Token) -> Token | None:
+    """The name in apposition to a title or to the end of its "of"/"for" phrase ("The Minister of
+    State for Rural Affairs, Fergal Brennan"), never one inside a clause ("The Minister, who met
+    the chairman, John Smith, ...")."""
+    current: Token | None = title
+    while current is not None:
+        named = next((c for c in current.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
+        preps = [c for c in current.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        current = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -170,10 +185,7 @@ def _in_own_clause(pronoun: Token, verb: Token) -> bool:
     for ancestor in pronoun.ancestors:
         if ancestor == verb:
             return True
-        if ancestor.dep_ in SUBJECT_DEPS:
-            return False
-        subjects = [c for c in ancestor.children if c.dep_ in SUBJECT_DEPS]
-        if any(s.pos_ in ("PROPN", "PRON") for s in subjects):
+        if ancestor.dep_ in SUBJECT_DEPS or any(c.dep_ in SUBJECT_DEPS for c in ancestor.children):
             return False
     return False
 
@@ -183,11 +195,15 @@ def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
     if name.dep_ not in SUBJECT_DEPS:
         return None
     verb = name.head
-    pronouns = [
-        t.lower_
-        for t in verb.subtree
-        if t.i > name.i and t.pos_ == "PRON" and (t.dep_ == "poss" or t.lower_ in REFLEXIVES) and _in_own_clause(t, verb)
-    ]
+    people = rules.title_words | rules.words("speakers.unnamed")
+    pronouns = []
+    for t in verb.subtree:
+        if t.i <= name.i or t.pos_ != "PRON" or not (t.dep_ == "poss" or t.lower_ in REFLEXIVES) or not _in_own_clause(t, verb):
+            continue
+        between = name.doc[name.i + 1 : t.i]
+        if any(w.pos_ == "PROPN" or w.lemma_.lower() in people for w in between if w.head != name):
+            continue  # "criticised the minister for his handling": his is the minister's
+        pronouns.append(t.lower_)
     return gender_of(pronouns, rules)
 
 
@@ -221,7 +237,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
             while run and run[0].pos_ == "DET":
                 run = run[1:]
             return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
-        named = _appositive_name(head, rules) if all(t.lower_ in rules.title_words for t in run) else None
+        named = _name_beside_title(head) if all(t.lower_ in rules.title_words for t in run) else None
         if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
             person = mention_at(named, rules, statement_owner=False)
             if person is not None and person.form == "name":
@@ -248,7 +264,9 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
     words = [t for t in token.doc[first.i : token.i + 1] if t.pos_ != "DET" and not t.is_space]
     text = _span_text(words)
-    if token.tag_ in ("NNS", "NNPS") and not _is_organisation([token], rules):  # "police", "authorities": a body
+    # "police" or "the police" is a body; "Israeli authorities" and "police in Ohio" stay a group
+    bare = len(words) == 1 and not any(c.dep_ == "prep" for c in token.children)
+    if token.tag_ in ("NNS", "NNPS") and not (bare and _is_organisation([token], rules)):
         return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
     kind = "organisation" if _is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
@@ -267,6 +285,8 @@ def _represented(role: Token, rules: Rules) -> Mention | None:
     represented = mention_at(employer, rules, statement_owner=False)
     if represented is None or (represented.kind not in ("organisation", "group") and represented.form != "name"):
         return None
+    if represented.kind == "person" and len(represented.text.split()) == 1 and not represented.titles:
+        return replace(represented, kind="organisation")  # "a Microsoft spokeswoman": the company
     return represented
 
 
@@ -307,7 +327,7 @@ def _names_an_organisation(words: list[str], rules: Rules) -> bool:
     "of" ("Harbour City Council", "Bank of England"), not a leading role ("Guard Darnell Okoye")."""
     org_words = rules.words("speakers.organisation_words")
     heads = [words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)]
-    return any(w in org_words for w in heads) or (len(words) == 2 and words[0] in org_words)
+    return any(w in org_words for w in heads)
 
 
 def _opens_a_clause(text: str, start: int, at: int) -> bool:

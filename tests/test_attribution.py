@@ -125,6 +125,11 @@ def test_a_name_given_by_calls_is_not_speech(quotes_of):
     assert quoted(quotes_of('It answers questions through a voice assistant the company calls "Echo."')) == []
 
 
+def test_a_long_quote_after_called_is_speech(quotes_of):
+    text = 'The mayor called "for everyone to remain calm and stay indoors until the storm passes," officials said.'
+    assert [(q.kind, q.speaker) for q in quoted(quotes_of(text))] == [("partial", "mayor")]
+
+
 def test_each_quote_knows_its_paragraph(quotes_of):
     text = 'Mayor Lena Ortiz spoke first.\n\n"The bridge will open in May," she said.\n\nOrtiz said the ferry would stop.'
     assert [(q.kind, q.paragraph) for q in quotes_of(text)] == [("direct", 1), ("indirect", 2)]

@@ -104,6 +104,15 @@ def test_the_pieces_of_a_quoted_sentence_split_by_its_attribution_join() -> None
     assert together(first, second)
 
 
+def test_a_piece_whose_wording_two_articles_quote_joins_no_other_piece() -> None:
+    look_a = quote("Look,", "a.txt", start=100, paragraph=2)
+    taxes = quote("we are not going to raise taxes.", "a.txt", start=120, paragraph=2)
+    look_b = quote("Look,", "b.txt", start=100, paragraph=2)
+    stadium = quote("the stadium deal is dead.", "b.txt", start=120, paragraph=2)
+    cluster_quotes([look_a, taxes, look_b, stadium])
+    assert not together(taxes, stadium)
+
+
 def test_partial_quote_nested_in_a_reported_content_of_its_article_joins_it() -> None:
     reported = quote('the talks had been "a waste of everyone\'s afternoon"', "a.txt", start=200, kind="indirect")
     partial = quote("a waste of everyone's afternoon", "a.txt", start=220, kind="partial")

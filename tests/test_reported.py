@@ -147,6 +147,19 @@ def test_a_word_that_names_no_speaker_before_a_colon_is_no_attribution(quotes_of
     assert reported(quotes_of("Update: Road closures for the weekend\n\nThe council met on Monday.")) == []
 
 
+def test_a_comment_after_the_content_is_not_part_of_it(quotes_of):
+    found = reported(quotes_of("Senator Ann Smith told the committee that the budget was balanced, a claim others disputed."))
+    assert found == [("the budget was balanced", "Ann Smith")]
+
+
+def test_calling_for_years_is_no_call_for_someone_to(quotes_of):
+    assert reported(quotes_of("The senator called for years to reform the tax code before she retired.")) == []
+
+
+def test_a_label_with_a_name_after_a_colon_is_no_attribution(quotes_of):
+    assert reported(quotes_of("Driver: Max Verstappen (Red Bull Racing)\n\nThe race starts at noon.")) == []
+
+
 def test_said_to_be_is_not_speech(quotes_of):
     assert reported(quotes_of("The painting is said to be worth millions.")) == []
 

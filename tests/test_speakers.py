@@ -108,3 +108,49 @@ def test_an_unnamed_spokesman_is_not_a_spokesman_of_another_body_named_later(quo
         "Kemal Aydin, health spokesman for the opposition, called the plan a disgrace."
     )
     assert next(q.speaker for q in quotes_of(text) if q.kind == "indirect") == "ministry"
+
+
+# --- from the review of these rules: sentences they must not break ------------------------------
+
+
+def test_a_name_then_a_bare_title_in_commas_is_the_name(quotes_of):
+    [quote] = quotes_of("Fergal Brennan, Minister, said the plan would work.")
+    assert quote.speaker == "Fergal Brennan"
+
+
+def test_a_title_takes_no_name_from_a_clause_inside_it(quotes_of):
+    [quote] = quotes_of("The Minister, who met the chairman, John Smith, on Monday, said the plan would proceed.")
+    assert quote.speaker != "John Smith"
+
+
+def test_a_police_spokesman_in_a_later_paragraph_speaks_for_the_force_named_last(quotes_of):
+    text = (
+        "The Metropolitan Police said the march was peaceful.\n\n"
+        "In Lindale, the Lindale Police Department opened an inquiry.\n\n"
+        "A police spokesman said the suspect had fled."
+    )
+    assert [q.speaker for q in quotes_of(text)][-1] == "Lindale Police Department"
+
+
+def test_a_one_word_company_in_front_of_a_spokeswoman_is_a_company_not_a_woman(quotes_of):
+    text = (
+        "Jane Doe sued Apple last year.\n\n"
+        "An Apple spokeswoman said the claims were baseless. She said she would appeal the ruling."
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Apple", "organisation"), ("Jane Doe", "person")]
+
+
+def test_authorities_with_a_word_in_front_stay_the_group_as_written(quotes_of):
+    [quote] = quotes_of("The Palestinian Authority condemned the raid.\n\nIsraeli authorities said the operation was over.")
+    assert quote.speaker == "Israeli authorities"
+
+
+def test_an_organisation_name_runs_on_over_its_for_phrase(quotes_of):
+    [quote] = quotes_of("The Center for Strategic and International Studies said the report was flawed.")
+    assert (quote.speaker, quote.speaker_kind) == ("Center for Strategic and International Studies", "organisation")
+
+
+def test_his_after_another_person_does_not_make_the_subject_a_man(quotes_of):
+    text = 'Robin Blake criticised the minister for his handling of the crisis. "It was a shambles," she said.'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Robin Blake"]
