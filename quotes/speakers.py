@@ -134,7 +134,7 @@ def _name_beside_title(title: Token) -> Token | None:
 def _misparsed_name(token: Token) -> bool:
     """A capitalised singular noun mid-sentence with no determiner, or an acronym ("the RNID"),
     is a name the tagger missed."""
-    if token.pos_ != "NOUN" or token.i == token.sent.start:
+    if token.pos_ != "NOUN" or token.is_sent_start:
         return False
     if token.is_alpha and len(token.text) >= 2 and token.text.isupper():
         return True
@@ -300,7 +300,7 @@ def is_channel(mention: Mention, rules: Rules) -> bool:
 def _known_surname_opening_a_sentence(token: Token, known: Callable[[str], bool]) -> bool:
     """ "Voss, for her part, still goes to concerts": the tagger makes a sentence's first word a
     common noun, but it is the surname of a person named before."""
-    return token.i == token.sent.start and token.pos_ == "NOUN" and token.is_alpha and token.text.istitle() and known(token.text)
+    return token.pos_ == "NOUN" and token.is_sent_start and token.is_alpha and token.text.istitle() and known(token.text)
 
 
 def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = lambda _: False) -> list[Mention]:
