@@ -174,8 +174,9 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
     The most common spelling of a key wins (the first seen on a tie). A surname alone joins the
     full name when exactly one full name in the corpus has that surname; two people who share a
     surname ("Anna Smith", "John Smith") keep it ambiguous, so "Smith" stays as written. In the
-    same way a name of two words or more joins the one longer name that ends in it ("Red Cross",
-    "American Red Cross"); groups stay as written.
+    same way an organisation's name of two words or more joins the one longer organisation name
+    that ends in it ("Interior Ministry", "Kenyan Interior Ministry"), unless it is generic words
+    only ("Health Ministry").
     """
     unknown = {i for i, q in enumerate(quotes) if q.speaker and not directory.find(q.speaker)}
     spellings: dict[str, Counter[str]] = defaultdict(Counter)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from quotes.attribution import Cue, is_negated_or_hypothetical
 from quotes.rules import Rules
-from quotes.speakers import Mention, mention_at
+from quotes.speakers import Mention, is_organisation, mention_at
 
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 QUESTION_MARKS = {"whether", "if"}
@@ -228,11 +228,6 @@ def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
     return list(anchor.doc[start : end + 1])
 
 
-def _is_organisation_word(token: Token, rules: Rules) -> bool:
-    org_words = rules.words("speakers.organisation_words")
-    return token.lower_ in org_words or token.lemma_.lower() in org_words
-
-
 def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     """ "Governor: Thousands have fled" -> (speaker, content start, content end) in characters.
 
@@ -253,7 +248,7 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     # verbless claim ("Mayor: No property tax increase in 2026 budget"), but not a label with a
     # name or a number after it ("Driver: Max Verstappen", "Team: ..."), and "Update: ..." never
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right)
-    person_role = head.lower_ in rules.title_words | rules.words("speakers.unnamed") and not _is_organisation_word(head, rules)
+    person_role = head.lower_ in rules.title_words | rules.words("speakers.unnamed") and not is_organisation([head], rules)
     claim = person_role and right.root.pos_ == "NOUN" and not any(t.pos_ in ("PROPN", "NUM") for t in right[:2])
     if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or claim):
         return None

@@ -99,7 +99,7 @@ def _span_text(tokens: list[Token]) -> str:
     return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _is_organisation(tokens: list[Token], rules: Rules) -> bool:
+def is_organisation(tokens: list[Token], rules: Rules) -> bool:
     org_words = rules.words("speakers.organisation_words")
     return any(t.lower_ in org_words or t.lemma_.lower() in org_words for t in tokens)
 
@@ -165,7 +165,12 @@ REFLEXIVES = ("herself", "himself")
 
 def gender_of(words: Iterable[str], rules: Rules) -> str | None:
     """ "female" or "male" when the words (pronouns, titles, role words) say one and not the other."""
-    found = {g for g in GENDERS for w in words if w in rules.words(f"speakers.{g}_words") | rules.words(f"speakers.{g}_pronouns")}
+    words = list(words)
+    found = {
+        g
+        for g in GENDERS
+        if any(w in rules.words(f"speakers.{g}_words") or w in rules.words(f"speakers.{g}_pronouns") for w in words)
+    }
     return found.pop() if len(found) == 1 else None
 
 
@@ -195,13 +200,16 @@ def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
     if name.dep_ not in SUBJECT_DEPS:
         return None
     verb = name.head
-    people = rules.title_words | rules.words("speakers.unnamed")
+    unnamed = rules.words("speakers.unnamed")
+
+    def names_someone(word: Token) -> bool:
+        return word.pos_ == "PROPN" or word.lemma_.lower() in rules.title_words or word.lemma_.lower() in unnamed
+
     pronouns = []
     for t in verb.subtree:
         if t.i <= name.i or t.pos_ != "PRON" or not (t.dep_ == "poss" or t.lower_ in REFLEXIVES) or not _in_own_clause(t, verb):
             continue
-        between = name.doc[name.i + 1 : t.i]
-        if any(w.pos_ == "PROPN" or w.lemma_.lower() in people for w in between if w.head != name):
+        if any(names_someone(w) for w in name.doc[name.i + 1 : t.i] if w.head != name):
             continue  # "criticised the minister for his handling": his is the minister's
         pronouns.append(t.lower_)
     return gender_of(pronouns, rules)
@@ -232,7 +240,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
         run = _name_run(head, rules)
-        if _is_organisation([head], rules):
+        if is_organisation([head], rules):
             run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
             while run and run[0].pos_ == "DET":
                 run = run[1:]
@@ -266,9 +274,9 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     text = _span_text(words)
     # "police" or "the police" is a body; "Israeli authorities" and "police in Ohio" stay a group
     bare = len(words) == 1 and not any(c.dep_ == "prep" for c in token.children)
-    if token.tag_ in ("NNS", "NNPS") and not (bare and _is_organisation([token], rules)):
+    if token.tag_ in ("NNS", "NNPS") and not (bare and is_organisation([token], rules)):
         return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
-    kind = "organisation" if _is_organisation([token], rules) else "person"
+    kind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
     return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules), body=body)
