@@ -756,15 +756,17 @@ class _LoneForms:
     """One speaker's forms still alone, and where the speaker's clusters are quoted."""
 
     group: list[int]
+    places: dict[int, set[Place]]  # form -> where its members stand
     in_place: dict[Place, set[int]]  # (source, paragraph) -> roots of the clusters quoted there
     candidates: list[int]  # forms alone that are short or share a paragraph with a cluster
     short: set[int]
 
 
 def _lone_forms(group: list[int], forms: list[_Form], sets: _UnionFind, quotes: list[Quote]) -> _LoneForms:
+    places = {index: _places(forms[index], quotes) for index in group}
     in_place: dict[Place, set[int]] = defaultdict(set)
     for index in group:
-        for place in _places(forms[index], quotes):
+        for place in places[index]:
             in_place[place].add(sets.find(index))
     candidates, short = [], set()
     for index in group:
@@ -772,9 +774,9 @@ def _lone_forms(group: list[int], forms: list[_Form], sets: _UnionFind, quotes: 
             continue
         if _short_characterisation(forms[index], quotes):
             short.add(index)
-        if index in short or any(len(in_place[place]) > 1 for place in _places(forms[index], quotes)):
+        if index in short or any(len(in_place[place]) > 1 for place in places[index]):
             candidates.append(index)
-    return _LoneForms(group, in_place, candidates, short)
+    return _LoneForms(group, places, in_place, candidates, short)
 
 
 def _attach_by_distinctive_words(
@@ -796,7 +798,7 @@ def _attach_by_distinctive_words(
                 clusters_with[s].add(sets.find(index))
         stems_of: dict[int, dict[str, set[str]]] = {}  # root -> its stems by source, as needed
         for index in lone.candidates:
-            form, own, places = forms[index], sets.find(index), _places(forms[index], quotes)
+            form, own, places = forms[index], sets.find(index), lone.places[index]
             evidence: dict[int, set[str]] = defaultdict(set)
             for s in form.stems:
                 others = clusters_with[s] - {own}
