@@ -13,7 +13,7 @@ The words are made up, so the synonyms of `patterns/synonyms.toml` hardly ever a
 made-up words stem like a listed word): this measures speed and the wording rules at scale, and
 the seed articles' gold clusters measure the synonyms. Short sentences of a speaker whose two or
 three content words stand side by side in another of its sentences are joined to it (the
-fragment rule of `quotes.clusters`): a handful of the false merges.
+fragment rule of `quotes.corpus.clusters`): a handful of the false merges.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.clusters import cluster_quotes
+from quotes.corpus.clusters import cluster_quotes
 from quotes.models import Quote
 
 VOCABULARY_SIZE = 20_000

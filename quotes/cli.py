@@ -16,10 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
 from quotes.cache import cache_info as describe_cache
-from quotes.check import CheckRequest, Report, findings_json, plain_line, rich_line, run_check, summary
-from quotes.clusters import cluster_quotes
+from quotes.check.checker import CheckRequest, Report, findings_json, plain_line, rich_line, run_check, summary
+from quotes.corpus.clusters import cluster_quotes
 from quotes.config import Config, ConfigError, load_config
-from quotes.export import (
+from quotes.output.export import (
     CSV_ENCODING,
     OutputExists,
     atomic_write_text,
@@ -32,11 +32,11 @@ from quotes.export import (
     write_speakers_json,
     write_sqlite,
 )
-from quotes.extract import Pipeline, default_jobs, extract_documents, make_pipeline
-from quotes.identities import link_corpus, speaker_filter, summarise_speakers
+from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
+from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
-from quotes.nlp import ModelNotFound
-from quotes.render import (
+from quotes.extraction.parse import ModelNotFound
+from quotes.output.render import (
     clusters_table,
     quotes_table,
     render_clusters_plain,
@@ -46,7 +46,7 @@ from quotes.render import (
     use_plain_output,
 )
 from quotes.rules import RulesError, seeds_dir
-from quotes.sources import Skipped, SourceError, expand, read_documents
+from quotes.sources.files import Skipped, SourceError, expand, read_documents
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotes.extract import Matchers, make_matchers, plan, quotes_from_parses
+from quotes.extraction.pipeline import Matchers, make_matchers, plan, quotes_from_parses
 from quotes.models import Document
 
 SPAN_KEY = "quotes"

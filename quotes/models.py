@@ -17,13 +17,32 @@ QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect", "embed")
 
 
 @dataclass(frozen=True)
+class SourceMeta:
+    """What is known of where an article comes from. Unknown stays None: nothing is made up.
+
+    `date` is ISO 8601 (`2024-08-07`, or with a time) where known.
+    """
+
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+
+
+NO_META = SourceMeta()
+
+
+@dataclass(frozen=True)
 class Document:
-    """One article as read: `text` is exactly the decoded file content (no newline translation)."""
+    """One article as read: `text` is exactly the decoded file content (no newline translation),
+    or for a page or a .docx the extracted text that the offsets refer to."""
 
     source: str
     text: str
     title: str = ""
     warnings: tuple[str, ...] = ()
+    meta: SourceMeta = NO_META
 
 
 @dataclass(frozen=True)
@@ -59,11 +78,13 @@ class Quote:
     speaker_mention: str | None = None
     cue: str | None = None
     line: int = 0
-    paragraph: int | None = None  # index of its paragraph in the article (quotes.marks.paragraphs), from 0
+    paragraph: int | None = None  # index of its paragraph in the article (quotes.extraction.marks.paragraphs), from 0
     via: str | None = None
     speaker_kind: SpeakerKind = "unknown"
     speaker_id: str | None = None
     cluster: str | None = None
+    rule: str | None = None  # the pattern or construction that produced the item (see patterns/)
+    meta: SourceMeta = NO_META
 
     def to_record(self) -> dict[str, object]:
         """The JSONL contract of `../shared/eval/score.py` (plus extra fields)."""
@@ -82,6 +103,12 @@ class Quote:
             "line": self.line,
             "paragraph": self.paragraph,
             "cluster": self.cluster,
+            "rule": self.rule,
+            "outlet": self.meta.outlet,
+            "date": self.meta.date,
+            "url": self.meta.url,
+            "source_title": self.meta.title,
+            "author": self.meta.author,
         }
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extract import Pipeline, extract_documents, make_pipeline
+from quotes.extraction.pipeline import Pipeline, extract_documents, make_pipeline
 from quotes.models import Document, Quote
 from quotes.rules import Rules, load_rules
 
@@ -44,8 +44,8 @@ def score_corpus(pipeline: Pipeline, tmp_path_factory) -> Callable[[Path, Path],
     spec = importlib.util.spec_from_file_location("score", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    from quotes.clusters import cluster_quotes
-    from quotes.extract import extract
+    from quotes.corpus.clusters import cluster_quotes
+    from quotes.extraction.pipeline import extract
 
     def run(folder: Path, gold: Path) -> dict:
         if not gold.exists():

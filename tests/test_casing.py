@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.casing import is_title_case, names_in_running_text, sentence_case
+from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 
 
 def test_a_title_case_headline_is_recognised():

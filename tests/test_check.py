@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import quotes.check as check_module
+import quotes.check.checker as check_module
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint, quote_from_record
-from quotes.check import (
+from quotes.check.checker import (
     CheckRequest,
     Place,
     SourceIndex,
@@ -352,7 +352,7 @@ def sources(tmp_path) -> Path:
 
 
 def extracted_sources(monkeypatch) -> list[str]:
-    """Record the names of the documents `quotes.check` extracts."""
+    """Record the names of the documents `quotes.check.checker` extracts."""
     names: list[str] = []
     real = check_module.extract_documents
 

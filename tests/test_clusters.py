@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from quotes.clusters import cluster_quotes, cluster_summary, load_synonyms, word_diff
+from quotes.corpus.clusters import cluster_quotes, cluster_summary, load_synonyms, word_diff
 from quotes.models import Quote
 from quotes.rules import RulesError
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.embeds import clean_display_name, find_embeds
+from quotes.extraction.embeds import clean_display_name, find_embeds
 
 
 def test_embed_on_one_paragraph():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.export import (
+from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
     OutputExists,

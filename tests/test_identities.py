@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from quotes.config import ConfigError
-from quotes.identities import is_spelling_of, link_corpus, load_directory, summarise_speakers
+from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, summarise_speakers
 from quotes.models import Quote
-from quotes.names import identity_key, is_written_name
+from quotes.text.names import identity_key, is_written_name
 
 
 def quote(speaker: str | None, source: str = "a.txt", kind: str = "person", mention: str | None = None) -> Quote:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from quotes.marks import find_quote_spans
+from quotes.extraction.marks import find_quote_spans
 
 
 def texts(text: str, rules) -> list[str]:

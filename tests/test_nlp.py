@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.nlp import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks
+from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks
 
 
 def test_a_run_without_sentence_ends_is_parsed_in_pieces_cut_at_spaces():

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.models import Cluster, Quote
-from quotes.render import clusters_table, quotes_table, render_clusters_plain, render_plain, use_plain_output
+from quotes.output.render import clusters_table, quotes_table, render_clusters_plain, render_plain, use_plain_output
 
 CEASEFIRE = "There will be no ceasefire until the last soldier leaves."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.sources import Skipped, SourceError, decode, expand, read_documents, title_of
+from quotes.sources.files import Skipped, SourceError, decode, expand, read_documents, title_of
 
 
 def test_utf8_with_bom_decodes_without_the_bom():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.speakers import ArticleSpeakers, Mention, names_by_regex
+from quotes.extraction.speakers import ArticleSpeakers, Mention, names_by_regex
 
 
 def names(text: str, rules) -> list[tuple[str, str, bool]]:

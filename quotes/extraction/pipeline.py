@@ -20,7 +20,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quotes.attribution import (
+from quotes.extraction.attribution import (
     Cue,
     according_override,
     build_matcher,
@@ -34,16 +34,16 @@ from quotes.attribution import (
     quote_kind,
     quote_tokens,
 )
-from quotes.casing import is_title_case, names_in_running_text, sentence_case
-from quotes.embeds import find_embeds
-from quotes.identities import SpeakerDirectory, link_corpus, load_directory
-from quotes.marks import Paragraph, find_quote_spans, paragraphs
+from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
+from quotes.extraction.embeds import find_embeds
+from quotes.corpus.identities import SpeakerDirectory, link_corpus, load_directory
+from quotes.extraction.marks import Paragraph, find_quote_spans, paragraphs
 from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
-from quotes.nlp import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
-from quotes.reported import COLON_HEADLINE, QUOTE_CHARS, colon_headline, find_reported
+from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
+from quotes.extraction.reported import COLON_HEADLINE, QUOTE_CHARS, colon_headline, find_reported
 from quotes.rules import Rules, load_rules
-from quotes.sources import Skipped, expand, read_documents
-from quotes.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
+from quotes.sources.files import Skipped, expand, read_documents
+from quotes.extraction.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
 
 QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
@@ -307,6 +307,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             paragraph=para,
             via=draft.via,
             speaker_kind=kind,
+            meta=document.meta,
         )
         if draft.kind in QUOTED_KINDS:
             if last_quoted and _resumes_split_quote(text, last_quoted[1], quote):
@@ -333,6 +334,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
                 line=bisect.bisect_left(newlines, embed.start) + 1,
                 paragraph=_paragraph_index(para_starts, embed.start),
                 speaker_kind="unknown",
+                meta=document.meta,
             )
         )
     quotes.sort(key=lambda q: (q.start, q.end))

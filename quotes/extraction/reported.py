@@ -13,9 +13,9 @@ import regex
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
-from quotes.attribution import Cue, is_negated_or_hypothetical
+from quotes.extraction.attribution import Cue, is_negated_or_hypothetical
 from quotes.rules import Rules
-from quotes.speakers import Mention, is_organisation, mention_at
+from quotes.extraction.speakers import Mention, is_organisation, mention_at
 
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 QUESTION_MARKS = {"whether", "if"}

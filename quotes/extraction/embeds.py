@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from quotes.marks import paragraphs
+from quotes.extraction.marks import paragraphs
 from quotes.models import QuoteSpan
 from quotes.rules import patterns_dir, read_toml
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
-from quotes.names import fold, identity_key, is_written_name
+from quotes.text.names import fold, identity_key, is_written_name
 from quotes.rules import load_rules, patterns_dir
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")

@@ -16,7 +16,7 @@ from spacy.vocab import Vocab
 
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import DependencyRule, Rules
-from quotes.speakers import Mention, is_channel, mention_at
+from quotes.extraction.speakers import Mention, is_channel, mention_at
 
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "parataxis"}
 SENTENCE_END = set(".!?:;—–\n")

@@ -15,7 +15,7 @@ the best word-level ratio). A candidate at `MISQUOTE_MIN_SIMILARITY` or more, sh
 
 Reported speech (indirect) in the draft is only checked for its speaker, at warning level: it is
 paired with the source item that shares the most content words (the paraphrase thresholds of
-`quotes.clusters`, made stricter for flagging).
+`quotes.corpus.clusters`, made stricter for flagging).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from rich.text import Text
 
 from quotes.cache import SourceCache
-from quotes.clusters import (
+from quotes.corpus.clusters import (
     PARAPHRASE_MIN_OVERLAP,
     PARAPHRASE_MIN_SHARE_OF_LARGER,
     PARAPHRASE_MIN_SHARED,
@@ -46,10 +46,10 @@ from quotes.clusters import (
     keyed_diff,
     normalise,
 )
-from quotes.extract import Pipeline, default_jobs, extract_documents, make_pipeline
-from quotes.identities import identity_key
+from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
+from quotes.corpus.identities import identity_key
 from quotes.models import Document, Quote
-from quotes.sources import Skipped, document_from_bytes, expand, looks_binary, read_documents
+from quotes.sources.files import Skipped, document_from_bytes, expand, looks_binary, read_documents
 
 # --- thresholds ----------------------------------------------------------------------------------
 

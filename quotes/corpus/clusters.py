@@ -61,7 +61,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from quotes.models import Cluster, Quote
-from quotes.names import identity_key, is_written_name, name_key
+from quotes.text.names import identity_key, is_written_name, name_key
 from quotes.rules import RulesError, load_rules, patterns_dir, read_toml
 
 # --- thresholds ----------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from quotes.clusters import normalise, word_diff
-from quotes.export import summarise_cluster
-from quotes.identities import SpeakerSummary
+from quotes.corpus.clusters import normalise, word_diff
+from quotes.output.export import summarise_cluster
+from quotes.corpus.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
 LONG_SOURCE = 32  # longer source names are shown as their file name alone

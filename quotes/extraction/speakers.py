@@ -16,7 +16,7 @@ import regex
 from spacy.tokens import Token
 
 from quotes.models import SpeakerKind
-from quotes.names import fold, name_key
+from quotes.text.names import fold, name_key
 from quotes.rules import Rules
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}

@@ -25,8 +25,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TextIO
 
-from quotes.clusters import cluster_summary
-from quotes.identities import SpeakerSummary
+from quotes.corpus.clusters import cluster_summary
+from quotes.corpus.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
 
 FORMATS = ("table", "csv", "json", "jsonl", "sqlite")

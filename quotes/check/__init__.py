@@ -1,0 +1,1 @@
+"""`quotes check`: drafts against their sources."""

@@ -1,0 +1,1 @@
+"""Across articles: one identity per person (identities) and one row per utterance (clusters)."""

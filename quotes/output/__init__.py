@@ -1,0 +1,1 @@
+"""What the user sees: terminal tables, data files, atomic writes."""
