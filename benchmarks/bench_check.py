@@ -62,7 +62,10 @@ def timed_check(draft: Path, sources: Path, cache: Path, *extra: str) -> tuple[f
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "quotes.cli", "check", str(draft), "--sources", str(sources), *extra],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     seconds = time.perf_counter() - started
     if result.returncode not in (0, 1):

@@ -14,9 +14,9 @@ import random
 import resource
 import time
 
+from quotes.extraction.parse import available_cores
 from quotes.extraction.pipeline import extract_documents, make_pipeline
 from quotes.models import Document
-from quotes.extraction.parse import available_cores
 from quotes.rules import seeds_dir
 
 NAMES = ["Anna Roth", "Karl Aho", "Lena Ortiz", "Omar Haddad", "Rosa Vega", "Ivo Stein", "Mia Berg", "Tom Reyes"]

@@ -41,9 +41,9 @@ from bench_extract import corpus
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotes.extraction.parse import DEFAULT_MODELS, available_cores, load_model
 from quotes.extraction.pipeline import extract_documents, make_pipeline
 from quotes.models import Document
-from quotes.extraction.parse import DEFAULT_MODELS, available_cores, load_model
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = ROOT.parent / "shared" / "eval"

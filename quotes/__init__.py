@@ -24,7 +24,18 @@ _EXPORTS = {
     "SourceMeta": "quotes.models",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Cluster",
+    "Document",
+    "Pipeline",
+    "Quote",
+    "QuoteSpan",
+    "SourceMeta",
+    "Speaker",
+    "extract",
+    "extract_documents",
+    "make_pipeline",
+]
 
 if TYPE_CHECKING:
     from quotes.extraction.pipeline import Pipeline, extract, extract_documents, make_pipeline

@@ -27,9 +27,9 @@ from typing import Any
 import spacy
 
 from quotes import __version__
-from quotes.output.export import atomic_write_text
-from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.extraction.parse import DEFAULT_MODELS
+from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
+from quotes.output.export import atomic_write_text
 from quotes.rules import patterns_dir
 
 CACHE_FORMAT = 2  # bump when the entry layout or the meaning of a field changes

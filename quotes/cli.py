@@ -17,8 +17,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
 from quotes.cache import cache_info as describe_cache
 from quotes.check.checker import CheckRequest, Report, findings_json, plain_line, rich_line, run_check, summary
-from quotes.corpus.clusters import cluster_quotes
 from quotes.config import Config, ConfigError, load_config
+from quotes.corpus.clusters import cluster_quotes
+from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
+from quotes.extraction.parse import ModelNotFound
+from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
+from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
 from quotes.output.export import (
     CSV_ENCODING,
     OutputExists,
@@ -32,10 +36,6 @@ from quotes.output.export import (
     write_speakers_json,
     write_sqlite,
 )
-from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
-from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
-from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
-from quotes.extraction.parse import ModelNotFound
 from quotes.output.render import (
     clusters_table,
     quotes_table,

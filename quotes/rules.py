@@ -125,7 +125,7 @@ def read_dependency_rules(path: Path, lexicon: dict[str, frozenset[str]]) -> tup
         except json.JSONDecodeError as err:
             raise RulesError(f"{where}: not valid JSON ({err.msg})") from err
         if not isinstance(entry, dict) or "label" not in entry or "pattern" not in entry:
-            raise RulesError(f"{where}: each line needs a \"label\" and a \"pattern\"")
+            raise RulesError(f'{where}: each line needs a "label" and a "pattern"')
         rules.append(
             DependencyRule(
                 label=entry["label"],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quotes.models import Cluster, Quote
 from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
@@ -24,7 +25,6 @@ from quotes.output.export import (
     write_jsonl,
     write_sqlite,
 )
-from quotes.models import Cluster, Quote
 
 HARBOUR = "We will reopen the harbour by spring, whatever it costs."
 

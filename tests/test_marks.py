@@ -78,7 +78,7 @@ def test_unclosed_mark_ends_at_its_paragraph(rules):
 
 
 def test_unbalanced_marks_in_a_large_text_finish(rules):
-    text = ('He said " and then \' and « more ' * 20000) + "\n"
+    text = ("He said \" and then ' and « more " * 20000) + "\n"
     started = time.perf_counter()
     find_quote_spans(text, rules)
     assert time.perf_counter() - started < 10
@@ -86,4 +86,3 @@ def test_unbalanced_marks_in_a_large_text_finish(rules):
 
 def test_empty_text_has_no_quotes(rules):
     assert find_quote_spans("", rules) == []
-

@@ -46,8 +46,8 @@ from quotes.corpus.clusters import (
     keyed_diff,
     normalise,
 )
-from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.corpus.identities import identity_key
+from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
 from quotes.sources.files import Skipped, document_from_bytes, expand, looks_binary, read_documents
 
@@ -585,17 +585,25 @@ def _finding(
     if match is None:
         return finding
     text, line = match.wording.excerpt(*match.span)
-    return replace(finding, source=match.wording.first.source, source_line=line, source_text=text,
-                   source_speaker=match.wording.speaker, diff=diff)
+    return replace(
+        finding,
+        source=match.wording.first.source,
+        source_line=line,
+        source_text=text,
+        source_speaker=match.wording.speaker,
+        diff=diff,
+    )
 
 
 def _by_speaker_first(matches: list[Match], speaker: str | None) -> list[Match]:
     """Stable: the matches whose source speaker is `speaker` first, then attributed ones, then the rest."""
+
     def rank(match: Match) -> int:
         source_speaker = match.wording.speaker
         if source_speaker is None:
             return 2
         return 0 if speaker is not None and same_speaker(source_speaker, speaker) else 1
+
     return sorted(matches, key=rank)
 
 
@@ -643,10 +651,9 @@ def _pinned_elsewhere(stems: frozenset[str], wording: SourceWording, index: Sour
     if len(shared) < REPORTED_MISATTRIBUTED_MIN_SHARED:
         return False
     common, own, theirs = index.weight(shared), index.weight(stems), index.weight(wording.stems)
-    return (
-        common >= REPORTED_MISATTRIBUTED_MIN_OVERLAP * min(own, theirs)
-        and common >= REPORTED_MISATTRIBUTED_MIN_SHARE_OF_LARGER * max(own, theirs)
-    )
+    return common >= REPORTED_MISATTRIBUTED_MIN_OVERLAP * min(
+        own, theirs
+    ) and common >= REPORTED_MISATTRIBUTED_MIN_SHARE_OF_LARGER * max(own, theirs)
 
 
 def _whole(wording: SourceWording) -> Match:
@@ -890,7 +897,7 @@ def shorten(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
 
 
 def _quoted(text: str | None) -> str:
-    return f"\"{shorten(text or '')}\""
+    return f'"{shorten(text or "")}"'
 
 
 def _change_segments(diff: Sequence[DiffOp]) -> list[Segment]:

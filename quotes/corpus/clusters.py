@@ -61,8 +61,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from quotes.models import Cluster, Quote
-from quotes.text.names import identity_key, is_written_name, name_key
 from quotes.rules import RulesError, load_rules, patterns_dir, read_toml
+from quotes.text.names import identity_key, is_written_name, name_key
 
 # --- thresholds ----------------------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
-from quotes.text.names import fold, identity_key, is_written_name
 from quotes.rules import load_rules, patterns_dir
+from quotes.text.names import fold, identity_key, is_written_name
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"

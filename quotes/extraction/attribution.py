@@ -14,9 +14,9 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from quotes.extraction.speakers import Mention, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import DependencyRule, Rules
-from quotes.extraction.speakers import Mention, is_channel, mention_at
 
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "parataxis"}
 SENTENCE_END = set(".!?:;—–\n")

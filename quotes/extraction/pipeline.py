@@ -20,6 +20,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from quotes.corpus.identities import SpeakerDirectory, link_corpus, load_directory
 from quotes.extraction.attribution import (
     Cue,
     according_override,
@@ -36,14 +37,13 @@ from quotes.extraction.attribution import (
 )
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds
-from quotes.corpus.identities import SpeakerDirectory, link_corpus, load_directory
 from quotes.extraction.marks import Paragraph, find_quote_spans, paragraphs
-from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, chunks, load_model, may_hold_speech, parse
 from quotes.extraction.reported import COLON_HEADLINE, QUOTE_CHARS, colon_headline, find_reported
+from quotes.extraction.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
+from quotes.models import Document, Quote, QuoteKind, QuoteSpan, SpeakerKind
 from quotes.rules import Rules, load_rules
 from quotes.sources.files import Skipped, expand, read_documents
-from quotes.extraction.speakers import ArticleSpeakers, Mention, is_channel, names_by_regex, names_in
 
 QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on

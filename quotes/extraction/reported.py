@@ -14,8 +14,8 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from quotes.extraction.attribution import Cue, is_negated_or_hypothetical
-from quotes.rules import Rules
 from quotes.extraction.speakers import Mention, is_organisation, mention_at
+from quotes.rules import Rules
 
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 QUESTION_MARKS = {"whether", "if"}

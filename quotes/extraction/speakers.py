@@ -16,8 +16,8 @@ import regex
 from spacy.tokens import Token
 
 from quotes.models import SpeakerKind
-from quotes.text.names import fold, name_key
 from quotes.rules import Rules
+from quotes.text.names import fold, name_key
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text

@@ -14,9 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.corpus.clusters import normalise, word_diff
-from quotes.output.export import summarise_cluster
 from quotes.corpus.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
+from quotes.output.export import summarise_cluster
 
 LONG_SOURCE = 32  # longer source names are shown as their file name alone
 OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
