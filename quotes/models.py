@@ -43,6 +43,7 @@ class Document:
     title: str = ""
     warnings: tuple[str, ...] = ()
     meta: SourceMeta = NO_META
+    format: str = "text"  # how it was read: "text", "markdown", "html" or "docx"
 
 
 @dataclass(frozen=True)
