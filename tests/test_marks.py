@@ -86,3 +86,16 @@ def test_unbalanced_marks_in_a_large_text_finish(rules):
 
 def test_empty_text_has_no_quotes(rules):
     assert find_quote_spans("", rules) == []
+
+
+def test_pairing_many_unclosed_marks_finds_the_dangling_quote(rules):
+    text = "“a " * 20000
+    spans = find_quote_spans(text, rules)
+    assert len(spans) == 1 and not spans[0].closed
+
+
+def test_pairing_many_possessives_keeps_every_quote(rules):
+    text = "“x” ‘y’ soldiers’ rifles " * 5000
+    spans = find_quote_spans(text, rules)
+    assert [s.text for s in spans[:3]] == ["x", "y", "x"]
+    assert len(spans) == 10000

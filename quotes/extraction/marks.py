@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -55,13 +56,21 @@ def _is_elision(text: str, position: int, rules: Rules) -> bool:
     return any(following.startswith(e) and not following[len(e) : len(e) + 1].isalpha() for e in rules.elisions)
 
 
+def _mark_chars(rules: Rules) -> frozenset[str]:
+    return frozenset(p.open for p in rules.mark_pairs) | frozenset(p.close for p in rules.mark_pairs)
+
+
+@lru_cache(maxsize=8)  # one entry per set of mark pairs in use: in practice one
+def _mark_finder(mark_chars: frozenset[str]) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape("".join(sorted(mark_chars))) + "]")
+
+
 def _candidates(text: str, para: Paragraph, rules: Rules) -> Iterator[tuple[int, list[MarkPair], list[MarkPair]]]:
     """Yield (position, pairs it can open, pairs it can close) for every quote mark."""
-    mark_chars = {p.open for p in rules.mark_pairs} | {p.close for p in rules.mark_pairs}
-    for i in range(para.start, para.end):
+    mark_chars = _mark_chars(rules)
+    for found in _mark_finder(mark_chars).finditer(text, para.start, para.end):
+        i = found.start()
         char = text[i]
-        if char not in mark_chars:
-            continue
         before = text[i - 1] if i > para.start else " "
         after = text[i + 1] if i + 1 < para.end else " "
         if before.isalnum() and after.isalnum():
@@ -86,28 +95,60 @@ def _possessive_apostrophe(text: str, position: int, end: int) -> bool:
     return text[position - 1 : position] in ("s", "S") and bool(regex.match(r" \p{Ll}", text[position + 1 : end]))
 
 
+class _OpenStack:
+    """The openers not yet closed, with an index per mark pair so that finding the innermost
+    opener a closing mark can close costs no scan of the whole stack (pairing stays linear)."""
+
+    def __init__(self) -> None:
+        self.openers: list[_Opener] = []
+        self._by_pair: dict[MarkPair, list[tuple[int, int]]] = {}  # pair -> (depth, position), oldest first
+
+    def push(self, opener: _Opener) -> None:
+        depth = len(self.openers)
+        self.openers.append(opener)
+        for pair in opener.pairs:
+            self._by_pair.setdefault(pair, []).append((depth, opener.position))
+
+    def _innermost(self, pair: MarkPair) -> int:
+        entries = self._by_pair.get(pair)
+        while entries:
+            depth, position = entries[-1]
+            if depth < len(self.openers) and self.openers[depth].position == position:
+                return depth
+            entries.pop()  # closed or dropped since it was pushed
+        return -1
+
+    def innermost_for(self, closes: list[MarkPair]) -> int:
+        """The depth of the innermost opener that one of `closes` closes, or -1."""
+        return max((self._innermost(pair) for pair in closes), default=-1)
+
+    def truncate(self, depth: int) -> None:
+        del self.openers[depth:]
+
+
 def _pair_marks(text: str, para: Paragraph, rules: Rules) -> tuple[list[tuple[int, int, MarkPair]], list[_Opener]]:
     """Pair opening and closing marks of one paragraph; return spans and unclosed openers."""
-    stack: list[_Opener] = []
+    stack = _OpenStack()
     spans: list[tuple[int, int, MarkPair]] = []
     candidates = list(_candidates(text, para, rules))
+    last_closer: dict[MarkPair, int] = {}  # pair -> index of the last candidate that can close it
+    for index, (_, _, closes) in enumerate(candidates):
+        for pair in closes:
+            last_closer[pair] = index
     for index, (position, opens, closes) in enumerate(candidates):
+        depth = stack.innermost_for(closes)
         matched = False
-        for depth in range(len(stack) - 1, -1, -1):
-            pair = next((p for p in stack[depth].pairs if p in closes), None)
-            if pair is None:
-                continue
-            if pair.level == "single" and _possessive_apostrophe(text, position, para.end):
-                later = any(pair in c for _, _, c in candidates[index + 1 :])
-                if later:
-                    break
-            spans.append((stack[depth].position, position, pair))
-            del stack[depth:]
-            matched = True
-            break
+        if depth >= 0:
+            opener = stack.openers[depth]
+            pair = next(p for p in opener.pairs if p in closes)
+            later = pair.level == "single" and _possessive_apostrophe(text, position, para.end) and last_closer[pair] > index
+            if not later:
+                spans.append((opener.position, position, pair))
+                stack.truncate(depth)
+                matched = True
         if not matched and opens:
-            stack.append(_Opener(position, opens))
-    return spans, stack
+            stack.push(_Opener(position, opens))
+    return spans, stack.openers
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
