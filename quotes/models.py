@@ -52,7 +52,7 @@ class QuoteSpan:
 
     `start`/`end` are offsets of the content (inside the marks) in the document text.
     `continues` is True for the second and later paragraphs of a multi-paragraph quote;
-    `embed_author` is set for embedded social-media posts.
+    `embed_author` is set for embedded social-media posts; `depth` counts the quotes it is inside.
     """
 
     start: int
@@ -64,6 +64,7 @@ class QuoteSpan:
     closed: bool = True
     embed_author: str | None = None
     embed_handle: str | None = None
+    depth: int = 0  # 0 for a quote in running text, 1 for a quote inside a quote, ...
 
 
 @dataclass

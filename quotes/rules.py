@@ -26,6 +26,9 @@ class MarkPair:
     open: str
     close: str
     level: str  # "double" or "single"
+    spaced: bool = False  # French style: a space may stand inside the marks (« Non »)
+    only_without: tuple[str, ...] = ()  # the pair is used only in documents holding none of these characters
+    only_with: tuple[str, ...] = ()  # ... and, if given, holding one of these
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,17 @@ def load_rules(directory: Path | None = None) -> Rules:
         *prepositional.values(),
     )
     try:
-        pairs = tuple(MarkPair(p["open"], p["close"], p.get("level", "double")) for p in marks["pair"])
+        pairs = tuple(
+            MarkPair(
+                p["open"],
+                p["close"],
+                p.get("level", "double"),
+                bool(p.get("spaced", False)),
+                tuple(p.get("only_without", ())),
+                tuple(p.get("only_with", ())),
+            )
+            for p in marks["pair"]
+        )
     except (KeyError, TypeError) as err:
         raise RulesError(f"{folder / 'quote_marks.toml'}: each [[pair]] needs open and close") from err
     terms = marks.get("terms", {})

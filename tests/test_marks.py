@@ -40,9 +40,41 @@ def test_single_angle_marks(rules):
     assert texts("Elle a dit ‹oui› enfin.", rules) == ["oui"]
 
 
-def test_nested_quote_stays_inside_the_outer_one(rules):
+def test_nested_quote_comes_after_its_outer_quote_with_its_depth(rules):
     text = "“She told me ‘never again’ and left,” the witness said."
-    assert texts(text, rules) == ["She told me ‘never again’ and left,"]
+    spans = find_quote_spans(text, rules)
+    assert [(s.text, s.depth) for s in spans] == [("She told me ‘never again’ and left,", 0), ("never again", 1)]
+
+
+def test_british_single_marks_nest_double_marks(rules):
+    text = "‘When Hebden told me “we cannot cope”, I listened,’ she said. It’s the chiefs’ view."
+    spans = find_quote_spans(text, rules)
+    assert [(s.text, s.depth) for s in spans] == [("When Hebden told me “we cannot cope”, I listened,", 0), ("we cannot cope", 1)]
+
+
+def test_spaced_french_guillemets(rules):
+    text = "« Nous ne lâcherons rien », a-t-elle dit, « jamais »."
+    assert texts(text, rules) == ["Nous ne lâcherons rien", "jamais"]
+
+
+def test_reversed_guillemets(rules):
+    assert texts("Er sagte: »Wir bauen neu.« Dann ging er.", rules) == ["Wir bauen neu."]
+
+
+def test_typewriter_quotes(rules):
+    text = "``We will not wait,'' he said, and ''the markets know it.''"
+    assert texts(text, rules) == ["We will not wait,", "the markets know it."]
+
+
+def test_swedish_marks_open_and_close_with_one_character(rules):
+    text = "”Vi överklagar”, sa han. Hon sa: ”Han sa ’aldrig’ till mig.”"
+    spans = find_quote_spans(text, rules)
+    assert [(s.text, s.depth) for s in spans] == [("Vi överklagar", 0), ("Han sa ’aldrig’ till mig.", 0), ("aldrig", 1)]
+
+
+def test_a_closing_mark_opens_nothing_where_the_document_uses_curly_pairs(rules):
+    text = "“We will rebuild,” she said. He added ” nothing more."
+    assert texts(text, rules) == ["We will rebuild,"]
 
 
 def test_apostrophes_are_not_quote_marks(rules):

@@ -8,7 +8,7 @@ Offsets always point into the text as given.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -45,6 +45,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 @dataclass
 class _Opener:
     position: int
+    mark: str
     pairs: list[MarkPair]
 
 
@@ -56,38 +57,57 @@ def _is_elision(text: str, position: int, rules: Rules) -> bool:
     return any(following.startswith(e) and not following[len(e) : len(e) + 1].isalpha() for e in rules.elisions)
 
 
-def _mark_chars(rules: Rules) -> frozenset[str]:
-    return frozenset(p.open for p in rules.mark_pairs) | frozenset(p.close for p in rules.mark_pairs)
+def document_pairs(text: str, rules: Rules) -> tuple[MarkPair, ...]:
+    """The mark pairs this document's own convention allows (see `only_without` in quote_marks.toml)."""
+    return tuple(
+        pair
+        for pair in rules.mark_pairs
+        if not any(c in text for c in pair.only_without) and (not pair.only_with or any(c in text for c in pair.only_with))
+    )
 
 
-@lru_cache(maxsize=8)  # one entry per set of mark pairs in use: in practice one
-def _mark_finder(mark_chars: frozenset[str]) -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape("".join(sorted(mark_chars))) + "]")
+def _mark_chars(pairs: tuple[MarkPair, ...]) -> frozenset[str]:
+    """Every character that is, or starts or ends, a mark: context that neither opens nor closes."""
+    return frozenset(c for p in pairs for c in p.open + p.close)
 
 
-def _candidates(text: str, para: Paragraph, rules: Rules) -> Iterator[tuple[int, list[MarkPair], list[MarkPair]]]:
-    """Yield (position, pairs it can open, pairs it can close) for every quote mark."""
-    mark_chars = _mark_chars(rules)
-    for found in _mark_finder(mark_chars).finditer(text, para.start, para.end):
-        i = found.start()
-        char = text[i]
+@lru_cache(maxsize=8)  # one entry per set of mark pairs in use: a handful
+def _mark_finder(pairs: tuple[MarkPair, ...]) -> regex.Pattern[str]:
+    marks = sorted({p.open for p in pairs} | {p.close for p in pairs}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(m) for m in marks))
+
+
+def _candidates(text: str, para: Paragraph, pairs: tuple[MarkPair, ...], rules: Rules) -> Iterator[_Candidate]:
+    """Every quote mark with the pairs it can open and close where it stands."""
+    mark_chars = _mark_chars(pairs)
+    for found in _mark_finder(pairs).finditer(text, para.start, para.end):
+        i, mark = found.start(), found.group()
         before = text[i - 1] if i > para.start else " "
-        after = text[i + 1] if i + 1 < para.end else " "
+        after = text[found.end()] if found.end() < para.end else " "
         if before.isalnum() and after.isalnum():
             continue  # don't, Russia's, Kyiv’s
         opens, closes = [], []
-        for pair in rules.mark_pairs:
+        for pair in pairs:
             single = pair.level == "single"
             opens_here = before.isspace() or before in OPENING_CONTEXT or before in mark_chars
             opens_here = opens_here or (not single and not before.isalnum())
             closes_here = after.isspace() or after in CLOSING_CONTEXT or after in mark_chars
             closes_here = closes_here or (not single and not after.isalnum())
-            if char == pair.open and not after.isspace() and opens_here and not (single and _is_elision(text, i, rules)):
+            opens_before_text = not after.isspace() or pair.spaced
+            if mark == pair.open and opens_before_text and opens_here and not (single and _is_elision(text, i, rules)):
                 opens.append(pair)
-            if char == pair.close and not before.isspace() and closes_here:
+            if mark == pair.close and (not before.isspace() or pair.spaced) and closes_here:
                 closes.append(pair)
         if opens or closes:
-            yield i, opens, closes
+            yield _Candidate(i, mark, opens, closes)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    position: int
+    mark: str
+    opens: list[MarkPair]
+    closes: list[MarkPair]
 
 
 def _possessive_apostrophe(text: str, position: int, end: int) -> bool:
@@ -126,16 +146,20 @@ class _OpenStack:
         del self.openers[depth:]
 
 
-def _pair_marks(text: str, para: Paragraph, rules: Rules) -> tuple[list[tuple[int, int, MarkPair]], list[_Opener]]:
-    """Pair opening and closing marks of one paragraph; return spans and unclosed openers."""
+def _pair_marks(
+    text: str, para: Paragraph, pairs: tuple[MarkPair, ...], rules: Rules
+) -> tuple[list[tuple[_Opener, int, MarkPair]], list[_Opener]]:
+    """Pair opening and closing marks of one paragraph; return (opener, close position, pair)
+    for every quote, nested ones included, and the openers left unclosed."""
     stack = _OpenStack()
-    spans: list[tuple[int, int, MarkPair]] = []
-    candidates = list(_candidates(text, para, rules))
+    spans: list[tuple[_Opener, int, MarkPair]] = []
+    candidates = list(_candidates(text, para, pairs, rules))
     last_closer: dict[MarkPair, int] = {}  # pair -> index of the last candidate that can close it
-    for index, (_, _, closes) in enumerate(candidates):
-        for pair in closes:
+    for index, candidate in enumerate(candidates):
+        for pair in candidate.closes:
             last_closer[pair] = index
-    for index, (position, opens, closes) in enumerate(candidates):
+    for index, candidate in enumerate(candidates):
+        position, closes = candidate.position, candidate.closes
         depth = stack.innermost_for(closes)
         matched = False
         if depth >= 0:
@@ -143,11 +167,11 @@ def _pair_marks(text: str, para: Paragraph, rules: Rules) -> tuple[list[tuple[in
             pair = next(p for p in opener.pairs if p in closes)
             later = pair.level == "single" and _possessive_apostrophe(text, position, para.end) and last_closer[pair] > index
             if not later:
-                spans.append((opener.position, position, pair))
+                spans.append((opener, position, pair))
                 stack.truncate(depth)
                 matched = True
-        if not matched and opens:
-            stack.push(_Opener(position, opens))
+        if not matched and candidate.opens:
+            stack.push(_Opener(position, candidate.mark, candidate.opens))
     return spans, stack.openers
 
 
@@ -159,36 +183,41 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quote_spans(text: str, rules: Rules) -> list[QuoteSpan]:
-    """All outermost quoted stretches of `text`, in order, one per paragraph piece."""
+def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
+    """Every quoted stretch of `text` in order, one per paragraph piece; a quote inside a quote
+    comes too, with its `depth`."""
     found: list[QuoteSpan] = []
     continuing = False
-    for para in paragraphs(text):
-        spans, unclosed = _pair_marks(text, para, rules)
+    pairs = document_pairs(text, rules)
+    for para in paragraphs(text) if paras is None else paras:
+        spans, unclosed = _pair_marks(text, para, pairs, rules)
         # A paragraph that leaves a quote open, followed by one that reopens it, continues it.
         pieces: list[QuoteSpan] = []
-        for open_pos, close_pos, pair in spans:
-            start, end = _trimmed(text, open_pos + 1, close_pos)
+        for opener, close_pos, pair in spans:
+            start, end = _trimmed(text, opener.position + len(opener.mark), close_pos)
             if start < end:
-                continues = continuing and open_pos == para.start
-                pieces.append(QuoteSpan(start, end, text[start:end], pair.open, pair.close, continues))
+                continues = continuing and opener.position == para.start
+                pieces.append(QuoteSpan(start, end, text[start:end], opener.mark, pair.close, continues))
         dangling = next((o for o in unclosed if any(p.level == "double" for p in o.pairs) or o.position == para.start), None)
         if dangling is not None:
-            start, end = _trimmed(text, dangling.position + 1, para.end)
+            start, end = _trimmed(text, dangling.position + len(dangling.mark), para.end)
             if start < end:
                 continues = continuing and dangling.position == para.start
-                pieces.append(QuoteSpan(start, end, text[start:end], text[dangling.position], "", continues, closed=False))
+                pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
         continuing = dangling is not None
-        found.extend(_outermost(pieces))
+        found.extend(_with_depth(pieces))
     return found
 
 
-def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Drop quotes nested inside another quote: they belong to the outer one."""
+def _with_depth(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The spans in order, each with the number of spans it lies inside."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
-    kept: list[QuoteSpan] = []
+    enclosing: list[QuoteSpan] = []
+    result: list[QuoteSpan] = []
     for span in ordered:
-        if kept and span.start >= kept[-1].start and span.end <= kept[-1].end:
-            continue
-        kept.append(span)
-    return kept
+        while enclosing and span.start >= enclosing[-1].end:
+            enclosing.pop()
+        depth = len(enclosing)
+        result.append(replace(span, depth=depth) if depth else span)
+        enclosing.append(span)
+    return result

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from quotes.corpus.identities import SpeakerDirectory, link_corpus, load_directory
@@ -48,6 +48,7 @@ from quotes.sources.files import Skipped, expand, read_documents
 QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
+NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -88,11 +89,12 @@ def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ())
 class Plan:
     """What regex found in a document and which stretches of it need parsing."""
 
-    spans: list[QuoteSpan]
+    spans: list[QuoteSpan]  # quotes in running text
     embeds: list[QuoteSpan]
     parts: list[tuple[int, int]]  # character ranges to parse
     recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
     datelines: dict[int, int] = field(default_factory=dict)  # paragraph start -> length of the dateline that opens it
+    nested: list[QuoteSpan] = field(default_factory=list)  # quotes inside a quote
 
     def text_of(self, document: Document, start: int, end: int) -> str:
         """What the parser reads for a part: the document's text, or the headline in sentence case;
@@ -104,7 +106,9 @@ class Plan:
 
 def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
-    spans = sorted(find_quote_spans(text, rules), key=lambda s: s.start)
+    every_span = find_quote_spans(text, rules)
+    spans = [s for s in every_span if s.depth == 0]
+    nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text)
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
@@ -122,7 +126,7 @@ def plan(document: Document, rules: Rules) -> Plan:
             parts.extend(chunks(text, para.start, para.end))
             if title_case:
                 headlines.append((para.start, para.end))
-    return Plan(spans, embeds, parts, _recased(text, paras, headlines), datelines)
+    return Plan(spans, embeds, parts, _recased(text, paras, headlines), datelines, nested)
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
@@ -144,6 +148,7 @@ class Draft:
     cue: str | None
     via: str | None = None
     continues: bool = False
+    nested: bool = False  # a quote inside a quote: it has a speaker of its own, and continues no one
 
 
 def _shift(mention: Mention | None, offset: int) -> Mention | None:
@@ -157,10 +162,11 @@ def _start(span: QuoteSpan) -> int:
 
 
 def _quotes_in(
-    doc: Doc, offset: int, spans: list[QuoteSpan], matchers: Matchers, text: str, para_start: int
+    doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int
 ) -> tuple[list[Draft], Mention | None]:
     """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she said:")."""
     rules = matchers.rules
+    spans = found.spans
     end = offset + len(doc.text)
     local = spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_left(spans, end, key=_start)]
     token_sets = {}
@@ -196,8 +202,50 @@ def _quotes_in(
             )
         )
     drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
+    drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
     introduction = closing_introduction(doc, cues)
     return drafts, _shift(introduction.speaker, offset) if introduction else None
+
+
+def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int) -> list[Draft]:
+    """Quotes inside quotes ("When Hebden told me 'we cannot cope', I listened"): the inner words
+    are an item of their own when a cue inside the outer quote gives them a speaker. Without one
+    they are the outer speaker's scare quotes or mentions, not speech."""
+    rules = matchers.rules
+    end = offset + len(doc.text)
+    nested = found.nested
+    local = nested[bisect.bisect_left(nested, offset, key=_start) : bisect.bisect_left(nested, end, key=_start)]
+    token_sets = {s.start: t for s in local if (t := quote_tokens(doc, s.start - offset, min(s.end, end) - offset)) is not None}
+    if not token_sets:
+        return []
+    excluded = {t.i for tokens in token_sets.values() for t in tokens}
+    cues = find_cues(doc, matchers.speaker_rules, rules, excluded)
+    drafts: list[Draft] = []
+    for span in local:
+        tokens = token_sets.get(span.start)
+        outer = _enclosing(found.spans, span)
+        if tokens is None or outer is None or looks_like_term(text, span, rules):
+            continue
+        inside = {i: c for i, c in cues.items() if outer.start <= c.token.idx + offset < outer.end}
+        cue = governing_cue(tokens, inside, excluded)
+        short = len(span.text.split()) <= rules.term_max_words
+        if cue is None or (short and (not any(cue.token in t.ancestors for t in tokens) or _modifies_a_noun(tokens))):
+            continue  # a short quote the cue does not govern, or a word describing a thing: a scare quote
+        kind = quote_kind(text, span, para_start)
+        drafts.append(Draft(span.start, span.end, kind, _shift(cue.speaker, offset), cue.token.text, nested=True))
+    return drafts
+
+
+def _modifies_a_noun(tokens: Span) -> bool:
+    """ "it's a 'managed' release": the quoted words describe a thing, they are not what was said."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    return bool(roots) and all(t.dep_ in NOUN_MODIFIER_DEPS for t in roots if not t.is_punct)
+
+
+def _enclosing(spans: list[QuoteSpan], inner: QuoteSpan) -> QuoteSpan | None:
+    i = bisect.bisect_right(spans, inner.start, key=_start) - 1
+    return spans[i] if i >= 0 and spans[i].end >= inner.end else None
 
 
 def _reported_in(
@@ -269,12 +317,12 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
     introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it
     for offset, doc in parsed:
         para = _paragraph_index(para_starts, offset)
-        found_drafts, introduction = _quotes_in(doc, offset, found.spans, matchers, text, para_starts[para])
+        found_drafts, introduction = _quotes_in(doc, offset, found, matchers, text, para_starts[para])
         drafts.extend(found_drafts)
         if introduction is not None:
             introductions[para + 1] = introduction
     for draft in drafts:
-        if draft.mention is not None or draft.kind not in QUOTED_KINDS:
+        if draft.mention is not None or draft.kind not in QUOTED_KINDS or draft.nested:
             continue
         para = _paragraph_index(para_starts, draft.start)
         if para in introductions and not text[para_starts[para] : draft.start].strip(QUOTE_CHARS + " \t\n"):
@@ -309,7 +357,7 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
             speaker_kind=kind,
             meta=document.meta,
         )
-        if draft.kind in QUOTED_KINDS:
+        if draft.kind in QUOTED_KINDS and not draft.nested:
             if last_quoted and _resumes_split_quote(text, last_quoted[1], quote):
                 quote.kind = last_quoted[1].kind
             if speaker is None and last_quoted and para - last_quoted[0] <= CONTINUATION_PARAGRAPHS:
