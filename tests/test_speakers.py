@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from quotes.extraction.speakers import ArticleSpeakers, Mention, names_by_regex
+from quotes.extraction.entities import ArticleSpeakers
+from quotes.extraction.speakers import Mention, names_by_regex
 
 
 def names(text: str, rules) -> list[tuple[str, str, bool]]:

@@ -6,7 +6,7 @@ from functools import cache
 
 import regex
 
-from quotes.extraction.marks import paragraphs
+from quotes.extraction.layout import Paragraph, paragraphs
 from quotes.models import QuoteSpan
 from quotes.rules import patterns_dir, read_toml
 
@@ -25,9 +25,9 @@ def clean_display_name(name: str) -> str:
     return " ".join(words)
 
 
-def find_embeds(text: str) -> list[QuoteSpan]:
+def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
     """Every embedded post in `text`, with its author's display name and handle."""
-    paras = paragraphs(text)
+    paras = paragraphs(text) if paras is None else paras
     found: list[QuoteSpan] = []
     previous_signature_end = 0
     for match in signature_pattern().finditer(text):

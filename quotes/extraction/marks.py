@@ -13,33 +13,12 @@ from functools import lru_cache
 
 import regex
 
+from quotes.extraction.layout import Paragraph, paragraphs
 from quotes.models import QuoteSpan
 from quotes.rules import MarkPair, Rules
 
 OPENING_CONTEXT = set(" \t([{<—–-/:;")
 CLOSING_CONTEXT = set(" \t)]}>,.;:!?—–-/…")
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    start: int
-    end: int
-    gap_before: int  # newlines between this paragraph and the one before it
-
-
-def paragraphs(text: str) -> list[Paragraph]:
-    """Each non-blank line is a paragraph: news text puts one paragraph on a line."""
-    found: list[Paragraph] = []
-    last_end = 0
-    for match in regex.finditer(r"[^\n]+", text):
-        if not match.group().strip():
-            continue
-        gap = text.count("\n", last_end, match.start())
-        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
-        end = match.end() - (len(match.group()) - len(match.group().rstrip()))
-        found.append(Paragraph(start, end, gap))
-        last_end = match.end()
-    return found
 
 
 @dataclass

@@ -1,23 +1,21 @@
 """Speakers: names as written in the parse, and what they resolve to within one article.
 
-A `Mention` is what the text says ("he", "the ministry", "Medvedev", "Russian bloggers").
-`ArticleSpeakers` remembers the named people and organisations an article has mentioned,
-in order, with their titles, so later mentions resolve: pronoun -> the last compatible
-name, title or description -> the entity it describes, surname -> the full name.
+A `Mention` is what the text says ("he", "the ministry", "Medvedev", "Russian bloggers"), found
+in the parse (`mention_at`, `names_in`) or, in paragraphs that were not parsed, by regex
+(`names_by_regex`). `quotes.extraction.entities` turns mentions into the article's people and bodies.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import regex
 from spacy.tokens import Token
 
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
-from quotes.text.names import fold, name_key
+from quotes.text.names import fold
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
@@ -236,6 +234,8 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
             return Mention(token.text, token.idx, "pronoun", "group", lower)
         if lower in rules.words("speakers.thing_pronouns"):
             return Mention(token.text, token.idx, "pronoun", "organisation", lower)
+        if lower in rules.words("speakers.first_person_pronouns") or lower in rules.words("speakers.second_person_pronouns"):
+            return Mention(token.text, token.idx, "pronoun", "person", lower)
         return None
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
@@ -376,169 +376,3 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
             gender = gender_of(titles, rules) or first_name_gender(written, rules)
             found.append(Mention(written, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
     return found
-
-
-@dataclass
-class Entity:
-    name: str
-    kind: SpeakerKind
-    first_seen: int
-    titles: set[str] = field(default_factory=set)
-    subject: bool = False
-    offsets: list[int] = field(default_factory=list)  # where it is mentioned, in text order
-    genders: set[str] = field(default_factory=set)  # every gender a mention gave it
-
-    @property
-    def gender(self) -> str | None:
-        """ "female" or "male" when its mentions agree on one, else None."""
-        return next(iter(self.genders)) if len(self.genders) == 1 else None
-
-    @property
-    def looks_like_a_person(self) -> bool:
-        """A first name and a surname, or a title: "Anna Roth", "Governor Roth"; not "Russia"."""
-        return len(self.name.split()) >= 2 or bool(self.titles)
-
-    def last_before(self, offset: int) -> int:
-        """Its latest mention before `offset`, or -1."""
-        i = bisect.bisect_left(self.offsets, offset)
-        return self.offsets[i - 1] if i else -1
-
-
-def _keys(name: str) -> tuple[str, ...]:
-    return tuple(name_key(w) for w in name.split())
-
-
-@dataclass
-class ArticleSpeakers:
-    """Named entities of one article in order of mention, for resolving later mentions.
-
-    Names are indexed by their keys (whole name, and surname for people), so a long article
-    costs a lookup per mention, not a scan of everything mentioned before.
-    """
-
-    generic_organisations: frozenset[str] = frozenset()  # "the company": the organisation named last
-    entities: list[Entity] = field(default_factory=list)
-    mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
-    by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
-    by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
-
-    def add(self, mention: Mention) -> Entity:
-        entity = self._find_by_name(mention.text, mention.start, mention.kind) if mention.form == "name" else None
-        if entity is None:
-            entity = Entity(mention.text, mention.kind, mention.start)
-            self.entities.append(entity)
-            self._index(entity)
-        elif len(mention.text.split()) > len(entity.name.split()):
-            entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
-            self._index(entity)
-        if mention.kind in ("organisation", "group") and entity.kind == "person":
-            entity.kind = mention.kind  # named as a thing once ("X, which ...", "the Miners"): a thing throughout
-        entity.subject = entity.subject or mention.subject
-        entity.titles.update(mention.titles)
-        if mention.gender is not None:
-            entity.genders.add(mention.gender)
-        bisect.insort(entity.offsets, mention.start)
-        bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
-        return entity
-
-    def _index(self, entity: Entity) -> None:
-        keys = _keys(entity.name)
-        self.by_keys.setdefault(keys, entity)
-        if entity.kind == "person" and keys:
-            people = self.by_surname.setdefault(keys[-1], [])
-            if entity not in people:
-                people.append(entity)
-
-    def knows(self, name: str) -> bool:
-        """Whether `name` is the name (or surname) of a person already added."""
-        entity = self._find_by_name(name, AFTER_EVERY_MENTION, "person")
-        return entity is not None and entity.kind == "person"
-
-    def _find_by_name(self, text: str, before: int, kind: SpeakerKind) -> Entity | None:
-        """The entity of this name: same words, or a surname alone (the closest earlier one wins)."""
-        keys = _keys(text)
-        if not keys:
-            return None
-        candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
-        if len(keys) == 1:
-            candidates += self.by_surname.get(keys[0], [])
-        elif kind == "person":  # a first name + surname that agrees with a person known by their surname alone
-            known = self.by_keys.get(keys[-1:])
-            if known is not None and known.kind == "person":
-                candidates.append(known)
-        if not candidates:
-            return None
-        earlier = max(candidates, key=lambda e: e.last_before(before))
-        return earlier if earlier.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
-
-    def _last(self, before: int, accept: Callable[[Entity], bool]) -> Entity | None:
-        """The latest entity mentioned before `before` that `accept`s, looking back a bounded way."""
-        i = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
-        recent = self.mentions[max(0, i - LOOKBACK_MENTIONS) : i]
-        return next((entity for _, entity in reversed(recent) if accept(entity)), None)
-
-    def _person_for_pronoun(self, mention: Mention) -> Entity | None:
-        """The person a "he" or "she" stands for: the latest person named before it whose gender
-        (when known) is the pronoun's."""
-        wanted = mention.gender
-
-        def compatible(entity: Entity) -> bool:
-            return entity.kind == "person" and entity.gender in (None, wanted)
-
-        # without NER, "Russia" or "August" look like people: prefer a full name or a titled
-        # name that was a subject (someone who acted or spoke), then any full name
-        entity = self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person)
-        entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person)
-        return entity or self._last(mention.start, compatible)
-
-    def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
-        """The entity mentioned first that `accept`s."""
-        return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)
-
-    def resolve(self, mention: Mention) -> tuple[str, SpeakerKind]:
-        """The name a mention stands for, or the mention as written when nothing fits."""
-        if mention.form == "name":
-            entity = self._find_by_name(mention.text, mention.start, mention.kind)
-            return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
-        if mention.form == "pronoun":
-            if mention.kind == "person":
-                entity = self._person_for_pronoun(mention)
-            else:
-                wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
-                entity = self._last(mention.start, lambda e: e.kind in wanted)
-            return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
-        if mention.text.istitle() and (named := self._find_by_name(mention.text, mention.start, "person")) is not None:
-            return named.name, named.kind  # a surname the tagger took for a common noun: "Haines, however, said"
-        if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
-            written = fold(mention.text)
-
-            def shortened(entity: Entity) -> bool:
-                return entity.kind == "group" and fold(entity.name).endswith(f" {written}")
-
-            entity = self._last(mention.start, shortened) or self._first(shortened)
-            return (entity.name, "group") if entity else (mention.text, "group")
-        entity = self._described(mention)
-        if entity is None and mention.body is not None:  # "a police spokeswoman" never named: the police
-            entity = self._described(mention.body) if mention.body.form == "description" else None
-            entity = entity or self.add(replace(mention.body, subject=True))
-            entity.titles.add(mention.head)  # "the spokeswoman" later is the same body
-        if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
-            return mention.text, "unnamed" if mention.kind == "person" else mention.kind
-        return entity.name, entity.kind
-
-    def _described(self, mention: Mention) -> Entity | None:
-        """The entity a title or description stands for: "the ministry", "the acting governor",
-        "Governor", "the company"."""
-
-        def describes(entity: Entity) -> bool:
-            if entity.kind == "group" or entity.name == mention.text:
-                return False
-            if mention.body is not None and mention.body.head not in entity.titles:
-                return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
-            words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
-            return mention.head in entity.titles or mention.head in words
-
-        entity = self._last(mention.start, describes) or self._first(describes)
-        if entity is None and mention.head in self.generic_organisations:
-            entity = self._last(mention.start, lambda e: e.kind == "organisation")
-        return entity

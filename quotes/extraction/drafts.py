@@ -1,0 +1,210 @@
+"""Drafts: the quotes and reported items of one parsed part, each with its cue and the speaker
+mention the cue gives, before any mention is resolved to a person.
+
+    a parsed part + the plan -> cues (attribution) -> quoted, nested and reported drafts
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import overload
+
+import regex
+from spacy.tokens import Doc, Span
+
+from quotes.extraction.attribution import (
+    Cue,
+    according_override,
+    channel_and_speaker,
+    closing_introduction,
+    find_cues,
+    governing_cue,
+    introducing_cue,
+    is_speaker_of_cue,
+    looks_like_term,
+    quote_kind,
+    quote_tokens,
+)
+from quotes.extraction.matchers import Matchers
+from quotes.extraction.plan import Plan
+from quotes.extraction.reported import QUOTE_CHARS, colon_headline, find_reported
+from quotes.extraction.speakers import Mention, is_channel
+from quotes.models import QuoteKind, QuoteSpan
+
+QUOTED_KINDS = ("direct", "partial")
+MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
+NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass
+class Draft:
+    """A quote or reported item before its speaker mention is resolved."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    mention: Mention | None
+    cue: str | None
+    via: str | None = None
+    continues: bool = False
+    nested: bool = False  # a quote inside a quote: it has a speaker of its own, and continues no one
+
+
+@overload
+def shift(mention: Mention, offset: int) -> Mention: ...
+@overload
+def shift(mention: None, offset: int) -> None: ...
+def shift(mention: Mention | None, offset: int) -> Mention | None:
+    if mention is None:
+        return None
+    return replace(mention, start=mention.start + offset, body=shift(mention.body, offset))
+
+
+def _start(span: QuoteSpan) -> int:
+    return span.start
+
+
+def drafts_in_part(
+    doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int
+) -> tuple[list[Draft], Mention | None]:
+    """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she said:")."""
+    rules = matchers.rules
+    spans = found.spans
+    end = offset + len(doc.text)
+    local = spans[bisect.bisect_left(spans, offset, key=_start) : bisect.bisect_left(spans, end, key=_start)]
+    token_sets = {}
+    excluded: set[int] = set()
+    for span in local:
+        tokens = quote_tokens(doc, span.start - offset, min(span.end, end) - offset)
+        if tokens is not None:
+            token_sets[span.start] = tokens
+            excluded.update(t.i for t in tokens)
+    cues = find_cues(doc, matchers.speaker_rules, rules, excluded)
+    drafts: list[Draft] = []
+    for span in local:
+        tokens = token_sets.get(span.start)
+        if tokens is None or looks_like_term(text, span, rules):
+            continue
+        cue = governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues)
+        short = len(span.text.split()) <= rules.term_max_words
+        if short and (cue is None or is_speaker_of_cue(tokens, cues)):
+            continue  # a scare quote or a name, not speech
+        via = None
+        if cue is not None:
+            cue, via = channel_and_speaker(according_override(cue, cues, rules), cues, rules)
+        kind = quote_kind(text, span, para_start)
+        drafts.append(
+            Draft(
+                span.start,
+                span.end,
+                kind,
+                shift(cue.speaker, offset) if cue else None,
+                cue.token.text if cue else None,
+                via,
+                continues=span.continues,
+            )
+        )
+    drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
+    drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
+    introduction = closing_introduction(doc, cues)
+    return drafts, shift(introduction.speaker, offset) if introduction else None
+
+
+def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int) -> list[Draft]:
+    """Quotes inside quotes ("When Hebden told me 'we cannot cope', I listened"): the inner words
+    are an item of their own when a cue inside the outer quote gives them a speaker. Without one
+    they are the outer speaker's scare quotes or mentions, not speech."""
+    rules = matchers.rules
+    end = offset + len(doc.text)
+    nested = found.nested
+    local = nested[bisect.bisect_left(nested, offset, key=_start) : bisect.bisect_left(nested, end, key=_start)]
+    token_sets = {s.start: t for s in local if (t := quote_tokens(doc, s.start - offset, min(s.end, end) - offset)) is not None}
+    if not token_sets:
+        return []
+    excluded = {t.i for tokens in token_sets.values() for t in tokens}
+    cues = find_cues(doc, matchers.speaker_rules, rules, excluded)
+    drafts: list[Draft] = []
+    for span in local:
+        tokens = token_sets.get(span.start)
+        outer = _enclosing(found.spans, span)
+        if tokens is None or outer is None or looks_like_term(text, span, rules):
+            continue
+        inside = {i: c for i, c in cues.items() if outer.start <= c.token.idx + offset < outer.end}
+        cue = governing_cue(tokens, inside, excluded)
+        short = len(span.text.split()) <= rules.term_max_words
+        if cue is None or (short and (not any(cue.token in t.ancestors for t in tokens) or _modifies_a_noun(tokens))):
+            continue  # a short quote the cue does not govern, or a word describing a thing: a scare quote
+        kind = quote_kind(text, span, para_start)
+        drafts.append(Draft(span.start, span.end, kind, shift(cue.speaker, offset), cue.token.text, nested=True))
+    return drafts
+
+
+def _modifies_a_noun(tokens: Span) -> bool:
+    """ "it's a 'managed' release": the quoted words describe a thing, they are not what was said."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    return bool(roots) and all(t.dep_ in NOUN_MODIFIER_DEPS for t in roots if not t.is_punct)
+
+
+def _enclosing(spans: list[QuoteSpan], inner: QuoteSpan) -> QuoteSpan | None:
+    i = bisect.bisect_right(spans, inner.start, key=_start) - 1
+    return spans[i] if i >= 0 and spans[i].end >= inner.end else None
+
+
+def _reported_in(
+    doc: Doc, offset: int, spans: list[QuoteSpan], cues: dict[int, Cue], matchers: Matchers, text: str
+) -> list[Draft]:
+    rules = matchers.rules
+    drafts: list[Draft] = []
+    for item in find_reported(doc, matchers.content_rules, rules, cues):
+        cue = cues.get(item.cue.i)
+        mention = item.speaker or (cue.speaker if cue else None)
+        if mention is None or is_channel(mention, rules) or mention.head in rules.words("speakers.data_sources"):
+            continue
+        via = None
+        if cue is not None and item.speaker is None:
+            chosen, via = channel_and_speaker(cue, cues, rules)
+            mention = chosen.speaker or mention
+        start = doc[item.start].idx + offset
+        end = doc[item.end - 1].idx + len(doc[item.end - 1].text) + offset
+        if _mostly_quoted(text, start, end, spans):
+            continue
+        drafts.append(Draft(start, end, "indirect", shift(mention, offset), item.cue.text, via))
+    headline = colon_headline(doc, rules)
+    if headline is not None:
+        mention, start, end = headline
+        if not _mostly_quoted(text, start + offset, end + offset, spans):
+            drafts.append(Draft(start + offset, end + offset, "indirect", shift(mention, offset), ":"))
+    return drafts
+
+
+def _mostly_quoted(text: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:
+    """Content whose words are all inside quote marks but for one: the quote says it already."""
+    outside = list(text[start:end])
+    for span in spans:
+        for i in range(max(start, span.start), min(end, span.end)):
+            outside[i - start] = " "
+    return len(WORD.findall("".join(outside))) < MIN_WORDS_OUTSIDE_MARKS
+
+
+def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Draft]:
+    """Every draft of a document; a quote that opens a paragraph after "... said:" takes that
+    speaker, within one unit."""
+    drafts: list[Draft] = []
+    introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it
+    paragraphs = found.paragraphs
+    for offset, doc in parsed:
+        index = found.index(offset)
+        part, introduction = drafts_in_part(doc, offset, found, matchers, text, paragraphs[index].start)
+        drafts.extend(part)
+        if introduction is not None and index + 1 < len(paragraphs) and paragraphs[index + 1].unit == paragraphs[index].unit:
+            introductions[index + 1] = introduction
+    for draft in drafts:
+        if draft.mention is not None or draft.kind not in QUOTED_KINDS or draft.nested:
+            continue
+        index = found.index(draft.start)
+        if index in introductions and not text[paragraphs[index].start : draft.start].strip(QUOTE_CHARS + " \t\n"):
+            draft.mention = introductions[index]
+    return drafts

@@ -1,0 +1,243 @@
+"""Layout: what each paragraph of an article is, before any quote is looked for.
+
+    text -> paragraphs (hard wraps joined) -> a role for each -> discourse units
+
+A paragraph is a line, or for hard-wrapped text the lines between two blank lines. Its role says
+whether it can hold speech (boilerplate, bylines and time stamps cannot), and where its own text
+starts (after a dateline, a time stamp or a transcript label). A unit is a live-blog entry or a
+transcript turn: later stages never let a pronoun or an unattributed quote take its speaker from
+another unit. The rules are data, in `patterns/layout.toml`. Pure string work, no spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+
+from quotes.extraction.casing import is_title_case
+from quotes.rules import RulesError, patterns_dir, read_toml
+
+Role = Literal["headline", "byline", "timestamp", "turn", "list_item", "boilerplate", "body"]
+SILENT_ROLES: frozenset[Role] = frozenset({"byline", "timestamp", "boilerplate"})  # paragraphs that hold no speech
+LINE = regex.compile(r"[^\r\n]+")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
+REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the text as read: offsets into it, and what the layout made of it."""
+
+    start: int
+    end: int
+    gap_before: int  # line breaks between this paragraph and the one before it
+    role: Role = "body"
+    unit: int = 0  # the live-blog entry or transcript turn it belongs to; 0 before the first
+    lead_end: int = -1  # where its own text starts, after a dateline, time stamp or label (-1: at `start`)
+    label: str | None = None  # a transcript turn's speaker label as written ("MS. ORTIZ", "Q")
+
+    @property
+    def text_start(self) -> int:
+        return self.start if self.lead_end < 0 else self.lead_end
+
+    @property
+    def silent(self) -> bool:
+        return self.role in SILENT_ROLES
+
+
+@dataclass(frozen=True)
+class LayoutRules:
+    max_width: int
+    min_fill: float
+    min_wrapped_lines: int
+    timestamp: regex.Pattern[str]
+    turn: regex.Pattern[str]
+    min_turns: int
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    byline: regex.Pattern[str]
+    list_item: regex.Pattern[str]
+    boilerplate: tuple[regex.Pattern[str], ...]
+    closing_sections: tuple[regex.Pattern[str], ...]
+    closing_sections_after: float
+
+
+def _compile(path: Path, where: str, pattern: Any) -> regex.Pattern[str]:
+    if not isinstance(pattern, str):
+        raise RulesError(f"{path}: {where} must be a string pattern")
+    try:
+        return regex.compile(pattern)
+    except regex.error as err:
+        raise RulesError(f"{path}: {where} is not a valid pattern ({err})") from err
+
+
+@lru_cache(maxsize=4)  # one patterns folder in practice
+def load_layout_rules(folder: Path | None = None) -> LayoutRules:
+    path = (folder or patterns_dir()) / "layout.toml"
+    data = read_toml(path)
+    try:
+        wrapping, units, roles = data["wrapping"], data["units"], data["roles"]
+        return LayoutRules(
+            max_width=int(wrapping["max_width"]),
+            min_fill=float(wrapping["min_fill"]),
+            min_wrapped_lines=int(wrapping["min_wrapped_lines"]),
+            timestamp=_compile(path, "[units] timestamp", units["timestamp"]),
+            turn=_compile(path, "[units] turn", units["turn"]),
+            min_turns=int(units["min_turns"]),
+            question_labels=frozenset(units["question_labels"]),
+            answer_labels=frozenset(units["answer_labels"]),
+            byline=_compile(path, "[roles] byline", roles["byline"]),
+            list_item=_compile(path, "[roles] list_item", roles["list_item"]),
+            boilerplate=tuple(_compile(path, "[roles] boilerplate", p) for p in roles["boilerplate"]),
+            closing_sections=tuple(_compile(path, "[roles] closing_sections", p) for p in roles["closing_sections"]),
+            closing_sections_after=float(roles["closing_sections_after"]),
+        )
+    except KeyError as err:
+        raise RulesError(f"{path}: missing key {err}") from err
+    except (TypeError, ValueError) as err:
+        raise RulesError(f"{path}: {err}") from err
+
+
+def _lines(text: str) -> list[Paragraph]:
+    """Every non-blank line, trimmed, with the line breaks before it (\\n, \\r\\n or a lone \\r)."""
+    found: list[Paragraph] = []
+    last_end = 0
+    for match in LINE.finditer(text):
+        line = match.group()
+        if not line.strip():
+            continue
+        gap = len(LINE_BREAK.findall(text, last_end, match.start()))
+        start = match.start() + (len(line) - len(line.lstrip()))
+        end = match.end() - (len(line) - len(line.rstrip()))
+        found.append(Paragraph(start, end, gap))
+        last_end = match.end()
+    return found
+
+
+def _starts_a_block(text: str, line: Paragraph, rules: LayoutRules) -> bool:
+    """A line that never continues the line above: a list item, a time stamp, a transcript label."""
+    head = text[line.start : min(line.end, line.start + 80)]  # patterns anchor with ^: match a slice
+    return any(p.match(head) for p in (rules.list_item, rules.timestamp, rules.turn))
+
+
+def _is_hard_wrapped(text: str, lines: list[Paragraph], rules: LayoutRules) -> tuple[bool, int]:
+    """(wrapped, width): a fixed width no wider than max_width, with lines that run on into the next."""
+    if not lines:
+        return False, 0
+    width = max(line.end - line.start for line in lines)
+    if width > rules.max_width or not any(line.gap_before >= 2 for line in lines):
+        return False, width
+    running_on = sum(
+        1 for line, following in pairwise(lines) if following.gap_before == 1 and line.end - line.start >= rules.min_fill * width
+    )
+    return running_on >= rules.min_wrapped_lines, width
+
+
+def paragraphs(text: str, rules: LayoutRules | None = None) -> list[Paragraph]:
+    """The paragraphs of `text`: each line, or in hard-wrapped text the lines a blank line ends.
+
+    Offsets point into `text` as given; a joined paragraph keeps its line breaks inside it.
+    """
+    rules = rules or load_layout_rules()
+    lines = _lines(text)
+    wrapped, width = _is_hard_wrapped(text, lines, rules)
+    if not wrapped:
+        return lines
+    joined: list[Paragraph] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        runs_on = (
+            previous is not None
+            and line.gap_before == 1
+            and _last_line_length(text, previous) >= rules.min_fill * width
+            and not _starts_a_block(text, line, rules)
+        )
+        if runs_on and previous is not None:
+            joined[-1] = replace(previous, end=line.end)
+        else:
+            joined.append(line)
+    return joined
+
+
+def _last_line_length(text: str, paragraph: Paragraph) -> int:
+    breaks = [m.end() for m in LINE_BREAK.finditer(text, paragraph.start, paragraph.end)]
+    return paragraph.end - (breaks[-1] if breaks else paragraph.start)
+
+
+@dataclass(frozen=True)
+class Layout:
+    paragraphs: list[Paragraph]
+    transcript: bool  # turns with speaker labels
+
+    def silent_ranges(self) -> list[tuple[int, int]]:
+        return [(p.start, p.end) for p in self.paragraphs if p.silent]
+
+
+def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutRules | None = None) -> Layout:
+    """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
+    rules = rules or load_layout_rules()
+    paras = paragraphs(text, rules)
+    transcript = sum(1 for p in paras if _turn(text, p, rules) is not None) >= rules.min_turns
+    closing_from = _closing_section(text, paras, rules)
+    seen: set[str] = set()
+    unit = 0
+    result: list[Paragraph] = []
+    for index, para in enumerate(paras):
+        line = text[para.start : para.end]
+        role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
+        if index >= closing_from or (line in seen and _repeatable(line)):
+            role = "boilerplate"
+        seen.add(line)
+        if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)):
+            unit += 1
+        result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
+    return Layout(result, transcript)
+
+
+def _repeatable(line: str) -> bool:
+    """A paragraph that repeats word for word without being speech: a caption, a credit, a teaser
+    (a repeated quote is a pull quote, and stays)."""
+    return len(line) <= REPEAT_MAX_CHARS and not any(c in QUOTE_LIKE for c in line)
+
+
+def _turn(text: str, para: Paragraph, rules: LayoutRules) -> regex.Match[str] | None:
+    return rules.turn.match(text[para.start : min(para.end, para.start + 80)])
+
+
+def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> int:
+    """The index of the paragraph that opens a press release's closing boilerplate, or past the end."""
+    first = int(len(paras) * rules.closing_sections_after)
+    for index in range(first, len(paras)):
+        line = text[paras[index].start : paras[index].end]
+        if any(p.match(line) for p in rules.closing_sections):
+            return index
+    return len(paras)
+
+
+def _role(
+    text: str, para: Paragraph, index: int, rules: LayoutRules, transcript: bool, dateline: regex.Pattern[str] | None
+) -> tuple[Role, int, str | None]:
+    """(role, where the paragraph's own text starts or -1, a turn's label)."""
+    line = text[para.start : para.end]
+    if any(p.match(line) for p in rules.boilerplate):
+        return "boilerplate", -1, None
+    if rules.byline.match(line):
+        return "byline", -1, None
+    if transcript and (turn := _turn(text, para, rules)) is not None:
+        return "turn", para.start + turn.end(), turn.group("label")
+    if (stamp := rules.timestamp.match(line)) is not None:
+        rest = line[stamp.end() :].lstrip(" \t—–:-")
+        if not rest:
+            return "timestamp", -1, None
+        return "body", para.end - len(rest), None
+    if rules.list_item.match(line):
+        return "list_item", -1, None
+    if dateline is not None and not is_title_case(line) and (found := dateline.match(line)) is not None:
+        return ("headline" if index == 0 else "body"), para.start + found.end(), None
+    return ("headline" if index == 0 else "body"), -1, None

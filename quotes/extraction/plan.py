@@ -1,0 +1,88 @@
+"""The plan of a document: its layout, its quote spans and embeds (regex alone), and the
+stretches worth parsing (paragraphs with quote marks or a cue word, never boilerplate)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
+from quotes.extraction.embeds import find_embeds
+from quotes.extraction.layout import Paragraph, layout
+from quotes.extraction.marks import find_quote_spans
+from quotes.extraction.parse import chunks, may_hold_speech
+from quotes.extraction.reported import COLON_HEADLINE
+from quotes.models import Document, QuoteSpan
+from quotes.rules import Rules
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the layout and regex found in a document, and which stretches of it need parsing."""
+
+    spans: list[QuoteSpan]  # quotes in running text
+    embeds: list[QuoteSpan]
+    parts: list[tuple[int, int]]  # character ranges to parse
+    recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
+    leads: dict[int, int] = field(default_factory=dict)  # paragraph start -> length of its dateline, time stamp or label
+    nested: list[QuoteSpan] = field(default_factory=list)  # quotes inside a quote
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
+    unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
+
+    def index(self, offset: int) -> int:
+        """The paragraph that holds `offset` (the one before, between paragraphs)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def paragraph_at(self, offset: int) -> Paragraph:
+        return self.paragraphs[self.index(offset)]
+
+    def unit_start(self, offset: int) -> int:
+        """Where the unit (live-blog entry, transcript turn) holding `offset` starts."""
+        if not self.paragraphs:
+            return 0
+        return self.unit_starts.get(self.paragraph_at(offset).unit, 0)
+
+    def text_of(self, document: Document, start: int, end: int) -> str:
+        """What the parser reads for a part: the document's text, or the headline in sentence case,
+        with a paragraph's lead blanked and the line breaks of a hard-wrapped paragraph made spaces
+        (same length, so offsets hold)."""
+        text = self.recased.get(start) or document.text[start:end]
+        blank = self.leads.get(start, 0)
+        return (" " * blank + text[blank:]).replace("\r", " ").replace("\n", " ")
+
+
+def plan(document: Document, rules: Rules) -> Plan:
+    text = document.text
+    paras = layout(text, rules.dateline).paragraphs
+    speaking = [p for p in paras if not p.silent]
+    every_span = find_quote_spans(text, rules, speaking)
+    spans = [s for s in every_span if s.depth == 0]
+    nested = [s for s in every_span if s.depth > 0]
+    embeds = find_embeds(text, paras)
+    starts = [s.start for s in spans]
+    parts: list[tuple[int, int]] = []
+    headlines: list[tuple[int, int]] = []
+    leads = {p.start: p.lead_end - p.start for p in speaking if p.lead_end >= 0}
+    for para in speaking:
+        i = bisect.bisect_left(starts, para.start)
+        has_quote = i < len(starts) and starts[i] < para.end
+        line = text[para.start : para.end]
+        if has_quote or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
+            parts.extend(chunks(text, para.start, para.end))
+            if is_title_case(line):
+                headlines.append((para.start, para.end))
+    unit_starts: dict[int, int] = {}
+    for para in paras:
+        unit_starts.setdefault(para.unit, para.start)
+    return Plan(
+        spans, embeds, parts, _recased(text, paras, headlines), leads, nested, paras, [p.start for p in paras], unit_starts
+    )
+
+
+def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
+    if not headlines:
+        return {}
+    running = [(p.start, p.end) for p in paras if not is_title_case(text[p.start : p.end])]
+    names = names_in_running_text(text, running)
+    return {start: sentence_case(text[start:end], names) for start, end in headlines}

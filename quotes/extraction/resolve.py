@@ -1,0 +1,232 @@
+"""Speakers within the article: each draft's mention resolved to a person or body, unit by unit.
+
+    drafts + the article's names -> Quotes with speakers
+
+- A name, pronoun, title or description resolves through `ArticleSpeakers`, by agreement and
+  salience; a pronoun looks back no further than the start of its unit (a live-blog entry, a
+  transcript turn), so it never takes a speaker from another entry.
+- In a transcript a turn's label is its speaker: "I" and "we" in the turn are that person, "you"
+  is the person addressed (the interviewee in a Q turn, the name a turn opens with, else the last
+  other speaker).
+- A quote without a cue continues the last quoted speaker of its unit, at most
+  CONTINUATION_PARAGRAPHS paragraphs on; in a turn with no such speaker it is the turn's.
+- The second piece of a quote split by its attribution takes the first piece's kind.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+
+from quotes.extraction.drafts import Draft
+from quotes.extraction.entities import ArticleSpeakers
+from quotes.extraction.layout import LINE_BREAK, Paragraph, load_layout_rules
+from quotes.extraction.plan import Plan
+from quotes.extraction.speakers import Mention
+from quotes.models import Document, Quote, SpeakerKind
+from quotes.rules import Rules
+
+QUOTED_KINDS = ("direct", "partial")
+CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
+SPLIT_QUOTE_GAP = 80  # characters between the pieces of one sentence split by '..., she said, "...'
+VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
+
+Speaking = tuple[str, SpeakerKind]
+
+
+@dataclass(frozen=True)
+class Turn:
+    speaker: Speaking | None
+    addressee: Speaking | None
+
+
+def _label_name(label: str, rules: Rules) -> str:
+    """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz": the label without titles, in title case."""
+    words = [w for w in label.split() if not w.endswith(".") and w.lower().strip(".") not in rules.title_words]
+    return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+def _named(name: str, at: int, registry: ArticleSpeakers) -> Speaking | None:
+    if not name:
+        return None
+    words = name.split()
+    return registry.resolve(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
+
+
+def _interviewee(registry: ArticleSpeakers, before: int) -> Speaking | None:
+    """The person a Q/A interview is with: the first full name the introduction gives."""
+    people = [e for e in registry.entities if e.kind == "person" and e.first_seen < before and len(e.name.split()) >= 2]
+    first = min(people, key=lambda e: e.first_seen, default=None)
+    return (first.name, first.kind) if first else None
+
+
+def _vocative(text: str, para: Paragraph, rules: Rules) -> str:
+    """The name a turn opens by addressing ("Ms. Delgado, your agency's inspectors ..."), or ""."""
+    opening = text[para.text_start : para.end].split(",", 1)[0]
+    words = opening.split()
+    if not words or len(words) > VOCATIVE_MAX_WORDS or not all(w[:1].isupper() for w in words):
+        return ""
+    return _label_name(opening, rules)
+
+
+def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules) -> dict[int, Turn]:
+    """unit -> who speaks in that transcript turn and whom they address."""
+    layout_rules = load_layout_rules()
+    turns = [p for p in found.paragraphs if p.role == "turn" and p.label]
+    if not turns:
+        return {}
+    interviewee = _interviewee(registry, turns[0].start)
+    result: dict[int, Turn] = {}
+    previous: list[Speaking] = []
+    for para in turns:
+        label = para.label or ""
+        if label in layout_rules.answer_labels:
+            speaker = interviewee
+        elif label in layout_rules.question_labels:
+            speaker = None
+        else:
+            speaker = _named(_label_name(label, rules), para.start, registry)
+        if label in layout_rules.question_labels:
+            addressee = interviewee
+        else:
+            addressee = _named(_vocative(text, para, rules), para.text_start, registry)
+            addressee = addressee or next((s for s in reversed(previous) if s != speaker), None)
+        result[para.unit] = Turn(speaker, addressee)
+        if speaker is not None:
+            previous.append(speaker)
+    return result
+
+
+def _pronoun_in_turn(mention: Mention, turn: Turn | None, rules: Rules) -> tuple[bool, Speaking | None]:
+    """(whether the mention is "I"/"you", who it is): only a transcript turn says who they are."""
+    if mention.form != "pronoun":
+        return False, None
+    if mention.head in rules.words("speakers.first_person_pronouns"):
+        return True, turn.speaker if turn else None
+    if mention.head in rules.words("speakers.second_person_pronouns"):
+        return True, turn.addressee if turn else None
+    return False, None
+
+
+def _resolve_mention(mention: Mention, floor: int, registry: ArticleSpeakers) -> Speaking:
+    speaker, kind = registry.resolve(mention, floor)
+    if mention.form in ("name", "group"):
+        registry.add(replace(mention, text=speaker, subject=True))
+    elif mention.form == "description" and speaker != mention.text:  # "the sheriff said. He said"
+        gender = mention.gender if kind == "person" else None
+        registry.add(replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
+    return speaker, kind
+
+
+@dataclass
+class _Speakers:
+    """What resolving the drafts of one document needs at hand."""
+
+    text: str
+    found: Plan
+    registry: ArticleSpeakers
+    turns: dict[int, Turn]
+    rules: Rules
+
+    def of(self, draft: Draft) -> tuple[Speaking | None, Mention | None]:
+        """The draft's speaker, and the mention it came from (None for an unresolved "I"/"you")."""
+        mention = draft.mention
+        if mention is None:
+            return None, None
+        turn = self.turns.get(self.found.paragraph_at(draft.start).unit)
+        personal, speaker = _pronoun_in_turn(mention, turn, self.rules)
+        if personal:
+            return (speaker, mention) if speaker else (None, None)
+        return _resolve_mention(mention, self.found.unit_start(mention.start), self.registry), mention
+
+
+def _line_starts(text: str) -> list[int]:
+    return [m.start() for m in LINE_BREAK.finditer(text)]
+
+
+def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registry: ArticleSpeakers, rules: Rules) -> list[Quote]:
+    """Quotes from drafts, in text order, each with the speaker its mention resolves to."""
+    text = document.text
+    speakers = _Speakers(text, found, registry, turn_speakers(text, found, registry, rules), rules)
+    breaks = _line_starts(text)
+    quotes: list[Quote] = []
+    last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
+    for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
+        speaking, mention = speakers.of(draft)
+        if draft.nested and speaking is None:
+            continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
+        index = found.index(draft.start)
+        quote = Quote(
+            source=document.source,
+            start=draft.start,
+            end=draft.end,
+            text=text[draft.start : draft.end],
+            kind=draft.kind,
+            speaker=speaking[0] if speaking else None,
+            speaker_mention=mention.text if mention else None,
+            cue=draft.cue,
+            line=bisect.bisect_left(breaks, draft.start) + 1,
+            paragraph=index,
+            via=draft.via,
+            speaker_kind=speaking[1] if speaking else "unknown",
+            meta=document.meta,
+        )
+        if draft.kind in QUOTED_KINDS and not draft.nested:
+            last_quoted = _continue(quote, draft, index, last_quoted, speakers)
+        quotes.append(quote)
+    return quotes
+
+
+def _continue(
+    quote: Quote, draft: Draft, index: int, last_quoted: tuple[int, Quote] | None, speakers: _Speakers
+) -> tuple[int, Quote] | None:
+    """Split pieces and unattributed quotes take after the last quoted speaker of the same unit."""
+    paragraphs = speakers.found.paragraphs
+    unit = paragraphs[index].unit if paragraphs else 0
+    previous = last_quoted[1] if last_quoted and paragraphs[last_quoted[0]].unit == unit else None
+    if previous is not None and _resumes_split_quote(speakers.text, previous, quote):
+        quote.kind = previous.kind
+    if quote.speaker is None and previous is not None and last_quoted and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS:
+        quote.speaker, quote.speaker_mention, quote.speaker_kind = (
+            previous.speaker,
+            previous.speaker_mention,
+            previous.speaker_kind,
+        )
+        if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
+            quote.kind = previous.kind
+    turn = speakers.turns.get(unit)
+    if quote.speaker is None and turn is not None and turn.speaker is not None:
+        quote.speaker, quote.speaker_kind = turn.speaker
+    return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
+    """ "We will," she said, "win this.": the second piece continues the first sentence."""
+    between = text[previous.end : quote.start]
+    return (
+        previous.paragraph == quote.paragraph
+        and len(between) < SPLIT_QUOTE_GAP
+        and previous.text.rstrip().endswith(",")
+        and between.rstrip(" \"'“”‘’«»„").endswith(",")
+    )
+
+
+def embed_quotes(document: Document, found: Plan) -> list[Quote]:
+    """Embedded posts, attributed to their display names."""
+    breaks = _line_starts(document.text)
+    return [
+        Quote(
+            source=document.source,
+            start=embed.start,
+            end=embed.end,
+            text=embed.text,
+            kind="embed",
+            speaker=embed.embed_author,
+            speaker_mention=f"@{embed.embed_handle}" if embed.embed_handle else embed.embed_author,
+            line=bisect.bisect_left(breaks, embed.start) + 1,
+            paragraph=found.index(embed.start),
+            speaker_kind="unknown",
+            meta=document.meta,
+        )
+        for embed in found.embeds
+    ]

@@ -1,0 +1,96 @@
+"""The layout stage: paragraphs, roles and units, on text written for each case."""
+
+from __future__ import annotations
+
+from quotes.extraction.layout import layout, paragraphs
+from quotes.rules import load_rules
+
+
+def _texts(text):
+    return [text[p.start : p.end] for p in paragraphs(text)]
+
+
+def _roles(text):
+    return [(text[p.start : p.end][:20], p.role) for p in layout(text, load_rules().dateline).paragraphs]
+
+
+WRAPPED = (
+    "The mayor said on Monday that the bridge would stay closed until the\n"
+    "engineers had finished their survey of the cables and the deck.\n"
+    "\n"
+    '"We will not take risks with people\'s lives," she told reporters at\n'
+    "the town hall, adding that a ferry would run in the meantime for\n"
+    "commuters who cross the river every morning.\n"
+)
+
+
+def test_hard_wrapped_lines_are_joined_into_their_paragraph():
+    texts = _texts(WRAPPED)
+    assert len(texts) == 2
+    assert texts[1].startswith('"We will not') and texts[1].endswith("every morning.")
+
+
+def test_joined_paragraph_offsets_point_into_the_text_as_read():
+    para = paragraphs(WRAPPED)[1]
+    assert WRAPPED[para.start : para.end].count("\n") == 2
+
+
+def test_short_lines_are_not_joined():
+    text = "Headline here\n\nMedia contact:\nJane Doe\njane@example.org\n"
+    assert _texts(text) == ["Headline here", "Media contact:", "Jane Doe", "jane@example.org"]
+
+
+def test_carriage_return_line_endings_make_paragraphs():
+    text = "First paragraph.\r\rSecond one.\rThird."
+    assert _texts(text) == ["First paragraph.", "Second one.", "Third."]
+
+
+def test_live_blog_time_stamps_start_units():
+    text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
+    paras = layout(text).paragraphs
+    assert [p.role for p in paras] == ["headline", "timestamp", "body", "timestamp", "body"]
+    assert paras[2].unit != paras[4].unit and paras[1].unit == paras[2].unit
+
+
+def test_transcript_labels_are_turns_with_their_label():
+    text = "Hearing\n\nSEN. CARVER: Come to order.\n\nMS. DELGADO: They found problems.\n\nSEN. CARVER: Thank you.\n"
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["SEN. CARVER", "MS. DELGADO", "SEN. CARVER"]
+    assert text[paras[2].text_start : paras[2].end] == "They found problems."
+
+
+def test_a_single_capitalised_colon_is_a_dateline_not_a_turn():
+    text = "Story\n\nLONDON: The minister said the plan would go ahead.\n"
+    para = layout(text, load_rules().dateline).paragraphs[1]
+    assert para.role == "body" and text[para.text_start :].startswith("The minister")
+
+
+def test_dateline_glued_to_a_name_is_cut_off():
+    text = "Race tightens\n\nRALEIGH, N.C.—Republican Dana Whitfield said on Tuesday she would win.\n"
+    para = layout(text, load_rules().dateline).paragraphs[1]
+    assert text[para.text_start :].startswith("Republican Dana Whitfield")
+
+
+def test_boilerplate_and_bylines_hold_no_speech():
+    text = (
+        "Doctors strike\n\nBy Ana Petrović\n\n4,512 views 12 comments\n\n"
+        'The minister said "talks will go on."\n\nRead also: Hospitals brace for strike\n\nTags: health, strikes\n'
+    )
+    assert [role for _, role in _roles(text)] == ["headline", "byline", "boilerplate", "body", "boilerplate", "boilerplate"]
+
+
+def test_a_caption_repeated_word_for_word_is_boilerplate():
+    text = "Title\n\nDamaged buildings in Kursk\n\nThe army said it advanced.\n\nDamaged buildings in Kursk\n"
+    assert [role for _, role in _roles(text)][-1] == "boilerplate"
+
+
+def test_press_release_closing_sections_run_to_the_end():
+    body = "".join(f"Paragraph {i} of the release says something.\n\n" for i in range(6))
+    text = "Launch\n\n" + body + "About Veltrix Systems\n\nVeltrix makes chips.\n\nMedia contact: Jo Bell\n"
+    roles = [role for _, role in _roles(text)]
+    assert roles[-3:] == ["boilerplate"] * 3 and roles[1] == "body"
+
+
+def test_bullets_are_list_items():
+    text = "Key points\n\n- The wall was breached\n- 200 homes evacuated\n"
+    assert [role for _, role in _roles(text)][1:] == ["list_item", "list_item"]
