@@ -136,6 +136,17 @@ class ArticleSpeakers:
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
         return entity or self._last(mention.start, compatible, floor)
 
+    def named_after(self, after: int, until: int) -> Entity | None:
+        """The first person named as a subject in (after, until): who a title stands for when the
+        name comes after it ("THE Home Secretary promised ... Rachel Danvers said")."""
+        i = bisect.bisect_right(self.mentions, after, key=lambda m: m[0])
+        for offset, entity in self.mentions[i:]:
+            if offset >= until:
+                return None
+            if entity.kind == "person" and entity.subject and entity.looks_like_a_person:
+                return entity
+        return None
+
     def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity mentioned first that `accept`s."""
         return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)

@@ -30,6 +30,7 @@ QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 SPLIT_QUOTE_GAP = 80  # characters between the pieces of one sentence split by '..., she said, "...'
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
+CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -137,7 +138,22 @@ class _Speakers:
         personal, speaker = _pronoun_in_turn(mention, turn, self.rules)
         if personal:
             return (speaker, mention) if speaker else (None, None)
-        return _resolve_mention(mention, self.found.unit_start(mention.start), self.registry), mention
+        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), self.registry)
+        titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
+        if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
+            speaking = self._named_later(mention) or speaking
+        return speaking, mention
+
+    def _named_later(self, mention: Mention) -> Speaking | None:
+        """Cataphora: a title no one named before stands for the person named just after it, in its unit."""
+        found = self.found
+        index = found.index(mention.start)
+        later = [p for p in found.paragraphs[index : index + CATAPHORA_PARAGRAPHS + 1] if p.unit == found.paragraphs[index].unit]
+        entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start)
+        if entity is None:
+            return None
+        entity.titles.update(mention.titles)
+        return entity.name, entity.kind
 
 
 def _line_starts(text: str) -> list[int]:

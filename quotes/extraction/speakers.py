@@ -250,7 +250,8 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
             person = mention_at(named, rules, statement_owner=False)
             if person is not None and person.form == "name":
                 return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
-        if all(t.lower_ in rules.title_words for t in run):  # "Minister: We will not back down"
+        titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
+        if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
             titles = tuple(t.lower_ for t in run)
             gender = gender_of(titles, rules)
             return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, titles, gender=gender)
@@ -261,9 +262,11 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         gender = gender_of(titles, rules)
         if not name:
             return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles), gender=gender)
-        kind: SpeakerKind = "group" if head.tag_ == "NNPS" else "organisation" if _said_to_be_a_thing(head) else "person"
         text = _span_text(name)
-        gender = gender or first_name_gender(text, rules)
+        given_name_gender = first_name_gender(text, rules)  # "Rachel Danvers" is a person, whatever the tagger says of "Danvers"
+        plural = head.tag_ == "NNPS" and given_name_gender is None
+        kind: SpeakerKind = "group" if plural else "organisation" if _said_to_be_a_thing(head) else "person"
+        gender = gender or given_name_gender
         return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None

@@ -1,0 +1,46 @@
+"""Entity resolution in an article: titles, cataphora, units and transcript turns."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.models import Document
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(pipeline, text):
+    from quotes.extraction.pipeline import extract
+
+    return {q.text: q.speaker for q in extract(Document("story.txt", text), pipeline=pipeline)}
+
+
+def test_a_title_before_the_name_stands_for_the_person_named_next(pipeline):
+    text = (
+        "Police pledge\n\n"
+        "THE Home Secretary last night promised to put 3,000 more officers on the beat.\n\n"
+        "Rachel Danvers said the money would come from the reserves.\n"
+    )
+    assert _speakers(pipeline, text)["to put 3,000 more officers on the beat"] == "Rachel Danvers"
+
+
+def test_a_pronoun_never_reaches_into_another_live_blog_entry(pipeline):
+    text = (
+        "Floods live\n\n"
+        "14:32 GMT\n\n"
+        '"The wall is holding," she said.\n\n'
+        "13:10 GMT\n\n"
+        'Fire chief Joanne Tilley said crews were out all night. "Stay off the bridge," Tilley said.\n'
+    )
+    assert _speakers(pipeline, text)["The wall is holding,"] != "Joanne Tilley"
+
+
+def test_a_transcript_turn_speaks_as_its_label(pipeline):
+    text = (
+        "Hearing transcript\n\n"
+        "Testifying was Maria Delgado, administrator of the agency. Questioning was Sen. Ellen Carver.\n\n"
+        "SEN. CARVER: What did the company tell you?\n\n"
+        "MS. DELGADO: The company told us it would fix the defects. I said that we would check.\n\n"
+        "SEN. CARVER: Thank you.\n"
+    )
+    assert _speakers(pipeline, text)["we would check"] == "Maria Delgado"
