@@ -1,0 +1,37 @@
+"""Every speaker string over all the project's gold sets is a clean name: no dateline, party
+label, leading list dash or trailing punctuation glued to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from quotes.rules import seeds_dir
+
+pytestmark = pytest.mark.model
+
+DATA = Path(__file__).resolve().parent / "data"
+SETS = [seeds_dir(), DATA / "dev", DATA / "dev2", DATA / "blind1", DATA / "final"]
+DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
+PARTY = regex.compile(r"\b(?:Republican|Democrat|Democratic|GOP)\s+\p{Lu}\p{Ll}+\s+\p{Lu}")
+
+
+@pytest.fixture(scope="module")
+def speakers(pipeline) -> set[str]:
+    from quotes.extraction.pipeline import extract
+
+    return {q.speaker for folder in SETS for q in extract(folder, pipeline=pipeline) if q.speaker}
+
+
+def test_no_speaker_starts_with_a_dateline(speakers):
+    assert [s for s in speakers if DATELINE.match(s)] == []
+
+
+def test_no_speaker_carries_a_party_label(speakers):
+    assert [s for s in speakers if PARTY.search(s)] == []
+
+
+def test_no_speaker_starts_or_ends_with_punctuation(speakers):
+    assert [s for s in speakers if regex.match(r"^[^\w\"“]", s) or regex.search(r"[,;:—–-]$", s)] == []
