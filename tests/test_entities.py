@@ -44,3 +44,18 @@ def test_a_transcript_turn_speaks_as_its_label(pipeline):
         "SEN. CARVER: Thank you.\n"
     )
     assert _speakers(pipeline, text)["we would check"] == "Maria Delgado"
+
+
+def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
+    text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
+    assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"
+
+
+def test_a_plural_possessive_stays_inside_an_organisation_name(pipeline):
+    text = "Fish kill\n\nThe Vindel River Anglers’ Association said in a statement that copper levels had risen.\n"
+    assert _speakers(pipeline, text)["copper levels had risen"] == "Vindel River Anglers’ Association"
+
+
+def test_a_party_label_is_not_part_of_the_name(pipeline):
+    text = "Race\n\nRepublican Glenn Tolliver said the cities should not pick the senator.\n"
+    assert _speakers(pipeline, text)["the cities should not pick the senator"] == "Glenn Tolliver"

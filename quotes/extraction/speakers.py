@@ -52,7 +52,8 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         token = head.doc[i]
         if token.dep_ not in NAME_DEPS and token.head.i not in {t.i for t in run}:
             break
-        plural_possessive = token.text in ("'", "’") and token.dep_ == "case"  # National Farmers' Union
+        after_plural = token.i > 0 and token.doc[token.i - 1].text.endswith("s")
+        plural_possessive = token.text in ("'", "’") and (token.dep_ == "case" or after_plural)  # National Farmers' Union
         stray_punctuation = token.is_punct and token.text not in ("-", ".", "'s", "’s") and not plural_possessive
         if token.is_space or token.pos_ in ("DET", "PRON") or stray_punctuation:
             break
@@ -240,7 +241,12 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
         run = _name_run(head, rules)
-        if is_organisation([head], rules):
+        named_body = (
+            head.lower_ not in rules.title_words  # "Minister of State" is a title
+            and bool(_of_extension(head))
+            and first_name_gender(_span_text(run), rules) is None
+        )
+        if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
             run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
             while run and run[0].pos_ == "DET":
                 run = run[1:]
