@@ -195,6 +195,8 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
     drafts: list[Draft] = []
     introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it
     paragraphs = found.paragraphs
+    if not paragraphs:  # an empty or blank text: nothing can be said in it
+        return drafts
     for offset, doc in parsed:
         index = found.index(offset)
         part, introduction = drafts_in_part(doc, offset, found, matchers, text, paragraphs[index].start)
