@@ -1,0 +1,39 @@
+"""What renderers show of a cluster: its speaker, the wording most members agree with, its sources."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from quotes.models import Cluster, Quote
+from quotes.text.words import normalise
+
+
+def _agreed_text(members: list[Quote]) -> str:
+    """The wording that most members agree with (contain), among the whole quotes if any; longest wins a tie."""
+    for kinds in (("direct",), ("embed",), ("partial",), ("indirect",)):
+        candidates = [q for q in members if q.kind in kinds]
+        if candidates:
+            break
+    else:
+        return ""
+    texts = Counter(normalise(q.text) for q in members)
+
+    def support(quote: Quote) -> tuple[int, int]:
+        padded = f" {normalise(quote.text)} "
+        return sum(n for text, n in texts.items() if f" {text} " in padded), len(quote.text)
+
+    return max(candidates, key=support).text
+
+
+def cluster_summary(cluster: Cluster) -> dict[str, object]:
+    """id, speaker (most common, first seen wins a tie), text, sources ("source:line"), sources_count, flags."""
+    speakers = Counter(q.speaker for q in cluster.members if q.speaker)
+    places = sorted({(q.source, q.line) for q in cluster.members})
+    return {
+        "id": cluster.id,
+        "speaker": speakers.most_common(1)[0][0] if speakers else None,
+        "text": _agreed_text(cluster.members),
+        "sources": [f"{source}:{line}" for source, line in places],
+        "sources_count": len({q.source for q in cluster.members}),
+        "flags": list(cluster.flags),
+    }

@@ -1,0 +1,35 @@
+"""The one word tokeniser: words as written, accents stripped, punctuation and quote marks dropped.
+
+Extraction counts words with it, clusters and `quotes check` compare wordings with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+WORD = re.compile(r"[^\W_]+")  # letters and digits: no underscore, no punctuation, no quote marks
+
+
+def strip_accents(text: str) -> str:
+    """Text in compatibility decomposition without its combining marks ("Zelenskyy" stays, "é" -> "e", "½" -> "1⁄2")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokenise(text: str) -> list[str]:
+    """Words as written (case kept), accents stripped, punctuation and quote marks dropped."""
+    return WORD.findall(strip_accents(text))
+
+
+def token_matches(text: str) -> Iterator[re.Match[str]]:
+    """The words of `text` as written (accents kept), with their offsets; `normalise` each for its key."""
+    return WORD.finditer(text)
+
+
+def normalise(text: str) -> str:
+    """Text insensitive to quote marks, case, accents, whitespace and punctuation."""
+    return " ".join(tokenise(text)).casefold()
