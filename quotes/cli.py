@@ -16,7 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
 from quotes.cache import cache_info as describe_cache
-from quotes.check.checker import CheckRequest, Report, findings_json, plain_line, rich_line, run_check, summary
+from quotes.check.messages import findings_json, plain_line, summary
+from quotes.check.run import CheckRequest, Report, run_check
 from quotes.config import Config, ConfigError, load_config
 from quotes.corpus.clusters import cluster_quotes
 from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
@@ -36,6 +37,7 @@ from quotes.output.export import (
     write_speakers_json,
     write_sqlite,
 )
+from quotes.output.findings import rich_line
 from quotes.output.render import (
     clusters_table,
     quotes_table,
@@ -253,7 +255,7 @@ def _emit(
         stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
 
 
-# --- check: the quotes of a draft against their sources (the logic is in quotes/check.py) ----------
+# --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------
 
 CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html) or folders of them."
 CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."

@@ -8,22 +8,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import quotes.check.checker as check_module
+import quotes.check.run as check_module
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint, quote_from_record
-from quotes.check.checker import (
-    CheckRequest,
-    Place,
-    SourceIndex,
-    Verdict,
-    check_quoted,
-    check_quotes,
-    check_reported,
-    decode_html,
-    place_of,
-    plain_line,
-    run_check,
-    summary,
-)
+from quotes.check.draft import decode_html
+from quotes.check.index import SourceIndex
+from quotes.check.messages import plain_line, summary
+from quotes.check.run import CheckRequest, run_check
+from quotes.check.verdict import DraftPlace as Place
+from quotes.check.verdict import Verdict, check_quoted, check_quotes, check_reported, place_of
 from quotes.cli import app
 from quotes.models import Quote
 from quotes.rules import seeds_dir
@@ -352,7 +344,7 @@ def sources(tmp_path) -> Path:
 
 
 def extracted_sources(monkeypatch) -> list[str]:
-    """Record the names of the documents `quotes.check.checker` extracts."""
+    """Record the names of the documents `quotes.check.run` extracts."""
     names: list[str] = []
     real = check_module.extract_documents
 

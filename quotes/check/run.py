@@ -1,0 +1,132 @@
+"""A whole check: the sources (through the cache), the drafts, and every verdict."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotes.cache import SourceCache
+from quotes.check.draft import DRAFT_SUFFIXES, as_text, read_drafts
+from quotes.check.index import SourceIndex
+from quotes.check.verdict import Finding, check_quotes
+from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
+from quotes.models import Document, Quote
+from quotes.sources.files import document_from_bytes, expand, looks_binary
+
+
+def _resolved(name: str) -> Path | str:
+    try:
+        return Path(name).resolve()
+    except OSError:
+        return name
+
+
+def source_files(sources: Sequence[str], drafts: Sequence[str]) -> list[str]:
+    """The source files (folders walked for draft formats), without the drafts themselves."""
+    skipped = {_resolved(d) for d in drafts}
+    return [f for f in expand(sources, DRAFT_SUFFIXES) if _resolved(f) not in skipped]
+
+
+@dataclass
+class SourceLoad:
+    quotes: list[Quote] = field(default_factory=list)
+    cached: int = 0
+    extracted: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Callable[[], Pipeline]) -> SourceLoad:
+    """Each source's quotes, from the cache where it has them; the pipeline is made only for the others."""
+    load = SourceLoad()
+    pending: list[tuple[bytes, Document]] = []
+    for name in files:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as err:
+            load.notes.append(f"{name}: cannot read ({err.strerror or err}), skipped")
+            continue
+        if looks_binary(data):
+            load.notes.append(f"{name}: binary file, skipped")
+            continue
+        cached = cache.load(data, name) if cache is not None else None
+        if cached is not None:
+            load.quotes.extend(cached)
+            load.cached += 1
+            continue
+        document = document_from_bytes(name, data)
+        load.notes.extend(f"{name}: {message}" for message in document.warnings)
+        pending.append((data, as_text(document)[0]))
+    if not pending:
+        return load
+    jobs = default_jobs(sum(len(data) for data, _ in pending))
+    extracted = extract_documents([document for _, document in pending], pipeline(), jobs)
+    for (data, _), (_, quotes) in zip(pending, extracted, strict=True):
+        load.quotes.extend(quotes)
+        load.extracted += 1
+        if cache is not None:
+            try:
+                cache.store(data, quotes)
+            except OSError as err:
+                load.notes.append(f"cache not written ({err.strerror or err}): {cache.folder}")
+                cache = None  # one warning is enough
+    return load
+
+
+# --- a whole check -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    drafts: tuple[str, ...]
+    sources: tuple[str, ...]
+    speakers: tuple[Path, ...] = ()
+    model: str | None = None
+    strict: bool = False
+    cache: SourceCache | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]  # ok ones included
+    drafts: int
+    sources: int
+    cached_sources: int
+    notes: tuple[str, ...] = ()
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity != "info")
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == "error" for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == "warning" for f in self.findings)
+
+
+PipelineFactory = Callable[[str | None, Sequence[Path]], Pipeline]
+
+
+def run_check(request: CheckRequest, factory: PipelineFactory | None = None) -> Report:
+    """Check every draft against every source. Raises SourceError for a missing path.
+
+    The model loads once (`factory`, default `make_pipeline`), when first needed: for the sources
+    the cache lacks, else for the drafts.
+    """
+    drafts_files = expand(request.drafts, DRAFT_SUFFIXES)
+    sources = source_files(request.sources, drafts_files)
+    make = factory or make_pipeline
+    pipeline = functools.cache(lambda: make(request.model, request.speakers))
+    loaded = load_sources(sources, request.cache, pipeline)
+    index = SourceIndex.of(loaded.quotes)
+    drafts, notes = read_drafts(drafts_files)
+    findings: list[Finding] = []
+    if drafts:
+        extracted = extract_documents([draft.document for draft in drafts], pipeline())
+        for draft, (_, quotes) in zip(drafts, extracted, strict=True):
+            findings.extend(check_quotes(draft.document.source, draft.original, quotes, index, request.strict, draft.text_map))
+    return Report(tuple(findings), len(drafts), len(sources), loaded.cached, (*loaded.notes, *notes))

@@ -1,0 +1,200 @@
+"""One verdict per draft quote: the codes, the severities and the `Finding` that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Literal
+
+from quotes.check.draft import TextMap, draft_wording
+from quotes.check.index import QUOTED_KINDS, REPORTED_KIND, SourceIndex, SourceWording, words_of
+from quotes.check.match import (
+    MISATTRIBUTION_MIN_STEMS,
+    DiffOp,
+    Match,
+    diff_runs,
+    draft_tokens,
+    exact_matches,
+    near_matches,
+    overlap,
+    paraphrased,
+    pinned_elsewhere,
+    same_speaker,
+    source_tokens,
+)
+from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
+from quotes.models import Quote
+
+
+class Verdict(StrEnum):
+    ok = "ok"
+    misquote = "misquote"
+    misattributed = "misattributed"
+    unattributed = "unattributed"
+    unsourced = "unsourced"
+
+
+Severity = Literal["error", "warning", "info"]
+
+# QC1xx: quoted speech, QC2xx: reported speech; x00 is a pass (shown with --verbose).
+QUOTED_CODES = {
+    Verdict.ok: "QC100",
+    Verdict.misquote: "QC101",
+    Verdict.misattributed: "QC102",
+    Verdict.unattributed: "QC103",
+    Verdict.unsourced: "QC104",
+}
+REPORTED_CODES = {Verdict.ok: "QC200", Verdict.misattributed: "QC201"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One verdict on one quote of a draft, where it is and what it was compared with."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    verdict: Verdict
+    severity: Severity
+    quote: str
+    speaker: str | None
+    kind: str = "direct"
+    source: str | None = None
+    source_line: int | None = None
+    source_text: str | None = None
+    source_speaker: str | None = None
+    diff: tuple[DiffOp, ...] = ()
+
+    @property
+    def reported(self) -> bool:
+        return self.code.startswith("QC2")
+
+    def to_record(self) -> dict[str, object]:
+        from quotes.check.messages import plain_message  # the words depend on the verdict, not the reverse
+
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "verdict": str(self.verdict),
+            "severity": self.severity,
+            "message": plain_message(self),
+            "quote": self.quote,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "source": self.source,
+            "source_line": self.source_line,
+            "source_text": self.source_text,
+            "source_speaker": self.source_speaker,
+            "diff": [{"op": op, "text": text} for op, text in diff_runs(self.diff)] or None,
+        }
+
+
+@dataclass(frozen=True)
+class DraftPlace:
+    path: str
+    line: int
+    column: int
+
+
+def place_of(path: str, text: str, offset: int) -> DraftPlace:
+    """1-based line and column (in characters) of `offset`."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return DraftPlace(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _finding(
+    place: DraftPlace, quote: Quote, verdict: Verdict, severity: Severity, match: Match | None, diff: tuple[DiffOp, ...] = ()
+) -> Finding:
+    codes = REPORTED_CODES if quote.kind == REPORTED_KIND else QUOTED_CODES
+    code = codes[verdict]
+    finding = Finding(place.path, place.line, place.column, code, verdict, severity, quote.text, quote.speaker, quote.kind)
+    if match is None:
+        return finding
+    text, line = match.wording.excerpt(*match.span)
+    return replace(
+        finding,
+        source=match.wording.first.source,
+        source_line=line,
+        source_text=text,
+        source_speaker=match.wording.speaker,
+        diff=diff,
+    )
+
+
+def _by_speaker_first(matches: list[Match], speaker: str | None) -> list[Match]:
+    """Stable: the matches whose source speaker is `speaker` first, then attributed ones, then the rest."""
+
+    def rank(match: Match) -> int:
+        source_speaker = match.wording.speaker
+        if source_speaker is None:
+            return 2
+        return 0 if speaker is not None and same_speaker(source_speaker, speaker) else 1
+
+    return sorted(matches, key=rank)
+
+
+def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False) -> Finding | None:
+    """The verdict on one quoted passage of the draft; None when it holds no words."""
+    draft = draft_wording(quote.text)
+    if not draft.pieces:
+        return None
+    exact = _by_speaker_first(exact_matches(draft, index), quote.speaker)
+    unsourced: Severity = "error" if strict else "warning"
+    if quote.speaker is None:
+        closest = exact or near_matches(draft, index)
+        return _finding(place, quote, Verdict.unattributed, "error", closest[0] if closest else None)
+    if exact:
+        said_by = exact[0].wording.speaker
+        if said_by is None or same_speaker(said_by, quote.speaker):
+            return _finding(place, quote, Verdict.ok, "info", exact[0])
+        if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
+            return _finding(place, quote, Verdict.misattributed, "error", exact[0])
+        return _finding(place, quote, Verdict.unsourced, unsourced, None)  # a short phrase in another's mouth proves nothing
+    near = _by_speaker_first(near_matches(draft, index), quote.speaker)
+    if near:
+        # the draft's words against the source's (an omission equals the words it omits)
+        diff = tuple(keyed_diff(source_tokens(near[0], draft), draft_tokens(draft), equal_as_new=True))
+        return _finding(place, quote, Verdict.misquote, "error", near[0], diff=diff)
+    return _finding(place, quote, Verdict.unsourced, unsourced, None)
+
+
+def _whole(wording: SourceWording) -> Match:
+    return Match(wording, ((0, len(wording.words)),), 0.0)
+
+
+def check_reported(quote: Quote, index: SourceIndex, place: DraftPlace) -> Finding | None:
+    """Reported speech: ok when a source item it paraphrases has its speaker, a warning when only another's does."""
+    if quote.speaker is None:
+        return None
+    stems = content_stems(w.key for w in words_of(quote.text))
+    candidates = [w for _, w in index.sharing(stems, PARAPHRASE_MIN_SHARED) if w.speaker and paraphrased(stems, w)]
+    candidates.sort(key=lambda w: -overlap(stems, w.stems)[1])  # stable: more shared stems first on a tie
+    same = [w for w in candidates if same_speaker(w.speaker or "", quote.speaker)]
+    if same:
+        return _finding(place, quote, Verdict.ok, "info", _whole(same[0]))
+    pinned = [w for w in candidates if pinned_elsewhere(stems, w, index)]
+    if pinned:
+        return _finding(place, quote, Verdict.misattributed, "warning", _whole(pinned[0]))
+    return None
+
+
+def check_quotes(
+    path: str, text: str, quotes: Iterable[Quote], index: SourceIndex, strict: bool = False, text_map: TextMap | None = None
+) -> list[Finding]:
+    """Every verdict on one draft (ok ones included), in reading order; `text_map` takes quote offsets back to `text`."""
+    findings: list[Finding] = []
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        place = place_of(path, text, text_map.original(quote.start) if text_map else quote.start)
+        if quote.kind in QUOTED_KINDS:
+            finding = check_quoted(quote, index, place, strict)
+        elif quote.kind == REPORTED_KIND:
+            finding = check_reported(quote, index, place)
+        else:
+            finding = None
+        if finding is not None:
+            findings.append(finding)
+    return findings
