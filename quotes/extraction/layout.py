@@ -150,24 +150,28 @@ def paragraphs(text: str, rules: LayoutRules | None = None) -> list[Paragraph]:
     if not wrapped:
         return lines
     joined: list[Paragraph] = []
+    last_line_start = 0  # where the last line of the paragraph being built starts, after its line break
     for line in lines:
         previous = joined[-1] if joined else None
         runs_on = (
             previous is not None
             and line.gap_before == 1
-            and _last_line_length(text, previous) >= rules.min_fill * width
+            and previous.end - last_line_start >= rules.min_fill * width
             and not _starts_a_block(text, line, rules)
         )
         if runs_on and previous is not None:
+            last_line_start = _after_last_break(text, previous.end, line.start)
             joined[-1] = replace(previous, end=line.end)
         else:
+            last_line_start = line.start
             joined.append(line)
     return joined
 
 
-def _last_line_length(text: str, paragraph: Paragraph) -> int:
-    breaks = [m.end() for m in LINE_BREAK.finditer(text, paragraph.start, paragraph.end)]
-    return paragraph.end - (breaks[-1] if breaks else paragraph.start)
+def _after_last_break(text: str, start: int, end: int) -> int:
+    """The position just after the last line break in text[start:end]: where a line's indent starts."""
+    breaks = [m.end() for m in LINE_BREAK.finditer(text, start, end)]
+    return breaks[-1] if breaks else start
 
 
 @dataclass(frozen=True)
