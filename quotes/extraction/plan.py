@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds
-from quotes.extraction.layout import Paragraph, layout
+from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks, may_hold_speech
 from quotes.extraction.reported import COLON_HEADLINE
@@ -29,6 +29,11 @@ class Plan:
     paragraphs: list[Paragraph] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
     unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
+    line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
+
+    def line(self, offset: int) -> int:
+        """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
+        return bisect.bisect_left(self.line_breaks, offset) + 1
 
     def index(self, offset: int) -> int:
         """The paragraph that holds `offset` (the one before, between paragraphs)."""
@@ -75,9 +80,9 @@ def plan(document: Document, rules: Rules) -> Plan:
     unit_starts: dict[int, int] = {}
     for para in paras:
         unit_starts.setdefault(para.unit, para.start)
-    return Plan(
-        spans, embeds, parts, _recased(text, paras, headlines), leads, nested, paras, [p.start for p in paras], unit_starts
-    )
+    breaks = [m.start() for m in LINE_BREAK.finditer(text)]
+    recased = _recased(text, paras, headlines)
+    return Plan(spans, embeds, parts, recased, leads, nested, paras, [p.start for p in paras], unit_starts, breaks)
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:

@@ -15,12 +15,11 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers
-from quotes.extraction.layout import LINE_BREAK, Paragraph, load_layout_rules
+from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention
 from quotes.models import Document, Quote, SpeakerKind
@@ -156,15 +155,10 @@ class _Speakers:
         return entity.name, entity.kind
 
 
-def _line_starts(text: str) -> list[int]:
-    return [m.start() for m in LINE_BREAK.finditer(text)]
-
-
 def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registry: ArticleSpeakers, rules: Rules) -> list[Quote]:
     """Quotes from drafts, in text order, each with the speaker its mention resolves to."""
     text = document.text
     speakers = _Speakers(text, found, registry, turn_speakers(text, found, registry, rules), rules)
-    breaks = _line_starts(text)
     quotes: list[Quote] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
@@ -181,7 +175,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             speaker=speaking[0] if speaking else None,
             speaker_mention=mention.text if mention else None,
             cue=draft.cue,
-            line=bisect.bisect_left(breaks, draft.start) + 1,
+            line=found.line(draft.start),
             paragraph=index,
             via=draft.via,
             speaker_kind=speaking[1] if speaking else "unknown",
@@ -229,7 +223,6 @@ def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
 
 def embed_quotes(document: Document, found: Plan) -> list[Quote]:
     """Embedded posts, attributed to their display names."""
-    breaks = _line_starts(document.text)
     return [
         Quote(
             source=document.source,
@@ -239,7 +232,7 @@ def embed_quotes(document: Document, found: Plan) -> list[Quote]:
             kind="embed",
             speaker=embed.embed_author,
             speaker_mention=f"@{embed.embed_handle}" if embed.embed_handle else embed.embed_author,
-            line=bisect.bisect_left(breaks, embed.start) + 1,
+            line=found.line(embed.start),
             paragraph=found.index(embed.start),
             speaker_kind="unknown",
             meta=document.meta,
