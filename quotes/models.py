@@ -132,3 +132,15 @@ class Cluster:
     id: str
     members: list[Quote] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    """What a reader needs of a cluster: who, the wording, and where it was reported ("source:line")."""
+
+    id: str
+    speaker: str | None
+    text: str
+    sources_count: int
+    sources: tuple[str, ...]
+    flags: tuple[str, ...]

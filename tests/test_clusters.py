@@ -607,11 +607,11 @@ def test_cluster_summary_prefers_the_longest_direct_quote_and_lists_sources() ->
     reported = quote("the port would reopen to grain ships within weeks", "a.txt", start=300, kind="indirect", line=9)
     (cluster,) = cluster_quotes([partial, direct, reported])
     summary = cluster_summary(cluster)
-    assert summary["speaker"] == SPEAKER
-    assert summary["text"] == direct.text
-    assert summary["sources"] == ["a.txt:2", "a.txt:9", "b.txt:7"]
-    assert summary["sources_count"] == 2
-    assert summary["id"] == cluster.id
+    assert summary.speaker == SPEAKER
+    assert summary.text == direct.text
+    assert summary.sources == ("a.txt:2", "a.txt:9", "b.txt:7")
+    assert summary.sources_count == 2
+    assert summary.id == cluster.id
 
 
 # --- synonyms file -------------------------------------------------------------------------------

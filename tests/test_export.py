@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from quotes.corpus.clusters import cluster_summary
 from quotes.models import Cluster, Quote
 from quotes.output.export import (
     CSV_ENCODING,
@@ -19,7 +20,6 @@ from quotes.output.export import (
     check_output_path,
     neutralise_formula,
     open_output,
-    summarise_cluster,
     write_csv,
     write_json,
     write_jsonl,
@@ -181,7 +181,7 @@ def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:
 def test_cluster_wording_is_a_direct_quote_before_longer_reported_speech() -> None:
     short = quote(text="We will win.")
     reported = quote(kind="indirect", text="the country would win the war whatever the cost in the end")
-    assert summarise_cluster(Cluster("c", [reported, short])).text == "We will win."
+    assert cluster_summary(Cluster("c", [reported, short])).text == "We will win."
 
 
 # --- SQLite -------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -131,34 +131,9 @@ def open_output(path: Path, force: bool, fmt: str) -> Iterator[TextIO]:
 # --- cluster summaries ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClusterSummary:
-    """What a reader needs of a cluster: who, the wording, and where it was reported."""
-
-    id: str
-    speaker: str | None
-    text: str
-    sources_count: int
-    sources: tuple[str, ...]
-    flags: tuple[str, ...]
-
-
 def sources_count(cluster: Cluster) -> int:
     """How many distinct sources report the cluster."""
     return len({m.source for m in cluster.members})
-
-
-def summarise_cluster(cluster: Cluster) -> ClusterSummary:
-    """The speaker most members name, the wording most members agree with, and where it was reported."""
-    summary = cluster_summary(cluster)
-    return ClusterSummary(
-        id=cluster.id,
-        speaker=summary["speaker"],
-        text=summary["text"],
-        sources_count=summary["sources_count"],
-        sources=tuple(summary["sources"]),
-        flags=tuple(summary["flags"]),
-    )
 
 
 def restrict_clusters(clusters: Iterable[Cluster], quotes: Iterable[Quote]) -> list[Cluster]:
@@ -192,7 +167,7 @@ def write_jsonl(quotes: Iterable[Quote], out: TextIO) -> None:
 
 
 def cluster_record(cluster: Cluster) -> dict[str, object]:
-    summary = summarise_cluster(cluster)
+    summary = cluster_summary(cluster)
     return {
         "id": summary.id,
         "speaker": summary.speaker,
@@ -254,7 +229,7 @@ def quote_row(quote: Quote, cluster: Cluster | None) -> list[object]:
 
 
 def cluster_row(cluster: Cluster) -> list[object]:
-    summary = summarise_cluster(cluster)
+    summary = cluster_summary(cluster)
     return [
         summary.id,
         summary.speaker,
@@ -351,7 +326,7 @@ def _insert_sources(db: sqlite3.Connection, quotes: list[Quote]) -> dict[str, in
 def _insert_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
     rows = []
     for cluster in clusters:
-        s = summarise_cluster(cluster)
+        s = cluster_summary(cluster)
         rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags)))
     db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?)", rows)
 

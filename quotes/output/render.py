@@ -13,10 +13,9 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from quotes.corpus.clusters import normalise, word_diff
+from quotes.corpus.clusters import cluster_summary, normalise, word_diff
 from quotes.corpus.identities import SpeakerSummary
 from quotes.models import Cluster, Quote
-from quotes.output.export import summarise_cluster
 
 LONG_SOURCE = 32  # longer source names are shown as their file name alone
 OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
@@ -158,7 +157,7 @@ def clusters_table(clusters: list[Cluster]) -> Table:
     table.add_column("Sources", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
     table.add_column("Flags", style="yellow", max_width=20)
     for cluster in clusters:
-        summary = summarise_cluster(cluster)
+        summary = cluster_summary(cluster)
         table.add_row(
             Text(summary.speaker) if summary.speaker else Text(UNATTRIBUTED, style="dim italic"),
             _wording_cell(cluster, summary.text),
@@ -173,7 +172,7 @@ def render_clusters_plain(clusters: list[Cluster]) -> str:
     """One line per cluster: `id<TAB>sources count<TAB>speaker<TAB>wording<TAB>sources ("; ")<TAB>flags (", ")`."""
     lines = []
     for cluster in clusters:
-        s = summarise_cluster(cluster)
+        s = cluster_summary(cluster)
         fields = (s.id, str(s.sources_count), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags))
         lines.append("\t".join(_one_line(f) for f in fields))
     return "".join(line + "\n" for line in lines)

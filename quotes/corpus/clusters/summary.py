@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quotes.models import Cluster, Quote
+from quotes.models import Cluster, ClusterSummary, Quote
 from quotes.text.words import normalise
 
 
@@ -25,15 +25,15 @@ def _agreed_text(members: list[Quote]) -> str:
     return max(candidates, key=support).text
 
 
-def cluster_summary(cluster: Cluster) -> dict[str, object]:
-    """id, speaker (most common, first seen wins a tie), text, sources ("source:line"), sources_count, flags."""
+def cluster_summary(cluster: Cluster) -> ClusterSummary:
+    """The speaker most members name (first seen wins a tie), the wording most agree with, and where it was reported."""
     speakers = Counter(q.speaker for q in cluster.members if q.speaker)
     places = sorted({(q.source, q.line) for q in cluster.members})
-    return {
-        "id": cluster.id,
-        "speaker": speakers.most_common(1)[0][0] if speakers else None,
-        "text": _agreed_text(cluster.members),
-        "sources": [f"{source}:{line}" for source, line in places],
-        "sources_count": len({q.source for q in cluster.members}),
-        "flags": list(cluster.flags),
-    }
+    return ClusterSummary(
+        id=cluster.id,
+        speaker=speakers.most_common(1)[0][0] if speakers else None,
+        text=_agreed_text(cluster.members),
+        sources_count=len({q.source for q in cluster.members}),
+        sources=tuple(f"{source}:{line}" for source, line in places),
+        flags=tuple(cluster.flags),
+    )
