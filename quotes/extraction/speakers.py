@@ -258,9 +258,9 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
                 return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
         titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
         if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
-            titles = tuple(t.lower_ for t in run)
-            gender = gender_of(titles, rules)
-            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, titles, gender=gender)
+            run_titles = tuple(t.lower_ for t in run)
+            gender = gender_of(run_titles, rules)
+            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, run_titles, gender=gender)
         name, titles = _strip_titles(run, rules)
         titles += _description_titles(head)
         if head is not token:
@@ -317,7 +317,7 @@ def is_channel(mention: Mention, rules: Rules) -> bool:
 def _known_surname_opening_a_sentence(token: Token, known: Callable[[str], bool]) -> bool:
     """ "Voss, for her part, still goes to concerts": the tagger makes a sentence's first word a
     common noun, but it is the surname of a person named before."""
-    return token.pos_ == "NOUN" and token.is_sent_start and token.is_alpha and token.text.istitle() and known(token.text)
+    return token.pos_ == "NOUN" and bool(token.is_sent_start) and token.is_alpha and token.text.istitle() and known(token.text)
 
 
 def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = lambda _: False) -> list[Mention]:
