@@ -47,7 +47,8 @@ from quotes.output.render import (
     speakers_table,
     use_plain_output,
 )
-from quotes.rules import RulesError, seeds_dir
+from quotes.rules import RulesError, patterns_dir, seeds_dir
+from quotes.rules.check import check_folder
 from quotes.sources.files import Skipped, SourceError, expand, read_documents
 
 app = typer.Typer(
@@ -348,6 +349,25 @@ def cache_info() -> None:
     """Where the cache is and how big."""
     info = describe_cache(cache_root(_settings().cache_dir))
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
+
+
+rules_app = typer.Typer(help="The rules in patterns/: quote marks, cue words, dependency patterns, layout.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("check")
+def rules_check(
+    folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in one).")] = None,
+) -> None:
+    """Check a patterns folder as the tool loads it: the first problem is one line, file:line, exit 1."""
+    folder = folder or patterns_dir()
+    if not folder.is_dir():
+        raise fail(f"{folder}: not a folder")
+    try:
+        checked = check_folder(folder)
+    except RulesError as err:
+        raise fail(str(err), code=1) from None
+    print(f"{folder}: {len(checked)} files, no problems ({', '.join(checked)})")
 
 
 @app.callback()

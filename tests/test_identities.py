@@ -7,6 +7,7 @@ import pytest
 from quotes.config import ConfigError
 from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, summarise_speakers
 from quotes.models import Quote
+from quotes.rules import load_rules
 from quotes.text.names import identity_key, is_written_name
 
 
@@ -54,7 +55,7 @@ def test_a_different_surname_is_not_a_transliteration():
     [("Matthew Mueller", True), ("He", False), ("His", False), ("the ministry", False), ("Ministry of Defense", True)],
 )
 def test_written_names_are_told_from_pronouns_and_descriptions(mention, is_name):
-    assert is_written_name(mention) is is_name
+    assert is_written_name(mention, load_rules().pronouns) is is_name
 
 
 # --- the built-in directory ----------------------------------------------------------------------

@@ -70,7 +70,7 @@ def _strings(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in values if v.strip())
 
 
-def _speakers_from(path: Path) -> list[Speaker]:
+def read_speakers(path: Path) -> list[Speaker]:
     data, text = parse_toml(path)
     for key in data:
         if key not in FILE_KEYS:
@@ -116,7 +116,7 @@ def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
     warnings: list[str] = []
     speakers: list[Speaker] = []
     for path in (patterns_dir() / "speakers.toml", *extra_files):
-        for speaker in _speakers_from(path):
+        for speaker in read_speakers(path):
             speakers.append(speaker)
             for name in (speaker.name, *speaker.aliases):
                 key = identity_key(name)
@@ -251,7 +251,7 @@ def summarise_speakers(quotes: Iterable[Quote], directory: SpeakerDirectory) -> 
 
 def is_spelling_of(mention: str, speaker: str, directory: SpeakerDirectory) -> bool:
     """Whether a mention writes the speaker's name: an alias, or a name sharing a word ("Matthew Mueller")."""
-    if not is_written_name(mention):
+    if not is_written_name(mention, load_rules().pronouns):
         return False
     key = identity_key(mention)
     return key in directory.spellings(speaker) or bool(set(key.split()) & set(identity_key(speaker).split()))

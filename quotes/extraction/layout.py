@@ -21,6 +21,7 @@ import regex
 
 from quotes.extraction.casing import is_title_case
 from quotes.rules import RulesError, patterns_dir, read_toml
+from quotes.rules.validate import check_toml_keys
 
 Role = Literal["headline", "byline", "timestamp", "turn", "list_item", "boilerplate", "body"]
 SILENT_ROLES: frozenset[Role] = frozenset({"byline", "timestamp", "boilerplate"})  # paragraphs that hold no speech
@@ -81,6 +82,7 @@ def _compile(path: Path, where: str, pattern: Any) -> regex.Pattern[str]:
 def load_layout_rules(folder: Path | None = None) -> LayoutRules:
     path = (folder or patterns_dir()) / "layout.toml"
     data = read_toml(path)
+    check_toml_keys(path.parent, {path.name: data})
     try:
         wrapping, units, roles = data["wrapping"], data["units"], data["roles"]
         return LayoutRules(

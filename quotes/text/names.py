@@ -55,13 +55,12 @@ def identity_key(name: str) -> str:
     return " ".join(name_key(word) for word in name.split())
 
 
-def is_written_name(mention: str) -> bool:
+def is_written_name(mention: str, pronouns: frozenset[str]) -> bool:
     """Whether a speaker mention is a name as written ("Matthew Mueller"), not "he" or "the ministry"."""
     words = mention.split()
-    if not words or any(w.lower() in PRONOUNS for w in words):
+    if not words or any(w.lower() in pronouns for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and len(words[-1]) > 2
 
 
-PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "him", "them"})
 NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di"})

@@ -16,9 +16,19 @@ from typing import Any
 
 import regex
 
+from quotes.rules.errors import RulesError
+from quotes.rules.validate import (
+    ATTRIBUTION_NODES,
+    REPORTED_NODES,
+    check_lexicon,
+    check_nodes,
+    check_rule_shape,
+    check_toml_keys,
+    check_with_spacy,
+)
 
-class RulesError(ValueError):
-    """A pattern file is malformed; the message names the file (and line where known)."""
+TOML_POSITION = regex.compile(r"\s*\(at line (\d+), column \d+\)")
+RULE_KEYS = frozenset({"label", "pattern", "span", "skip_first"})  # what a line of attribution/reported.jsonl may hold
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,11 @@ class DependencyRule:
     pattern: list[dict[str, Any]]
     span: tuple[str, ...] = ("content",)
     skip_first: bool = False
+    where: str = ""  # "file:line", for error messages
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return tuple(node["RIGHT_ID"] for node in self.pattern)
 
 
 @dataclass(frozen=True)
@@ -58,7 +73,15 @@ class Rules:
     reported: tuple[DependencyRule, ...] = field(default=())
 
     def words(self, name: str) -> frozenset[str]:
-        return self.lexicon.get(name, frozenset())
+        try:
+            return self.lexicon[name]
+        except KeyError:
+            raise RulesError(f"no word list {name!r} in the patterns (code and patterns disagree)") from None
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        """Every pronoun of every list in cues.toml [speakers] (a pronoun is never a name)."""
+        return frozenset().union(*(words for name, words in self.lexicon.items() if name.endswith("_pronouns")))
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -71,7 +94,7 @@ def patterns_dir() -> Path:
     packaged = Path(str(resources.files("quotes"))) / "patterns"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "patterns"
+    return Path(__file__).resolve().parents[2] / "patterns"
 
 
 def seeds_dir() -> Path:
@@ -79,7 +102,7 @@ def seeds_dir() -> Path:
     packaged = Path(str(resources.files("quotes"))) / "seeds"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "seeds"
+    return Path(__file__).resolve().parents[2] / "seeds"
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -88,7 +111,9 @@ def read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as err:
         raise RulesError(f"{path}: cannot read ({err})") from err
     except tomllib.TOMLDecodeError as err:
-        raise RulesError(f"{path}: {err}") from err
+        found = TOML_POSITION.search(str(err))
+        message = TOML_POSITION.sub("", str(err)).strip()
+        raise RulesError(f"{path}:{found.group(1)}: {message}" if found else f"{path}: {message}") from err
 
 
 def _flatten_lexicon(data: dict[str, Any], prefix: str = "") -> dict[str, frozenset[str]]:
@@ -119,7 +144,11 @@ def _substitute(value: Any, lexicon: dict[str, frozenset[str]], where: str) -> A
 
 def read_dependency_rules(path: Path, lexicon: dict[str, frozenset[str]]) -> tuple[DependencyRule, ...]:
     rules: list[DependencyRule] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulesError(f"{path}: cannot read ({err})") from err
+    for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         where = f"{path}:{number}"
@@ -129,12 +158,16 @@ def read_dependency_rules(path: Path, lexicon: dict[str, frozenset[str]]) -> tup
             raise RulesError(f"{where}: not valid JSON ({err.msg})") from err
         if not isinstance(entry, dict) or "label" not in entry or "pattern" not in entry:
             raise RulesError(f'{where}: each line needs a "label" and a "pattern"')
+        if unknown := sorted(set(entry) - RULE_KEYS):
+            raise RulesError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(RULE_KEYS))})")
+        check_rule_shape(entry, where)
         rules.append(
             DependencyRule(
                 label=entry["label"],
                 pattern=_substitute(entry["pattern"], lexicon, where),
                 span=tuple(entry.get("span", ["content"])),
                 skip_first=bool(entry.get("skip_first", False)),
+                where=where,
             )
         )
     return tuple(rules)
@@ -151,12 +184,15 @@ def _prepositional_groups(phrases: frozenset[str]) -> dict[str, frozenset[str]]:
 
 @cache
 def load_rules(directory: Path | None = None) -> Rules:
+    """Read and check every pattern file in `directory` (the built-in patterns by default)."""
     folder = directory or patterns_dir()
     marks = read_toml(folder / "quote_marks.toml")
     cues = read_toml(folder / "cues.toml")
     speakers = read_toml(folder / "speakers.toml")
+    first_names = read_toml(folder / "first_names.toml")
+    check_toml_keys(folder, {"quote_marks.toml": marks, "speakers.toml": speakers, "first_names.toml": first_names})
     lexicon = _flatten_lexicon(cues)
-    lexicon.update(_flatten_lexicon({"first_names": read_toml(folder / "first_names.toml")}))
+    lexicon.update(_flatten_lexicon({"first_names": first_names}))
     prepositional = _prepositional_groups(lexicon.get("verbs.prepositional", frozenset()))
     # Pattern files refer to "$prep.for" etc.: the verbs that take that preposition.
     for prep, verbs in prepositional.items():
@@ -187,6 +223,12 @@ def load_rules(directory: Path | None = None) -> Rules:
         dateline_pattern = regex.compile(dateline) if dateline else None
     except regex.error as err:
         raise RulesError(f"{folder / 'quote_marks.toml'}: [layout] dateline is not a valid pattern ({err})") from err
+    attribution = read_dependency_rules(folder / "attribution.jsonl", lexicon)
+    reported = read_dependency_rules(folder / "reported.jsonl", lexicon)
+    check_lexicon(folder / "cues.toml", cues, lexicon, (folder / "attribution.jsonl", folder / "reported.jsonl"))
+    check_nodes(attribution, ATTRIBUTION_NODES)
+    check_nodes(reported, REPORTED_NODES)
+    check_with_spacy((*attribution, *reported))
     return Rules(
         mark_pairs=pairs,
         elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
@@ -199,6 +241,6 @@ def load_rules(directory: Path | None = None) -> Rules:
         outlets=frozenset(channels.get("outlets", [])),
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
         dateline=dateline_pattern,
-        attribution=read_dependency_rules(folder / "attribution.jsonl", lexicon),
-        reported=read_dependency_rules(folder / "reported.jsonl", lexicon),
+        attribution=attribution,
+        reported=reported,
     )
