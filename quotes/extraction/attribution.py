@@ -10,25 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
+from quotes.extraction.matchers import RuleMatcher
 from quotes.extraction.speakers import Mention, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
-from quotes.rules import DependencyRule, Rules
+from quotes.rules import Rules
 
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relcl", "parataxis"}
 SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
-
-
-def build_matcher(vocab: Vocab, rules: tuple[DependencyRule, ...]) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
-    for index, rule in enumerate(rules):
-        matcher.add(f"{index}:{rule.label}", [rule.pattern])
-    return matcher
 
 
 @dataclass(frozen=True)
@@ -41,28 +33,21 @@ class Cue:
     rule: str
 
 
-def _rule_index(doc: Doc, match_id: int) -> int:
-    return int(doc.vocab.strings[match_id].split(":", 1)[0])
-
-
-def find_cues(doc: Doc, matcher: DependencyMatcher, rules: Rules, excluded: set[int]) -> dict[int, Cue]:
+def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) -> dict[int, Cue]:
     """Every cue token with its speaker; tokens in `excluded` (inside quotes) never speak."""
-    best: dict[int, tuple[int, Token]] = {}
-    for match_id, token_ids in matcher(doc):
-        index = _rule_index(doc, match_id)
-        names = [node["RIGHT_ID"] for node in rules.attribution[index].pattern]
-        nodes = dict(zip(names, token_ids, strict=True))
-        cue_i, speaker_i = nodes["cue"], nodes["speaker"]
+    best: dict[int, tuple[int, str, Token]] = {}
+    for match in matcher(doc):
+        cue_i, speaker_i = match.nodes["cue"], match.nodes["speaker"]
         if speaker_i in excluded or cue_i in excluded:
             continue
-        if cue_i not in best or index < best[cue_i][0]:
-            best[cue_i] = (index, doc[speaker_i])
+        if cue_i not in best or match.rank < best[cue_i][0]:
+            best[cue_i] = (match.rank, match.rule.label, doc[speaker_i])
     cues: dict[int, Cue] = {}
-    for cue_i, (index, speaker_token) in best.items():
+    for cue_i, (_, label, speaker_token) in best.items():
         if speaker_token.tag_ in ("WDT", "WP") and doc[cue_i].dep_ == "relcl":
             speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
         mention = mention_at(speaker_token, rules)
-        cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, rules.attribution[index].label)
+        cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, label)
     # cues without a speaker of their own: "..., adding that", "stating that"
     for token in doc:
         if token.i in cues or token.i in excluded or not is_cue_word(token, rules):

@@ -2,25 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from quotes.corpus.identities import SpeakerDirectory, load_directory
-from quotes.extraction.attribution import build_matcher
-from quotes.rules import Rules, load_rules
+from quotes.rules import DependencyRule, Rules, load_rules
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """One match of a dependency rule: the rule, its rank in its file (earlier wins), and token index by node."""
+
+    rule: DependencyRule
+    rank: int
+    nodes: dict[str, int]
+
+
+@dataclass(frozen=True)
+class RuleMatcher:
+    """A DependencyMatcher and the rule each match id stands for, as spaCy's own rulers keep them."""
+
+    matcher: DependencyMatcher
+    by_id: dict[int, tuple[int, DependencyRule]]
+
+    def __call__(self, doc: Doc) -> Iterator[RuleMatch]:
+        for match_id, token_ids in self.matcher(doc):
+            rank, rule = self.by_id[match_id]
+            yield RuleMatch(rule, rank, dict(zip(rule.nodes, token_ids, strict=True)))
+
+
+def build_matcher(vocab: Vocab, rules: tuple[DependencyRule, ...]) -> RuleMatcher:
+    """The labels are unique within a file (the rules check it when they load)."""
+    matcher = DependencyMatcher(vocab, validate=True)
+    by_id: dict[int, tuple[int, DependencyRule]] = {}
+    for rank, rule in enumerate(rules):
+        matcher.add(rule.label, [rule.pattern])
+        by_id[vocab.strings[rule.label]] = (rank, rule)
+    return RuleMatcher(matcher, by_id)
 
 
 @dataclass(frozen=True)
 class Matchers:
-    """The rules and the DependencyMatchers built from them for one vocabulary."""
+    """The rules and the matchers built from them for one vocabulary."""
 
     rules: Rules
-    speaker_rules: DependencyMatcher
-    content_rules: DependencyMatcher
+    speaker_rules: RuleMatcher
+    content_rules: RuleMatcher
     directory: SpeakerDirectory
 
 

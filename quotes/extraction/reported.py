@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from quotes.extraction.attribution import Cue, is_negated_or_hypothetical
+from quotes.extraction.matchers import RuleMatcher
 from quotes.extraction.speakers import Mention, is_organisation, mention_at
 from quotes.rules import Rules
 
@@ -155,15 +155,13 @@ def _after_semicolon(tokens: list[Token], speech_acts: set[int]) -> list[Token]:
     return clause if has_subject and finite and not any(t.i in speech_acts for t in clause) else []
 
 
-def find_reported(doc: Doc, matcher: DependencyMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
+def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
     """Reported contents in `doc`, one per cue and clause."""
     # a negated verb is no speech act: "while the EU does not comment on ..." stays in the content
     nested_cues = {i for i, c in cues.items() if c.speaker is not None and not is_negated_or_hypothetical(c.token)}
     by_cue: dict[int, list[ReportedItem]] = {}
-    for match_id, token_ids in matcher(doc):
-        index = int(doc.vocab.strings[match_id].split(":", 1)[0])
-        rule = rules.reported[index]
-        nodes = dict(zip([n["RIGHT_ID"] for n in rule.pattern], token_ids, strict=True))
+    for match in matcher(doc):
+        rule, nodes = match.rule, match.nodes
         cue = doc[nodes["cue"]]
         if is_negated_or_hypothetical(cue):
             continue
