@@ -32,13 +32,13 @@ from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.output.export import atomic_write_text
 from quotes.rules import patterns_dir
 
-CACHE_FORMAT = 2  # bump when the entry layout or the meaning of a field changes
+CACHE_FORMAT = 3  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "sources"
 ENTRY_SUFFIX = ".json"
 TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
 INT_FIELDS = ("start", "end", "line")
-OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster")
+OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster", "rule")
 
 
 class CorruptEntry(ValueError):
@@ -134,6 +134,7 @@ def quote_from_record(record: Any, source: str | None = None) -> Quote:
         speaker_kind=kind if kind in SPEAKER_KINDS else "unknown",
         speaker_id=record.get("speaker_id"),
         cluster=record.get("cluster"),
+        rule=record.get("rule"),
     )
 
 

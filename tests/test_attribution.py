@@ -247,3 +247,15 @@ def test_content_of_a_data_source_is_not_speech(quotes_of):
 def test_long_title_in_title_case_after_titled_is_not_speech(quotes_of):
     text = 'A study titled "Cumulative Noise Exposure and Hidden Hearing Loss in Adult Concertgoers" followed 2,400 people.'
     assert quoted(quotes_of(text)) == []
+
+
+def test_each_quote_keeps_the_label_of_the_rule_that_gave_its_speaker(quotes_of):
+    (quote,) = quotes_of('"We will rebuild the bridge," the mayor said.')
+    assert quote.rule == "subject"
+    assert quote.to_record()["rule"] == "subject"
+
+
+def test_a_quote_that_takes_the_speaker_before_says_so_in_its_rule(quotes_of):
+    first, second = quotes_of('"We will rebuild the bridge," the mayor said. "It will take two years."')
+    assert (first.rule, second.rule) == ("subject", "continues the quote before")
+    assert second.speaker == first.speaker

@@ -36,6 +36,9 @@ QUOTED_KINDS = ("direct", "partial")
 MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
 NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 WORD = regex.compile(r"[\p{L}\p{N}]+")
+# what `Quote.rule` says when no pattern of patterns/*.jsonl gave the speaker
+RULE_INTRODUCTION = "introduced by 'said:'"
+RULE_HEADLINE = "colon headline"
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Draft:
     via: str | None = None
     continues: bool = False
     nested: bool = False  # a quote inside a quote: it has a speaker of its own, and continues no one
+    rule: str | None = None  # the rule that gave the mention (a pattern's label, or one of the RULE_ names)
 
 
 @overload
@@ -104,6 +108,7 @@ def drafts_in_part(
                 cue.token.text if cue else None,
                 via,
                 continues=span.continues,
+                rule=cue.rule if cue else None,
             )
         )
     drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
@@ -137,7 +142,7 @@ def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str
         if cue is None or (short and (not any(cue.token in t.ancestors for t in tokens) or _modifies_a_noun(tokens))):
             continue  # a short quote the cue does not govern, or a word describing a thing: a scare quote
         kind = quote_kind(text, span, para_start)
-        drafts.append(Draft(span.start, span.end, kind, shift(cue.speaker, offset), cue.token.text, nested=True))
+        drafts.append(Draft(span.start, span.end, kind, shift(cue.speaker, offset), cue.token.text, nested=True, rule=cue.rule))
     return drafts
 
 
@@ -171,12 +176,12 @@ def _reported_in(
         end = doc[item.end - 1].idx + len(doc[item.end - 1].text) + offset
         if _mostly_quoted(text, start, end, spans):
             continue
-        drafts.append(Draft(start, end, "indirect", shift(mention, offset), item.cue.text, via))
+        drafts.append(Draft(start, end, "indirect", shift(mention, offset), item.cue.text, via, rule=item.label))
     headline = colon_headline(doc, rules)
     if headline is not None:
         mention, start, end = headline
         if not _mostly_quoted(text, start + offset, end + offset, spans):
-            drafts.append(Draft(start + offset, end + offset, "indirect", shift(mention, offset), ":"))
+            drafts.append(Draft(start + offset, end + offset, "indirect", shift(mention, offset), ":", rule=RULE_HEADLINE))
     return drafts
 
 
@@ -209,4 +214,5 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
         index = found.index(draft.start)
         if index in introductions and not text[paragraphs[index].start : draft.start].strip(QUOTE_CHARS + " \t\n"):
             draft.mention = introductions[index]
+            draft.rule = RULE_INTRODUCTION
     return drafts

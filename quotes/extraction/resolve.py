@@ -30,6 +30,10 @@ CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this ma
 SPLIT_QUOTE_GAP = 80  # characters between the pieces of one sentence split by '..., she said, "...'
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
+# what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
+RULE_CONTINUATION = "continues the quote before"
+RULE_TURN = "transcript turn label"
+RULE_EMBED = "embed signature"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -180,6 +184,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             via=draft.via,
             speaker_kind=speaking[1] if speaking else "unknown",
             meta=document.meta,
+            rule=draft.rule if speaking else None,
         )
         if draft.kind in QUOTED_KINDS and not draft.nested:
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
@@ -202,11 +207,13 @@ def _continue(
             previous.speaker_mention,
             previous.speaker_kind,
         )
+        quote.rule = RULE_CONTINUATION
         if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
             quote.kind = previous.kind
     turn = speakers.turns.get(unit)
     if quote.speaker is None and turn is not None and turn.speaker is not None:
         quote.speaker, quote.speaker_kind = turn.speaker
+        quote.rule = RULE_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
 
 
@@ -236,6 +243,7 @@ def embed_quotes(document: Document, found: Plan) -> list[Quote]:
             paragraph=found.index(embed.start),
             speaker_kind="unknown",
             meta=document.meta,
+            rule=RULE_EMBED,
         )
         for embed in found.embeds
     ]
