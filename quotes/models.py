@@ -14,6 +14,12 @@ SpeakerKind = Literal["person", "organisation", "group", "unnamed", "unknown"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group", "unnamed", "unknown")
 
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect", "embed")
+# Quoted speech found between quote marks, and every kind whose words are the speaker's own.
+MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
+VERBATIM_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "embed")
+# '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
+# one quoted sentence (the attribution between them).
+SPLIT_QUOTE_GAP = 80
 
 
 @dataclass(frozen=True)
@@ -144,3 +150,20 @@ class ClusterSummary:
     sources_count: int
     sources: tuple[str, ...]
     flags: tuple[str, ...]
+
+
+def resumes_split_quote(previous: Quote, quote: Quote) -> bool:
+    """'"We will," she said, "win this."': `quote` continues the sentence that `previous` began.
+
+    Both in marks, in one paragraph of one source, a few characters apart, and the first ending in
+    a comma (a capital may open the second: "I guess", a name). Whether they share a speaker is
+    the caller's question: extraction asks it before the second piece has one.
+    """
+    return (
+        previous.source == quote.source
+        and previous.paragraph == quote.paragraph
+        and previous.kind in MARKED_KINDS
+        and quote.kind in MARKED_KINDS
+        and 0 <= quote.start - previous.end <= SPLIT_QUOTE_GAP
+        and previous.text.rstrip().endswith(",")
+    )

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from quotes.check.index import Word, words_of
 from quotes.corpus.clusters import content_stems
 from quotes.models import Document
 from quotes.sources.files import Skipped, read_documents
+from quotes.text.words import Word, words_of
 
 # "[the minister]" may stand for a pronoun or a short name: at most this many source words.
 BRACKET_MAX_REPLACED_WORDS = 3

@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from quotes.corpus.clusters import content_stems, normalise
-from quotes.models import Quote
+from quotes.corpus.clusters import content_stems
+from quotes.models import VERBATIM_KINDS, Quote, resumes_split_quote
+from quotes.text.words import Word, words_of
 
-# line and at most this many characters apart, are also compared as one quote.
-SPLIT_QUOTE_MAX_GAP = 80
-
-QUOTED_KINDS = ("direct", "partial", "embed")
 REPORTED_KIND = "indirect"
-WORD = re.compile(r"[^\W_]+")
-
-
-@dataclass(frozen=True)
-class Word:
-    key: str  # normalised: no case, accents or punctuation
-    shown: str  # as written
-    start: int  # offsets in the text it was read from
-    end: int
-
-
-def _keys(word: str) -> list[str]:
-    """`normalise` of one word; normalising can split it ("½" -> "1 2"), so a list."""
-    return [word.casefold()] if word.isascii() else normalise(word).split()
-
-
-def words_of(text: str, offset: int = 0) -> list[Word]:
-    """The words of `text` with their normalised keys; every piece of a split word keeps the word's place."""
-    return [
-        Word(key, match.group(), match.start() + offset, match.end() + offset)
-        for match in WORD.finditer(text)
-        for key in _keys(match.group())
-    ]
 
 
 @dataclass(frozen=True)
@@ -60,7 +33,7 @@ class SourceWording:
 
     @property
     def quoted(self) -> bool:
-        return self.first.kind in QUOTED_KINDS
+        return self.first.kind in VERBATIM_KINDS
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -88,15 +61,7 @@ def _wording(quotes: Sequence[Quote]) -> SourceWording:
 
 
 def _continues(previous: Quote, quote: Quote) -> bool:
-    return (
-        previous.source == quote.source
-        and previous.speaker is not None
-        and previous.speaker == quote.speaker
-        and previous.kind in QUOTED_KINDS
-        and quote.kind in QUOTED_KINDS
-        and previous.line == quote.line
-        and 0 <= quote.start - previous.end <= SPLIT_QUOTE_MAX_GAP
-    )
+    return previous.speaker is not None and previous.speaker == quote.speaker and resumes_split_quote(previous, quote)
 
 
 def _split_quote_runs(quotes: Sequence[Quote]) -> Iterator[list[Quote]]:

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Literal
 
 from quotes.check.draft import TextMap, draft_wording
-from quotes.check.index import QUOTED_KINDS, REPORTED_KIND, SourceIndex, SourceWording, words_of
+from quotes.check.index import REPORTED_KIND, SourceIndex, SourceWording
 from quotes.check.match import (
     MISATTRIBUTION_MIN_STEMS,
     DiffOp,
@@ -24,7 +24,8 @@ from quotes.check.match import (
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
-from quotes.models import Quote
+from quotes.models import VERBATIM_KINDS, Quote
+from quotes.text.words import words_of
 
 
 class Verdict(StrEnum):
@@ -189,7 +190,7 @@ def check_quotes(
     findings: list[Finding] = []
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
         place = place_of(path, text, text_map.original(quote.start) if text_map else quote.start)
-        if quote.kind in QUOTED_KINDS:
+        if quote.kind in VERBATIM_KINDS:
             finding = check_quoted(quote, index, place, strict)
         elif quote.kind == REPORTED_KIND:
             finding = check_reported(quote, index, place)

@@ -30,9 +30,8 @@ from quotes.extraction.matchers import Matchers
 from quotes.extraction.plan import Plan
 from quotes.extraction.reported import QUOTE_CHARS, colon_headline, find_reported
 from quotes.extraction.speakers import Mention, is_channel
-from quotes.models import QuoteKind, QuoteSpan
+from quotes.models import MARKED_KINDS, QuoteKind, QuoteSpan
 
-QUOTED_KINDS = ("direct", "partial")
 MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
 NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -209,7 +208,7 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
         if introduction is not None and index + 1 < len(paragraphs) and paragraphs[index + 1].unit == paragraphs[index].unit:
             introductions[index + 1] = introduction
     for draft in drafts:
-        if draft.mention is not None or draft.kind not in QUOTED_KINDS or draft.nested:
+        if draft.mention is not None or draft.kind not in MARKED_KINDS or draft.nested:
             continue
         index = found.index(draft.start)
         if index in introductions and not text[paragraphs[index].start : draft.start].strip(QUOTE_CHARS + " \t\n"):

@@ -22,12 +22,10 @@ from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention
-from quotes.models import Document, Quote, SpeakerKind
+from quotes.models import MARKED_KINDS, Document, Quote, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 
-QUOTED_KINDS = ("direct", "partial")
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
-SPLIT_QUOTE_GAP = 80  # characters between the pieces of one sentence split by '..., she said, "...'
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
@@ -186,7 +184,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             meta=document.meta,
             rule=draft.rule if speaking else None,
         )
-        if draft.kind in QUOTED_KINDS and not draft.nested:
+        if draft.kind in MARKED_KINDS and not draft.nested:
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
         quotes.append(quote)
     return quotes
@@ -199,7 +197,7 @@ def _continue(
     paragraphs = speakers.found.paragraphs
     unit = paragraphs[index].unit if paragraphs else 0
     previous = last_quoted[1] if last_quoted and paragraphs[last_quoted[0]].unit == unit else None
-    if previous is not None and _resumes_split_quote(speakers.text, previous, quote):
+    if previous is not None and resumes_split_quote(previous, quote):
         quote.kind = previous.kind
     if quote.speaker is None and previous is not None and last_quoted and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS:
         quote.speaker, quote.speaker_mention, quote.speaker_kind = (
@@ -215,17 +213,6 @@ def _continue(
         quote.speaker, quote.speaker_kind = turn.speaker
         quote.rule = RULE_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
-
-
-def _resumes_split_quote(text: str, previous: Quote, quote: Quote) -> bool:
-    """ "We will," she said, "win this.": the second piece continues the first sentence."""
-    between = text[previous.end : quote.start]
-    return (
-        previous.paragraph == quote.paragraph
-        and len(between) < SPLIT_QUOTE_GAP
-        and previous.text.rstrip().endswith(",")
-        and between.rstrip(" \"'“”‘’«»„").endswith(",")
-    )
 
 
 def embed_quotes(document: Document, found: Plan) -> list[Quote]:

@@ -52,7 +52,6 @@ SOURCES_SEPARATOR = "; "
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-QUOTED_KINDS = ("direct", "partial", "embed")
 
 
 # --- output paths -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+")  # letters and digits: no underscore, no punctuation, no quote marks
 
@@ -33,3 +34,25 @@ def token_matches(text: str) -> Iterator[re.Match[str]]:
 def normalise(text: str) -> str:
     """Text insensitive to quote marks, case, accents, whitespace and punctuation."""
     return " ".join(tokenise(text)).casefold()
+
+
+@dataclass(frozen=True)
+class Word:
+    key: str  # normalised: no case, accents or punctuation
+    shown: str  # as written
+    start: int  # offsets in the text it was read from
+    end: int
+
+
+def _keys(word: str) -> list[str]:
+    """`normalise` of one word; normalising can split it ("½" -> "1 2"), so a list."""
+    return [word.casefold()] if word.isascii() else normalise(word).split()
+
+
+def words_of(text: str, offset: int = 0) -> list[Word]:
+    """The words of `text` with their normalised keys; every piece of a split word keeps the word's place."""
+    return [
+        Word(key, match.group(), match.start() + offset, match.end() + offset)
+        for match in WORD.finditer(text)
+        for key in _keys(match.group())
+    ]

@@ -11,14 +11,12 @@ from quotes.corpus.clusters.links import similar_length
 from quotes.corpus.clusters.thresholds import (
     CANDIDATE_MIN_SHARED,
     MIN_WORDS_ACROSS_SPEAKERS,
-    QUOTED_KINDS,
     RARE_STEM_LOOKUPS,
     SIGNATURE_BUCKET_LIMIT,
     SIGNATURE_SIZE,
     SPEAKER_STEM_LIMIT,
-    SPLIT_GAP,
 )
-from quotes.models import Quote
+from quotes.models import MARKED_KINDS, Quote, resumes_split_quote
 
 
 def _speaker_candidates(group: list[int], forms: list[Form]) -> set[tuple[int, int]]:
@@ -95,12 +93,13 @@ def split_sentence_pairs(quotes: list[Quote]) -> Iterator[tuple[int, int]]:
     once, since a form stands for every quote of that wording."""
     by_source: dict[str, list[int]] = defaultdict(list)
     for index, quote in enumerate(quotes):
-        if quote.kind in QUOTED_KINDS and quote.paragraph is not None and speaker_key(quote) is not None:
+        if quote.kind in MARKED_KINDS and quote.paragraph is not None and speaker_key(quote) is not None:
             by_source[quote.source].append(index)
     for indices in by_source.values():
         indices.sort(key=lambda i: quotes[i].start)
         for first, second in pairwise(indices):
             a, b = quotes[first], quotes[second]
-            resumes = a.text.rstrip().endswith(",") and b.text[:1].islower() and 0 <= b.start - a.end <= SPLIT_GAP
-            if resumes and a.paragraph == b.paragraph and speaker_key(a) == speaker_key(b):
+            # Only a second piece in lower case: one that opens with a capital ('"After that," he
+            # said, "I guess ..."') is often a sentence that other sources quote on its own.
+            if resumes_split_quote(a, b) and b.text[:1].islower() and speaker_key(a) == speaker_key(b):
                 yield first, second

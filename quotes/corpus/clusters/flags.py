@@ -10,12 +10,11 @@ from quotes.corpus.clusters.thresholds import (
     NOT_PERSONS,
     PARAPHRASE_ONLY,
     PARTIAL_ONLY,
-    QUOTED_KINDS,
     SPEAKER_DIFFERS,
     WHOLE_QUOTE_KINDS,
     WORDING_DIFFERS,
 )
-from quotes.models import Quote
+from quotes.models import VERBATIM_KINDS, Quote
 from quotes.rules import load_rules
 from quotes.text.names import is_written_name, name_key
 from quotes.text.stem import stopwords
@@ -24,7 +23,7 @@ from quotes.text.words import normalise
 
 def _wording_differs(members: list[Quote]) -> bool:
     """Two quoted members whose words differ, neither being a fragment of the other."""
-    quoted = [q.text for q in members if q.kind in QUOTED_KINDS]
+    quoted = [q.text for q in members if q.kind in VERBATIM_KINDS]
     if len(quoted) < 2:
         return False
     texts = sorted({normalise(text) for text in quoted}, key=len)

@@ -84,9 +84,6 @@ RARE_WORD_SHARE = 0.1
 RARE_WORD_MIN_FORMS = 4  # in a small corpus a word of four forms is still rare
 HEADLINE_MAX_STEMS = 8
 
-# '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
-# one quoted sentence (the attribution between them).
-SPLIT_GAP = 80
 
 # --- blocking --------------------------------------------------------------------------------------
 
@@ -115,6 +112,5 @@ SPEAKER_DIFFERS = "speaker differs"
 PARTIAL_ONLY = "partial"
 PARAPHRASE_ONLY = "paraphrase only"
 
-QUOTED_KINDS = ("direct", "partial", "embed")
 NOT_PERSONS = ("organisation", "group")  # speaker kinds whose names are written many ways (Defense Ministry, Moscow)
 WHOLE_QUOTE_KINDS = ("direct", "embed")
