@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 from quotes.check.draft import DraftWording
 from quotes.check.index import SourceIndex, SourceWording
 from quotes.corpus.clusters import PARAPHRASE_MIN_OVERLAP, PARAPHRASE_MIN_SHARE_OF_LARGER, PARAPHRASE_MIN_SHARED, content_stems
-from quotes.corpus.identities import identity_key
 
 # --- thresholds ----------------------------------------------------------------------------------
 
@@ -43,17 +42,6 @@ REPORTED_MISATTRIBUTED_MIN_SHARED = max(PARAPHRASE_MIN_SHARED, 4)
 REPORTED_MISATTRIBUTED_MIN_OVERLAP = max(PARAPHRASE_MIN_OVERLAP, 0.6)
 REPORTED_MISATTRIBUTED_MIN_SHARE_OF_LARGER = 0.45
 GAP_KEY = "\0gap"  # the diff's key of an omission, on both sides
-
-
-def same_speaker(a: str, b: str) -> bool:
-    """One identity: equal `identity_key`s, or a surname alone that ends the other name (Falk, Ines Falk)."""
-    key_a, key_b = identity_key(a), identity_key(b)
-    if key_a == key_b:
-        return True
-    words_a, words_b = key_a.split(), key_b.split()
-    return bool(words_a and words_b) and (
-        (len(words_a) == 1 and words_a[0] == words_b[-1]) or (len(words_b) == 1 and words_b[0] == words_a[-1])
-    )
 
 
 Window = tuple[int, int]  # word indices [start, end) in a source wording

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from quotes.check.match import DiffOp, changes, same_speaker
+from quotes.check.match import DiffOp, changes
 from quotes.check.run import Report
 from quotes.check.verdict import Finding, Verdict
+from quotes.corpus.identities import same_person
 
 MAX_SHOWN_CHARS = 80  # quotes longer than this are cut in linter lines (JSON has them whole)
 Segment = tuple[str, str]  # (text, rich style)
@@ -47,7 +48,7 @@ def message_segments(finding: Finding) -> list[Segment]:
     if finding.verdict is Verdict.ok:
         return [(f"{quote} ({speaker}) matches {where}", "")]
     if finding.verdict is Verdict.misquote:
-        by = "" if finding.source_speaker is None or same_speaker(finding.source_speaker, speaker) else f" ({other})"
+        by = "" if finding.source_speaker is None or same_person(finding.source_speaker, speaker) else f" ({other})"
         changed = _change_segments(finding.diff) or [("the words are in another order", "")]
         return [(f"{quote} differs from {where}{by} {_quoted(finding.source_text)}: ", ""), *changed]
     if finding.verdict is Verdict.misattributed:

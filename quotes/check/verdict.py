@@ -20,10 +20,10 @@ from quotes.check.match import (
     overlap,
     paraphrased,
     pinned_elsewhere,
-    same_speaker,
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
+from quotes.corpus.identities import same_person
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.text.words import words_of
 
@@ -133,7 +133,7 @@ def _by_speaker_first(matches: list[Match], speaker: str | None) -> list[Match]:
         source_speaker = match.wording.speaker
         if source_speaker is None:
             return 2
-        return 0 if speaker is not None and same_speaker(source_speaker, speaker) else 1
+        return 0 if speaker is not None and same_person(source_speaker, speaker) else 1
 
     return sorted(matches, key=rank)
 
@@ -150,7 +150,7 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
         return _finding(place, quote, Verdict.unattributed, "error", closest[0] if closest else None)
     if exact:
         said_by = exact[0].wording.speaker
-        if said_by is None or same_speaker(said_by, quote.speaker):
+        if said_by is None or same_person(said_by, quote.speaker):
             return _finding(place, quote, Verdict.ok, "info", exact[0])
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             return _finding(place, quote, Verdict.misattributed, "error", exact[0])
@@ -174,7 +174,7 @@ def check_reported(quote: Quote, index: SourceIndex, place: DraftPlace) -> Findi
     stems = content_stems(w.key for w in words_of(quote.text))
     candidates = [w for _, w in index.sharing(stems, PARAPHRASE_MIN_SHARED) if w.speaker and paraphrased(stems, w)]
     candidates.sort(key=lambda w: -overlap(stems, w.stems)[1])  # stable: more shared stems first on a tie
-    same = [w for w in candidates if same_speaker(w.speaker or "", quote.speaker)]
+    same = [w for w in candidates if same_person(w.speaker or "", quote.speaker)]
     if same:
         return _finding(place, quote, Verdict.ok, "info", _whole(same[0]))
     pinned = [w for w in candidates if pinned_elsewhere(stems, w, index)]

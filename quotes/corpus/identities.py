@@ -131,14 +131,30 @@ def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
     return SpeakerDirectory(tuple(speakers), by_key, by_title, tuple(warnings))
 
 
+def same_person(a: str, b: str) -> bool:
+    """One identity: equal `identity_key`s (spellings, transliterations), or a surname alone that
+    ends the other name ("Falk", "Ines Falk"). Speakers are canonical names by now, so aliases
+    from the directory are already one name."""
+    key_a, key_b = identity_key(a), identity_key(b)
+    if key_a == key_b:
+        return True
+    words_a, words_b = key_a.split(), key_b.split()
+    return bool(words_a and words_b) and (
+        (len(words_a) == 1 and words_a[0] == words_b[-1]) or (len(words_b) == 1 and words_b[0] == words_a[-1])
+    )
+
+
 def speaker_filter(directory: SpeakerDirectory, name: str) -> Callable[[str | None], bool]:
-    """A test for "is this quote's speaker the one asked for": any alias, any transliteration, or a part of the name."""
+    """A test for "is this quote's speaker the one asked for": the same person (any alias, any
+    transliteration), or a name of which the one asked for is a part ("Alexei" finds "Alexei Smirnov")."""
     known = directory.find(name)
-    wanted = identity_key(known.name if known else name)
+    wanted_name = known.name if known else name
+    wanted = identity_key(wanted_name)
 
     def matches(speaker: str | None) -> bool:
-        key = identity_key(speaker) if speaker else ""
-        return bool(key) and (key == wanted or f" {wanted} " in f" {key} ")
+        if not speaker:
+            return False
+        return same_person(speaker, wanted_name) or f" {wanted} " in f" {identity_key(speaker)} "
 
     return matches
 

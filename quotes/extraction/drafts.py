@@ -10,7 +10,6 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import overload
 
-import regex
 from spacy.tokens import Doc, Span
 
 from quotes.extraction.attribution import (
@@ -31,10 +30,10 @@ from quotes.extraction.plan import Plan
 from quotes.extraction.reported import QUOTE_CHARS, colon_headline, find_reported
 from quotes.extraction.speakers import Mention, is_channel
 from quotes.models import MARKED_KINDS, QuoteKind, QuoteSpan
+from quotes.text.words import tokenise
 
 MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
 NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
-WORD = regex.compile(r"[\p{L}\p{N}]+")
 # what `Quote.rule` says when no pattern of patterns/*.jsonl gave the speaker
 RULE_INTRODUCTION = "introduced by 'said:'"
 RULE_HEADLINE = "colon headline"
@@ -190,7 +189,7 @@ def _mostly_quoted(text: str, start: int, end: int, spans: list[QuoteSpan]) -> b
     for span in spans:
         for i in range(max(start, span.start), min(end, span.end)):
             outside[i - start] = " "
-    return len(WORD.findall("".join(outside))) < MIN_WORDS_OUTSIDE_MARKS
+    return len(tokenise("".join(outside))) < MIN_WORDS_OUTSIDE_MARKS
 
 
 def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Draft]:
