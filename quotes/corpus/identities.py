@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +107,7 @@ def read_speakers(path: Path) -> list[Speaker]:
     return speakers
 
 
-@cache
+@lru_cache(maxsize=4)  # the built-in speakers plus one user's files, in practice
 def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
     """Built-in speakers, then the user's files; later files win on a shared alias."""
     by_key: dict[str, Speaker] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 import regex
 
@@ -13,7 +13,7 @@ from quotes.rules import patterns_dir, read_toml
 WIDE_GAP = 3  # newlines: a post's own paragraphs are copied with two or more blank lines between
 
 
-@cache
+@lru_cache(maxsize=1)
 def signature_pattern() -> regex.Pattern[str]:
     embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
     return regex.compile(embeds["signature"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -55,7 +55,7 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
-@cache
+@lru_cache(maxsize=4)  # one per set of cue words: one per patterns folder
 def _cue_prescan(words: frozenset[str]) -> regex.Pattern[str]:
     stems = sorted({_stem(w.split()[0]) for w in words} | set(IRREGULAR_FORMS), key=len, reverse=True)
     return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)

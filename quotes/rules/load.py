@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,9 @@ from quotes.rules.validate import (
 
 TOML_POSITION = regex.compile(r"\s*\(at line (\d+), column \d+\)")
 RULE_KEYS = frozenset({"label", "pattern", "span", "skip_first"})  # what a line of attribution/reported.jsonl may hold
+
+
+WordLists = dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -182,15 +185,8 @@ def _prepositional_groups(phrases: frozenset[str]) -> dict[str, frozenset[str]]:
     return {prep: frozenset(verbs) for prep, verbs in groups.items()}
 
 
-@cache
-def load_rules(directory: Path | None = None) -> Rules:
-    """Read and check every pattern file in `directory` (the built-in patterns by default)."""
-    folder = directory or patterns_dir()
-    marks = read_toml(folder / "quote_marks.toml")
-    cues = read_toml(folder / "cues.toml")
-    speakers = read_toml(folder / "speakers.toml")
-    first_names = read_toml(folder / "first_names.toml")
-    check_toml_keys(folder, {"quote_marks.toml": marks, "speakers.toml": speakers, "first_names.toml": first_names})
+def _full_lexicon(cues: dict[str, Any], first_names: dict[str, Any]) -> tuple[WordLists, WordLists]:
+    """Every word list by its dotted name, with the lists derived from them; and the verbs by preposition."""
     lexicon = _flatten_lexicon(cues)
     lexicon.update(_flatten_lexicon({"first_names": first_names}))
     prepositional = _prepositional_groups(lexicon.get("verbs.prepositional", frozenset()))
@@ -202,8 +198,12 @@ def load_rules(directory: Path | None = None) -> Rules:
         *(lexicon.get(k, frozenset()) for k in ("verbs.clause", "verbs.object_infinitive", "verbs.infinitive", "verbs.object")),
         *prepositional.values(),
     )
+    return lexicon, prepositional
+
+
+def _mark_pairs(path: Path, marks: dict[str, Any]) -> tuple[MarkPair, ...]:
     try:
-        pairs = tuple(
+        return tuple(
             MarkPair(
                 p["open"],
                 p["close"],
@@ -215,14 +215,31 @@ def load_rules(directory: Path | None = None) -> Rules:
             for p in marks["pair"]
         )
     except (KeyError, TypeError) as err:
-        raise RulesError(f"{folder / 'quote_marks.toml'}: each [[pair]] needs open and close") from err
-    terms = marks.get("terms", {})
-    channels = cues.get("channels", {})
+        raise RulesError(f"{path}: each [[pair]] needs open and close") from err
+
+
+def _dateline(path: Path, marks: dict[str, Any]) -> regex.Pattern[str] | None:
     dateline = marks.get("layout", {}).get("dateline")
     try:
-        dateline_pattern = regex.compile(dateline) if dateline else None
+        return regex.compile(dateline) if dateline else None
     except regex.error as err:
-        raise RulesError(f"{folder / 'quote_marks.toml'}: [layout] dateline is not a valid pattern ({err})") from err
+        raise RulesError(f"{path}: [layout] dateline is not a valid pattern ({err})") from err
+
+
+@lru_cache(maxsize=4)  # the built-in patterns and at most a user's folder or two
+def load_rules(directory: Path | None = None) -> Rules:
+    """Read and check every pattern file in `directory` (the built-in patterns by default)."""
+    folder = directory or patterns_dir()
+    marks = read_toml(folder / "quote_marks.toml")
+    cues = read_toml(folder / "cues.toml")
+    speakers = read_toml(folder / "speakers.toml")
+    first_names = read_toml(folder / "first_names.toml")
+    check_toml_keys(folder, {"quote_marks.toml": marks, "speakers.toml": speakers, "first_names.toml": first_names})
+    lexicon, prepositional = _full_lexicon(cues, first_names)
+    pairs = _mark_pairs(folder / "quote_marks.toml", marks)
+    terms = marks.get("terms", {})
+    channels = cues.get("channels", {})
+    dateline_pattern = _dateline(folder / "quote_marks.toml", marks)
     attribution = read_dependency_rules(folder / "attribution.jsonl", lexicon)
     reported = read_dependency_rules(folder / "reported.jsonl", lexicon)
     check_lexicon(folder / "cues.toml", cues, lexicon, (folder / "attribution.jsonl", folder / "reported.jsonl"))
