@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -153,7 +153,8 @@ class ArticleSpeakers:
 
     def resolve(self, mention: Mention, floor: int = 0) -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits. A pronoun
-        looks back no further than `floor`, the start of its unit (live-blog entry, turn)."""
+        looks back no further than `floor`, the start of its unit (live-blog entry, turn).
+        Resolving changes nothing: the caller adds what it learnt (`add`)."""
         if mention.form == "name":
             entity = self._find_by_name(mention.text, mention.start, mention.kind)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
@@ -177,8 +178,8 @@ class ArticleSpeakers:
         entity = self._described(mention)
         if entity is None and mention.body is not None:  # "a police spokeswoman" never named: the police
             entity = self._described(mention.body) if mention.body.form == "description" else None
-            entity = entity or self.add(replace(mention.body, subject=True))
-            entity.titles.add(mention.head)  # "the spokeswoman" later is the same body
+            if entity is None:
+                return mention.body.text, mention.body.kind
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind

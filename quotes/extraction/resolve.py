@@ -116,7 +116,9 @@ def _resolve_mention(mention: Mention, floor: int, registry: ArticleSpeakers) ->
         registry.add(replace(mention, text=speaker, subject=True))
     elif mention.form == "description" and speaker != mention.text:  # "the sheriff said. He said"
         gender = mention.gender if kind == "person" else None
-        registry.add(replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
+        entity = registry.add(replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
+        if mention.body is not None:
+            entity.titles.add(mention.head)  # "a police spokeswoman", then "the spokeswoman": the same body
     return speaker, kind
 
 
