@@ -1,4 +1,4 @@
-"""Benchmark `cluster_quotes` on synthetic quotes with planted near-duplicates.
+"""Benchmark clustering (`with_clusters`) on synthetic quotes with planted near-duplicates.
 
     python benchmarks/bench_clusters.py [--quotes 100000] [--speakers 2000] [--seed 1]
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quotes.corpus.clusters import cluster_quotes
+from quotes.corpus.clusters import with_clusters
 from quotes.models import Quote
 
 VOCABULARY_SIZE = 20_000
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> None:
     quotes, planted, statement = generate(args.quotes, args.speakers, args.seed)
     rss_before = peak_rss_mb()
     started = time.perf_counter()
-    clusters = cluster_quotes(quotes)
+    quotes, clusters = with_clusters(quotes)
     elapsed = time.perf_counter() - started
     rss_after = peak_rss_mb()
 

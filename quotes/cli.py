@@ -19,7 +19,7 @@ from quotes.cache import cache_info as describe_cache
 from quotes.check.messages import findings_json, plain_line, summary
 from quotes.check.run import CheckRequest, Report, run_check
 from quotes.config import Config, ConfigError, load_config
-from quotes.corpus.clusters import cluster_quotes
+from quotes.corpus.clusters import with_clusters
 from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
 from quotes.extraction.parse import ModelNotFound
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
@@ -175,7 +175,7 @@ def extract(
         raise fail("--per-source and --per-cluster exclude each other")
     files, pipeline = _setup(paths, model, speakers_file, output, force)
     quotes = _extract_all(files, pipeline, jobs)
-    clusters = cluster_quotes(quotes)  # on everything, so ids do not depend on the filters
+    quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:

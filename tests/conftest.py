@@ -44,14 +44,14 @@ def score_corpus(pipeline: Pipeline, tmp_path_factory) -> Callable[[Path, Path],
     spec = importlib.util.spec_from_file_location("score", scorer_path)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    from quotes.corpus.clusters import cluster_quotes
+    from quotes.corpus.clusters import with_clusters
     from quotes.extraction.pipeline import extract
 
     def run(folder: Path, gold: Path) -> dict:
         if not gold.exists():
             pytest.skip(f"no gold file at {gold}")
         quotes = extract(folder, pipeline=pipeline)
-        cluster_quotes(quotes)
+        quotes, _ = with_clusters(quotes)
         predictions = tmp_path_factory.mktemp("pred") / "pred.jsonl"
         with predictions.open("w", encoding="utf-8") as out:
             for quote in quotes:

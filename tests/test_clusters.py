@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from quotes.corpus.clusters import cluster_quotes, cluster_summary, load_synonyms, word_diff
+from quotes.corpus.clusters import cluster_quotes, cluster_summary, load_synonyms, with_clusters, word_diff
 from quotes.models import Quote
 from quotes.rules import RulesError
 
@@ -38,14 +38,14 @@ def together(*quotes: Quote) -> bool:
 def test_identical_wording_joins_across_sources_whatever_the_marks_case_and_punctuation() -> None:
     a = quote("We will rebuild every bridge before the first snow,", "a.txt")
     b = quote("“we will rebuild every bridge before the first snow.”", "b.txt")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert together(a, b)
 
 
 def test_partial_quote_inside_a_direct_quote_joins_it() -> None:
     direct = quote("The port will reopen to grain ships by the end of March.", "a.txt")
     partial = quote("reopen to grain ships", "b.txt", kind="partial")
-    cluster_quotes([direct, partial])
+    direct, partial = with_clusters([direct, partial])[0]
     assert together(direct, partial)
 
 
@@ -53,21 +53,21 @@ def test_partial_quote_inside_a_reported_content_joins_it() -> None:
     reported = quote("the port would reopen to grain ships by the end of March", "a.txt", kind="indirect")
     partial = quote("by the end of March", "b.txt", kind="partial")
     longer = quote("reopen to grain ships by the end of March", "c.txt", kind="partial")
-    cluster_quotes([reported, partial, longer])
+    reported, partial, longer = with_clusters([reported, partial, longer])[0]
     assert together(reported, longer)
 
 
 def test_near_identical_wording_with_a_changed_word_joins() -> None:
     a = quote("Our farmers have lost more than half of this year's harvest to the floods.", "a.txt")
     b = quote("Our farmers have lost more than half of this season's harvest to the floods.", "b.txt")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert together(a, b)
 
 
 def test_near_identical_wording_with_a_dropped_word_joins() -> None:
     a = quote("Our farmers have lost more than half of this year's harvest to the floods.", "a.txt")
     b = quote("Our farmers have lost more than half of this year's harvest to floods.", "b.txt")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert together(a, b)
 
 
@@ -85,7 +85,7 @@ def test_near_identical_wording_with_a_dropped_word_joins() -> None:
 def test_reported_paraphrase_joins_the_quote(said: str, reported: str) -> None:
     a = quote(said, "a.txt")
     b = quote(reported, "b.txt", kind="indirect")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert together(a, b)
 
 
@@ -93,14 +93,14 @@ def test_repeats_within_one_article_join() -> None:
     first = quote("No ship will leave the harbour without an escort.", "a.txt", start=100, line=3)
     headline = quote("No ship will leave the harbour without an escort", "a.txt", start=0, kind="indirect")
     again = quote("No ship will leave the harbour without an escort.", "a.txt", start=900, line=14)
-    cluster_quotes([first, headline, again])
+    first, headline, again = with_clusters([first, headline, again])[0]
     assert together(first, headline, again)
 
 
 def test_the_pieces_of_a_quoted_sentence_split_by_its_attribution_join() -> None:
     first = quote("We were slow,", "a.txt", start=100, paragraph=2)
     second = quote("and we paid for it.", "a.txt", start=130, paragraph=2)
-    cluster_quotes([first, second])
+    first, second = with_clusters([first, second])[0]
     assert together(first, second)
 
 
@@ -109,14 +109,14 @@ def test_a_piece_whose_wording_two_articles_quote_joins_no_other_piece() -> None
     taxes = quote("we are not going to raise taxes.", "a.txt", start=120, paragraph=2)
     look_b = quote("Look,", "b.txt", start=100, paragraph=2)
     stadium = quote("the stadium deal is dead.", "b.txt", start=120, paragraph=2)
-    cluster_quotes([look_a, taxes, look_b, stadium])
+    look_a, taxes, look_b, stadium = with_clusters([look_a, taxes, look_b, stadium])[0]
     assert not together(taxes, stadium)
 
 
 def test_partial_quote_nested_in_a_reported_content_of_its_article_joins_it() -> None:
     reported = quote('the talks had been "a waste of everyone\'s afternoon"', "a.txt", start=200, kind="indirect")
     partial = quote("a waste of everyone's afternoon", "a.txt", start=220, kind="partial")
-    cluster_quotes([reported, partial])
+    reported, partial = with_clusters([reported, partial])[0]
     assert together(reported, partial)
 
 
@@ -124,7 +124,7 @@ def test_near_identical_quote_given_to_two_speakers_joins_with_speaker_differs_f
     a = quote("Nobody in this government has ever promised a quick victory.", "a.txt", speaker=SPEAKER)
     b = quote("Nobody in this government has ever promised a quick victory.", "b.txt", speaker=OTHER_SPEAKER)
     (cluster,) = cluster_quotes([a, b])
-    assert together(a, b)
+    assert together(*cluster.members)
     assert "speaker differs" in cluster.flags
 
 
@@ -132,28 +132,28 @@ def test_speaker_spellings_are_one_identity() -> None:
     a = quote("Fuel subsidies for farmers will continue through the winter.", "a.txt", speaker="Alexei Danylenko")
     b = quote("subsidies for farmers would continue all winter", "b.txt", kind="indirect", speaker="Aleksei Danylenko")
     (cluster,) = cluster_quotes([a, b])
-    assert together(a, b)
+    assert together(*cluster.members)
     assert "speaker differs" not in cluster.flags
 
 
 def test_synonyms_join_a_reported_paraphrase() -> None:
     said = quote("We have no intention of occupying the villages on the far bank.", "a.txt")
     reported = quote("the army did not intend to seize villages on the other bank", "b.txt", kind="indirect")
-    cluster_quotes([said, reported])
+    said, reported = with_clusters([said, reported])[0]
     assert together(said, reported)
 
 
 def test_a_synonym_phrase_matches_its_one_word_synonym_in_any_inflection() -> None:
     a = quote("the mayor played down the risk of blackouts", "a.txt", kind="indirect")
     b = quote("downplaying the risk of blackouts", "b.txt", kind="indirect")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert together(a, b)
 
 
 def test_a_short_item_joins_the_statement_that_holds_its_words_nearly_verbatim() -> None:
     statement = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt")
     short = quote("another provocation", "b.txt", kind="indirect")
-    cluster_quotes([short, statement])
+    short, statement = with_clusters([short, statement])[0]
     assert together(statement, short)
 
 
@@ -166,7 +166,7 @@ def test_a_headline_restating_a_longer_statement_of_its_article_joins_it() -> No
         start=400,
         kind="indirect",
     )
-    cluster_quotes([headline, body])
+    headline, body = with_clusters([headline, body])[0]
     assert together(headline, body)
 
 
@@ -175,7 +175,7 @@ def test_headline_joins_the_statement_of_its_article_whose_members_hold_all_its_
     body = quote("the city to dredge the harbour deeper this spring", "a.txt", start=80, kind="indirect", line=3)
     elsewhere = quote("port dredging must start before the grain harvest", "b.txt", kind="indirect", line=5)
     body_elsewhere = quote("the city to dredge the harbour deeper this spring", "b.txt", start=300, kind="indirect", line=9)
-    cluster_quotes([headline, body, elsewhere, body_elsewhere])
+    headline, body, elsewhere, body_elsewhere = with_clusters([headline, body, elsewhere, body_elsewhere])[0]
     assert not together(body, elsewhere)  # two statements; only their words together cover the headline
     assert not together(headline, elsewhere)
 
@@ -184,7 +184,7 @@ def test_headline_words_spread_over_one_cluster_join_it() -> None:
     speech = quote("Our brigades must push deeper and widen the offensive before winter.", "b.txt", line=7)
     fragment = quote("widen the offensive", "a.txt", start=200, kind="partial", line=5)
     headline = quote("Deeper Offensive", "a.txt", kind="indirect", line=1)
-    cluster_quotes([headline, fragment, speech])
+    headline, fragment, speech = with_clusters([headline, fragment, speech])[0]
     assert together(headline, fragment, speech)
 
 
@@ -200,14 +200,14 @@ def test_headline_of_a_government_joins_its_spokespersons_statement() -> None:
         line=1,
     )
     body = quote("Riga has no intention of closing the border to freight", "a.txt", start=300, kind="indirect", line=3)
-    cluster_quotes([headline, body])
+    headline, body = with_clusters([headline, body])[0]
     assert together(headline, body)
 
 
 def test_headline_of_one_person_does_not_join_another_persons_statement() -> None:
     headline = quote("Intent to Close the Border", "a.txt", kind="indirect", line=1, speaker=OTHER_SPEAKER)
     body = quote("Riga has no intention of closing the border to freight", "a.txt", start=300, kind="indirect", line=3)
-    cluster_quotes([headline, body])
+    headline, body = with_clusters([headline, body])[0]
     assert not together(headline, body)
 
 
@@ -215,7 +215,7 @@ def test_headline_joins_only_a_statement_quoted_in_its_own_article() -> None:
     speech = quote("Our brigades must push deeper and widen the offensive before winter.", "b.txt", line=7)
     fragment = quote("widen the offensive", "a.txt", start=200, kind="partial", line=5)
     headline = quote("Deeper Offensive", "c.txt", kind="indirect", line=1)
-    cluster_quotes([headline, fragment, speech])
+    headline, fragment, speech = with_clusters([headline, fragment, speech])[0]
     assert together(fragment, speech) and not together(headline, speech)
 
 
@@ -225,7 +225,7 @@ def test_headline_whose_words_two_statements_hold_stays_alone() -> None:
     second = quote(
         "trucks already queue at the border because the posts close at night", "a.txt", start=300, kind="indirect", line=5
     )
-    cluster_quotes([headline, first, second])
+    headline, first, second = with_clusters([headline, first, second])[0]
     assert not together(headline, first) and not together(headline, second)
 
 
@@ -243,7 +243,7 @@ def test_a_paraphrase_and_the_quote_next_to_it_sharing_only_topic_words_stay_apa
         start=600,
         paragraph=4,
     )
-    cluster_quotes([paraphrase, said])
+    paraphrase, said = with_clusters([paraphrase, said])[0]
     assert not together(paraphrase, said)
 
 
@@ -251,7 +251,7 @@ def test_a_lede_reporting_two_quotes_at_once_does_not_join_them() -> None:
     lede = quote("the bridge would reopen next spring and the ferry would stop running next spring", "a.txt", kind="indirect")
     first = quote("The bridge will reopen next spring after the repairs.", "a.txt", start=300, paragraph=3)
     second = quote("The ferry will stop running next spring.", "a.txt", start=400, paragraph=4)
-    cluster_quotes([lede, first, second])
+    lede, first, second = with_clusters([lede, first, second])[0]
     assert not together(first, second)
 
 
@@ -264,7 +264,7 @@ def test_a_short_item_joins_the_statement_whose_keyword_two_sources_carry() -> N
     partial = quote("a deliberate provocation", "b.txt", kind="partial")
     other = quote(OTHER_STATEMENT, "a.txt", start=300)
     short = quote("it was a provocation or an accident", "c.txt", kind="indirect")
-    cluster_quotes([said, partial, other, short])
+    said, partial, other, short = with_clusters([said, partial, other, short])[0]
     assert together(said, partial, short)
     assert not together(short, other)
 
@@ -272,7 +272,7 @@ def test_a_short_item_joins_the_statement_whose_keyword_two_sources_carry() -> N
 def test_a_short_item_sharing_a_word_that_one_source_carries_stays_alone() -> None:
     said = quote(STATEMENT_OF_PROVOCATION, "a.txt")
     short = quote("it was a provocation or an accident", "c.txt", kind="indirect")
-    cluster_quotes([said, short])
+    said, short = with_clusters([said, short])[0]
     assert not together(said, short)
 
 
@@ -281,7 +281,7 @@ def test_a_short_item_whose_distinctive_words_are_keywords_of_two_statements_sta
     second = quote("The rebels' claim about the depot is an outright lie.", "a.txt", start=300)
     second_again = quote("an outright lie", "b.txt", start=300, kind="partial")
     short = quote("a provocation and a lie", "c.txt", kind="indirect")
-    cluster_quotes([first, first_again, second, second_again, short])
+    first, first_again, second, second_again, short = with_clusters([first, first_again, second, second_again, short])[0]
     assert not together(short, first) and not together(short, second)
 
 
@@ -289,7 +289,7 @@ def test_a_one_word_direct_quote_does_not_join_the_statement_whose_word_it_repea
     said = quote("At some point you have to stop patching and replace.", "a.txt")
     again = quote("At some point you have to stop patching and replace,", "b.txt")
     repeated = quote("We have been patching, patching, patching,", "c.txt")
-    cluster_quotes([said, again, repeated])
+    said, again, repeated = with_clusters([said, again, repeated])[0]
     assert together(said, again) and not together(said, repeated)
 
 
@@ -298,7 +298,7 @@ def test_a_short_item_sharing_only_a_word_common_to_the_corpus_stays_alone() -> 
     partial = quote("reopen to grain ships", "b.txt", kind="partial")
     short = quote("the grain or the fuel", "c.txt", kind="indirect")
     others = [quote(f"Grain prices rose again in week {n}.", f"other{n}.txt", speaker=f"Trader {n}") for n in range(5)]
-    cluster_quotes([said, partial, short, *others])
+    said, partial, short, *others = with_clusters([said, partial, short, *others])[0]
     assert together(said, partial) and not together(said, short)
 
 
@@ -309,7 +309,7 @@ def test_a_piece_of_a_statement_split_in_one_paragraph_joins_the_piece_beside_it
     said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
     beside = quote("speed in repairing the dikes is essential", "b.txt", start=500, kind="indirect", paragraph=5)
     piece = quote("the need for continued work on the flood defences", "b.txt", start=400, kind="indirect", paragraph=5)
-    cluster_quotes([said, beside, piece])
+    said, beside, piece = with_clusters([said, beside, piece])[0]
     assert together(said, beside, piece)
 
 
@@ -317,7 +317,7 @@ def test_a_piece_in_another_paragraph_than_the_piece_that_joined_stays_alone() -
     said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
     beside = quote("speed in repairing the dikes is essential", "b.txt", start=500, kind="indirect", paragraph=5)
     piece = quote("the need for continued work on the flood defences", "b.txt", start=900, kind="indirect", paragraph=7)
-    cluster_quotes([said, beside, piece])
+    said, beside, piece = with_clusters([said, beside, piece])[0]
     assert together(said, beside)
     assert not together(said, piece)
 
@@ -326,7 +326,7 @@ def test_a_piece_whose_word_its_own_source_already_reports_stays_alone() -> None
     said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
     beside = quote("continuing to repair the dikes quickly is essential", "b.txt", start=500, kind="indirect", paragraph=5)
     piece = quote("the need for continued work on the flood defences", "b.txt", start=400, kind="indirect", paragraph=5)
-    cluster_quotes([said, beside, piece])
+    said, beside, piece = with_clusters([said, beside, piece])[0]
     assert together(said, beside)
     assert not together(said, piece)
 
@@ -335,7 +335,7 @@ def test_items_whose_paragraph_is_not_known_are_never_pieces() -> None:
     said = quote(FULL_STATEMENT_ON_DIKES, "a.txt")
     beside = quote("speed in repairing the dikes is essential", "b.txt", start=500, kind="indirect", paragraph=None)
     piece = quote("the need for continued work on the flood defences", "b.txt", start=400, kind="indirect", paragraph=None)
-    cluster_quotes([said, beside, piece])
+    said, beside, piece = with_clusters([said, beside, piece])[0]
     assert together(said, beside)
     assert not together(said, piece)
 
@@ -348,7 +348,7 @@ def test_a_second_statement_that_another_source_reports_in_the_same_sentence_sta
     )
     first = quote("the council should repair the dikes this spring", "b.txt", start=100, kind="indirect", paragraph=2)
     second = quote("the pumping stations along the river must be rebuilt", "b.txt", start=200, kind="indirect", paragraph=2)
-    cluster_quotes([both, first, second])
+    both, first, second = with_clusters([both, first, second])[0]
     assert together(both, first)
     assert not together(both, second)
 
@@ -374,7 +374,7 @@ def test_a_second_statement_that_another_source_reports_in_the_same_sentence_sta
 def test_one_speakers_different_statements_on_one_topic_stay_apart(first: str, second: str) -> None:
     a = quote(first, "a.txt", kind="indirect")
     b = quote(second, "b.txt", kind="indirect")
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert not together(a, b)
 
 
@@ -386,14 +386,14 @@ def test_across_articles_a_short_claim_does_not_join_a_long_account_sharing_its_
         "b.txt",
         kind="indirect",
     )
-    cluster_quotes([claim, account])
+    claim, account = with_clusters([claim, account])[0]
     assert not together(claim, account)
 
 
 def test_adjacent_statements_of_one_speaker_sharing_topic_words_and_synonyms_stay_apart() -> None:
     damage = quote("The dam was shelled again overnight and the water level is falling.", "a.txt", start=100)
     repair = quote("Engineers will need three weeks to repair the dam once the bombardment stops.", "a.txt", start=190)
-    cluster_quotes([damage, repair])
+    damage, repair = with_clusters([damage, repair])[0]
     assert not together(damage, repair)
 
 
@@ -401,7 +401,7 @@ def test_a_short_item_whose_words_two_statements_hold_joins_neither() -> None:
     port = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt")
     threat = quote("We will answer another such provocation with force.", "b.txt")
     short = quote("another provocation", "c.txt", kind="indirect")
-    cluster_quotes([port, threat, short])
+    port, threat, short = with_clusters([port, threat, short])[0]
     assert not together(short, port)
     assert not together(short, threat)
 
@@ -409,35 +409,35 @@ def test_a_short_item_whose_words_two_statements_hold_joins_neither() -> None:
 def test_a_short_item_joins_no_statement_with_its_words_out_of_order() -> None:
     statement = quote("The provocation failed, and another will not follow soon.", "a.txt")
     short = quote("another provocation", "b.txt", kind="indirect")
-    cluster_quotes([statement, short])
+    statement, short = with_clusters([statement, short])[0]
     assert not together(statement, short)
 
 
 def test_a_short_item_joins_no_statement_of_another_speaker() -> None:
     statement = quote("The shelling of the port was another deliberate provocation by the regime.", "a.txt", speaker=SPEAKER)
     short = quote("another provocation", "b.txt", kind="indirect", speaker=OTHER_SPEAKER)
-    cluster_quotes([statement, short])
+    statement, short = with_clusters([statement, short])[0]
     assert not together(statement, short)
 
 
 def test_two_sentences_one_source_quotes_whole_stay_apart_however_alike() -> None:
     first = quote("We played 20 good minutes,", "a.txt", start=100, paragraph=2)
     second = quote("You can't win in this league with 20 good minutes.", "a.txt", start=140, paragraph=2)
-    cluster_quotes([first, second])
+    first, second = with_clusters([first, second])[0]
     assert not together(first, second)
 
 
 def test_different_speakers_on_a_similar_topic_stay_apart() -> None:
     a = quote("The blockade of our ports must end before the harvest rots.", "a.txt", speaker=SPEAKER)
     b = quote("The blockade of the ports will end when the harvest is in.", "b.txt", speaker=OTHER_SPEAKER)
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert not together(a, b)
 
 
 def test_different_speakers_with_one_short_phrase_stay_apart() -> None:
     a = quote("We will not give up.", "a.txt", speaker=SPEAKER)
     b = quote("We will not give up.", "b.txt", speaker=OTHER_SPEAKER)
-    cluster_quotes([a, b])
+    a, b = with_clusters([a, b])[0]
     assert not together(a, b)
 
 
@@ -445,7 +445,7 @@ def test_quotes_without_a_speaker_join_only_on_near_identical_wording() -> None:
     direct = quote("The port will reopen to grain ships by the end of March.", "a.txt")
     fragment = quote("reopen to grain ships", "b.txt", kind="partial", speaker=None)
     copy = quote("The port will reopen to grain ships by the end of March.", "c.txt", speaker=None)
-    cluster_quotes([direct, fragment, copy])
+    direct, fragment, copy = with_clusters([direct, fragment, copy])[0]
     assert together(direct, copy)
     assert not together(direct, fragment)
 
@@ -458,7 +458,7 @@ def test_a_report_of_two_statements_does_not_chain_them() -> None:
         "b.txt",
         kind="indirect",
     )
-    cluster_quotes([exports, subsidies, both])
+    exports, subsidies, both = with_clusters([exports, subsidies, both])[0]
     assert not together(exports, subsidies)
     assert together(exports, both) or together(subsidies, both)
 
@@ -467,7 +467,7 @@ def test_a_short_fragment_joins_only_one_of_two_statements() -> None:
     farmers = quote("Farmers will receive fuel subsidies before the spring sowing.", "a.txt")
     airlines = quote("We cut fuel subsidies for airlines last year.", "b.txt")
     fragment = quote("fuel subsidies", "c.txt", kind="partial")
-    cluster_quotes([farmers, airlines, fragment])
+    farmers, airlines, fragment = with_clusters([farmers, airlines, fragment])[0]
     assert not together(farmers, airlines)
 
 
@@ -489,24 +489,30 @@ def ids_by_place(quotes: list[Quote]) -> dict[tuple[str, int], str | None]:
 
 
 def test_every_quote_gets_a_cluster_id_singletons_too() -> None:
-    quotes = sample()
-    clusters = cluster_quotes(quotes)
+    quotes, clusters = with_clusters(sample())
     assert all(q.cluster and re.fullmatch(r"c-[0-9a-f]{8}", q.cluster) for q in quotes)
     assert len(clusters) == 3
     assert sorted(len(c.members) for c in clusters) == [1, 2, 2]
 
 
+def test_clustering_leaves_its_input_quotes_unchanged() -> None:
+    quotes = sample()
+    clusters = cluster_quotes(quotes)
+    assert all(q.cluster is None for q in quotes)
+    assert all(m.cluster == c.id for c in clusters for m in c.members)
+
+
 def test_ids_are_the_same_across_runs() -> None:
     first, second = sample(), sample()
-    cluster_quotes(first)
-    cluster_quotes(second)
+    first = with_clusters(first)[0]
+    second = with_clusters(second)[0]
     assert ids_by_place(first) == ids_by_place(second)
 
 
 def test_ids_do_not_depend_on_input_order() -> None:
     forward, backward = sample(), sample()[::-1]
-    cluster_quotes(forward)
-    cluster_quotes(backward)
+    forward = with_clusters(forward)[0]
+    backward = with_clusters(backward)[0]
     assert ids_by_place(forward) == ids_by_place(backward)
 
 
@@ -523,15 +529,14 @@ def sample_of_distinctive_words() -> list[Quote]:
 
 def test_pieces_and_keywords_join_whatever_the_input_order() -> None:
     forward, backward = sample_of_distinctive_words(), sample_of_distinctive_words()[::-1]
-    cluster_quotes(forward)
-    cluster_quotes(backward)
+    forward = with_clusters(forward)[0]
+    backward = with_clusters(backward)[0]
     assert ids_by_place(forward) == ids_by_place(backward)
     assert len(set(ids_by_place(forward).values())) == 2
 
 
 def test_clusters_come_in_order_of_first_appearance() -> None:
-    quotes = sample()
-    clusters = cluster_quotes(quotes)
+    quotes, clusters = with_clusters(sample())
     assert [c.members[0] for c in clusters] == [quotes[0], quotes[1], quotes[4]]
 
 

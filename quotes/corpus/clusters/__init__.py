@@ -48,7 +48,7 @@ their ids), `flags`, `summary`. Words are tokenised, stemmed and compared by `qu
 """
 
 from quotes.corpus.clusters.flags import cluster_flags
-from quotes.corpus.clusters.merge import cluster_id, cluster_quotes
+from quotes.corpus.clusters.merge import cluster_id, cluster_quotes, with_clusters
 from quotes.corpus.clusters.summary import cluster_summary
 from quotes.corpus.clusters.thresholds import (
     PARAPHRASE_MIN_OVERLAP,
@@ -82,5 +82,6 @@ __all__ = [
     "load_synonyms",
     "normalise",
     "stem",
+    "with_clusters",
     "word_diff",
 ]

@@ -7,6 +7,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from quotes.corpus.clusters.attach import apply_weak_links, attach_fragments, attach_headlines
 from quotes.corpus.clusters.blocking import candidate_pairs, nested_pairs, split_sentence_pairs
@@ -66,11 +67,17 @@ def _collector_paused() -> Iterator[None]:
 
 
 def cluster_quotes(quotes: list[Quote]) -> list[Cluster]:
-    """Group quotes that report one utterance; set `quote.cluster` on every quote (singletons too).
+    """Group quotes that report one utterance (singletons too); the inputs are left as they are.
 
-    Clusters come in order of their first member in `quotes`, members in input order. Ids depend
-    only on the members, so the same quotes get the same ids in any order and on every run.
+    Clusters come in order of their first member in `quotes`, members in input order, each a copy
+    of its quote that carries the cluster's id. Ids depend only on the members, so the same
+    quotes get the same ids in any order and on every run.
     """
+    return with_clusters(quotes)[1]
+
+
+def with_clusters(quotes: list[Quote]) -> tuple[list[Quote], list[Cluster]]:
+    """The quotes in input order, each a copy carrying its cluster id, and the clusters they form."""
     with _collector_paused():
         forms, form_of = find_forms(quotes)
         sets = merge(quotes, forms, form_of)
@@ -80,8 +87,9 @@ def cluster_quotes(quotes: list[Quote]) -> list[Cluster]:
         return make_clusters(quotes, list(groups.values()))
 
 
-def make_clusters(quotes: list[Quote], groups: list[list[int]]) -> list[Cluster]:
-    """A cluster per group of quote indices (each in input order), ids set on the quotes."""
+def make_clusters(quotes: list[Quote], groups: list[list[int]]) -> tuple[list[Quote], list[Cluster]]:
+    """A cluster per group of quote indices (each in input order), and the quotes labelled with its id."""
+    labelled = list(quotes)
     clusters: list[tuple[int, Cluster]] = []
     used_ids: set[str] = set()
     earliest = [min(quote_key(quotes[i]) for i in indices) for indices in groups]
@@ -92,8 +100,8 @@ def make_clusters(quotes: list[Quote], groups: list[list[int]]) -> list[Cluster]
             n += 1
             cid = f"{base}-{n}"
         used_ids.add(cid)
-        members = [quotes[i] for i in indices]
-        for quote in members:
-            quote.cluster = cid
+        for i in indices:
+            labelled[i] = replace(quotes[i], cluster=cid)
+        members = [labelled[i] for i in indices]
         clusters.append((indices[0], Cluster(cid, members, cluster_flags(members))))
-    return [cluster for _, cluster in sorted(clusters, key=lambda c: c[0])]
+    return labelled, [cluster for _, cluster in sorted(clusters, key=lambda c: c[0])]
