@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks
+from dataclasses import replace
+
+import pytest
+
+from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks, irregular_forms, may_hold_speech
 
 
 def test_a_run_without_sentence_ends_is_parsed_in_pieces_cut_at_spaces():
@@ -18,3 +22,22 @@ def test_sentences_are_packed_into_pieces_that_end_at_a_sentence_end():
     pieces = list(chunks(text, 0, len(text)))
     assert len(pieces) > 1 and all(end - start <= MAX_CHUNK_CHARS for start, end in pieces)
     assert all(text[start:end].endswith(". ") for start, end in pieces[:-1])
+
+
+@pytest.mark.model
+def test_irregular_forms_of_cue_verbs_come_from_the_models_lemmatizer(pipeline):
+    forms = irregular_forms(pipeline.nlp, {"say", "forbid", "state"})
+    assert {"said", "forbade"} <= forms
+    assert "stated" not in forms  # found from the stem "stat" already
+
+
+@pytest.mark.model
+def test_a_paragraph_with_only_an_irregular_cue_form_is_parsed(pipeline):
+    rules = pipeline.matchers.rules
+    assert may_hold_speech("The mayor told reporters the bridge would close.", rules)
+    assert not may_hold_speech("The bridge closed at noon.", rules)
+
+
+def test_the_irregular_forms_the_model_gives_feed_the_pre_parse_filter(rules):
+    assert not may_hold_speech("The court forbade it.", rules)
+    assert may_hold_speech("The court forbade it.", replace(rules, verb_forms=frozenset({"forbade"})))

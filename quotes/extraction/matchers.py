@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.matcher import DependencyMatcher
@@ -56,8 +56,9 @@ class Matchers:
     directory: SpeakerDirectory
 
 
-def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = ()) -> Matchers:
-    rules = load_rules()
+def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = (), verb_forms: frozenset[str] = frozenset()) -> Matchers:
+    """`verb_forms`: the irregular forms of the cue words in the model's lemmatizer (`parse.irregular_forms`)."""
+    rules = replace(load_rules(), verb_forms=verb_forms)
     return Matchers(
         rules=rules,
         speaker_rules=build_matcher(vocab, rules.attribution),

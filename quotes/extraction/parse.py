@@ -22,7 +22,6 @@ UNUSED_COMPONENTS = ("ner",)
 MAX_CHUNK_CHARS = 20_000
 MAX_SENTENCE_CHARS = 3_000  # news sentences stay far below; longer runs are cut at a space
 SENTENCE_END = regex.compile(r"[.?!][\"'”’»)\]]*(?:\s+|$)")
-IRREGULAR_FORMS = ("said", "told", "spoke", "spoken", "wrote", "written", "swore", "sworn", "according", "quoted")
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
 
 
@@ -55,16 +54,30 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
-@lru_cache(maxsize=4)  # one per set of cue words: one per patterns folder
-def _cue_prescan(words: frozenset[str]) -> regex.Pattern[str]:
-    stems = sorted({_stem(w.split()[0]) for w in words} | set(IRREGULAR_FORMS), key=len, reverse=True)
+def irregular_forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
+    """The forms of `lemmas` that do not start with their stem (say -> said, forbid -> forbade),
+    read from the model's lemmatizer tables: its exceptions (rule mode) or its lookup table."""
+    wanted = set(lemmas)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    pairs: list[tuple[str, str]] = []
+    if lookups is not None and lookups.has_table("lemma_exc"):
+        pairs = [(form, lemma) for form, lemmas in lookups.get_table("lemma_exc").get("verb", {}).items() for lemma in lemmas]
+    elif lookups is not None and lookups.has_table("lemma_lookup"):
+        pairs = list(lookups.get_table("lemma_lookup").items())
+    return frozenset(form for form, lemma in pairs if lemma in wanted and not form.startswith(_stem(lemma)))
+
+
+@lru_cache(maxsize=4)  # one per set of cue words: one per patterns folder and model
+def _cue_prescan(words: frozenset[str], forms: frozenset[str]) -> regex.Pattern[str]:
+    stems = sorted({_stem(w) for w in words} | forms, key=len, reverse=True)
     return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
 
 
 def may_hold_speech(text: str, rules: Rules) -> bool:
-    """A cheap test before parsing: does the text contain a cue word's form?"""
-    words = rules.cue_verbs | rules.words("nouns.statement")
-    return _cue_prescan(words).search(text) is not None
+    """A cheap test before parsing: does the text contain a form of a cue word?"""
+    return _cue_prescan(rules.cue_words, rules.verb_forms).search(text) is not None
 
 
 def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -21,10 +21,11 @@ from quotes.corpus.identities import link_corpus
 from quotes.extraction.drafts import collect_drafts
 from quotes.extraction.entities import article_names
 from quotes.extraction.matchers import Matchers, make_matchers
-from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, load_model, parse
+from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts
 from quotes.models import Document, Quote
+from quotes.rules import load_rules
 from quotes.sources.files import Skipped, expand, read_documents
 
 __all__ = [
@@ -50,7 +51,8 @@ class Pipeline:
 
 def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
     nlp = load_model(model)
-    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files))
+    forms = irregular_forms(nlp, load_rules().cue_words)
+    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files, forms))
 
 
 def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Quote]:

@@ -74,6 +74,10 @@ class Rules:
     dateline: regex.Pattern[str] | None = None
     attribution: tuple[DependencyRule, ...] = field(default=())
     reported: tuple[DependencyRule, ...] = field(default=())
+    # Irregular forms of the cue words (said, told, forbade), from the model's own lemmatizer
+    # tables once a model is loaded (quotes.extraction.parse.irregular_forms); regular forms
+    # are found from the words' stems.
+    verb_forms: frozenset[str] = frozenset()
 
     def words(self, name: str) -> frozenset[str]:
         try:
@@ -90,6 +94,13 @@ class Rules:
     def cue_verbs(self) -> frozenset[str]:
         """Every verb of every construction ("verbs.any", built when the rules are loaded)."""
         return self.words("verbs.any")
+
+    @property
+    def cue_words(self) -> frozenset[str]:
+        """Every word whose presence lets a paragraph hold speech: the verbs, the statement nouns,
+        "according" and "quoted as" (only the first word of a phrase)."""
+        words = self.cue_verbs | self.words("nouns.statement") | self.words("nouns.according") | self.words("verbs.quoted_as")
+        return frozenset(w.split()[0] for w in words)
 
 
 def patterns_dir() -> Path:
