@@ -21,6 +21,7 @@ INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relc
 SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
+TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,8 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
     """Scare quotes, titles and names: a quote right after a naming word ("titled"), a short one
     right before one, or a title in title case ("Hidden Hearing Loss in Adult Concertgoers")."""
     words = quote.text.split()
-    before = text[max(0, quote.start - 40) : quote.start - len(quote.open_mark)].lower().split()
-    after_text = text[quote.end + len(quote.close_mark) : quote.end + 40].lower()
+    before = text[max(0, quote.start - TERM_CONTEXT_CHARS) : quote.start - len(quote.open_mark)].lower().split()
+    after_text = text[quote.end + len(quote.close_mark) : quote.end + TERM_CONTEXT_CHARS].lower()
     after = after_text.split()
     previous = " ".join(before[-2:])
     if before and (before[-1] in rules.naming_words or previous in rules.naming_words):

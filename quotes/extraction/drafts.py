@@ -27,7 +27,7 @@ from quotes.extraction.attribution import (
 )
 from quotes.extraction.matchers import Matchers
 from quotes.extraction.plan import Plan
-from quotes.extraction.reported import QUOTE_CHARS, colon_headline, find_reported
+from quotes.extraction.reported import colon_headline, find_reported
 from quotes.extraction.speakers import Mention, is_channel
 from quotes.models import MARKED_KINDS, QuoteKind, QuoteSpan
 from quotes.text.words import tokenise
@@ -210,7 +210,7 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
         if draft.mention is not None or draft.kind not in MARKED_KINDS or draft.nested:
             continue
         index = found.index(draft.start)
-        if index in introductions and not text[paragraphs[index].start : draft.start].strip(QUOTE_CHARS + " \t\n"):
+        if index in introductions and not text[paragraphs[index].start : draft.start].strip(matchers.rules.quote_chars + " \t\n"):
             draft.mention = introductions[index]
             draft.rule = RULE_INTRODUCTION
     return drafts

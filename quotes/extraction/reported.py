@@ -20,11 +20,11 @@ from quotes.rules import Rules
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 QUESTION_MARKS = {"whether", "if"}
 CONCESSIVE_MARKS = {"while", "whilst", "although", "though", "whereas"}
-QUOTE_CHARS = "\"'“”‘’«»„‚‹›"
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A "sentence" this short with no verb, inside a paragraph, is a piece the parser split off
 # ("weapons supplied by the U.S., except against ..." written "supplied by it. US, except ...").
 MAX_FRAGMENT_TOKENS = 25
+HEADLINE_MAX_WORDS = 25  # a line with a colon longer than this is a sentence, not a "Speaker: claim" headline
 COLON_HEADLINE = regex.compile(r"^(?P<speaker>[\p{Lu}][\w'’.-]*(?: [\w'’.-]+){0,3}): (?P<content>.+)$")
 
 
@@ -90,7 +90,7 @@ def _is_leading_mark(token: Token) -> bool:
 
 def _is_stray(token: Token) -> bool:
     """Punctuation other than a quote mark, or space (a blanked dateline parses as space)."""
-    return token.is_space or (token.is_punct and token.text not in QUOTE_CHARS)
+    return token.is_space or (token.is_punct and not token.is_quote)
 
 
 def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
@@ -234,7 +234,7 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     """
     text = doc.text
     match = COLON_HEADLINE.match(text)
-    if match is None or len(text.split()) > 25:
+    if match is None or len(text.split()) > HEADLINE_MAX_WORDS:
         return None
     left = doc.char_span(0, match.end("speaker"), alignment_mode="contract")
     right = doc.char_span(match.start("content"), len(text.rstrip(". ")), alignment_mode="contract")

@@ -96,6 +96,11 @@ class Rules:
         return self.words("verbs.any")
 
     @property
+    def quote_chars(self) -> str:
+        """Every character of every quote mark in quote_marks.toml."""
+        return "".join(sorted({c for pair in self.mark_pairs for c in pair.open + pair.close}))
+
+    @property
     def cue_words(self) -> frozenset[str]:
         """Every word whose presence lets a paragraph hold speech: the verbs, the statement nouns,
         "according" and "quoted as" (only the first word of a phrase)."""
