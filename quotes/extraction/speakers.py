@@ -216,66 +216,84 @@ def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
 
 def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
     """The speaker phrase headed by `token` (a subject, an object of "according to", ...)."""
-    lower = token.lower_
-    statement_nouns = rules.words("nouns.statement") | {"report", "reports", "source"}
-    if statement_owner and token.lemma_.lower() in statement_nouns and token.pos_ == "NOUN":
-        # "a statement from the ministry", "reports from Russian bloggers": the owner speaks
-        for child in token.children:
-            if child.dep_ == "poss":
-                return mention_at(child, rules, statement_owner=False)
-            if child.lower_ in ("from", "by") and child.dep_ == "prep":
-                owner = next((o for o in child.children if o.dep_ == "pobj"), None)
-                if owner is not None:
-                    return mention_at(owner, rules, statement_owner=False)
-        return None
+    owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned")
+    if statement_owner and token.lemma_.lower() in owned_nouns and token.pos_ == "NOUN":
+        return _statement_owner(token, rules)
     if token.pos_ == "PRON":
-        if lower in rules.words("speakers.person_pronouns"):
-            return Mention(token.text, token.idx, "pronoun", "person", lower, gender=gender_of([lower], rules))
-        if lower in rules.words("speakers.group_pronouns"):
-            return Mention(token.text, token.idx, "pronoun", "group", lower)
-        if lower in rules.words("speakers.thing_pronouns"):
-            return Mention(token.text, token.idx, "pronoun", "organisation", lower)
-        if lower in rules.words("speakers.first_person_pronouns") or lower in rules.words("speakers.second_person_pronouns"):
-            return Mention(token.text, token.idx, "pronoun", "person", lower)
-        return None
+        return _pronoun(token, rules)
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
-        run = _name_run(head, rules)
-        named_body = (
-            head.lower_ not in rules.title_words  # "Minister of State" is a title
-            and bool(_of_extension(head))
-            and first_name_gender(_span_text(run), rules) is None
-        )
-        if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
-            run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
-            while run and run[0].pos_ == "DET":
-                run = run[1:]
-            return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
-        named = _name_beside_title(head) if all(t.lower_ in rules.title_words for t in run) else None
-        if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
-            person = mention_at(named, rules, statement_owner=False)
-            if person is not None and person.form == "name":
-                return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
-        titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
-        if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
-            run_titles = tuple(t.lower_ for t in run)
-            gender = gender_of(run_titles, rules)
-            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, run_titles, gender=gender)
-        name, titles = _strip_titles(run, rules)
-        titles += _description_titles(head)
-        if head is not token:
-            titles.append(token.lemma_.lower())
-        gender = gender_of(titles, rules)
-        if not name:
-            return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles), gender=gender)
-        text = _span_text(name)
-        given_name_gender = first_name_gender(text, rules)  # "Rachel Danvers" is a person, whatever the tagger says of "Danvers"
-        plural = head.tag_ == "NNPS" and given_name_gender is None
-        kind: SpeakerKind = "group" if plural else "organisation" if _said_to_be_a_thing(head) else "person"
-        gender = gender or given_name_gender
-        return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
+        return _named(head, token, rules)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    return _described(token, rules)
+
+
+def _statement_owner(token: Token, rules: Rules) -> Mention | None:
+    """ "a statement from the ministry", "reports from Russian bloggers": the owner speaks."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return mention_at(child, rules, statement_owner=False)
+        if child.lower_ in ("from", "by") and child.dep_ == "prep":
+            owner = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if owner is not None:
+                return mention_at(owner, rules, statement_owner=False)
+    return None
+
+
+def _pronoun(token: Token, rules: Rules) -> Mention | None:
+    lower = token.lower_
+    if lower in rules.words("speakers.person_pronouns"):
+        return Mention(token.text, token.idx, "pronoun", "person", lower, gender=gender_of([lower], rules))
+    if lower in rules.words("speakers.group_pronouns"):
+        return Mention(token.text, token.idx, "pronoun", "group", lower)
+    if lower in rules.words("speakers.thing_pronouns"):
+        return Mention(token.text, token.idx, "pronoun", "organisation", lower)
+    if lower in rules.words("speakers.first_person_pronouns") or lower in rules.words("speakers.second_person_pronouns"):
+        return Mention(token.text, token.idx, "pronoun", "person", lower)
+    return None
+
+
+def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
+    """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
+    run = _name_run(head, rules)
+    named_body = (
+        head.lower_ not in rules.title_words  # "Minister of State" is a title
+        and bool(_of_extension(head))
+        and first_name_gender(_span_text(run), rules) is None
+    )
+    if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
+        run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
+        while run and run[0].pos_ == "DET":
+            run = run[1:]
+        return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
+    named = _name_beside_title(head) if all(t.lower_ in rules.title_words for t in run) else None
+    if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
+        person = mention_at(named, rules, statement_owner=False)
+        if person is not None and person.form == "name":
+            return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
+    titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
+    if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
+        run_titles = tuple(t.lower_ for t in run)
+        gender = gender_of(run_titles, rules)
+        return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, run_titles, gender=gender)
+    name, titles = _strip_titles(run, rules)
+    titles += _description_titles(head)
+    if head is not token:
+        titles.append(token.lemma_.lower())
+    gender = gender_of(titles, rules)
+    if not name:
+        return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles), gender=gender)
+    text = _span_text(name)
+    given_name_gender = first_name_gender(text, rules)  # "Rachel Danvers" is a person, whatever the tagger says of "Danvers"
+    plural = head.tag_ == "NNPS" and given_name_gender is None
+    kind: SpeakerKind = "group" if plural else "organisation" if _said_to_be_a_thing(head) else "person"
+    gender = gender or given_name_gender
+    return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
+
+
+def _described(token: Token, rules: Rules) -> Mention:
+    """A common-noun speaker: a group ("Israeli authorities"), a body ("police") or a role ("the spokesman")."""
     quantifiers = rules.words("speakers.quantifiers")
     left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ != "DET" and c.lower_ not in quantifiers]
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
@@ -285,7 +303,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     bare = len(words) == 1 and not any(c.dep_ == "prep" for c in token.children)
     if token.tag_ in ("NNS", "NNPS") and not (bare and is_organisation([token], rules)):
         return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
-    kind = "organisation" if is_organisation([token], rules) else "person"
+    kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
     return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules), body=body)
