@@ -59,3 +59,30 @@ def test_a_plural_possessive_stays_inside_an_organisation_name(pipeline):
 def test_a_party_label_is_not_part_of_the_name(pipeline):
     text = "Race\n\nRepublican Glenn Tolliver said the cities should not pick the senator.\n"
     assert _speakers(pipeline, text)["the cities should not pick the senator"] == "Glenn Tolliver"
+
+
+def test_she_skips_a_man_whose_first_name_the_census_table_knows(pipeline):
+    text = (
+        "Debate\n\n"
+        "Renee Okonkwo said the plan would fail. Garrett Lindqvist disagreed.\n\n"
+        '"Those are not my numbers," she said.\n'
+    )
+    assert _speakers(pipeline, text)["Those are not my numbers,"] == "Renee Okonkwo"
+
+
+def test_he_never_stands_for_a_place_the_recogniser_names(pipeline):
+    text = (
+        "Race tightens\n\n"
+        "Governor Dale Harlan spoke in Raleigh on Tuesday.\n\n"
+        "Voters across North Carolina have heard the same message for months.\n\n"
+        '"North Carolina is working," he said.\n'
+    )
+    assert _speakers(pipeline, text)["North Carolina is working,"] == "Dale Harlan"
+
+
+def test_a_place_named_as_a_speaker_speaks_as_an_organisation(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = "Talks\n\nWashington said on Monday that the sanctions would stay in place.\n"
+    [quote] = extract(Document("story.txt", text), pipeline=pipeline)
+    assert (quote.speaker, quote.speaker_kind) == ("Washington", "organisation")

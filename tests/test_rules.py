@@ -135,3 +135,25 @@ def test_rules_check_prints_a_one_line_error_and_exits_1(patterns: Path) -> None
     assert done.returncode == 1
     assert done.stderr.startswith(f"quotes: error: {path}:{number}: ")
     assert done.stderr.count("\n") == 1
+
+
+def test_a_malformed_first_names_line_names_the_file_and_line(patterns: Path) -> None:
+    path = patterns / "first_names.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "dale male\n", encoding="utf-8")
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert _error(patterns).startswith(f"{path}:{line}: expected a name, a tab and female or male")
+
+
+def test_the_census_first_names_give_thousands_of_genders_and_the_curated_list_wins(patterns: Path) -> None:
+    path = patterns / "first_names.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "anna\tmale\n", encoding="utf-8")  # anna is curated as female
+    rules = load_rules(patterns)
+    assert len(rules.words("first_names.female") | rules.words("first_names.male")) > 2000
+    assert {"renee", "anna"} <= rules.words("first_names.female") and "anna" not in rules.words("first_names.male")
+    assert "dale" in rules.words("first_names.male")
+
+
+def test_an_unknown_entity_label_kind_is_refused(patterns: Path) -> None:
+    path = patterns / "entities.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("group = [", "crowd = [", 1), encoding="utf-8")
+    assert "unknown key 'crowd' in [labels]" in _error(patterns)

@@ -31,6 +31,7 @@ class Entity:
     subject: bool = False
     offsets: list[int] = field(default_factory=list)  # where it is mentioned, in text order
     genders: set[str] = field(default_factory=set)  # every gender a mention gave it
+    named_only: bool = False  # only its name stands for it, no pronoun or description (a place, a date)
 
     @property
     def gender(self) -> str | None:
@@ -163,7 +164,7 @@ class ArticleSpeakers:
                 entity = self._person_for_pronoun(mention, floor)
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
-                entity = self._last(mention.start, lambda e: e.kind in wanted, floor)
+                entity = self._last(mention.start, lambda e: e.kind in wanted and not e.named_only, floor)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.text.istitle() and (named := self._find_by_name(mention.text, mention.start, "person")) is not None:
             return named.name, named.kind  # a surname the tagger took for a common noun: "Haines, however, said"
@@ -198,7 +199,7 @@ class ArticleSpeakers:
 
         entity = self._last(mention.start, describes) or self._first(describes)
         if entity is None and mention.head in self.generic_organisations:
-            entity = self._last(mention.start, lambda e: e.kind == "organisation")
+            entity = self._last(mention.start, lambda e: e.kind == "organisation" and not e.named_only)
         return entity
 
 

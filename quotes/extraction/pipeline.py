@@ -21,6 +21,7 @@ from quotes.corpus.identities import link_corpus
 from quotes.extraction.drafts import collect_drafts
 from quotes.extraction.entities import article_names
 from quotes.extraction.matchers import Matchers, make_matchers
+from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts
@@ -47,18 +48,23 @@ class Pipeline:
 
     nlp: Language
     matchers: Matchers
+    recognise: Recogniser | None = None  # the model's NER, for names in doubt
 
 
 def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
     nlp = load_model(model)
     forms = irregular_forms(nlp, load_rules().cue_words)
-    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files, forms))
+    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files, forms), recognise=make_recogniser(nlp))
 
 
-def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers) -> list[Quote]:
+def quotes_from_parses(
+    document: Document, found: Plan, parsed: list[tuple[int, Doc]], matchers: Matchers, recognise: Recogniser | None = None
+) -> list[Quote]:
     """Attribute and resolve everything in one document, given its parsed paragraphs."""
     rules = matchers.rules
     registry = article_names(document.text, found, parsed, rules)
+    if recognise is not None:
+        type_entities(document.text, found, registry, recognise, rules)
     drafts = collect_drafts(document.text, found, parsed, matchers)
     quotes = resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found)
     quotes.sort(key=lambda q: (q.start, q.end))
@@ -94,7 +100,7 @@ def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: i
 
 def _finish(entry: tuple[Document, Plan, list[tuple[int, Doc]]], pipeline: Pipeline) -> tuple[Document, list[Quote]]:
     document, found, parsed = entry
-    return document, quotes_from_parses(document, found, parsed, pipeline.matchers)
+    return document, quotes_from_parses(document, found, parsed, pipeline.matchers, pipeline.recognise)
 
 
 def extract(

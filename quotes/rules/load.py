@@ -78,6 +78,8 @@ class Rules:
     # tables once a model is loaded (quotes.extraction.parse.irregular_forms); regular forms
     # are found from the words' stems.
     verb_forms: frozenset[str] = frozenset()
+    # spaCy NER label -> the kind it makes a doubtful name ("GPE" -> organisation), from entities.toml
+    entity_labels: dict[str, str] = field(default_factory=dict)
 
     def words(self, name: str) -> frozenset[str]:
         try:
@@ -133,6 +135,35 @@ def read_toml(path: Path) -> dict[str, Any]:
         found = TOML_POSITION.search(str(err))
         message = TOML_POSITION.sub("", str(err)).strip()
         raise RulesError(f"{path}:{found.group(1)}: {message}" if found else f"{path}: {message}") from err
+
+
+GENDERS = ("female", "male")
+
+
+def read_first_names(path: Path) -> dict[str, list[str]]:
+    """`name<TAB>female|male` lines (patterns/first_names.tsv); none when the file is absent."""
+    table: dict[str, list[str]] = {gender: [] for gender in GENDERS}
+    if not path.exists():
+        return table
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise RulesError(f"{path}: cannot read ({err})") from err
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, gender = line.partition("\t")
+        if gender not in table or not name.strip():
+            raise RulesError(f"{path}:{number}: expected a name, a tab and female or male, got {line!r}")
+        table[gender].append(name.strip().lower())
+    return table
+
+
+def _first_names(census: dict[str, list[str]], curated: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """The census table with the hand-curated lists on top: a curated name keeps only its curated gender."""
+    mine = _flatten_lexicon(curated)
+    chosen = frozenset().union(*mine.values())
+    return {g: frozenset(n for n in census[g] if n not in chosen) | mine.get(g, frozenset()) for g in GENDERS}
 
 
 def _flatten_lexicon(data: dict[str, Any], prefix: str = "") -> dict[str, frozenset[str]]:
@@ -201,10 +232,10 @@ def _prepositional_groups(phrases: frozenset[str]) -> dict[str, frozenset[str]]:
     return {prep: frozenset(verbs) for prep, verbs in groups.items()}
 
 
-def _full_lexicon(cues: dict[str, Any], first_names: dict[str, Any]) -> tuple[WordLists, WordLists]:
+def _full_lexicon(cues: dict[str, Any], first_names: dict[str, frozenset[str]]) -> tuple[WordLists, WordLists]:
     """Every word list by its dotted name, with the lists derived from them; and the verbs by preposition."""
     lexicon = _flatten_lexicon(cues)
-    lexicon.update(_flatten_lexicon({"first_names": first_names}))
+    lexicon.update({f"first_names.{gender}": names for gender, names in first_names.items()})
     prepositional = _prepositional_groups(lexicon.get("verbs.prepositional", frozenset()))
     # Pattern files refer to "$prep.for" etc.: the verbs that take that preposition.
     for prep, verbs in prepositional.items():
@@ -250,8 +281,13 @@ def load_rules(directory: Path | None = None) -> Rules:
     cues = read_toml(folder / "cues.toml")
     speakers = read_toml(folder / "speakers.toml")
     first_names = read_toml(folder / "first_names.toml")
-    check_toml_keys(folder, {"quote_marks.toml": marks, "speakers.toml": speakers, "first_names.toml": first_names})
-    lexicon, prepositional = _full_lexicon(cues, first_names)
+    entities = read_toml(folder / "entities.toml")
+    check_toml_keys(
+        folder,
+        {"quote_marks.toml": marks, "speakers.toml": speakers, "first_names.toml": first_names, "entities.toml": entities},
+    )
+    names = _first_names(read_first_names(folder / "first_names.tsv"), first_names)
+    lexicon, prepositional = _full_lexicon(cues, names)
     pairs = _mark_pairs(folder / "quote_marks.toml", marks)
     terms = marks.get("terms", {})
     channels = cues.get("channels", {})
@@ -274,6 +310,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         outlets=frozenset(channels.get("outlets", [])),
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
         dateline=dateline_pattern,
+        entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
         attribution=attribution,
         reported=reported,
     )

@@ -45,6 +45,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words"})},
     "first_names.toml": {"": frozenset({"female", "male"})},
+    "entities.toml": {"": frozenset({"labels"}), "labels": frozenset({"person", "organisation", "place", "group", "unknown"})},
     "layout.toml": {
         "": frozenset({"wrapping", "units", "roles"}),
         "wrapping": frozenset({"max_width", "min_fill", "min_wrapped_lines"}),

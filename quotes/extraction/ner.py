@@ -1,0 +1,103 @@
+"""What spaCy's named-entity recogniser makes of the names an article gives no other sign of.
+
+Names come from the parse (PROPN runs), which cannot tell "North Carolina" or "Tuesday" from a
+person. Only the entities still in doubt are looked at: taken for a person, with no first name
+that tells a gender, no title and no gendered pronoun bound to them. For each, the sentences of
+its first mentions go through the model's `ner` alone (it has a tok2vec of its own), so the cost
+is a few short sentences per article, not the whole text. What a label makes of an entity is in
+`patterns/entities.toml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+from spacy.language import Language
+
+from quotes.extraction.entities import ArticleSpeakers, Entity
+from quotes.extraction.plan import Plan
+from quotes.models import SpeakerKind
+from quotes.rules import Rules
+
+MENTIONS_LOOKED_AT = 2  # the first mentions carry the article's own introduction of a name
+CONTEXT_CHARS = 250  # each side of a mention, cut back to a sentence end
+SENTENCE_END = regex.compile(r"[.?!][\"'”’)\]]*\s")
+
+# Text in, (start, end, label) of every entity found in it out: one list per text.
+Recogniser = Callable[[Sequence[str]], list[list[tuple[int, int, str]]]]
+
+
+def make_recogniser(nlp: Language) -> Recogniser | None:
+    """The model's own `ner`, run alone on short texts; None when the model has none."""
+    if "ner" not in nlp.component_names:
+        return None
+    ner = nlp.get_pipe("ner")
+
+    def recognise(texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        docs = ner.pipe((nlp.make_doc(t) for t in texts), batch_size=64)  # type: ignore[attr-defined]
+        return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in docs]
+
+    return recognise
+
+
+def in_doubt(entity: Entity, rules: Rules) -> bool:
+    """Taken for a person on no evidence: no gender, no title, no word of it a title, and no known
+    first name followed by more ("Councilman Victor Halloran"; "North Carolina" is in doubt)."""
+    if entity.kind != "person" or entity.genders or entity.titles:
+        return False
+    words = [w.lower() for w in entity.name.split()]
+    first_names = rules.words("first_names.female") | rules.words("first_names.male")
+    return not any(w in first_names for w in words[:-1]) and not any(w in rules.title_words for w in words)
+
+
+@dataclass(frozen=True)
+class _Look:
+    entity: Entity
+    offset: int  # where the mention is, in the text
+    start: int  # where its context starts
+
+
+def _context(text: str, found: Plan, offset: int) -> tuple[int, int]:
+    """The sentence(s) around `offset`, inside its paragraph."""
+    para = found.paragraph_at(offset)
+    low, high = max(para.text_start, offset - CONTEXT_CHARS), min(para.end, offset + CONTEXT_CHARS)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, low, high)]
+    start = max((e for e in ends if e <= offset), default=low)
+    end = min((e for e in ends if e > offset), default=high)
+    return start, end
+
+
+def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: Recogniser, rules: Rules) -> None:
+    """Give each doubtful entity the kind its label says: a place speaks as an organisation, a date
+    never speaks, and no pronoun or description stands for an entity typed this way. A PERSON
+    label in any of its contexts keeps it a person."""
+    looks: list[_Look] = []
+    contexts: list[str] = []
+    for entity in (e for e in registry.entities if in_doubt(e, rules)):
+        for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
+            start, end = _context(text, found, offset)
+            looks.append(_Look(entity, offset, start))
+            contexts.append(text[start:end].replace("\n", " ").replace("\r", " "))
+    if not looks:
+        return
+    kinds: dict[int, list[str]] = {}
+    for look, found_entities in zip(looks, recognise(contexts), strict=True):
+        at = look.offset - look.start
+        label = next((lab for s, e, lab in found_entities if s <= at < e), None)
+        kind = rules.entity_labels.get(label or "")
+        if kind is not None:
+            kinds.setdefault(id(look.entity), []).append(kind)
+    for entity in registry.entities:
+        seen = kinds.get(id(entity), [])
+        if not seen or "person" in seen:
+            continue
+        if seen[0] == "organisation" and len(entity.name.split()) > 1:
+            continue  # the small models call many a "Firstname Surname" ORG; a body's name has other signs
+        entity.kind = _as_kind(seen[0])
+        entity.named_only = True  # a label alone is too weak a sign for "it" or "the company" to stand for it
+
+
+def _as_kind(kind: str) -> SpeakerKind:
+    return "organisation" if kind in ("organisation", "place") else "group" if kind == "group" else "unknown"
