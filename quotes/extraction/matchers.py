@@ -56,11 +56,13 @@ class Matchers:
     directory: SpeakerDirectory
 
 
-def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = ()) -> Matchers:
-    rules = load_rules()
+def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = (), patterns: Path | None = None) -> Matchers:
+    """The rules of a patterns folder (the built-in one by default), checked as they load, and
+    the speakers of its `speakers.toml` with the user's files on top."""
+    rules = load_rules(patterns)
     return Matchers(
         rules=rules,
         speaker_rules=build_matcher(vocab, rules.attribution),
         content_rules=build_matcher(vocab, rules.reported),
-        directory=load_directory(tuple(speakers_files)),
+        directory=load_directory(tuple(speakers_files), patterns),
     )

@@ -32,6 +32,7 @@ __all__ = [
     "Pipeline",
     "Plan",
     "extract",
+    "extract_document",
     "extract_documents",
     "make_matchers",
     "make_pipeline",
@@ -61,6 +62,15 @@ def quotes_from_parses(document: Document, found: Plan, parsed: list[tuple[int, 
     quotes = resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found)
     quotes.sort(key=lambda q: (q.start, q.end))
     return [matchers.directory.link(q) for q in quotes]
+
+
+def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable[str] = ()) -> list[Quote]:
+    """One document through every stage, without the model's pipes named in `leave_out` (the
+    spaCy component's path: its own parse batches, no streaming across documents)."""
+    found = plan(document, pipeline.matchers.rules)
+    parts = ((found.text_of(document, start, end), start) for start, end in found.parts)
+    parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
+    return quotes_from_parses(document, found, parsed, pipeline.matchers)
 
 
 def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: int = 1) -> Iterator[tuple[Document, list[Quote]]]:
