@@ -101,8 +101,8 @@ class QuotesComponent:
     def left_out(self) -> list[str]:
         """The pipes the paragraphs are not parsed with: this one, those after it, and those no stage reads."""
         names = self.nlp.pipe_names
-        after = names[names.index(self.name) :] if self.name in names else []
-        return [self.name, *after, *UNUSED_COMPONENTS]
+        from_here = names[names.index(self.name) :] if self.name in names else [self.name]
+        return list(dict.fromkeys((*from_here, *UNUSED_COMPONENTS)))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = util.SimpleFrozenList()) -> None:
         """Save the patterns folder and the speakers files in `path`."""
