@@ -108,14 +108,15 @@ def read_speakers(path: Path) -> list[Speaker]:
 
 
 @lru_cache(maxsize=4)  # the built-in speakers plus one user's files, in practice
-def load_directory(extra_files: tuple[Path, ...] = ()) -> SpeakerDirectory:
-    """Built-in speakers, then the user's files; later files win on a shared alias."""
+def load_directory(extra_files: tuple[Path, ...] = (), patterns: Path | None = None) -> SpeakerDirectory:
+    """The speakers of a patterns folder (the built-in one by default), then the user's files;
+    later files win on a shared alias."""
     by_key: dict[str, Speaker] = {}
     by_title: dict[str, Speaker] = {}
     owner: dict[str, tuple[str, Path]] = {}
     warnings: list[str] = []
     speakers: list[Speaker] = []
-    for path in (patterns_dir() / "speakers.toml", *extra_files):
+    for path in ((patterns or patterns_dir()) / "speakers.toml", *extra_files):
         for speaker in read_speakers(path):
             speakers.append(speaker)
             for name in (speaker.name, *speaker.aliases):

@@ -56,12 +56,16 @@ class Matchers:
     directory: SpeakerDirectory
 
 
-def make_matchers(vocab: Vocab, speakers_files: Iterable[Path] = (), verb_forms: frozenset[str] = frozenset()) -> Matchers:
-    """`verb_forms`: the irregular forms of the cue words in the model's lemmatizer (`parse.irregular_forms`)."""
-    rules = replace(load_rules(), verb_forms=verb_forms)
+def make_matchers(
+    vocab: Vocab, speakers_files: Iterable[Path] = (), patterns: Path | None = None, verb_forms: frozenset[str] = frozenset()
+) -> Matchers:
+    """The rules of a patterns folder (the built-in one by default), checked as they load, and
+    the speakers of its `speakers.toml` with the user's files on top. `verb_forms`: the irregular
+    forms of the cue words in the model's lemmatizer (`parse.irregular_forms`)."""
+    rules = replace(load_rules(patterns), verb_forms=verb_forms)
     return Matchers(
         rules=rules,
         speaker_rules=build_matcher(vocab, rules.attribution),
         content_rules=build_matcher(vocab, rules.reported),
-        directory=load_directory(tuple(speakers_files)),
+        directory=load_directory(tuple(speakers_files), patterns),
     )

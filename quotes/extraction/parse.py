@@ -114,9 +114,11 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
             previous = boundary
 
 
-def parse(nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1) -> Iterator[tuple[Doc, Any]]:
-    """Parse (text, context) pairs in batches, in `jobs` processes."""
-    return nlp.pipe(parts, as_tuples=True, batch_size=64, n_process=max(1, jobs))
+def parse(
+    nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1, leave_out: Iterable[str] = ()
+) -> Iterator[tuple[Doc, Any]]:
+    """Parse (text, context) pairs in batches, in `jobs` processes, without the pipes named in `leave_out`."""
+    return nlp.pipe(parts, as_tuples=True, batch_size=64, n_process=max(1, jobs), disable=list(leave_out))
 
 
 def available_cores() -> int:

@@ -34,9 +34,11 @@ __all__ = [
     "Pipeline",
     "Plan",
     "extract",
+    "extract_document",
     "extract_documents",
     "make_matchers",
     "make_pipeline",
+    "pipeline_of",
     "plan",
     "quotes_from_parses",
 ]
@@ -52,9 +54,15 @@ class Pipeline:
 
 
 def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
-    nlp = load_model(model)
-    forms = irregular_forms(nlp, load_rules().cue_words)
-    return Pipeline(nlp=nlp, matchers=make_matchers(nlp.vocab, speakers_files, forms), recognise=make_recogniser(nlp))
+    return pipeline_of(load_model(model), speakers_files)
+
+
+def pipeline_of(nlp: Language, speakers_files: Iterable[Path] = (), patterns: Path | None = None) -> Pipeline:
+    """What a loaded model runs with: the rules of `patterns` (the built-in ones by default) with the
+    irregular cue forms its lemmatizer knows, the speakers, and its NER for names in doubt."""
+    forms = irregular_forms(nlp, load_rules(patterns).cue_words)
+    matchers = make_matchers(nlp.vocab, speakers_files, patterns, forms)
+    return Pipeline(nlp=nlp, matchers=matchers, recognise=make_recogniser(nlp))
 
 
 def quotes_from_parses(
@@ -69,6 +77,15 @@ def quotes_from_parses(
     quotes = resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found)
     quotes.sort(key=lambda q: (q.start, q.end))
     return [matchers.directory.link(q) for q in quotes]
+
+
+def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable[str] = ()) -> list[Quote]:
+    """One document through every stage, without the model's pipes named in `leave_out` (the
+    spaCy component's path: its own parse batches, no streaming across documents)."""
+    found = plan(document, pipeline.matchers.rules)
+    parts = ((found.text_of(document, start, end), start) for start, end in found.parts)
+    parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
+    return quotes_from_parses(document, found, parsed, pipeline.matchers, pipeline.recognise)
 
 
 def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: int = 1) -> Iterator[tuple[Document, list[Quote]]]:
