@@ -155,3 +155,13 @@ def test_an_organisation_name_runs_on_over_its_for_phrase(quotes_of):
 def test_his_after_another_person_does_not_make_the_subject_a_man(quotes_of):
     text = 'Robin Blake criticised the minister for his handling of the crisis. "It was a shambles," she said.'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Robin Blake"]
+
+
+def test_a_possessive_name_is_the_person_without_its_s(rules):
+    found = names("The couple paid Darren Pike’s firm in three instalments.", rules)
+    assert found == [("Darren Pike", "person", False)]
+
+
+def test_a_name_after_a_possessive_place_starts_after_it(rules):
+    found = names("Kyiv's Vitali Klitschko opened the shelter.", rules)
+    assert [text for text, _, _ in found] == ["Vitali Klitschko"]

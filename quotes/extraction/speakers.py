@@ -375,6 +375,10 @@ def _opens_a_clause(text: str, start: int, at: int) -> bool:
 CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)+")
 
 
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
 def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
     """Names in text that was not parsed: runs of capitalised words, titles stripped.
 
@@ -393,9 +397,12 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
             if len(words) >= 2:
                 found.append(Mention(" ".join(words), offset, "name", "organisation", lowered[-1]))
             continue
-        cut = max((i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w == "the"), default=-1)
+        # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, "the" or a possessive
+        cut = max((i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w == "the" or _possessive(w)), default=-1)
         name = words[cut + 1 :]
-        if len(name) >= 2 and not any(w.endswith(("'s", "’s")) for w in name):
+        if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
+            name = [*name[:-1], name[-1][:-2]]
+        if len(name) >= 2:
             offset = match.start() + match.group().index(name[0])
             subject = _opens_a_clause(text, start, match.start())
             titles = tuple(lowered[: cut + 1])
