@@ -86,3 +86,15 @@ def test_a_place_named_as_a_speaker_speaks_as_an_organisation(pipeline):
     text = "Talks\n\nWashington said on Monday that the sanctions would stay in place.\n"
     [quote] = extract(Document("story.txt", text), pipeline=pipeline)
     assert (quote.speaker, quote.speaker_kind) == ("Washington", "organisation")
+
+
+def test_mr_and_ms_pick_the_holder_of_a_shared_surname_by_gender(pipeline):
+    text = (
+        "Bakery row\n\n"
+        "Rafael Alvarez opened the shop at dawn, and his wife, Marisol Alvarez, stopped by later.\n\n"
+        '"I am not selling," Mr. Alvarez said.\n\n'
+        '"We should sell," Mrs. Alvarez said.\n'
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["I am not selling,"] == "Rafael Alvarez"
+    assert speakers["We should sell,"] == "Marisol Alvarez"

@@ -68,7 +68,7 @@ class ArticleSpeakers:
     by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
     def add(self, mention: Mention) -> Entity:
-        entity = self._find_by_name(mention.text, mention.start, mention.kind) if mention.form == "name" else None
+        entity = self._find_by_name(mention.text, mention.start, mention.kind, mention.gender) if mention.form == "name" else None
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
@@ -99,8 +99,9 @@ class ArticleSpeakers:
         entity = self._find_by_name(name, AFTER_EVERY_MENTION, "person")
         return entity is not None and entity.kind == "person"
 
-    def _find_by_name(self, text: str, before: int, kind: SpeakerKind) -> Entity | None:
-        """The entity of this name: same words, or a surname alone (the closest earlier one wins)."""
+    def _find_by_name(self, text: str, before: int, kind: SpeakerKind, gender: str | None = None) -> Entity | None:
+        """The entity of this name: same words, or a surname alone (the closest earlier one wins).
+        A gender ("Mr. Alvarez") keeps to the holders of the surname it fits."""
         keys = _keys(text)
         if not keys:
             return None
@@ -111,6 +112,8 @@ class ArticleSpeakers:
             known = self.by_keys.get(keys[-1:])
             if known is not None and known.kind == "person":
                 candidates.append(known)
+        if gender is not None:
+            candidates = [e for e in candidates if e.gender in (None, gender)]
         if not candidates:
             return None
         earlier = max(candidates, key=lambda e: e.last_before(before))
@@ -157,7 +160,7 @@ class ArticleSpeakers:
         looks back no further than `floor`, the start of its unit (live-blog entry, turn).
         Resolving changes nothing: the caller adds what it learnt (`add`)."""
         if mention.form == "name":
-            entity = self._find_by_name(mention.text, mention.start, mention.kind)
+            entity = self._find_by_name(mention.text, mention.start, mention.kind, mention.gender)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":

@@ -87,7 +87,7 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
         is_title = token.lower_ in rules.title_words or token.lemma_.lower() in rules.title_words
         if is_title or token.pos_ == "ADJ" or token.text in ("'s", "’s") or token.dep_ == "poss":
             last_title = index
-    titles = [t.lower_ for t in run[: last_title + 1] if t.is_alpha]
+    titles = [t.lower_ for t in run[: last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
     return run[last_title + 1 :], titles
 
 
