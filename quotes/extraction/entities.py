@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from quotes.extraction.drafts import shift
 from quotes.extraction.plan import Plan
-from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, names_by_regex, names_in
+from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, is_epithet, names_by_regex, names_in
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold, name_key
@@ -62,6 +62,7 @@ class ArticleSpeakers:
     """
 
     generic_organisations: frozenset[str] = frozenset()  # "the company": the organisation named last
+    epithets: frozenset[str] = frozenset()  # "the nominee": the person a "he" there would be
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
@@ -126,19 +127,20 @@ class ArticleSpeakers:
         recent = self.mentions[max(j, i - LOOKBACK_MENTIONS) : i]
         return next((entity for _, entity in reversed(recent) if accept(entity)), None)
 
-    def _person_for_pronoun(self, mention: Mention, floor: int = 0) -> Entity | None:
+    def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False) -> Entity | None:
         """The person a "he" or "she" stands for: the latest person named before it whose gender
-        (when known) is the pronoun's."""
+        (when known) is the pronoun's. `named`: only someone with a full name or a title (an
+        epithet such as "the nominee" never stands for a bare "Nov." or "Instagram")."""
         wanted = mention.gender
 
         def compatible(entity: Entity) -> bool:
-            return entity.kind == "person" and entity.gender in (None, wanted)
+            return entity.kind == "person" and (wanted is None or entity.gender in (None, wanted))
 
         # without NER, "Russia" or "August" look like people: prefer a full name or a titled
         # name that was a subject (someone who acted or spoke), then any full name
         entity = self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person, floor)
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
-        return entity or self._last(mention.start, compatible, floor)
+        return entity or (None if named else self._last(mention.start, compatible, floor))
 
     def named_after(self, after: int, until: int) -> Entity | None:
         """The first person named as a subject in (after, until): who a title stands for when the
@@ -161,6 +163,9 @@ class ArticleSpeakers:
         Resolving changes nothing: the caller adds what it learnt (`add`)."""
         if mention.form == "name":
             entity = self._find_by_name(mention.text, mention.start, mention.kind, mention.gender)
+            if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
+                entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
+                return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":
@@ -184,6 +189,8 @@ class ArticleSpeakers:
             entity = self._described(mention.body) if mention.body.form == "description" else None
             if entity is None:
                 return mention.body.text, mention.body.kind
+        if entity is None and is_epithet(mention, self.epithets):  # "said the 29-year-old": as a "he" or "she" would
+            entity = self._person_for_pronoun(mention, floor, named=True)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind
@@ -210,7 +217,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     """Every person and body the article names: from the parse where a paragraph was parsed, by
     regex elsewhere (after its dateline: "PINE HOLLOW —" is a place); never from bylines or
     boilerplate."""
-    registry = ArticleSpeakers(rules.words("speakers.generic_organisation"))
+    registry = ArticleSpeakers(rules.words("speakers.generic_organisation"), rules.words("speakers.epithets"))
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:
         if para.start not in parsed_starts and not para.silent:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from quotes.models import SpeakerKind
@@ -37,6 +38,7 @@ class Mention:
     subject: bool = False  # the subject of a verb: someone who acts or speaks, not a place or a date
     gender: str | None = None  # "female" or "male" when a pronoun, title or role word says so
     body: Mention | None = None  # whom an unnamed spokesperson speaks for, when the text says
+    definite: bool = False  # "the nominee", not "a nominee": someone the reader already knows
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -306,7 +308,20 @@ def _described(token: Token, rules: Rules) -> Mention:
     kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
-    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender_of([role], rules), body=body)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    gender = gender_of([role], rules)
+    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite)
+
+
+AGE_EPITHET = regex.compile(r"^\d+-year-old$")
+
+
+def is_epithet(mention: Mention, epithets: frozenset[str]) -> bool:
+    """ "the nominee", "the 29-year-old": a description that stands for someone already named
+    (`epithets`: cues.toml [speakers] epithets)."""
+    if mention.form != "description" or mention.kind != "person" or not mention.definite:
+        return False
+    return mention.head in epithets or AGE_EPITHET.match(mention.text) is not None
 
 
 def _represented(role: Token, rules: Rules) -> Mention | None:
@@ -397,8 +412,11 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
             if len(words) >= 2:
                 found.append(Mention(" ".join(words), offset, "name", "organisation", lowered[-1]))
             continue
-        # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, "the" or a possessive
-        cut = max((i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w == "the" or _possessive(w)), default=-1)
+        # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
+        # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
+        cut = max(
+            (i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w in STOP_WORDS or _possessive(w)), default=-1
+        )
         name = words[cut + 1 :]
         if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
             name = [*name[:-1], name[-1][:-2]]

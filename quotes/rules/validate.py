@@ -29,7 +29,7 @@ CODE_LISTS = frozenset(
         "verbs.quoted_as", "nouns.statement", "nouns.according", "nouns.owned", "channels.words", "channels.outlets",
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
-        "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed",
+        "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.first_person_pronouns", "speakers.second_person_pronouns",
     }
 )  # fmt: skip
