@@ -21,6 +21,7 @@ INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "acl", "ccomp", "relc
 SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
+RULE_COLON_INTRODUCTION = "subject of a sentence ending ':' before a quote"
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
 
@@ -179,13 +180,18 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
-def closing_introduction(doc: Doc, cues: dict[int, Cue]) -> Cue | None:
-    """A paragraph that ends "..., said:" introduces the quote that opens the next paragraph."""
+def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | None:
+    """A paragraph that ends "..., said:" introduces the quote that opens the next paragraph; with
+    no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject does."""
     if not doc.text.rstrip().endswith(":") or len(doc) == 0:
         return None
     last = doc[len(doc) - 1].sent
     candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
-    return candidates[-1] if candidates else None
+    if candidates:
+        return candidates[-1]
+    subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    mention = mention_at(subject, rules) if subject is not None else None
+    return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
 
 def _skippable_before_quote(char: str) -> bool:

@@ -69,11 +69,14 @@ def plan(document: Document, rules: Rules) -> Plan:
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     leads = {p.start: p.lead_end - p.start for p in speaking if p.lead_end >= 0}
-    for para in speaking:
+    opens_with_quote = [text[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
+    for index, para in enumerate(speaking):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
         line = text[para.start : para.end]
-        if has_quote or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
+        # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
+        introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
+        if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
             parts.extend(chunks(text, para.start, para.end))
             if is_title_case(line):
                 headlines.append((para.start, para.end))
