@@ -183,11 +183,11 @@ def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
 @pytest.mark.model
 def test_he_said_skips_a_country_named_since_the_speaker(quotes_of):
     text = (
-        "Foreign minister Ana Lind said on Monday that Norway had stopped the talks.\n\n"
+        "Foreign minister Kim Lind said on Monday that Norway had stopped the talks.\n\n"
         '"The pressure on Norway is growing," he said.\n'
     )
     quoted = [q for q in quotes_of(text) if q.kind == "direct"]
-    assert [q.speaker for q in quoted] == ["Ana Lind"]
+    assert [q.speaker for q in quoted] == ["Kim Lind"]
 
 
 @pytest.mark.model
@@ -259,3 +259,16 @@ def test_a_quote_that_takes_the_speaker_before_says_so_in_its_rule(quotes_of):
     first, second = quotes_of('"We will rebuild the bridge," the mayor said. "It will take two years."')
     assert (first.rule, second.rule) == ("subject", "continues the quote before")
     assert second.speaker == first.speaker
+
+
+@pytest.mark.model
+def test_a_sentence_ending_in_a_colon_gives_its_subject_to_the_quote_that_opens_the_next_paragraph(quotes_of):
+    text = (
+        "Obituary\n\n"
+        "Celia Ramos, who played alto saxophone in the band, described his rehearsals:\n\n"
+        "“He never shouted. He would hum the phrase right in your ear.\n\n"
+        "“Nobody made me better than Ignacio.”\n"
+    )
+    found = {q.text: q.speaker for q in quotes_of(text)}
+    assert found["He never shouted. He would hum the phrase right in your ear."] == "Celia Ramos"
+    assert found["Nobody made me better than Ignacio."] == "Celia Ramos"

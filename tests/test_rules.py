@@ -157,3 +157,10 @@ def test_an_unknown_entity_label_kind_is_refused(patterns: Path) -> None:
     path = patterns / "entities.toml"
     path.write_text(path.read_text(encoding="utf-8").replace("group = [", "crowd = [", 1), encoding="utf-8")
     assert "unknown key 'crowd' in [labels]" in _error(patterns)
+
+
+def test_a_unisex_name_has_no_gender_whatever_the_census_says() -> None:
+    rules = load_rules()
+    census = Path(patterns_dir() / "first_names.tsv").read_text(encoding="utf-8")
+    assert "alex\tmale" in census
+    assert "alex" not in rules.words("first_names.male") | rules.words("first_names.female")

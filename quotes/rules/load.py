@@ -160,7 +160,8 @@ def read_first_names(path: Path) -> dict[str, list[str]]:
 
 
 def _first_names(census: dict[str, list[str]], curated: dict[str, Any]) -> dict[str, frozenset[str]]:
-    """The census table with the hand-curated lists on top: a curated name keeps only its curated gender."""
+    """The census table with the hand-curated lists on top: a curated name keeps only its curated
+    gender, and a unisex one none."""
     mine = _flatten_lexicon(curated)
     chosen = frozenset().union(*mine.values())
     return {g: frozenset(n for n in census[g] if n not in chosen) | mine.get(g, frozenset()) for g in GENDERS}

@@ -44,7 +44,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "embeds": frozenset({"signature"}),
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words"})},
-    "first_names.toml": {"": frozenset({"female", "male"})},
+    "first_names.toml": {"": frozenset({"female", "male", "unisex"})},
     "entities.toml": {"": frozenset({"labels"}), "labels": frozenset({"person", "organisation", "place", "group", "unknown"})},
     "layout.toml": {
         "": frozenset({"wrapping", "units", "roles"}),
