@@ -124,3 +124,32 @@ def test_an_epithet_with_no_one_named_before_stays_unnamed(pipeline):
 
     [quote] = extract(Document("story.txt", text), pipeline=pipeline)
     assert quote.speaker_kind == "unnamed"
+
+
+def test_a_title_picks_the_holder_of_a_shared_surname_who_was_given_it(pipeline):
+    text = (
+        "Bakery row\n\n"
+        "Rafael Alvarez runs the shop, and his wife, Dr. Marisol Alvarez, runs a clinic.\n\n"
+        "Mr. Alvarez said he would not sell. Mr. Alvarez said it twice.\n\n"
+        '"He has been practicing that line," Dr. Alvarez said.\n'
+    )
+    assert _speakers(pipeline, text)["He has been practicing that line,"] == "Marisol Alvarez"
+
+
+def test_a_bare_surname_goes_to_the_most_mentioned_holder(pipeline):
+    text = (
+        "Bakery row\n\n"
+        "Rafael Alvarez said he would not sell. Alvarez said it twice, and Alvarez said it again.\n\n"
+        "Their son, Daniel Alvarez, keeps the books.\n\n"
+        '"I am not selling," Alvarez said.\n'
+    )
+    assert _speakers(pipeline, text)["I am not selling,"] == "Rafael Alvarez"
+
+
+def test_the_full_form_of_a_title_stands_for_whoever_had_its_short_form(pipeline):
+    text = (
+        "Debate\n\n"
+        "Gov. Dale Harlan and Renee Whitfield met on Tuesday.\n\n"
+        'Whitfield spoke first. The governor asked voters to "stay the course" at the end.\n'
+    )
+    assert _speakers(pipeline, text)["stay the course"] == "Dale Harlan"

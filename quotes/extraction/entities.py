@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -43,6 +43,9 @@ class Entity:
         """A first name and a surname, or a title: "Anna Roth", "Governor Roth"; not "Russia"."""
         return len(self.name.split()) >= 2 or bool(self.titles)
 
+    def mentions_before(self, offset: int) -> int:
+        return bisect.bisect_left(self.offsets, offset)
+
     def last_before(self, offset: int) -> int:
         """Its latest mention before `offset`, or -1."""
         i = bisect.bisect_left(self.offsets, offset)
@@ -63,13 +66,14 @@ class ArticleSpeakers:
 
     generic_organisations: frozenset[str] = frozenset()  # "the company": the organisation named last
     epithets: frozenset[str] = frozenset()  # "the nominee": the person a "he" there would be
+    title_forms: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
     by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
     def add(self, mention: Mention) -> Entity:
-        entity = self._find_by_name(mention.text, mention.start, mention.kind, mention.gender) if mention.form == "name" else None
+        entity = self._find_by_name(mention, mention.start) if mention.form == "name" else None
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
@@ -80,7 +84,7 @@ class ArticleSpeakers:
         if mention.kind in ("organisation", "group") and entity.kind == "person":
             entity.kind = mention.kind  # named as a thing once ("X, which ...", "the Miners"): a thing throughout
         entity.subject = entity.subject or mention.subject
-        entity.titles.update(mention.titles)
+        entity.titles.update(self._full_titles(mention))
         if mention.gender is not None:
             entity.genders.add(mention.gender)
         bisect.insort(entity.offsets, mention.start)
@@ -97,28 +101,34 @@ class ArticleSpeakers:
 
     def knows(self, name: str) -> bool:
         """Whether `name` is the name (or surname) of a person already added."""
-        entity = self._find_by_name(name, AFTER_EVERY_MENTION, "person")
+        entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "person", name.lower()), AFTER_EVERY_MENTION)
         return entity is not None and entity.kind == "person"
 
-    def _find_by_name(self, text: str, before: int, kind: SpeakerKind, gender: str | None = None) -> Entity | None:
-        """The entity of this name: same words, or a surname alone (the closest earlier one wins).
-        A gender ("Mr. Alvarez") keeps to the holders of the surname it fits."""
-        keys = _keys(text)
+    def _full_titles(self, mention: Mention) -> set[str]:
+        return {self.title_forms.get(t, t) for t in mention.titles}
+
+    def _find_by_name(self, mention: Mention, before: int) -> Entity | None:
+        """The entity of this name: same words, or a surname alone. Of several holders of a
+        surname, those of the mention's gender ("Mr. Alvarez") and title ("Dr. Alvarez") come
+        first, then the most mentioned so far, then the latest."""
+        keys = _keys(mention.text)
         if not keys:
             return None
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
-        elif kind == "person":  # a first name + surname that agrees with a person known by their surname alone
+        elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
             if known is not None and known.kind == "person":
                 candidates.append(known)
-        if gender is not None:
-            candidates = [e for e in candidates if e.gender in (None, gender)]
+        if mention.gender is not None:
+            candidates = [e for e in candidates if e.gender in (None, mention.gender)]
+        titles = self._full_titles(mention)
+        candidates = [e for e in candidates if e.titles & titles] or candidates
         if not candidates:
             return None
-        earlier = max(candidates, key=lambda e: e.last_before(before))
-        return earlier if earlier.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
+        salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
+        return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
     def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0) -> Entity | None:
         """The latest entity mentioned in [floor, before) that `accept`s, looking back a bounded way."""
@@ -162,7 +172,7 @@ class ArticleSpeakers:
         looks back no further than `floor`, the start of its unit (live-blog entry, turn).
         Resolving changes nothing: the caller adds what it learnt (`add`)."""
         if mention.form == "name":
-            entity = self._find_by_name(mention.text, mention.start, mention.kind, mention.gender)
+            entity = self._find_by_name(mention, mention.start)
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
                 entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
                 return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
@@ -174,7 +184,10 @@ class ArticleSpeakers:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted and not e.named_only, floor)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
-        if mention.text.istitle() and (named := self._find_by_name(mention.text, mention.start, "person")) is not None:
+        if (
+            mention.text.istitle()
+            and (named := self._find_by_name(replace(mention, kind="person", gender=None, titles=()), mention.start)) is not None
+        ):
             return named.name, named.kind  # a surname the tagger took for a common noun: "Haines, however, said"
         if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
             written = fold(mention.text)
@@ -205,7 +218,8 @@ class ArticleSpeakers:
             if mention.body is not None and mention.body.head not in entity.titles:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
-            return mention.head in entity.titles or mention.head in words
+            head = self.title_forms.get(mention.head, mention.head)
+            return head in entity.titles or head in words
 
         entity = self._last(mention.start, describes) or self._first(describes)
         if entity is None and mention.head in self.generic_organisations:
@@ -217,7 +231,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     """Every person and body the article names: from the parse where a paragraph was parsed, by
     regex elsewhere (after its dateline: "PINE HOLLOW —" is a place); never from bylines or
     boilerplate."""
-    registry = ArticleSpeakers(rules.words("speakers.generic_organisation"), rules.words("speakers.epithets"))
+    registry = ArticleSpeakers(rules.words("speakers.generic_organisation"), rules.words("speakers.epithets"), rules.title_forms)
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:
         if para.start not in parsed_starts and not para.silent:

@@ -78,6 +78,7 @@ class Rules:
     # tables once a model is loaded (quotes.extraction.parse.irregular_forms); regular forms
     # are found from the words' stems.
     verb_forms: frozenset[str] = frozenset()
+    title_forms: dict[str, str] = field(default_factory=dict)  # a title's short form -> its full form ("gov." -> "governor")
     # spaCy NER label -> the kind it makes a doubtful name ("GPE" -> organisation), from entities.toml
     entity_labels: dict[str, str] = field(default_factory=dict)
 
@@ -266,6 +267,16 @@ def _mark_pairs(path: Path, marks: dict[str, Any]) -> tuple[MarkPair, ...]:
         raise RulesError(f"{path}: each [[pair]] needs open and close") from err
 
 
+def _title_forms(path: Path, pairs: list[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for pair in pairs:
+        words = pair.lower().split()
+        if len(words) != 2:
+            raise RulesError(f"{path}: [titles] short_forms entries are 'short full', got {pair!r}")
+        forms[words[0]] = words[1]
+    return forms
+
+
 def _dateline(path: Path, marks: dict[str, Any]) -> regex.Pattern[str] | None:
     dateline = marks.get("layout", {}).get("dateline")
     try:
@@ -310,6 +321,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         channel_words=frozenset(w.lower() for w in channels.get("words", [])),
         outlets=frozenset(channels.get("outlets", [])),
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
+        title_forms=_title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", [])),
         dateline=dateline_pattern,
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
         attribution=attribution,

@@ -43,7 +43,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "layout": frozenset({"dateline"}),
         "embeds": frozenset({"signature"}),
     },
-    "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words"})},
+    "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words", "short_forms"})},
     "first_names.toml": {"": frozenset({"female", "male", "unisex"})},
     "entities.toml": {"": frozenset({"labels"}), "labels": frozenset({"person", "organisation", "place", "group", "unknown"})},
     "layout.toml": {
