@@ -9,7 +9,10 @@ Entries are written to a temporary file and moved into place with `os.replace`, 
 running at once never see half an entry. An entry that does not parse is a miss, and is rewritten.
 
 Where: `QUOTES_CACHE_DIR`, else `cache_dir` from the settings file, else `$XDG_CACHE_HOME/quotes`,
-else `~/.cache/quotes`. Only the `sources/` folder inside it is ever written or cleared.
+else `~/.cache/quotes`. Entries live in the `quotes-sources/` folder inside it, which holds a
+`CACHEDIR.TAG` marker; the cache writes, counts and clears only its own entry and temporary names
+there, and refuses a folder of that name without the marker (the cache folder may be a newsroom's
+repository: `cache_dir = "."`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,20 +34,26 @@ import spacy
 from quotes import __version__
 from quotes.extraction.parse import DEFAULT_MODELS
 from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
-from quotes.output.export import atomic_write_text
+from quotes.output.export import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
 
 CACHE_FORMAT = 3  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
-ENTRIES_FOLDER = "sources"
+ENTRIES_FOLDER = "quotes-sources"
 ENTRY_SUFFIX = ".json"
-TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+MARKER = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip the folder too
+MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# The source cache of `quotes check`.\n"
 INT_FIELDS = ("start", "end", "line")
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster", "rule")
 
 
 class CorruptEntry(ValueError):
     """A cache entry that is not the JSON of a list of quote records."""
+
+
+class NotACache(OSError):
+    """A folder where the cache would be that the cache did not make (it has no marker)."""
 
 
 # --- where -------------------------------------------------------------------------------------
@@ -183,9 +194,34 @@ class SourceCache:
     def store(self, content: bytes, quotes: list[Quote]) -> None:
         """Save; raises OSError when the folder cannot be written (the caller warns and goes on)."""
         path = self.path(content)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(self.folder)
         # a temporary file beside it, then a rename: two hooks at once never leave half an entry
         atomic_write_text(path, _entry_text(self.key(content), quotes), force=True)
+
+
+def _is_marked(folder: Path) -> bool:
+    try:
+        return (folder / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _make_folder(folder: Path) -> None:
+    """The entries folder with its marker; a folder of that name holding anything else is not taken over."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if _is_marked(folder):
+        return
+    if any(folder.iterdir()):
+        raise NotACache(f"{folder} has files and no {MARKER}; not a quotes cache")
+    atomic_write_text(folder / MARKER, MARKER_TEXT, force=True)
+
+
+def _is_own(name: str) -> bool:
+    """An entry, or a temporary file of an entry or of the marker (".<name>.<hex>.tmp")."""
+    if ENTRY_NAME.fullmatch(name):
+        return True
+    target = name[1:].rsplit(".", 2)[0]
+    return (target == MARKER or ENTRY_NAME.fullmatch(target) is not None) and is_temp_name(name, target)
 
 
 @dataclass(frozen=True)
@@ -195,26 +231,49 @@ class CacheInfo:
     size: int  # bytes
 
 
-def _entry_files(root: Path) -> list[Path]:
+def _own_files(root: Path) -> list[Path]:
+    """The entries and temporary files in the cache folder; [] when there is none; NotACache without the marker."""
     folder = root / ENTRIES_FOLDER
     if not folder.is_dir():
         return []
-    return [p for p in folder.iterdir() if p.is_file() and p.suffix in (ENTRY_SUFFIX, TEMP_SUFFIX)]
+    if not _is_marked(folder):
+        raise NotACache(f"{folder} is not a quotes cache (no {MARKER}); not touching it")
+    return [p for p in folder.iterdir() if _is_own(p.name)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0
 
 
 def cache_info(root: Path) -> CacheInfo:
-    files = _entry_files(root)
-    entries = sum(p.suffix == ENTRY_SUFFIX for p in files)
-    return CacheInfo(root / ENTRIES_FOLDER, entries, sum(p.stat().st_size for p in files))
+    files = _own_files(root)
+    entries = sum(ENTRY_NAME.fullmatch(p.name) is not None for p in files)
+    return CacheInfo(root / ENTRIES_FOLDER, entries, sum(_size(p) for p in files))
+
+
+def _remove(path: Path) -> None:
+    """Remove an entry whatever it has become: a file, a FIFO, a link (not its target) or a folder."""
+    with contextlib.suppress(FileNotFoundError):  # another process removed it first
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def clear_cache(root: Path) -> int:
-    """Remove every entry (and leftover temporary file); the number of entries removed."""
+    """Remove every entry (and leftover temporary file); the number of entries removed.
+
+    Raises NotACache for a folder without the marker, OSError when an entry cannot be removed.
+    """
+    folder = root / ENTRIES_FOLDER
     removed = 0
-    for path in _entry_files(root):
-        with contextlib.suppress(FileNotFoundError):  # another process cleared it first
-            path.unlink()
-            removed += path.suffix == ENTRY_SUFFIX
-    with contextlib.suppress(OSError):
-        (root / ENTRIES_FOLDER).rmdir()
+    for path in _own_files(root):
+        _remove(path)
+        removed += ENTRY_NAME.fullmatch(path.name) is not None
+    if folder.is_dir() and not any(p.name != MARKER for p in folder.iterdir()):
+        (folder / MARKER).unlink(missing_ok=True)
+        folder.rmdir()
     return removed

@@ -277,6 +277,13 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _os_message(err: OSError) -> str:
+    """An OSError as one line: `path: reason` for a failed call, else its own message."""
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror.lower()}"
+    return str(err)
+
+
 def _settings() -> Config:
     try:
         return load_config()
@@ -340,14 +347,20 @@ app.add_typer(cache_app, name="cache")
 def cache_clear() -> None:
     """Empty the cache."""
     root = cache_root(_settings().cache_dir)
-    removed = clear_cache(root)
+    try:
+        removed = clear_cache(root)
+    except OSError as err:  # NotACache among them
+        raise fail(_os_message(err)) from None
     print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
 
 
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the cache is and how big."""
-    info = describe_cache(cache_root(_settings().cache_dir))
+    try:
+        info = describe_cache(cache_root(_settings().cache_dir))
+    except OSError as err:
+        raise fail(_os_message(err)) from None
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -76,9 +77,17 @@ def check_output_path(path: Path, force: bool) -> None:
         raise OutputExists(f"{path} exists; use --force to overwrite")
 
 
+TEMP_TOKEN_HEX = 8  # hex digits of the random part of a temporary name
+
+
 def _temp_path_for(path: Path) -> Path:
     """A hidden, unused name next to `path`, so that `os.replace` stays on one filesystem."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{secrets.token_hex(TEMP_TOKEN_HEX // 2)}.tmp")
+
+
+def is_temp_name(name: str, target: str) -> bool:
+    """Whether `name` is one of the temporary names `atomic_write_text` uses for a file called `target`."""
+    return re.fullmatch(rf"\.{re.escape(target)}\.[0-9a-f]{{{TEMP_TOKEN_HEX}}}\.tmp", name) is not None
 
 
 @contextmanager
