@@ -26,16 +26,18 @@ from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
 from quotes.output.export import (
     CSV_ENCODING,
+    STDOUT,
     OutputExists,
-    atomic_write_text,
-    check_output_path,
+    OutputTarget,
+    output_target,
     restrict_clusters,
     write_csv,
     write_json,
     write_jsonl,
+    write_output,
     write_speakers_csv,
     write_speakers_json,
-    write_sqlite,
+    write_sqlite_output,
 )
 from quotes.output.findings import rich_line
 from quotes.output.render import (
@@ -123,19 +125,28 @@ def _total_bytes(files: list[str]) -> int:
 
 def _setup(
     paths: list[str] | None, model: str | None, speakers_files: list[Path] | None, output: Path | None, force: bool
-) -> tuple[list[str], Pipeline]:
-    """The files to read and the pipeline, `[tool.quotes]` settings under the options given; errors exit 2."""
+) -> tuple[list[str], Pipeline, OutputTarget | None]:
+    """The files to read, the pipeline and the output, `[tool.quotes]` settings under the options given; errors exit 2."""
     try:
-        if output is not None:
-            check_output_path(output, force)
+        target = output_target(output, force) if output is not None else None
         config = load_config()
         files = expand(paths or [str(seeds_dir())])
-        if output is not None and output.resolve() in {Path(f).resolve() for f in files if f != "-"}:
+        if target is not None and target.file is not None and target.file in {Path(f).resolve() for f in files if f != "-"}:
             raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
         raise fail(str(err)) from None
-    return files, pipeline
+    return files, pipeline, target
+
+
+def _to_stdout(target: OutputTarget | None) -> bool:
+    return target is None or str(target.given) == STDOUT
+
+
+def _wrote(target: OutputTarget | None, what: str) -> None:
+    if not _to_stdout(target):
+        assert target is not None
+        stderr.print(f"wrote {what} to {target.given}", markup=False)
 
 
 def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:
@@ -173,14 +184,14 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
-    files, pipeline = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
     quotes = _extract_all(files, pipeline, jobs)
     clusters = cluster_quotes(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
-    _emit(quotes, restrict_clusters(clusters, quotes), output_format, output, force, per_source, per_cluster)
+    _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
 
 
 class SpeakersFormat(StrEnum):
@@ -200,9 +211,9 @@ def speakers(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
-    files, pipeline = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
     summaries = summarise_speakers(_extract_all(files, pipeline, jobs), pipeline.matchers.directory)
-    if output_format is SpeakersFormat.table and output is None and not use_plain_output(sys.stdout):
+    if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(speakers_table(summaries))
         return
     buffer = io.StringIO(newline="")
@@ -212,34 +223,33 @@ def speakers(
         write_speakers_json(summaries, buffer)
     else:
         buffer.write(render_speakers_plain(summaries))
-    _write(buffer.getvalue(), output, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
-    if output is not None:
-        stderr.print(f"wrote {len(summaries)} speakers to {output}", markup=False)
+    _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
+    _wrote(target, f"{len(summaries)} speakers")
 
 
-def _write(text: str, output: Path | None, force: bool, encoding: str) -> None:
-    if output is None:
+def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -> None:
+    if target is None:
         sys.stdout.write(text)
     else:
-        atomic_write_text(output, text, encoding, force=force)
+        write_output(target, text, encoding, force)
 
 
 def _emit(
     quotes: list[Quote],
     clusters: list[Cluster],
     output_format: OutputFormat,
-    output: Path | None,
+    target: OutputTarget | None,
     force: bool,
     per_source: bool,
     per_cluster: bool,
 ) -> None:
     if output_format is OutputFormat.sqlite:
-        assert output is not None
-        write_sqlite(quotes, clusters, output, force=force)
-        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
+        assert target is not None
+        write_sqlite_output(quotes, clusters, target, force)
+        _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     by_cluster = not per_source
-    if output_format is OutputFormat.table and output is None and not use_plain_output(sys.stdout):
+    if output_format is OutputFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(clusters_table(clusters) if by_cluster else quotes_table(quotes))
         return
     buffer = io.StringIO(newline="")
@@ -251,9 +261,8 @@ def _emit(
         write_json(quotes, clusters if by_cluster else None, buffer)
     else:
         write_jsonl(quotes, buffer)
-    _write(buffer.getvalue(), output, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
-    if output is not None:
-        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
+    _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
+    _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
 
 
 # --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------

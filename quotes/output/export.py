@@ -19,12 +19,16 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
+import stat
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from quotes.corpus.clusters import cluster_summary
 from quotes.corpus.identities import SpeakerSummary
@@ -63,18 +67,77 @@ class OutputExists(Exception):
 
 
 class OutputPathError(ValueError):
-    """The output path cannot be written: its folder is missing, or it is a folder."""
+    """The output path cannot be written: its folder is missing, or it is a folder, a device or a FIFO."""
+
+
+def _file_type(path: Path) -> int | None:
+    """The `st_mode` of what `path` names, through symbolic links; None when nothing is there."""
+    try:
+        return path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise OutputPathError(f"{path}: {(err.strerror or str(err)).lower()}") from err
 
 
 def check_output_path(path: Path, force: bool) -> None:
-    """Refuse a path whose folder is missing, that is a folder, or that exists (unless `force`)."""
-    if path.is_dir():
+    """Refuse a path whose folder is missing, that is not a regular file, or that exists (unless `force`)."""
+    mode = _file_type(path)
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputPathError(f"{path} is a folder; give a file name")
-    folder = path.parent
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputPathError(f"{path} is not a regular file; it is never replaced")
+    folder = Path(os.path.realpath(path)).parent
     if not folder.is_dir():
         raise OutputPathError(f"folder {folder} does not exist; create it first")
-    if path.exists() and not force:
+    if mode is not None and not force:
         raise OutputExists(f"{path} exists; use --force to overwrite")
+
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True)
+class OutputTarget:
+    """Where `-o` writes: a regular file, replaced atomically, or a stream written in place.
+
+    A stream is standard output (`-`), a FIFO or a character device (`/dev/null`, a terminal).
+    A symbolic link is written through: its target is replaced, the link stays.
+    """
+
+    given: Path
+    file: Path | None  # the regular file to replace, None for a stream
+
+
+def output_target(path: Path, force: bool) -> OutputTarget:
+    """What `path` is as an output; OutputExists / OutputPathError before any work."""
+    if str(path) == STDOUT:
+        return OutputTarget(path, None)
+    mode = _file_type(path)
+    if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
+        return OutputTarget(path, None)
+    check_output_path(path, force)
+    return OutputTarget(path, Path(os.path.realpath(path)))
+
+
+@contextmanager
+def _stream(target: OutputTarget) -> Iterator[BinaryIO]:
+    if str(target.given) == STDOUT:
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    with target.given.open("wb") as out:
+        yield out
+
+
+def write_output(target: OutputTarget, text: str, encoding: str, force: bool) -> None:
+    """Write `text` to a target: a regular file atomically (replaced only with `force`), a stream as is."""
+    if target.file is not None:
+        atomic_write_text(target.file, text, encoding, force=force)
+        return
+    with _stream(target) as out:
+        out.write(text.encode(encoding))
 
 
 TEMP_TOKEN_HEX = 8  # hex digits of the random part of a temporary name
@@ -93,6 +156,7 @@ def is_temp_name(name: str, target: str) -> bool:
 @contextmanager
 def _replacing(path: Path, force: bool) -> Iterator[Path]:
     """Yield a temporary path to fill; on success it replaces `path`, on error it is removed."""
+    path = Path(os.path.realpath(path))  # through a symbolic link: the link stays, its target is replaced
     check_output_path(path, force)
     temp = _temp_path_for(path)
     try:
@@ -364,6 +428,18 @@ def _insert_quotes(db: sqlite3.Connection, quotes: list[Quote], clusters: list[C
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+def write_sqlite_output(quotes: list[Quote], clusters: list[Cluster], target: OutputTarget, force: bool) -> None:
+    """The SQLite database to a target: a regular file as `write_sqlite`; a stream gets the finished file's bytes."""
+    if target.file is not None:
+        write_sqlite(quotes, clusters, target.file, force)
+        return
+    with tempfile.TemporaryDirectory(prefix="quotes-") as folder:
+        built = Path(folder) / "quotes.sqlite"
+        write_sqlite(quotes, clusters, built)
+        with built.open("rb") as data, _stream(target) as out:
+            shutil.copyfileobj(data, out)
 
 
 def write_sqlite(quotes: list[Quote], clusters: list[Cluster], path: Path, force: bool = False) -> None:

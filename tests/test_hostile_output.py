@@ -1,0 +1,83 @@
+"""`-o` under hostile conditions: FIFOs, devices, symbolic links, unwritable folders, long names."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def read_fifo(fifo: Path) -> list[bytes]:
+    """Start a reader on `fifo`; the list holds what it read once the writer closes."""
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    return got
+
+
+def test_output_to_a_fifo_streams_into_it_and_keeps_it(tmp_path, story, run_quotes):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = read_fifo(fifo)
+    result = run_quotes("extract", str(story), "--format", "jsonl", "-o", str(fifo), "--force")
+    assert result.returncode == 0, result.stderr
+    assert fifo.is_fifo() and b"The cranes will run again by June," in got[0]
+
+
+def test_sqlite_to_a_fifo_streams_the_database(tmp_path, story, run_quotes):
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = read_fifo(fifo)
+    result = run_quotes("extract", str(story), "--format", "sqlite", "-o", str(fifo))
+    assert result.returncode == 0, result.stderr
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(got[0])
+    with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT count(*) FROM quotes").fetchone() == (1,)
+    assert fifo.is_fifo()
+
+
+def null_device(path: Path) -> Path:
+    """A device like /dev/null at `path` (a test must never risk the real one)."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("cannot make a device node here")
+    return path
+
+
+def test_output_to_a_character_device_writes_to_it(tmp_path, story, run_quotes):
+    device = null_device(tmp_path / "null")
+    result = run_quotes("extract", str(story), "--format", "csv", "-o", str(device), "--force")
+    assert result.returncode == 0, result.stderr
+    assert device.is_char_device()
+
+
+def test_output_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(tmp_path, story, run_quotes):
+    target = tmp_path / "quotes.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(target.name)
+    result = run_quotes("extract", str(story), "--format", "jsonl", "-o", str(link), "--force")
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and "The cranes" in target.read_text(encoding="utf-8")
+
+
+def test_output_dash_is_standard_output(story, run_quotes):
+    result = run_quotes("extract", str(story), "--format", "jsonl", "-o", "-")
+    assert result.returncode == 0 and b"The cranes" in result.stdout
