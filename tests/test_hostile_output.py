@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -81,3 +83,28 @@ def test_output_through_a_symbolic_link_replaces_its_target_and_keeps_the_link(t
 def test_output_dash_is_standard_output(story, run_quotes):
     result = run_quotes("extract", str(story), "--format", "jsonl", "-o", "-")
     assert result.returncode == 0 and b"The cranes" in result.stdout
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from quotes.models import Quote
+from quotes.output import export
+
+def killed(*args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+export._insert_quotes = killed  # die inside the transaction, as a SIGKILL mid-write would
+quote = Quote(source="story.txt", start=0, end=5, text="cranes", kind="direct", line=1)
+export.write_sqlite([quote], [], Path(sys.argv[1]))
+"""
+
+
+def test_a_write_cleans_up_what_a_killed_sqlite_writer_left(tmp_path, story, run_quotes):
+    target = tmp_path / "out.sqlite"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(target)], env=env, check=False, timeout=120)
+    assert any(p.name.endswith(".tmp-journal") for p in tmp_path.iterdir())
+    result = run_quotes("extract", str(story), "--format", "sqlite", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.sqlite")) == []

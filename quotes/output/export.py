@@ -15,6 +15,7 @@ stdout no byte-order mark is written: that is the caller's choice (it only helps
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import re
@@ -134,7 +135,7 @@ def _stream(target: OutputTarget) -> Iterator[BinaryIO]:
 def write_output(target: OutputTarget, text: str, encoding: str, force: bool) -> None:
     """Write `text` to a target: a regular file atomically (replaced only with `force`), a stream as is."""
     if target.file is not None:
-        atomic_write_text(target.file, text, encoding, force=force)
+        atomic_write_text(target.file, text, encoding, force=force, tidy=True)
         return
     with _stream(target) as out:
         out.write(text.encode(encoding))
@@ -153,35 +154,83 @@ def is_temp_name(name: str, target: str) -> bool:
     return re.fullmatch(rf"\.{re.escape(target)}\.[0-9a-f]{{{TEMP_TOKEN_HEX}}}\.tmp", name) is not None
 
 
+SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # what SQLite keeps beside a database while it writes
+
+
+def _is_abandoned(temp: Path) -> bool:
+    """Whether no live process holds the lock a writer takes on its temporary file (it dies with the writer)."""
+    try:
+        fd = os.open(temp, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:  # BlockingIOError: a live writer
+        return False
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Remove the temporary files (and SQLite side files) that killed writers of `path` left beside it."""
+    try:
+        names = set(os.listdir(path.parent))
+    except OSError:
+        return
+    for name in names:
+        base = next((name.removesuffix(side) for side in SQLITE_SIDE_FILES if name.endswith(side)), name)
+        if not is_temp_name(base, path.name):
+            continue
+        if base != name and base not in names:  # a side file whose database is gone
+            (path.parent / name).unlink(missing_ok=True)
+        elif base == name and _is_abandoned(path.parent / name):
+            for stale in (name, *(name + side for side in SQLITE_SIDE_FILES)):
+                (path.parent / stale).unlink(missing_ok=True)
+
+
 @contextmanager
-def _replacing(path: Path, force: bool) -> Iterator[Path]:
-    """Yield a temporary path to fill; on success it replaces `path`, on error it is removed."""
+def _replacing(path: Path, force: bool, tidy: bool = False) -> Iterator[Path]:
+    """Yield a temporary path to fill; on success it replaces `path`, on error it is removed.
+
+    The temporary file exists and is locked (flock) while it is filled, so that a later writer with
+    `tidy` can tell a dead writer's leftovers from a live one's.
+    """
     path = Path(os.path.realpath(path))  # through a symbolic link: the link stays, its target is replaced
     check_output_path(path, force)
+    if tidy:
+        remove_stale_temps(path)
     temp = _temp_path_for(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         yield temp
         check_output_path(path, force)  # someone may have created it meanwhile
         os.replace(temp, path)
     finally:
-        temp.unlink(missing_ok=True)
+        for leftover in (temp, *(Path(f"{temp}{side}") for side in SQLITE_SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
+        os.close(fd)
 
 
 @contextmanager
-def _atomic_open(path: Path, force: bool, encoding: str) -> Iterator[TextIO]:
-    # "x": a fresh file with the usual permissions; newline="": written exactly as given.
-    with _replacing(path, force) as temp, temp.open("x", encoding=encoding, newline="") as out:
+def _atomic_open(path: Path, force: bool, encoding: str, tidy: bool = False) -> Iterator[TextIO]:
+    # newline="": written exactly as given.
+    with _replacing(path, force, tidy) as temp, temp.open("w", encoding=encoding, newline="") as out:
         yield out
         out.flush()
         os.fsync(out.fileno())
 
 
-def atomic_write_text(path: Path, text: str, encoding: str = TEXT_ENCODING, *, force: bool = False) -> None:
+def atomic_write_text(path: Path, text: str, encoding: str = TEXT_ENCODING, *, force: bool = False, tidy: bool = False) -> None:
     """Write `text` to `path` all at once: readers see the old file or the new one, never half of it.
 
-    An existing file is replaced only with `force`.
+    An existing file is replaced only with `force`; with `tidy`, temporary files that killed writers
+    of `path` left are removed first.
     """
-    with _atomic_open(path, force, encoding) as out:
+    with _atomic_open(path, force, encoding, tidy) as out:
         out.write(text)
 
 
@@ -448,7 +497,7 @@ def write_sqlite(quotes: list[Quote], clusters: list[Cluster], path: Path, force
     Built in a temporary file next to `path` and moved into place, so an existing database is
     never added to; it is replaced only with `force`.
     """
-    with _replacing(path, force) as temp, closing(sqlite3.connect(temp)) as db:
+    with _replacing(path, force, tidy=True) as temp, closing(sqlite3.connect(temp)) as db:
         db.executescript(SQLITE_SCHEMA)
         with db:
             source_ids = _insert_sources(db, quotes)
