@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -139,6 +141,19 @@ def _setup(
     return files, pipeline, target
 
 
+@contextmanager
+def _writing() -> Iterator[None]:
+    """Errors while writing the output, as one line (a closed pipe is main's: `quotes extract | head`)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise fail(_os_message(err)) from None
+    except (sqlite3.Error, OutputExists, ValueError) as err:
+        raise fail(str(err)) from None
+
+
 def _to_stdout(target: OutputTarget | None) -> bool:
     return target is None or str(target.given) == STDOUT
 
@@ -191,7 +206,8 @@ def extract(
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
-    _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
+    with _writing():
+        _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
 
 
 class SpeakersFormat(StrEnum):
@@ -223,7 +239,8 @@ def speakers(
         write_speakers_json(summaries, buffer)
     else:
         buffer.write(render_speakers_plain(summaries))
-    _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
+    with _writing():
+        _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
     _wrote(target, f"{len(summaries)} speakers")
 
 

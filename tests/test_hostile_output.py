@@ -108,3 +108,17 @@ def test_a_write_cleans_up_what_a_killed_sqlite_writer_left(tmp_path, story, run
     result = run_quotes("extract", str(story), "--format", "sqlite", "-o", str(target))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".out.sqlite")) == []
+
+
+def test_a_file_name_of_245_characters_is_written(tmp_path, story, run_quotes):
+    output = tmp_path / ("q" * 239 + ".jsonl")
+    result = run_quotes("extract", str(story), "--format", "jsonl", "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "The cranes" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("folder", ["/proc", "/sys"])
+def test_an_unwritable_output_folder_is_a_one_line_error_before_any_work(folder, story, run_quotes):
+    result = run_quotes("extract", str(story), "--format", "sqlite", "-o", f"{folder}/quotes.sqlite")
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1 and "cannot write" in result.stderr.decode()

@@ -118,7 +118,9 @@ def output_target(path: Path, force: bool) -> OutputTarget:
     if mode is not None and (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)):
         return OutputTarget(path, None)
     check_output_path(path, force)
-    return OutputTarget(path, Path(os.path.realpath(path)))
+    file = Path(os.path.realpath(path))
+    _probe(file)
+    return OutputTarget(path, file)
 
 
 @contextmanager
@@ -142,19 +144,35 @@ def write_output(target: OutputTarget, text: str, encoding: str, force: bool) ->
 
 
 TEMP_TOKEN_HEX = 8  # hex digits of the random part of a temporary name
+SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # what SQLite keeps beside a database while it writes
+NAME_MAX = 255  # bytes in a file name, on every common filesystem
+TEMP_NAME_BUDGET = NAME_MAX - len(f"..{'0' * TEMP_TOKEN_HEX}.tmp") - max(map(len, SQLITE_SIDE_FILES))
+
+
+def _temp_stem(name: str) -> str:
+    """`name`, cut to the bytes that leave room for the temporary name's additions."""
+    encoded = os.fsencode(name)
+    return name if len(encoded) <= TEMP_NAME_BUDGET else os.fsdecode(encoded[:TEMP_NAME_BUDGET])
 
 
 def _temp_path_for(path: Path) -> Path:
     """A hidden, unused name next to `path`, so that `os.replace` stays on one filesystem."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(TEMP_TOKEN_HEX // 2)}.tmp")
+    return path.with_name(f".{_temp_stem(path.name)}.{secrets.token_hex(TEMP_TOKEN_HEX // 2)}.tmp")
 
 
 def is_temp_name(name: str, target: str) -> bool:
     """Whether `name` is one of the temporary names `atomic_write_text` uses for a file called `target`."""
-    return re.fullmatch(rf"\.{re.escape(target)}\.[0-9a-f]{{{TEMP_TOKEN_HEX}}}\.tmp", name) is not None
+    return re.fullmatch(rf"\.{re.escape(_temp_stem(target))}\.[0-9a-f]{{{TEMP_TOKEN_HEX}}}\.tmp", name) is not None
 
 
-SQLITE_SIDE_FILES = ("-journal", "-wal", "-shm")  # what SQLite keeps beside a database while it writes
+def _probe(path: Path) -> None:
+    """Create and remove a temporary file beside `path`: an unwritable target fails now, not after the work."""
+    temp = _temp_path_for(path)
+    try:
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except OSError as err:
+        raise OutputPathError(f"{path}: cannot write there: {(err.strerror or str(err)).lower()}") from err
+    temp.unlink(missing_ok=True)
 
 
 def _is_abandoned(temp: Path) -> bool:
