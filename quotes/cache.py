@@ -18,11 +18,13 @@ repository: `cache_dir = "."`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -45,6 +47,7 @@ ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
 MARKER = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip the folder too
 MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# The source cache of `quotes check`.\n"
 INT_FIELDS = ("start", "end", "line")
+MAX_COUNT = 2**62  # offsets and line numbers beyond this are not from a real file
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster", "rule")
 
 
@@ -117,17 +120,21 @@ def fingerprint(model: str | None, speakers_files: Iterable[Path] = ()) -> str:
 # --- records -----------------------------------------------------------------------------------
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
+
+
 def quote_from_record(record: Any, source: str | None = None) -> Quote:
     """The inverse of `Quote.to_record()`; `source` renames the file (entries are keyed by content)."""
     if not isinstance(record, dict):
         raise CorruptEntry("a quote record is not an object")
     if record.get("type") not in QUOTE_KINDS or not isinstance(record.get("text"), str):
         raise CorruptEntry("a quote record has no kind or text")
-    if not all(isinstance(record.get(name), int) for name in INT_FIELDS):
+    if not all(_is_count(record.get(name)) for name in INT_FIELDS):
         raise CorruptEntry("a quote record has no offsets")
     if not all(isinstance(record.get(name), str | None) for name in OPTIONAL_TEXT_FIELDS):
         raise CorruptEntry("a quote record has a field of the wrong type")
-    if not isinstance(record.get("paragraph"), int | None):
+    if record.get("paragraph") is not None and not _is_count(record["paragraph"]):
         raise CorruptEntry("a quote record has a paragraph that is not a number")
     kind = record.get("speaker_kind", "unknown")
     return Quote(
@@ -156,8 +163,8 @@ def _entry_text(key: str, quotes: list[Quote]) -> str:
 def _quotes_of_entry(text: str, key: str, source: str) -> list[Quote]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise CorruptEntry(str(err)) from err
+    except (ValueError, RecursionError) as err:  # bad JSON, a 5,000-digit number, [[[[... nested too deep
+        raise CorruptEntry(type(err).__name__) from err
     if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("quotes"), list):
         raise CorruptEntry("not a cache entry for this key")
     return [quote_from_record(record, source) for record in data["quotes"]]
@@ -184,11 +191,20 @@ class SourceCache:
         return self.folder / f"{self.key(content)}{ENTRY_SUFFIX}"
 
     def load(self, content: bytes, source: str) -> list[Quote] | None:
-        """The cached quotes of this content, named `source`; None on a miss or a corrupt entry."""
+        """The cached quotes of this content, named `source`; None on a miss.
+
+        An entry that cannot be read as one (a folder, a FIFO, bad JSON, wrong fields) is a miss,
+        and is removed so that it can be written again.
+        """
+        path = self.path(content)
         try:
-            text = self.path(content).read_text(encoding="utf-8")
-            return _quotes_of_entry(text, self.key(content), source)
+            return _quotes_of_entry(_read_regular(path).decode("utf-8"), self.key(content), source)
+        except FileNotFoundError:
+            return None
         except (OSError, UnicodeDecodeError, CorruptEntry):
+            if _is_marked(self.folder):
+                with contextlib.suppress(OSError):
+                    _remove(path)
             return None
 
     def store(self, content: bytes, quotes: list[Quote]) -> None:
@@ -199,10 +215,22 @@ class SourceCache:
         atomic_write_text(path, _entry_text(self.key(content), quotes), force=True)
 
 
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; OSError for anything else, without waiting on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read()
+    finally:
+        os.close(fd)
+
+
 def _is_marked(folder: Path) -> bool:
     try:
-        return (folder / MARKER).read_text(encoding="utf-8") == MARKER_TEXT
-    except (OSError, UnicodeDecodeError):
+        return _read_regular(folder / MARKER) == MARKER_TEXT.encode()
+    except OSError:
         return False
 
 

@@ -68,8 +68,8 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
         if cache is not None:
             try:
                 cache.store(data, quotes)
-            except OSError as err:
-                load.notes.append(f"cache not written ({err.strerror or err}): {cache.folder}")
+            except (OSError, ValueError) as err:  # ValueError: something not a file where the entry goes
+                load.notes.append(f"cache not written ({getattr(err, 'strerror', None) or err}): {cache.folder}")
                 cache = None  # one warning is enough
     return load
 
