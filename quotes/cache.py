@@ -1,9 +1,10 @@
 """A cache of what was extracted from each source file, so `quotes check` does not parse sources twice.
 
 An entry is the JSON of one file's quotes (`Quote.to_record()`), stored under a key that hashes the
-file's bytes together with everything else that changes the result: the package and spaCy versions,
-the model asked for (and the installed versions of the default models), the files in `patterns/`
-and the user's speakers files. Change any of them and every entry misses; nothing goes stale.
+file's bytes and how it was read (as text or as HTML) together with everything else that changes
+the result: the package and spaCy versions, the model asked for (and the installed versions of the
+default models), the files in `patterns/` and the user's speakers files. Change any of them and
+every entry misses; nothing goes stale.
 
 Entries are written to a temporary file and moved into place with `os.replace`, so two hooks
 running at once never see half an entry. An entry that does not parse is a miss, and is rewritten.
@@ -184,21 +185,23 @@ class SourceCache:
     def folder(self) -> Path:
         return self.root / ENTRIES_FOLDER
 
-    def key(self, content: bytes) -> str:
-        return hashlib.sha256(self.fingerprint.encode() + b"\0" + hashlib.sha256(content).digest()).hexdigest()
+    def key(self, content: bytes, reading: str) -> str:
+        """The entry's key: the fingerprint, how the file was read ("text", "html") and its bytes."""
+        head = f"{self.fingerprint}\0{reading}\0".encode()
+        return hashlib.sha256(head + hashlib.sha256(content).digest()).hexdigest()
 
-    def path(self, content: bytes) -> Path:
-        return self.folder / f"{self.key(content)}{ENTRY_SUFFIX}"
+    def path(self, content: bytes, reading: str) -> Path:
+        return self.folder / f"{self.key(content, reading)}{ENTRY_SUFFIX}"
 
-    def load(self, content: bytes, source: str) -> list[Quote] | None:
+    def load(self, content: bytes, reading: str, source: str) -> list[Quote] | None:
         """The cached quotes of this content, named `source`; None on a miss.
 
         An entry that cannot be read as one (a folder, a FIFO, bad JSON, wrong fields) is a miss,
         and is removed so that it can be written again.
         """
-        path = self.path(content)
+        path = self.path(content, reading)
         try:
-            return _quotes_of_entry(_read_regular(path).decode("utf-8"), self.key(content), source)
+            return _quotes_of_entry(_read_regular(path).decode("utf-8"), self.key(content, reading), source)
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError, CorruptEntry):
@@ -207,12 +210,12 @@ class SourceCache:
                     _remove(path)
             return None
 
-    def store(self, content: bytes, quotes: list[Quote]) -> None:
+    def store(self, content: bytes, reading: str, quotes: list[Quote]) -> None:
         """Save; raises OSError when the folder cannot be written (the caller warns and goes on)."""
-        path = self.path(content)
+        path = self.path(content, reading)
         _make_folder(self.folder)
         # a temporary file beside it, then a rename: two hooks at once never leave half an entry
-        atomic_write_text(path, _entry_text(self.key(content), quotes), force=True)
+        atomic_write_text(path, _entry_text(self.key(content, reading), quotes), force=True)
 
 
 def _read_regular(path: Path) -> bytes:

@@ -420,5 +420,5 @@ def test_the_cache_folder_comes_from_the_environment_then_the_settings_then_xdg(
 def test_clearing_touches_only_cache_entries(tmp_path):
     keep = tmp_path / "notes.json"
     keep.write_text("{}", encoding="utf-8")
-    SourceCache(tmp_path, "f").store(b"text", [quote(HARBOUR)])
+    SourceCache(tmp_path, "f").store(b"text", "text", [quote(HARBOUR)])
     assert clear_cache(tmp_path) == 1 and keep.exists()

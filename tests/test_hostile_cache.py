@@ -18,8 +18,8 @@ HARBOUR = "We will reopen the harbour by spring."
 
 def stored_entry(root: Path, content: bytes = b"text") -> Path:
     cache = SourceCache(root, "fingerprint")
-    cache.store(content, [Quote(source="port.txt", start=0, end=len(HARBOUR), text=HARBOUR, kind="direct", line=1)])
-    return cache.path(content)
+    cache.store(content, "text", [Quote(source="port.txt", start=0, end=len(HARBOUR), text=HARBOUR, kind="direct", line=1)])
+    return cache.path(content, "text")
 
 
 def test_clearing_a_cache_in_the_working_folder_keeps_the_newsrooms_files(tmp_path, run_quotes):
@@ -62,7 +62,7 @@ def checked(tmp_path: Path):
     cache = SourceCache(tmp_path / "cache", fingerprint(None))
     request = CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "port.txt"),), cache=cache)
     stored_entry(cache.root)  # the folder and its marker
-    return request, cache.path(SOURCE.encode())
+    return request, cache.path(SOURCE.encode(), "text")
 
 
 def run_with_broken_entry(checked, pipeline, breaking) -> Path:
@@ -106,3 +106,17 @@ def test_an_entry_that_is_a_fifo_is_a_miss_not_a_hang(checked, tmp_path, run_quo
     result = run_quotes("check", draft, "--sources", source, env={"QUOTES_CACHE_DIR": str(request.cache.root)})
     assert result.returncode == 0, result.stderr
     assert entry.is_file()
+
+
+@pytest.mark.model
+def test_the_same_bytes_read_as_html_are_not_served_the_text_entry(tmp_path, pipeline):
+    page = f"<p>&ldquo;{HARBOUR}&rdquo; Falk said.</p>\n"
+    (tmp_path / "port.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "port.html").write_text(page, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(f'Ines Falk said: "{HARBOUR}"\n', encoding="utf-8")
+    cache = SourceCache(tmp_path / "cache", fingerprint(None))
+    for source in ("port.txt", "port.html"):
+        report = run_check(
+            CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / source),), cache=cache), lambda *_: pipeline
+        )
+    assert [f.verdict for f in report.findings] == [Verdict.ok]
