@@ -19,13 +19,11 @@ repository: `cache_dir = "."`).
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
 import re
 import shutil
-import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -39,6 +37,7 @@ from quotes.extraction.parse import DEFAULT_MODELS
 from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
 from quotes.output.export import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
+from quotes.sources.files import read_regular
 
 CACHE_FORMAT = 3  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
@@ -201,7 +200,7 @@ class SourceCache:
         """
         path = self.path(content, reading)
         try:
-            return _quotes_of_entry(_read_regular(path).decode("utf-8"), self.key(content, reading), source)
+            return _quotes_of_entry(read_regular(path).decode("utf-8"), self.key(content, reading), source)
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError, CorruptEntry):
@@ -218,21 +217,9 @@ class SourceCache:
         atomic_write_text(path, _entry_text(self.key(content, reading), quotes), force=True)
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; OSError for anything else, without waiting on a FIFO."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        with os.fdopen(os.dup(fd), "rb") as file:
-            return file.read()
-    finally:
-        os.close(fd)
-
-
 def _is_marked(folder: Path) -> bool:
     try:
-        return _read_regular(folder / MARKER) == MARKER_TEXT.encode()
+        return read_regular(folder / MARKER) == MARKER_TEXT.encode()
     except OSError:
         return False
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.rules import RulesError
+from quotes.sources.files import read_regular
 
 CONFIG_FILE = ".quotes.toml"
 PYPROJECT = "pyproject.toml"
@@ -47,7 +48,7 @@ class Config:
 def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The TOML data of `path` and its text; errors read `path:line: message`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror.lower() if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
         raise ConfigError(f"{path}: cannot read: {reason}") from err

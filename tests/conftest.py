@@ -80,7 +80,8 @@ def run_quotes(tmp_path: Path):
                 environ[name] = value
         environ["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), environ.get("PYTHONPATH"))))
         popen.setdefault("stdin", subprocess.DEVNULL)
+        popen.setdefault("timeout", 120)
         command = [sys.executable, "-c", "from quotes.cli import main; main()", *args]
-        return subprocess.run(command, cwd=cwd or tmp_path, env=environ, capture_output=True, timeout=120, **popen)
+        return subprocess.run(command, cwd=cwd or tmp_path, env=environ, capture_output=True, **popen)
 
     return run

@@ -7,6 +7,9 @@ kept as they are in the file, so offsets match what any other tool reads.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,6 +81,18 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
         else:
             raise SourceError(f"{given}: no such file or folder")
     return files
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file (through links); OSError for anything else, without waiting on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read()
+    finally:
+        os.close(fd)
 
 
 def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
