@@ -62,15 +62,28 @@ class NotACache(OSError):
 # --- where -------------------------------------------------------------------------------------
 
 
+class CacheDirError(ValueError):
+    """A cache folder setting that names no usable folder (an unknown user's ~, a NUL byte)."""
+
+
 def cache_root(configured: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The cache folder: QUOTES_CACHE_DIR, else the configured one, else the XDG cache home."""
     env = os.environ if environ is None else environ
     if env.get(CACHE_DIR_VARIABLE):
-        return Path(env[CACHE_DIR_VARIABLE]).expanduser()
+        return _expanded(Path(env[CACHE_DIR_VARIABLE]), CACHE_DIR_VARIABLE)
     if configured is not None:
-        return configured.expanduser()
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return _expanded(configured, "cache_dir")
+    base = env.get("XDG_CACHE_HOME") or str(_expanded(Path("~/.cache"), "the home folder"))
     return Path(base) / "quotes"
+
+
+def _expanded(path: Path, where: str) -> Path:
+    if "\0" in str(path):
+        raise CacheDirError(f"{where}: a NUL byte in the cache folder {str(path)!r}")
+    try:
+        return path.expanduser()
+    except RuntimeError as err:  # ~nouser, or no home folder at all
+        raise CacheDirError(f"{where}: cannot find the home folder in {str(path)!r}") from err
 
 
 # --- what the key depends on -------------------------------------------------------------------

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
+from quotes.cache import CacheDirError, SourceCache, cache_root, clear_cache, fingerprint
 from quotes.cache import cache_info as describe_cache
 from quotes.check.messages import findings_json, plain_line, summary
 from quotes.check.run import CheckRequest, Report, run_check
@@ -310,6 +310,13 @@ def _os_message(err: OSError) -> str:
     return str(err)
 
 
+def _cache_root(settings: Config) -> Path:
+    try:
+        return cache_root(settings.cache_dir)
+    except CacheDirError as err:
+        raise fail(str(err)) from None
+
+
 def _settings() -> Config:
     try:
         return load_config()
@@ -335,7 +342,7 @@ def check(
         raise fail("no sources: give --sources PATH, or set `sources` under [tool.quotes] in pyproject.toml or .quotes.toml")
     speakers = tuple(speakers_file or settings.speakers)
     chosen_model = model or settings.model
-    cache = None if no_cache else SourceCache(cache_root(settings.cache_dir), fingerprint(chosen_model, speakers))
+    cache = None if no_cache else SourceCache(_cache_root(settings), fingerprint(chosen_model, speakers))
     request = CheckRequest(tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache)
     try:
         report = run_check(request)
@@ -372,7 +379,7 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Empty the cache."""
-    root = cache_root(_settings().cache_dir)
+    root = _cache_root(_settings())
     try:
         removed = clear_cache(root)
     except OSError as err:  # NotACache among them
@@ -384,7 +391,7 @@ def cache_clear() -> None:
 def cache_info() -> None:
     """Where the cache is and how big."""
     try:
-        info = describe_cache(cache_root(_settings().cache_dir))
+        info = describe_cache(_cache_root(_settings()))
     except OSError as err:
         raise fail(_os_message(err)) from None
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")

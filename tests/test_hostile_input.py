@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from quotes.cache import ENTRIES_FOLDER, SourceCache
 
 STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
 
@@ -30,3 +33,38 @@ def test_a_fifo_as_speakers_file_is_a_one_line_error_not_a_hang(tmp_path, story,
     os.mkfifo(fifo)
     result = run_quotes("extract", str(story), "--speakers", str(fifo), timeout=60)
     assert "not a regular file" in one_line_error(result)
+
+
+def test_clearing_a_read_only_cache_is_a_one_line_error(tmp_path, run_quotes):
+    cache = tmp_path / "cache"
+    SourceCache(cache, "fingerprint").store(b"text", "text", [])
+    folder = cache / ENTRIES_FOLDER
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot make a folder immutable here")
+    try:
+        result = run_quotes("cache", "clear", env={"QUOTES_CACHE_DIR": str(cache)})
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    assert "not permitted" in one_line_error(result)
+
+
+def test_a_cache_folder_under_an_unknown_users_home_is_a_one_line_error(run_quotes):
+    result = run_quotes("cache", "info", env={"QUOTES_CACHE_DIR": "~no-such-user-here/x"})
+    assert "QUOTES_CACHE_DIR" in one_line_error(result)
+
+
+def test_a_nul_byte_in_cache_dir_is_a_one_line_error_naming_the_line(tmp_path, run_quotes):
+    (tmp_path / ".quotes.toml").write_text('strict = true\ncache_dir = "a\\u0000b"\n', encoding="utf-8")
+    result = run_quotes("cache", "info", env={"QUOTES_CACHE_DIR": None})
+    assert ".quotes.toml:2:" in one_line_error(result)
+
+
+def test_a_5000_digit_number_in_the_settings_is_a_one_line_error(tmp_path, run_quotes):
+    (tmp_path / ".quotes.toml").write_text(f"strict = {'9' * 5000}\n", encoding="utf-8")
+    result = run_quotes("cache", "info")
+    assert ".quotes.toml" in one_line_error(result)
+
+
+def test_a_dash_with_standard_input_closed_is_a_one_line_error(story, run_quotes):
+    result = run_quotes("extract", "-", stdin=None, preexec_fn=lambda: os.close(0))
+    assert "standard input is closed" in one_line_error(result)

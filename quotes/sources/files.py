@@ -68,6 +68,8 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
     files: list[str] = []
     for given in paths:
         if given == "-":
+            if sys.stdin is None:  # started with standard input closed
+                raise SourceError("-: standard input is closed")
             files.append(given)
             continue
         path = Path(given)
