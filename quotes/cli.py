@@ -53,7 +53,7 @@ from quotes.output.render import (
 )
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
-from quotes.sources.files import Skipped, SourceError, expand, read_documents
+from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",
@@ -85,12 +85,12 @@ USAGE_ERROR = 2
 
 def fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
-    stderr.print(f"quotes: error: {message}", markup=False)
+    stderr.print(f"quotes: error: {shown_name(message)}", markup=False)
     return typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    stderr.print(f"quotes: warning: {message}", markup=False)
+    stderr.print(f"quotes: warning: {shown_name(message)}", markup=False)
 
 
 def _documents(files: list[str], show_progress: bool) -> Iterator[Document]:
@@ -161,7 +161,7 @@ def _to_stdout(target: OutputTarget | None) -> bool:
 def _wrote(target: OutputTarget | None, what: str) -> None:
     if not _to_stdout(target):
         assert target is not None
-        stderr.print(f"wrote {what} to {target.given}", markup=False)
+        stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
 def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,32 @@ def test_a_5000_digit_number_in_the_settings_is_a_one_line_error(tmp_path, run_q
 def test_a_dash_with_standard_input_closed_is_a_one_line_error(story, run_quotes):
     result = run_quotes("extract", "-", stdin=None, preexec_fn=lambda: os.close(0))
     assert "standard input is closed" in one_line_error(result)
+
+
+# --- file names that are not UTF-8 ----------------------------------------------------------------
+
+
+@pytest.fixture
+def latin1_named(tmp_path: Path) -> Path:
+    """A folder holding one story whose file name is Latin-1 bytes (`café.txt`), as old archives have."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text(STORY, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.model
+def test_a_non_utf8_file_name_is_shown_escaped_in_jsonl(latin1_named, run_quotes):
+    result = run_quotes("extract", str(latin1_named), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == f"{latin1_named}/caf\\xe9.txt"
+
+
+@pytest.mark.model
+def test_a_non_utf8_file_name_goes_into_sqlite_escaped_and_names_the_output(latin1_named, tmp_path, run_quotes):
+    output = bytes(tmp_path) + b"/quotes-\xff.db"
+    result = run_quotes("extract", str(latin1_named), "--format", "sqlite", "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert b"quotes-\\xff.db" in result.stderr
+    with closing(sqlite3.connect(os.fsdecode(output))) as db:
+        assert db.execute("SELECT path FROM sources").fetchone() == (f"{latin1_named}/caf\\xe9.txt",)

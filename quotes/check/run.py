@@ -13,7 +13,7 @@ from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
-from quotes.sources.files import document_from_bytes, expand, looks_binary
+from quotes.sources.files import document_from_bytes, expand, looks_binary, shown_name
 
 
 def _resolved(name: str) -> Path | str:
@@ -41,9 +41,10 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
     """Each source's quotes, from the cache where it has them; the pipeline is made only for the others."""
     load = SourceLoad()
     pending: list[tuple[bytes, Document]] = []
-    for name in files:
+    for path in files:
+        name = shown_name(path)
         try:
-            data = Path(name).read_bytes()
+            data = Path(path).read_bytes()
         except OSError as err:
             load.notes.append(f"{name}: cannot read ({err.strerror or err}), skipped")
             continue

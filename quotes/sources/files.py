@@ -58,6 +58,15 @@ def title_of(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
+def shown_name(name: str) -> str:
+    """A file name as text that any output can hold: bytes that are not UTF-8 (which the OS hands
+    over as lone surrogates) as `\\xNN`. Files are opened by the name as given; records and messages
+    carry this one."""
+    if name.isprintable():
+        return name
+    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c for c in name)
+
+
 def document_from_bytes(source: str, data: bytes) -> Document:
     text, warnings = decode(data)
     return Document(source=source, text=text, title=title_of(text), warnings=warnings)
@@ -103,9 +112,9 @@ def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as err:
-            yield Skipped(name, f"cannot read ({err.strerror or err})")
+            yield Skipped(shown_name(name), f"cannot read ({err.strerror or err})")
             continue
         if looks_binary(data):
-            yield Skipped(name, "binary file")
+            yield Skipped(shown_name(name), "binary file")
             continue
-        yield document_from_bytes("<stdin>" if name == "-" else name, data)
+        yield document_from_bytes("<stdin>" if name == "-" else shown_name(name), data)
