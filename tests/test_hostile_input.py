@@ -100,3 +100,12 @@ def test_a_non_utf8_file_name_goes_into_sqlite_escaped_and_names_the_output(lati
     assert b"quotes-\\xff.db" in result.stderr
     with closing(sqlite3.connect(os.fsdecode(output))) as db:
         assert db.execute("SELECT path FROM sources").fetchone() == (f"{latin1_named}/caf\\xe9.txt",)
+
+
+@pytest.mark.model
+def test_a_newline_in_a_draft_name_stays_inside_one_linter_line(tmp_path, story, run_quotes):
+    draft = tmp_path / "a\nb.md"
+    draft.write_text('Ines Falk said: "We will paint every crane green by Friday."\n', encoding="utf-8")
+    result = run_quotes("check", str(draft), "--sources", str(story))
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path}/a\\nb.md:1:"), lines

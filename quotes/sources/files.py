@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,13 +59,20 @@ def title_of(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as the OS hands it over
+        return f"\\x{code - 0xDC00:02x}"
+    if unicodedata.category(char) in ("Cc", "Cs"):  # a newline would split a linter line
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
 def shown_name(name: str) -> str:
-    """A file name as text that any output can hold: bytes that are not UTF-8 (which the OS hands
-    over as lone surrogates) as `\\xNN`. Files are opened by the name as given; records and messages
-    carry this one."""
-    if name.isprintable():
-        return name
-    return "".join(f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else c for c in name)
+    """A file name as one line of text that any output can hold: bytes that are not UTF-8 as `\\xNN`,
+    control characters as `\\n`, `\\x1b`. Files are opened by the name as given; records and
+    messages carry this one."""
+    return name if name.isprintable() else "".join(map(_escaped, name))
 
 
 def document_from_bytes(source: str, data: bytes) -> Document:
