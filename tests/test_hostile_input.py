@@ -109,3 +109,13 @@ def test_a_newline_in_a_draft_name_stays_inside_one_linter_line(tmp_path, story,
     result = run_quotes("check", str(draft), "--sources", str(story))
     lines = result.stdout.decode().splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"{tmp_path}/a\\nb.md:1:"), lines
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("given", [["story.txt", "story.txt"], ["news", "news/"], ["story.txt", "./story.txt"]])
+def test_a_path_given_twice_is_read_once(tmp_path, story, given, run_quotes):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.txt").write_text(STORY, encoding="utf-8")
+    result = run_quotes("extract", *given, "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1

@@ -81,7 +81,7 @@ def document_from_bytes(source: str, data: bytes) -> Document:
 
 
 def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[str]:
-    """Paths as given -> files to read; folders are walked for `suffixes`. Missing paths raise."""
+    """Paths as given -> files to read, each once; folders are walked for `suffixes`. Missing paths raise."""
     files: list[str] = []
     for given in paths:
         if given == "-":
@@ -99,7 +99,19 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
             raise SourceError(f"{given}: not a regular file or folder")
         else:
             raise SourceError(f"{given}: no such file or folder")
-    return files
+    return _once_each(files)
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """Each file once, by where it resolves to (`a a`, `dir dir/`, `x ./x`), as first given."""
+    seen: set[str] = set()
+    unique = []
+    for name in files:
+        where = name if name == "-" else os.path.realpath(name)
+        if where not in seen:
+            seen.add(where)
+            unique.append(name)
+    return unique
 
 
 def read_regular(path: Path) -> bytes:
