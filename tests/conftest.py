@@ -79,7 +79,8 @@ def run_quotes(tmp_path: Path):
             else:
                 environ[name] = value
         environ["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), environ.get("PYTHONPATH"))))
-        popen.setdefault("stdin", subprocess.DEVNULL)
+        if "input" not in popen:
+            popen.setdefault("stdin", subprocess.DEVNULL)
         popen.setdefault("timeout", 120)
         command = [sys.executable, "-c", "from quotes.cli import main; main()", *args]
         return subprocess.run(command, cwd=cwd or tmp_path, env=environ, capture_output=True, **popen)

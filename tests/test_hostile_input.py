@@ -119,3 +119,19 @@ def test_a_path_given_twice_is_read_once(tmp_path, story, given, run_quotes):
     result = run_quotes("extract", *given, "--format", "jsonl", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+# --- standard input without `-` ----------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_no_path_reads_standard_input_redirected_from_a_file(story, run_quotes):
+    with story.open("rb") as stdin:
+        result = run_quotes("extract", "--format", "jsonl", stdin=stdin)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
+
+
+@pytest.mark.model
+def test_no_path_reads_standard_input_from_a_pipe(run_quotes):
+    result = run_quotes("extract", "--format", "jsonl", input=STORY.encode())
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]

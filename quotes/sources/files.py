@@ -80,6 +80,18 @@ def document_from_bytes(source: str, data: bytes) -> Document:
     return Document(source=source, text=text, title=title_of(text), warnings=warnings)
 
 
+def stdin_has_input() -> bool:
+    """Whether standard input was given to read: a pipe or a file (`< story.txt`); not a terminal,
+    /dev/null or a closed input (as in CI)."""
+    if sys.stdin is None:
+        return False
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):  # no file descriptor (a test runner's stream), or closed
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
 def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[str]:
     """Paths as given -> files to read, each once; folders are walked for `suffixes`. Missing paths raise."""
     files: list[str] = []
