@@ -44,6 +44,8 @@ from quotes.output.export import (
 from quotes.output.findings import rich_line
 from quotes.output.render import (
     clusters_table,
+    for_terminal,
+    is_terminal,
     quotes_table,
     render_clusters_plain,
     render_plain,
@@ -247,10 +249,16 @@ def speakers(
     _wrote(target, f"{len(summaries)} speakers")
 
 
+def _print(text: str) -> None:
+    """Text to standard output; on a terminal without control characters (files and pipes keep them)."""
+    sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
+
+
 def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -> None:
-    if target is None:
-        sys.stdout.write(text)
+    if _to_stdout(target):
+        _print(text)
     else:
+        assert target is not None
         write_output(target, text, encoding, force)
 
 
@@ -363,11 +371,11 @@ def check(
 def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> None:
     findings = report.findings if verbose else report.problems
     if output_format is CheckFormat.json:
-        sys.stdout.write(findings_json(findings))
+        _print(findings_json(findings))
         stderr.print(summary(report), markup=False)
         return
     if use_plain_output(sys.stdout):
-        sys.stdout.write("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
+        _print("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
         return
     console = Console(highlight=False, soft_wrap=True)
     for finding in findings:

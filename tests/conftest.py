@@ -83,6 +83,8 @@ def run_quotes(tmp_path: Path):
             popen.setdefault("stdin", subprocess.DEVNULL)
         popen.setdefault("timeout", 120)
         command = [sys.executable, "-c", "from quotes.cli import main; main()", *args]
-        return subprocess.run(command, cwd=cwd or tmp_path, env=environ, capture_output=True, **popen)
+        popen.setdefault("stdout", subprocess.PIPE)
+        popen.setdefault("stderr", subprocess.PIPE)
+        return subprocess.run(command, cwd=cwd or tmp_path, env=environ, **popen)
 
     return run

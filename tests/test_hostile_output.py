@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pty
 import sqlite3
 import stat
 import subprocess
@@ -122,3 +123,52 @@ def test_an_unwritable_output_folder_is_a_one_line_error_before_any_work(folder,
     result = run_quotes("extract", str(story), "--format", "sqlite", "-o", f"{folder}/quotes.sqlite")
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1 and "cannot write" in result.stderr.decode()
+
+
+# --- terminal escapes in an article ---------------------------------------------------------------
+
+HOSTILE = 'Port director Ines Falk spoke.\n\n"The cranes \x1b]0;pwned\x07will run\x1b[2J again by June," Falk said.\n'
+ESCAPES = (b"\x1b]0;pwned", b"\x07", b"\x1b[2J")
+
+
+def on_a_terminal(run_quotes, *args: str, env: dict[str, str | None] | None = None) -> bytes:
+    """What `quotes` prints when its standard output is a terminal (a pseudo-terminal)."""
+    leader, follower = pty.openpty()
+    try:
+        environment = {"CI": None, "NO_COLOR": None, "PRE_COMMIT": None, "COLUMNS": "200", **(env or {})}
+        result = run_quotes(*args, env=environment, stdout=follower, stderr=subprocess.PIPE)
+        assert result.returncode in (0, 1), result.stderr
+        os.close(follower)
+        follower = -1
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal is closed and read out
+                break
+            if not chunk:
+                break
+            shown += chunk
+        return shown
+    finally:
+        os.close(leader)
+        if follower >= 0:
+            os.close(follower)
+
+
+def test_the_table_on_a_terminal_drops_an_articles_escape_sequences(tmp_path, run_quotes):
+    (tmp_path / "story.txt").write_text(HOSTILE, encoding="utf-8")
+    shown = on_a_terminal(run_quotes, "extract", str(tmp_path / "story.txt"))
+    assert b"again by June" in shown and not any(escape in shown for escape in ESCAPES)
+
+
+def test_plain_lines_on_a_terminal_drop_an_articles_escape_sequences(tmp_path, run_quotes):
+    (tmp_path / "story.txt").write_text(HOSTILE, encoding="utf-8")
+    shown = on_a_terminal(run_quotes, "extract", str(tmp_path / "story.txt"), env={"NO_COLOR": "1"})
+    assert b"again by June" in shown and not any(escape in shown for escape in ESCAPES)
+
+
+def test_check_lines_on_a_terminal_drop_a_drafts_escape_sequences(tmp_path, story, run_quotes):
+    (tmp_path / "draft.md").write_text(HOSTILE, encoding="utf-8")
+    shown = on_a_terminal(run_quotes, "check", str(tmp_path / "draft.md"), "--sources", str(story))
+    assert b"QC1" in shown and not any(escape in shown for escape in ESCAPES)
