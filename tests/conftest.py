@@ -59,3 +59,32 @@ def score_corpus(pipeline: Pipeline, tmp_path_factory) -> Callable[[Path, Path],
         return scorer.score(*scorer.load(gold, predictions))
 
     return run
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def run_quotes(tmp_path: Path):
+    """run_quotes(*args, cwd=..., env=..., stdin=...) -> the finished `quotes` process (a real one)."""
+    import os
+    import subprocess
+    import sys
+
+    def run(*args: str | bytes, cwd: Path | None = None, env: dict[str, str | None] | None = None, **popen: object):
+        environ = {**os.environ, "QUOTES_CACHE_DIR": str(tmp_path / "user-cache")}
+        for name, value in (env or {}).items():  # None: unset
+            if value is None:
+                environ.pop(name, None)
+            else:
+                environ[name] = value
+        environ["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), environ.get("PYTHONPATH"))))
+        if "input" not in popen:
+            popen.setdefault("stdin", subprocess.DEVNULL)
+        popen.setdefault("timeout", 120)
+        command = [sys.executable, "-c", "from quotes.cli import main; main()", *args]
+        popen.setdefault("stdout", subprocess.PIPE)
+        popen.setdefault("stderr", subprocess.PIPE)
+        return subprocess.run(command, cwd=cwd or tmp_path, env=environ, **popen)
+
+    return run

@@ -380,7 +380,7 @@ def test_no_cache_extracts_the_sources_every_time(runner, tmp_path, sources, pri
 
 def test_cache_clear_empties_the_cache(runner, tmp_path, sources, private_cache):
     runner.invoke(app, ["check", str(tmp_path / "draft.md"), "--sources", str(sources)])
-    assert list((private_cache / "sources").glob("*.json"))
+    assert list((private_cache / "quotes-sources").glob("*.json"))
     result = runner.invoke(app, ["cache", "clear"])
     assert result.exit_code == 0 and "removed 1 cached source" in result.stdout
     assert not list(private_cache.rglob("*.json"))
@@ -389,7 +389,7 @@ def test_cache_clear_empties_the_cache(runner, tmp_path, sources, private_cache)
 def test_a_corrupt_cache_entry_is_ignored_and_rewritten(tmp_path, sources, pipeline, private_cache):
     request = cached_request(tmp_path, sources, private_cache)
     run_check(request, lambda *_: pipeline)
-    [entry] = (private_cache / "sources").glob("*.json")
+    [entry] = (private_cache / "quotes-sources").glob("*.json")
     entry.write_text('{"format": 1, "quotes": [{"type": "dire', encoding="utf-8")
     report = run_check(request, lambda *_: pipeline)
     assert report.cached_sources == 0 and [f.verdict for f in report.findings] == [Verdict.ok]
@@ -420,5 +420,5 @@ def test_the_cache_folder_comes_from_the_environment_then_the_settings_then_xdg(
 def test_clearing_touches_only_cache_entries(tmp_path):
     keep = tmp_path / "notes.json"
     keep.write_text("{}", encoding="utf-8")
-    SourceCache(tmp_path, "f").store(b"text", [quote(HARBOUR)])
+    SourceCache(tmp_path, "f").store(b"text", "text", [quote(HARBOUR)])
     assert clear_cache(tmp_path) == 1 and keep.exists()

@@ -126,9 +126,14 @@ def decode_html(page: str) -> tuple[str, TextMap]:
     return "".join(parts), TextMap(tuple(points), tuple(dropped))
 
 
+def reading_of(source: str) -> str:
+    """How `as_text` reads a file of this name: "html" (tags blanked, entities decoded) or "text"."""
+    return "html" if source.lower().endswith(HTML_SUFFIXES) else "text"
+
+
 def as_text(document: Document) -> tuple[Document, TextMap]:
     """The document as the pipeline reads it (HTML decoded), and the map back to the text as read."""
-    if document.source.lower().endswith(HTML_SUFFIXES):
+    if reading_of(document.source) == "html":
         text, text_map = decode_html(document.text)
         return replace(document, text=text), text_map
     return document, TextMap()

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.cache import SourceCache
-from quotes.check.draft import DRAFT_SUFFIXES, as_text, read_drafts
+from quotes.check.draft import DRAFT_SUFFIXES, as_text, read_drafts, reading_of
 from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
-from quotes.sources.files import document_from_bytes, expand, looks_binary
+from quotes.sources.files import document_from_bytes, expand, looks_binary, shown_name
 
 
 def _resolved(name: str) -> Path | str:
@@ -41,16 +41,17 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
     """Each source's quotes, from the cache where it has them; the pipeline is made only for the others."""
     load = SourceLoad()
     pending: list[tuple[bytes, Document]] = []
-    for name in files:
+    for path in files:
+        name = shown_name(path)
         try:
-            data = Path(name).read_bytes()
+            data = Path(path).read_bytes()
         except OSError as err:
             load.notes.append(f"{name}: cannot read ({err.strerror or err}), skipped")
             continue
         if looks_binary(data):
             load.notes.append(f"{name}: binary file, skipped")
             continue
-        cached = cache.load(data, name) if cache is not None else None
+        cached = cache.load(data, reading_of(name), name) if cache is not None else None
         if cached is not None:
             load.quotes.extend(cached)
             load.cached += 1
@@ -62,14 +63,14 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
         return load
     jobs = default_jobs(sum(len(data) for data, _ in pending))
     extracted = extract_documents([document for _, document in pending], pipeline(), jobs)
-    for (data, _), (_, quotes) in zip(pending, extracted, strict=True):
+    for (data, document), (_, quotes) in zip(pending, extracted, strict=True):
         load.quotes.extend(quotes)
         load.extracted += 1
         if cache is not None:
             try:
-                cache.store(data, quotes)
-            except OSError as err:
-                load.notes.append(f"cache not written ({err.strerror or err}): {cache.folder}")
+                cache.store(data, reading_of(document.source), quotes)
+            except (OSError, ValueError) as err:  # ValueError: something not a file where the entry goes
+                load.notes.append(f"cache not written ({getattr(err, 'strerror', None) or err}): {cache.folder}")
                 cache = None  # one warning is enough
     return load
 

@@ -1,12 +1,14 @@
 """Show quotes and clusters: rich tables for a terminal, plain tab-separated lines for everything else.
 
 Every cell is a `rich.text.Text`, never a markup string: quotes hold editors' brackets
-("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop.
+("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop. Tables go
+to a terminal only, so their cells lose control characters (`for_terminal`); files keep them.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from typing import TextIO
 
 from rich import box
@@ -25,6 +27,20 @@ MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but n
 
 # --- cells ------------------------------------------------------------------------------------
 
+# C0 controls but tab and newline, DEL and C1 controls: ESC and CSI start the sequences (clear the
+# screen, set the title, OSC 8 links) that an article must not send to a reader's terminal.
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def for_terminal(text: str) -> str:
+    """`text` without the control characters a terminal would act on; newlines and tabs stay."""
+    return TERMINAL_CONTROLS.sub("", text)
+
+
+def _text(value: str = "", style: str = "") -> Text:
+    """A table cell: rich Text (never markup), safe for a terminal."""
+    return Text(for_terminal(value), style=style)
+
 
 def _short_source(source: str) -> str:
     if len(source) <= LONG_SOURCE:
@@ -39,23 +55,23 @@ def _source_cell(quote: Quote) -> str:
 def _sources_cell(cluster: Cluster) -> Text:
     """Each distinct `source:line`, sorted, one a line, with long source names shortened."""
     places = sorted({(m.source, m.line) for m in cluster.members})
-    return Text("\n".join(f"{_short_source(source)}:{line}" for source, line in places))
+    return _text("\n".join(f"{_short_source(source)}:{line}" for source, line in places))
 
 
 def _speaker_cell(quote: Quote) -> Text:
     if not quote.speaker:
-        return Text(quote.speaker_mention or UNATTRIBUTED, style="dim italic")
-    cell = Text(quote.speaker)
+        return _text(quote.speaker_mention or UNATTRIBUTED, style="dim italic")
+    cell = _text(quote.speaker)
     if quote.speaker_mention and quote.speaker_mention != quote.speaker:
-        cell.append(f" ({quote.speaker_mention})", style="dim")
+        cell.append(for_terminal(f" ({quote.speaker_mention})"), style="dim")
     return cell
 
 
 def _quote_cell(quote: Quote) -> Text:
     """Reported speech as is; quoted words (direct, partial, embedded posts) in curly marks."""
     if quote.kind == "indirect":
-        return Text(quote.text)
-    return Text(f"{OPEN_MARK}{quote.text}{CLOSE_MARK}")
+        return _text(quote.text)
+    return _text(f"{OPEN_MARK}{quote.text}{CLOSE_MARK}")
 
 
 def _one_line(value: str | None) -> str:
@@ -78,7 +94,7 @@ def quotes_table(quotes: list[Quote], title: str | None = None) -> Table:
     table.add_column("Quote", ratio=1, width=MIN_TEXT_WIDTH, overflow="fold")
     table.add_column("Source", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
     for quote in quotes:
-        table.add_row(_speaker_cell(quote), Text(quote.kind), _quote_cell(quote), Text(_source_cell(quote)))
+        table.add_row(_speaker_cell(quote), _text(quote.kind), _quote_cell(quote), _text(_source_cell(quote)))
     return table
 
 
@@ -106,7 +122,7 @@ def speakers_table(summaries: list[SpeakerSummary]) -> Table:
     table.add_column("Quotes", justify="right")
     table.add_column("Sources", justify="right")
     for summary in summaries:
-        table.add_row(*(Text(cell) for cell in _speaker_cells(summary, ", ")))
+        table.add_row(*(_text(cell) for cell in _speaker_cells(summary, ", ")))
     return table
 
 
@@ -124,11 +140,11 @@ DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
 
 def _diff_text(a: str, b: str) -> Text:
     """`b` against `a`: words only in `a` struck through, words only in `b` in bold."""
-    text = Text()
+    text = _text()
     for i, (op, words) in enumerate(word_diff(a, b)):
         if i:
             text.append(" ")
-        text.append(words, style=DIFF_STYLES[op])
+        text.append(for_terminal(words), style=DIFF_STYLES[op])
     return text
 
 
@@ -140,10 +156,10 @@ def _first_differing(cluster: Cluster, wording: str) -> Quote | None:
 
 
 def _wording_cell(cluster: Cluster, wording: str) -> Text:
-    cell = Text(wording)
+    cell = _text(wording)
     other = _first_differing(cluster, wording)
     if other is not None:
-        cell.append(f"\n{_source_cell(other)}: ", style="dim")
+        cell.append(for_terminal(f"\n{_source_cell(other)}: "), style="dim")
         cell.append_text(_diff_text(wording, other.text))
     return cell
 
@@ -159,11 +175,11 @@ def clusters_table(clusters: list[Cluster]) -> Table:
     for cluster in clusters:
         summary = cluster_summary(cluster)
         table.add_row(
-            Text(summary.speaker) if summary.speaker else Text(UNATTRIBUTED, style="dim italic"),
+            _text(summary.speaker) if summary.speaker else _text(UNATTRIBUTED, style="dim italic"),
             _wording_cell(cluster, summary.text),
-            Text(str(summary.sources_count)),
+            _text(str(summary.sources_count)),
             _sources_cell(cluster),
-            Text(", ".join(summary.flags)),
+            _text(", ".join(summary.flags)),
         )
     return table
 
@@ -185,10 +201,13 @@ def _env_set(name: str) -> bool:
     return bool(os.environ.get(name))
 
 
+def is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
 def use_plain_output(stream: TextIO) -> bool:
     """Plain text when `stream` is not a terminal, or NO_COLOR is set, or under pre-commit (PRE_COMMIT=1) or CI."""
-    try:
-        is_terminal = stream.isatty()
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        is_terminal = False
-    return not is_terminal or _env_set("NO_COLOR") or os.environ.get("PRE_COMMIT") == "1" or _env_set("CI")
+    return not is_terminal(stream) or _env_set("NO_COLOR") or os.environ.get("PRE_COMMIT") == "1" or _env_set("CI")

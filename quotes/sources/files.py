@@ -7,7 +7,11 @@ kept as they are in the file, so offsets match what any other tool reads.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,16 +59,46 @@ def title_of(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as the OS hands it over
+        return f"\\x{code - 0xDC00:02x}"
+    if unicodedata.category(char) in ("Cc", "Cs"):  # a newline would split a linter line
+        return char.encode("unicode_escape").decode("ascii")
+    return char
+
+
+def shown_name(name: str) -> str:
+    """A file name as one line of text that any output can hold: bytes that are not UTF-8 as `\\xNN`,
+    control characters as `\\n`, `\\x1b`. Files are opened by the name as given; records and
+    messages carry this one."""
+    return name if name.isprintable() else "".join(map(_escaped, name))
+
+
 def document_from_bytes(source: str, data: bytes) -> Document:
     text, warnings = decode(data)
     return Document(source=source, text=text, title=title_of(text), warnings=warnings)
 
 
+def stdin_has_input() -> bool:
+    """Whether standard input was given to read: a pipe or a file (`< story.txt`); not a terminal,
+    /dev/null or a closed input (as in CI)."""
+    if sys.stdin is None:
+        return False
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):  # no file descriptor (a test runner's stream), or closed
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
 def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[str]:
-    """Paths as given -> files to read; folders are walked for `suffixes`. Missing paths raise."""
+    """Paths as given -> files to read, each once; folders are walked for `suffixes`. Missing paths raise."""
     files: list[str] = []
     for given in paths:
         if given == "-":
+            if sys.stdin is None:  # started with standard input closed
+                raise SourceError("-: standard input is closed")
             files.append(given)
             continue
         path = Path(given)
@@ -77,7 +111,31 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
             raise SourceError(f"{given}: not a regular file or folder")
         else:
             raise SourceError(f"{given}: no such file or folder")
-    return files
+    return _once_each(files)
+
+
+def _once_each(files: list[str]) -> list[str]:
+    """Each file once, by where it resolves to (`a a`, `dir dir/`, `x ./x`), as first given."""
+    seen: set[str] = set()
+    unique = []
+    for name in files:
+        where = name if name == "-" else os.path.realpath(name)
+        if where not in seen:
+            seen.add(where)
+            unique.append(name)
+    return unique
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file (through links); OSError for anything else, without waiting on a FIFO."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(os.dup(fd), "rb") as file:
+            return file.read()
+    finally:
+        os.close(fd)
 
 
 def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
@@ -86,9 +144,9 @@ def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
         try:
             data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
         except OSError as err:
-            yield Skipped(name, f"cannot read ({err.strerror or err})")
+            yield Skipped(shown_name(name), f"cannot read ({err.strerror or err})")
             continue
         if looks_binary(data):
-            yield Skipped(name, "binary file")
+            yield Skipped(shown_name(name), "binary file")
             continue
-        yield document_from_bytes("<stdin>" if name == "-" else name, data)
+        yield document_from_bytes("<stdin>" if name == "-" else shown_name(name), data)

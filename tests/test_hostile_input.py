@@ -1,0 +1,137 @@
+"""Hostile input: odd files, names, settings and standard input give one line on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from quotes.cache import ENTRIES_FOLDER, SourceCache
+
+STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def one_line_error(result) -> str:
+    """The single stderr line of a run that failed with exit status 2."""
+    message = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2 and message.count("\n") == 1, message
+    assert "Traceback" not in message
+    return message
+
+
+def test_a_fifo_as_speakers_file_is_a_one_line_error_not_a_hang(tmp_path, story, run_quotes):
+    fifo = tmp_path / "speakers.toml"
+    os.mkfifo(fifo)
+    result = run_quotes("extract", str(story), "--speakers", str(fifo), timeout=60)
+    assert "not a regular file" in one_line_error(result)
+
+
+def test_clearing_a_read_only_cache_is_a_one_line_error(tmp_path, run_quotes):
+    cache = tmp_path / "cache"
+    SourceCache(cache, "fingerprint").store(b"text", "text", [])
+    folder = cache / ENTRIES_FOLDER
+    if subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot make a folder immutable here")
+    try:
+        result = run_quotes("cache", "clear", env={"QUOTES_CACHE_DIR": str(cache)})
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    assert "not permitted" in one_line_error(result)
+
+
+def test_a_cache_folder_under_an_unknown_users_home_is_a_one_line_error(run_quotes):
+    result = run_quotes("cache", "info", env={"QUOTES_CACHE_DIR": "~no-such-user-here/x"})
+    assert "QUOTES_CACHE_DIR" in one_line_error(result)
+
+
+def test_a_nul_byte_in_cache_dir_is_a_one_line_error_naming_the_line(tmp_path, run_quotes):
+    (tmp_path / ".quotes.toml").write_text('strict = true\ncache_dir = "a\\u0000b"\n', encoding="utf-8")
+    result = run_quotes("cache", "info", env={"QUOTES_CACHE_DIR": None})
+    assert ".quotes.toml:2:" in one_line_error(result)
+
+
+def test_a_5000_digit_number_in_the_settings_is_a_one_line_error(tmp_path, run_quotes):
+    (tmp_path / ".quotes.toml").write_text(f"strict = {'9' * 5000}\n", encoding="utf-8")
+    result = run_quotes("cache", "info")
+    assert ".quotes.toml" in one_line_error(result)
+
+
+def test_a_dash_with_standard_input_closed_is_a_one_line_error(story, run_quotes):
+    result = run_quotes("extract", "-", stdin=None, preexec_fn=lambda: os.close(0))
+    assert "standard input is closed" in one_line_error(result)
+
+
+# --- file names that are not UTF-8 ----------------------------------------------------------------
+
+
+@pytest.fixture
+def latin1_named(tmp_path: Path) -> Path:
+    """A folder holding one story whose file name is Latin-1 bytes (`café.txt`), as old archives have."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text(STORY, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.model
+def test_a_non_utf8_file_name_is_shown_escaped_in_jsonl(latin1_named, run_quotes):
+    result = run_quotes("extract", str(latin1_named), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["source"] == f"{latin1_named}/caf\\xe9.txt"
+
+
+@pytest.mark.model
+def test_a_non_utf8_file_name_goes_into_sqlite_escaped_and_names_the_output(latin1_named, tmp_path, run_quotes):
+    output = bytes(tmp_path) + b"/quotes-\xff.db"
+    result = run_quotes("extract", str(latin1_named), "--format", "sqlite", "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert b"quotes-\\xff.db" in result.stderr
+    with closing(sqlite3.connect(os.fsdecode(output))) as db:
+        assert db.execute("SELECT path FROM sources").fetchone() == (f"{latin1_named}/caf\\xe9.txt",)
+
+
+@pytest.mark.model
+def test_a_newline_in_a_draft_name_stays_inside_one_linter_line(tmp_path, story, run_quotes):
+    draft = tmp_path / "a\nb.md"
+    draft.write_text('Ines Falk said: "We will paint every crane green by Friday."\n', encoding="utf-8")
+    result = run_quotes("check", str(draft), "--sources", str(story))
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{tmp_path}/a\\nb.md:1:"), lines
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("given", [["story.txt", "story.txt"], ["news", "news/"], ["story.txt", "./story.txt"]])
+def test_a_path_given_twice_is_read_once(tmp_path, story, given, run_quotes):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.txt").write_text(STORY, encoding="utf-8")
+    result = run_quotes("extract", *given, "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+# --- standard input without `-` ----------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_no_path_reads_standard_input_redirected_from_a_file(story, run_quotes):
+    with story.open("rb") as stdin:
+        result = run_quotes("extract", "--format", "jsonl", stdin=stdin)
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
+
+
+@pytest.mark.model
+def test_no_path_reads_standard_input_from_a_pipe(run_quotes):
+    result = run_quotes("extract", "--format", "jsonl", input=STORY.encode())
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
