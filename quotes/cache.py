@@ -35,7 +35,7 @@ import spacy
 from quotes import __version__
 from quotes.extraction.parse import DEFAULT_MODELS
 from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
-from quotes.output.export import atomic_write_text, is_temp_name
+from quotes.output.files import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
 from quotes.sources.files import read_regular
 

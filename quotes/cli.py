@@ -28,19 +28,14 @@ from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
 from quotes.output.export import (
     CSV_ENCODING,
-    STDOUT,
-    OutputExists,
-    OutputTarget,
-    output_target,
     restrict_clusters,
     write_csv,
     write_json,
     write_jsonl,
-    write_output,
     write_speakers_csv,
     write_speakers_json,
-    write_sqlite_output,
 )
+from quotes.output.files import STDOUT, OutputExists, OutputTarget, output_target, write_output
 from quotes.output.findings import rich_line
 from quotes.output.render import (
     clusters_table,
@@ -53,6 +48,7 @@ from quotes.output.render import (
     speakers_table,
     use_plain_output,
 )
+from quotes.output.sqlite import write_sqlite_output
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
 from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input

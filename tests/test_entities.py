@@ -104,7 +104,7 @@ def test_an_age_epithet_stands_for_the_person_just_named(pipeline):
     text = (
         "Match report\n\n"
         "Carlos Ibarra, signed in the summer, now has nine goals in eleven games.\n\n"
-        "\"I feel at home,\" said the 29-year-old.\n"
+        '"I feel at home," said the 29-year-old.\n'
     )
     assert _speakers(pipeline, text)["I feel at home,"] == "Carlos Ibarra"
 
@@ -113,13 +113,13 @@ def test_a_singular_nationality_stands_for_the_person_just_named(pipeline):
     text = (
         "Match report\n\n"
         "Kofi Boateng, back from injury, said the dressing room was hurting.\n\n"
-        "\"We let the manager down,\" the Ghanaian said.\n"
+        '"We let the manager down," the Ghanaian said.\n'
     )
     assert _speakers(pipeline, text)["We let the manager down,"] == "Kofi Boateng"
 
 
 def test_an_epithet_with_no_one_named_before_stays_unnamed(pipeline):
-    text = "Poll\n\nOn Nov. 5 voters choose.\n\n\"We will win,\" the nominee said.\n"
+    text = 'Poll\n\nOn Nov. 5 voters choose.\n\n"We will win," the nominee said.\n'
     from quotes.extraction.pipeline import extract
 
     [quote] = extract(Document("story.txt", text), pipeline=pipeline)

@@ -15,16 +15,14 @@ from quotes.models import Cluster, Quote
 from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
-    OutputExists,
-    atomic_write_text,
-    check_output_path,
     neutralise_formula,
     open_output,
     write_csv,
     write_json,
     write_jsonl,
-    write_sqlite,
 )
+from quotes.output.files import OutputExists, atomic_write_text, check_output_path
+from quotes.output.sqlite import write_sqlite
 
 HARBOUR = "We will reopen the harbour by spring, whatever it costs."
 

@@ -90,14 +90,14 @@ KILLED_WRITER = """
 import os, signal, sys
 from pathlib import Path
 from quotes.models import Quote
-from quotes.output import export
+from quotes.output import sqlite
 
 def killed(*args):
     os.kill(os.getpid(), signal.SIGKILL)
 
-export._insert_quotes = killed  # die inside the transaction, as a SIGKILL mid-write would
+sqlite._insert_quotes = killed  # die inside the transaction, as a SIGKILL mid-write would
 quote = Quote(source="story.txt", start=0, end=5, text="cranes", kind="direct", line=1)
-export.write_sqlite([quote], [], Path(sys.argv[1]))
+sqlite.write_sqlite([quote], [], Path(sys.argv[1]))
 """
 
 

@@ -1,0 +1,102 @@
+"""The SQLite export: tables sources, quotes and clusters, for Datasette or any SQL tool."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+from quotes.corpus.clusters import cluster_summary
+from quotes.models import Cluster, Quote
+from quotes.output.export import SOURCES_SEPARATOR, cluster_index, cluster_of
+from quotes.output.files import OutputTarget, replacing, stream_to
+
+SQLITE_SCHEMA = """
+CREATE TABLE sources (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
+CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    start INTEGER,
+    "end" INTEGER,
+    line INTEGER,
+    text TEXT,
+    kind TEXT,
+    speaker TEXT,
+    speaker_mention TEXT,
+    cue TEXT,
+    via TEXT,
+    cluster_id TEXT REFERENCES clusters(id)
+);
+CREATE INDEX quotes_speaker ON quotes(speaker);
+CREATE INDEX quotes_cluster_id ON quotes(cluster_id);
+"""
+
+
+def _insert_sources(db: sqlite3.Connection, quotes: list[Quote]) -> dict[str, int]:
+    paths = list(dict.fromkeys(q.source for q in quotes))
+    db.executemany("INSERT INTO sources (id, path) VALUES (?, ?)", enumerate(paths, start=1))
+    return {path: i for i, path in enumerate(paths, start=1)}
+
+
+def _insert_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
+    rows = []
+    for cluster in clusters:
+        s = cluster_summary(cluster)
+        rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags)))
+    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _insert_quotes(db: sqlite3.Connection, quotes: list[Quote], clusters: list[Cluster], source_ids: dict[str, int]) -> None:
+    index, by_id = cluster_index(clusters), {c.id: c for c in clusters}
+    rows = []
+    for quote in quotes:
+        cluster = cluster_of(quote, index, by_id)
+        rows.append(
+            (
+                source_ids[quote.source],
+                quote.start,
+                quote.end,
+                quote.line,
+                quote.text,
+                quote.kind,
+                quote.speaker,
+                quote.speaker_mention,
+                quote.cue,
+                quote.via,
+                cluster.id if cluster else None,
+            )
+        )
+    db.executemany(
+        'INSERT INTO quotes (source_id, start, "end", line, text, kind, speaker, speaker_mention, cue, via, cluster_id)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def write_sqlite_output(quotes: list[Quote], clusters: list[Cluster], target: OutputTarget, force: bool) -> None:
+    """The SQLite database to a target: a regular file as `write_sqlite`; a stream gets the finished file's bytes."""
+    if target.file is not None:
+        write_sqlite(quotes, clusters, target.file, force)
+        return
+    with tempfile.TemporaryDirectory(prefix="quotes-") as folder:
+        built = Path(folder) / "quotes.sqlite"
+        write_sqlite(quotes, clusters, built)
+        with built.open("rb") as data, stream_to(target) as out:
+            shutil.copyfileobj(data, out)
+
+
+def write_sqlite(quotes: list[Quote], clusters: list[Cluster], path: Path, force: bool = False) -> None:
+    """A new SQLite database at `path`: tables sources, quotes, clusters (flags joined by "; ").
+
+    Built in a temporary file next to `path` and moved into place, so an existing database is
+    never added to; it is replaced only with `force`.
+    """
+    with replacing(path, force, tidy=True) as temp, closing(sqlite3.connect(temp)) as db:
+        db.executescript(SQLITE_SCHEMA)
+        with db:
+            source_ids = _insert_sources(db, quotes)
+            _insert_clusters(db, clusters)
+            _insert_quotes(db, quotes, clusters, source_ids)
