@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from quotes.extraction.entities import ArticleSpeakers
-from quotes.extraction.speakers import Mention, names_by_regex
+from quotes.extraction.regex_names import names_by_regex
+from quotes.extraction.speakers import Mention
 
 
 def names(text: str, rules) -> list[tuple[str, str, bool]]:

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from quotes.extraction.drafts import shift
 from quotes.extraction.plan import Plan
-from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, is_epithet, names_by_regex, names_in
+from quotes.extraction.regex_names import names_by_regex
+from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, is_epithet, names_in
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold, name_key

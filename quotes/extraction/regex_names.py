@@ -1,0 +1,71 @@
+"""Names in text that was not parsed: runs of capitalised words, titles stripped.
+
+Paragraphs without speech are not parsed (for speed), but the people they name are what a later
+"he said" refers to, so their names are found by regex here.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from quotes.extraction.speakers import Mention, first_name_gender, gender_of
+from quotes.rules import Rules
+
+
+def _names_an_organisation(words: list[str], rules: Rules) -> bool:
+    """A capitalised run whose head is an organisation word: the last word, or the word before
+    "of" ("Harbour City Council", "Bank of England"), not a leading role ("Guard Darnell Okoye")."""
+    org_words = rules.words("speakers.organisation_words")
+    heads = [words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)]
+    return any(w in org_words for w in heads)
+
+
+def _opens_a_clause(text: str, start: int, at: int) -> bool:
+    """Whether a name at `at` comes first in its paragraph, sentence or clause, where subjects
+    stand, rather than after a verb or preposition ("led Harbour City", "in Belgorod Region")."""
+    before = text[max(start, at - 3) : at].rstrip()
+    return not before or before[-1] in ".!?,;:—–(\"“'‘"
+
+
+CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)+")
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
+    """Names in text that was not parsed: runs of capitalised words, titles stripped.
+
+    Paragraphs without speech are not parsed (for speed), but the people they name are
+    what a later "he said" refers to.
+    """
+    found: list[Mention] = []
+    for match in CAPITALISED_RUN.finditer(text, start, end):
+        words = match.group().split()
+        lowered = [w.lower().strip("'’") for w in words]
+        if _names_an_organisation(lowered, rules):
+            offset = match.start()
+            if lowered[0] == "the":
+                offset += len(words[0]) + 1
+                words = words[1:]
+            if len(words) >= 2:
+                found.append(Mention(" ".join(words), offset, "name", "organisation", lowered[-1]))
+            continue
+        # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
+        # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
+        cut = max(
+            (i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w in STOP_WORDS or _possessive(w)), default=-1
+        )
+        name = words[cut + 1 :]
+        if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
+            name = [*name[:-1], name[-1][:-2]]
+        if len(name) >= 2:
+            offset = match.start() + match.group().index(name[0])
+            subject = _opens_a_clause(text, start, match.start())
+            titles = tuple(lowered[: cut + 1])
+            written = " ".join(name)
+            gender = gender_of(titles, rules) or first_name_gender(written, rules)
+            found.append(Mention(written, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
+    return found
