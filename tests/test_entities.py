@@ -153,3 +153,17 @@ def test_the_full_form_of_a_title_stands_for_whoever_had_its_short_form(pipeline
         'Whitfield spoke first. The governor asked voters to "stay the course" at the end.\n'
     )
     assert _speakers(pipeline, text)["stay the course"] == "Dale Harlan"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_named_just_before(pipeline):
+    text = (
+        "Builder vanishes\n\n"
+        "Harbour City Council confirmed it had received four complaints about the firm.\n\n"
+        "A spokesman said officers were 'actively investigating' the claims.\n"
+    )
+    assert _speakers(pipeline, text)["officers were 'actively investigating' the claims"] == "Harbour City Council"
+
+
+def test_an_unnamed_spokesman_with_no_body_nearby_stays_unnamed(pipeline):
+    text = "Builder vanishes\n\nThe couple paid in three instalments.\n\nA spokesman said the claims were being examined.\n"
+    assert _speakers(pipeline, text)["the claims were being examined"] == "spokesman"

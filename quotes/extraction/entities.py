@@ -138,6 +138,15 @@ class ArticleSpeakers:
         recent = self.mentions[max(j, i - LOOKBACK_MENTIONS) : i]
         return next((entity for _, entity in reversed(recent) if accept(entity)), None)
 
+    def organisation_before(self, before: int, floor: int) -> Entity | None:
+        """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
+        before): whom "a spokesman said" speaks for."""
+
+        def named_body(e: Entity) -> bool:
+            return (e.kind == "organisation" or (e.kind == "group" and e.name[:1].isupper())) and not e.named_only
+
+        return self._last(before, named_body, floor)
+
     def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False) -> Entity | None:
         """The person a "he" or "she" stands for: the latest person named before it whose gender
         (when known) is the pronoun's. `named`: only someone with a full name or a title (an

@@ -145,7 +145,18 @@ class _Speakers:
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             speaking = self._named_later(mention) or speaking
+        if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
+            speaking = self._represented_body(mention) or speaking
         return speaking, mention
+
+    def _represented_body(self, mention: Mention) -> Speaking | None:
+        """ "Trading Standards confirmed it ... A spokesman said": the body named in this paragraph or
+        the one before (in its unit) is whom an unnamed spokesperson speaks for."""
+        index = self.found.index(mention.start)
+        since = self.found.paragraphs[max(0, index - 1)].start
+        floor = max(since, self.found.unit_start(mention.start))
+        body = self.registry.organisation_before(mention.start, floor)
+        return (body.name, body.kind) if body is not None else None
 
     def _named_later(self, mention: Mention) -> Speaking | None:
         """Cataphora: a title no one named before stands for the person named just after it, in its unit."""
