@@ -272,3 +272,25 @@ def test_a_sentence_ending_in_a_colon_gives_its_subject_to_the_quote_that_opens_
     found = {q.text: q.speaker for q in quotes_of(text)}
     assert found["He never shouted. He would hum the phrase right in your ear."] == "Celia Ramos"
     assert found["Nobody made me better than Ignacio."] == "Celia Ramos"
+
+
+@pytest.mark.model
+def test_a_name_and_a_colon_before_a_quote_speak_it(quotes_of):
+    text = 'Floods\n\nPriya Ramsden: "Nobody will be left behind"\n\nMore rain is due.\n'
+    assert only(quotes_of(text)).speaker == "Priya Ramsden"
+
+
+@pytest.mark.model
+def test_a_list_item_labelled_with_a_name_and_description_speaks_its_quote(quotes_of):
+    text = (
+        "Meeting\n\nPublic comment ran long. A sampling:\n\n"
+        '- Gloria Benitez, who owns a hardware shop: "Half my customers drive in."\n'
+        '- Ben Sato: "Build it."\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)} == {"Half my customers drive in.": "Gloria Benitez", "Build it.": "Ben Sato"}
+
+
+@pytest.mark.model
+def test_a_sentence_before_a_colon_is_no_label(quotes_of):
+    text = 'Floods\n\nThe council published one line on its website on Tuesday morning: "All our schools will be open as usual tomorrow."\n'
+    assert only(quotes_of(text)).speaker is None

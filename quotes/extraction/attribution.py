@@ -22,6 +22,8 @@ SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
 RULE_COLON_INTRODUCTION = "subject of a sentence ending ':' before a quote"
+RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
+LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
 
@@ -192,6 +194,27 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
     subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
+    """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
+    name or title phrase, alone before a colon that the quote follows, speaks the quote.
+    `quote_start` is where the quote's opening mark is, in `doc`'s characters."""
+    before = doc.char_span(0, quote_start, alignment_mode="contract")
+    if before is None or not doc.text[:quote_start].rstrip().endswith(":"):
+        return None
+    colon = next((t for t in reversed(before) if t.text == ":"), None)
+    if colon is None:
+        return None
+    label = [t for t in doc[colon.sent.start : colon.i] if not t.is_punct and not t.is_space]
+    if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[colon.sent.start : colon.i]):
+        return None
+    inside = {t.i for t in label}
+    head = next((t for t in label if t.head.i not in inside or t.head == t), None)
+    mention = mention_at(head, rules) if head is not None else None
+    if mention is None or mention.form == "pronoun":
+        return None
+    return Cue(colon, mention, head, RULE_COLON_LABEL)
 
 
 def _skippable_before_quote(char: str) -> bool:

@@ -17,6 +17,7 @@ from quotes.extraction.attribution import (
     according_override,
     channel_and_speaker,
     closing_introduction,
+    colon_label,
     find_cues,
     governing_cue,
     introducing_cue,
@@ -90,6 +91,7 @@ def drafts_in_part(
         if tokens is None or looks_like_term(text, span, rules):
             continue
         cue = governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues)
+        cue = cue or colon_label(doc, span.start - len(span.open_mark) - offset, rules)
         short = len(span.text.split()) <= rules.term_max_words
         if short and (cue is None or is_speaker_of_cue(tokens, cues)):
             continue  # a scare quote or a name, not speech

@@ -63,6 +63,8 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
             break
         run.insert(0, token)
         i -= 1
+    while len(run) > 1 and run[0].is_punct:  # "- Ben Sato" in a list: the bullet is no part of the name
+        run.pop(0)
     return run
 
 
