@@ -60,7 +60,7 @@ SPAN_EXTENSIONS = (
 )
 # What the stages read from a parse; the component parses with the pipes before it, so they must set it.
 REQUIRES = ("token.dep", "token.head", "token.is_sent_start", "token.lemma", "token.pos", "token.tag")
-RULE_FILES = ("*.toml", "*.jsonl")
+RULE_FILES = ("*.toml", "*.jsonl", "*.tsv")
 PATTERNS_FOLDER = "patterns"  # inside the component's folder of a saved pipeline
 SPEAKERS_FOLDER = "speakers"
 FolderIO = Callable[[Path], None]  # writes or reads one folder of the component's saved folder
