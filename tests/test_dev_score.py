@@ -11,7 +11,7 @@ Both were written for this project and annotated, blind to the code, by the rule
   quotes in marks, two outlets on one wildfire, an Irish feature with a multi-paragraph quote, a
   budget story told without quote marks.
 
-Two blind sets in formats the dev sets lack, each written and annotated without the code:
+Blind sets in formats the dev sets lack, each written and annotated without the code:
 
 - `tests/data/blind1/` (twelve articles: a live blog, a Q/A interview, a hearing transcript, British
   nested marks, spaced guillemets, hard wraps, a press release, a CMS paste, a 2016-style election
@@ -19,6 +19,10 @@ Two blind sets in formats the dev sets lack, each written and annotated without 
   used to find and fix errors.
 - `tests/data/final/` (twelve more, made at the same time and sealed until the end of the session
   that built the layout stage). Its first run is the honest figure in the README.
+- `tests/data/blind2/` (twelve articles: an AP campaign story, NYT honorifics and a shared surname,
+  an NPR transcript, a match report, a court ruling with nested quotes, an obituary, a Markdown
+  blog, a live blog with embeds, a business wire, a 72-column newsletter, a science story, a
+  British tabloid). Its first run, before the entity layer, is in the README.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
 styles fails here even when the seeds still pass. Both sets have since been used to find and fix
@@ -52,8 +56,9 @@ class Floor:
 FLOORS = {
     "dev": Floor(0.97, 0.97, 0.92, 0.93, 0.88, 0.82, embeds=2, pair_recall=0.43),
     "dev2": Floor(0.97, 0.97, 0.95, 0.96, 0.93, 0.91, embeds=0, pair_recall=0.64),
-    "blind1": Floor(0.97, 0.96, 0.72, 0.94, 0.90, 0.69, embeds=1, pair_recall=0.56),
-    "final": Floor(0.98, 0.97, 0.80, 0.90, 0.87, 0.72, embeds=1, pair_recall=0.68),
+    "blind1": Floor(0.97, 0.96, 0.80, 0.94, 0.90, 0.72, embeds=1, pair_recall=0.64),
+    "final": Floor(0.98, 0.97, 0.83, 0.90, 0.87, 0.73, embeds=1, pair_recall=0.68),
+    "blind2": Floor(0.98, 0.97, 0.92, 0.84, 0.89, 0.78, embeds=2, pair_recall=0.75),
 }
 
 
