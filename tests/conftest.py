@@ -12,6 +12,17 @@ from quotes.models import Document, Quote
 from quotes.rules import Rules, load_rules
 
 
+MODEL_FIXTURES = frozenset({"pipeline", "quotes_of", "score_corpus", "run_quotes"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that loads the spaCy model, directly or through a fixture, is marked `model`
+    (`pytest -m "not model"` runs the rest in seconds)."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def rules() -> Rules:
     return load_rules()

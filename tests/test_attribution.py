@@ -294,3 +294,24 @@ def test_a_list_item_labelled_with_a_name_and_description_speaks_its_quote(quote
 def test_a_sentence_before_a_colon_is_no_label(quotes_of):
     text = 'Floods\n\nThe council published one line on its website on Tuesday morning: "All our schools will be open as usual tomorrow."\n'
     assert only(quotes_of(text)).speaker is None
+
+
+@pytest.mark.model
+def test_a_name_after_a_dash_that_follows_the_quote_speaks_it(quotes_of):
+    text = (
+        "Release\n\nWhat partners are saying:\n"
+        '- "This agreement lets us keep rates stable for our members." -- Walt Hendricks, General Manager, Tri-County Electric\n'
+        '- "Storage is how Texas keeps the lights on." -- Dr. Raymond Liu, Director, Gulf Coast Energy Institute\n'
+    )
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ["Walt Hendricks", "Raymond Liu"]
+
+
+@pytest.mark.model
+def test_whoever_reads_a_statement_speaks_the_quote_paragraphs_after_it(quotes_of):
+    text = (
+        "Strike\n\nUnion president Carl Desrosiers read a statement to members outside the hall.\n\n"
+        '"Nobody in this hall is against modern equipment. We have driven every crane.\n\n'
+        '"If the company wants to talk, we will be at the table."\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Carl Desrosiers"}

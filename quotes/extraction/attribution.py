@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.matchers import RuleMatcher
@@ -22,6 +23,8 @@ SENTENCE_END = set(".!?:;—–\n")
 MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
 RULE_COLON_INTRODUCTION = "subject of a sentence ending ':' before a quote"
+RULE_STATEMENT_INTRODUCTION = "subject of a sentence that reads or issues a statement, before a quote"
+RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
@@ -183,17 +186,48 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
 
 
 def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | None:
-    """A paragraph that ends "..., said:" introduces the quote that opens the next paragraph; with
-    no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject does."""
-    if not doc.text.rstrip().endswith(":") or len(doc) == 0:
+    """Who speaks the quote that opens the next paragraph: a paragraph that ends "..., said:"; with
+    no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject; and a last
+    sentence whose subject reads or issues a statement ("Carl Desrosiers read a statement to
+    members."), that subject."""
+    if len(doc) == 0:
         return None
     last = doc[len(doc) - 1].sent
+    subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    statement = any(t.dep_ == "dobj" and t.lemma_.lower() in rules.words("nouns.statement") for t in last.root.children)
+    if not doc.text.rstrip().endswith(":"):
+        if not statement or subject is None:
+            return None
+        mention = mention_at(subject, rules)
+        return None if mention is None else Cue(last.root, mention, subject, RULE_STATEMENT_INTRODUCTION)
     candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
     if candidates:
         return candidates[-1]
-    subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+DASH_LABEL = regex.compile(r"\s*(?:—|–|―|--?)\s*(?=\p{Lu})")
+
+
+def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
+    """ "\"We keep rates stable.\" -- Walt Hendricks, General Manager": the name after a dash that
+    follows the closing mark speaks the quote. `quote_end` is just past the closing mark."""
+    dash = DASH_LABEL.match(doc.text, quote_end)
+    if dash is None:
+        return None
+    after = doc.char_span(dash.end(), len(doc.text), alignment_mode="expand")
+    if after is None or len(after) == 0:
+        return None
+    phrase = []
+    for token in after:
+        if token.text in (",", "(", ";") or token.is_quote or (token.is_punct and token.text in ".!?"):
+            break
+        phrase.append(token)
+    inside = {t.i for t in phrase}
+    head = next((t for t in phrase if t.head.i not in inside or t.head == t), None)
+    mention = mention_at(head, rules) if head is not None and len(phrase) <= LABEL_MAX_TOKENS else None
+    return None if mention is None or mention.form == "pronoun" else Cue(head or after[0], mention, head, RULE_DASH_LABEL)
 
 
 def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:

@@ -18,6 +18,7 @@ from quotes.extraction.attribution import (
     channel_and_speaker,
     closing_introduction,
     colon_label,
+    dash_label,
     find_cues,
     governing_cue,
     introducing_cue,
@@ -91,7 +92,9 @@ def drafts_in_part(
         if tokens is None or looks_like_term(text, span, rules):
             continue
         cue = governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues)
-        cue = cue or colon_label(doc, span.start - len(span.open_mark) - offset, rules)
+        if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
+            label = colon_label(doc, span.start - len(span.open_mark) - offset, rules)
+            cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
         short = len(span.text.split()) <= rules.term_max_words
         if short and (cue is None or is_speaker_of_cue(tokens, cues)):
             continue  # a scare quote or a name, not speech

@@ -78,7 +78,10 @@ def plan(document: Document, rules: Rules) -> Plan:
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
         if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
             parts.extend(chunks(text, para.start, para.end))
-            if is_title_case(line):
+            quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
+            # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a
+            # line of capitalised names and titles no headline
+            if is_title_case(line) and not any(len(q.split()) > 3 and not is_title_case(q) for q in quoted):
                 headlines.append((para.start, para.end))
     unit_starts: dict[int, int] = {}
     for para in paras:
