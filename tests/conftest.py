@@ -11,7 +11,6 @@ from quotes.extraction.pipeline import Pipeline, extract_documents, make_pipelin
 from quotes.models import Document, Quote
 from quotes.rules import Rules, load_rules
 
-
 MODEL_FIXTURES = frozenset({"pipeline", "quotes_of", "score_corpus", "run_quotes"})
 
 

@@ -287,7 +287,10 @@ def test_a_list_item_labelled_with_a_name_and_description_speaks_its_quote(quote
         '- Gloria Benitez, who owns a hardware shop: "Half my customers drive in."\n'
         '- Ben Sato: "Build it."\n'
     )
-    assert {q.text: q.speaker for q in quotes_of(text)} == {"Half my customers drive in.": "Gloria Benitez", "Build it.": "Ben Sato"}
+    assert {q.text: q.speaker for q in quotes_of(text)} == {
+        "Half my customers drive in.": "Gloria Benitez",
+        "Build it.": "Ben Sato",
+    }
 
 
 @pytest.mark.model

@@ -167,3 +167,22 @@ def test_an_unnamed_spokesman_speaks_for_the_body_named_just_before(pipeline):
 def test_an_unnamed_spokesman_with_no_body_nearby_stays_unnamed(pipeline):
     text = "Builder vanishes\n\nThe couple paid in three instalments.\n\nA spokesman said the claims were being examined.\n"
     assert _speakers(pipeline, text)["the claims were being examined"] == "spokesman"
+
+
+def test_a_pronoun_with_no_one_before_it_in_its_entry_is_the_person_named_after_it(pipeline):
+    text = (
+        "Wildfire live\n\n"
+        "6:05 p.m.\n\n"
+        "Evacuation centre full\n\n"
+        '"It came over the ridge like a freight train," he said. Kyle Mercer, a volunteer firefighter, had just come off shift.\n'
+    )
+    assert _speakers(pipeline, text)["It came over the ridge like a freight train,"] == "Kyle Mercer"
+
+
+def test_a_sub_head_quote_takes_the_speaker_of_the_body_quote_that_repeats_it(pipeline):
+    text = (
+        "Wildfire\n\n"
+        "'Not out of the woods'\n\n"
+        '"We are not out of the woods, and I want to be clear," Fire Commissioner Ruth Halvorsen said.\n'
+    )
+    assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"

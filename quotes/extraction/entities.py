@@ -162,14 +162,16 @@ class ArticleSpeakers:
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
         return entity or (None if named else self._last(mention.start, compatible, floor))
 
-    def named_after(self, after: int, until: int) -> Entity | None:
-        """The first person named as a subject in (after, until): who a title stands for when the
-        name comes after it ("THE Home Secretary promised ... Rachel Danvers said")."""
+    def named_after(self, after: int, until: int, gender: str | None = None) -> Entity | None:
+        """The first person (of `gender`, when given) named as a subject in (after, until): who a
+        title or pronoun stands for when the name comes after it ("THE Home Secretary promised ...
+        Rachel Danvers said", "'...,' she said, as Commissioner Ruth Halvorsen arrived")."""
         i = bisect.bisect_right(self.mentions, after, key=lambda m: m[0])
         for offset, entity in self.mentions[i:]:
             if offset >= until:
                 return None
-            if entity.kind == "person" and entity.subject and entity.looks_like_a_person:
+            agrees = gender is None or entity.gender in (None, gender)
+            if entity.kind == "person" and entity.subject and entity.looks_like_a_person and agrees:
                 return entity
         return None
 

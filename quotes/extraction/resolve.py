@@ -24,14 +24,17 @@ from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention
 from quotes.models import MARKED_KINDS, Document, Quote, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
+from quotes.text.words import normalise
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
+PRONOUN_CATAPHORA_PARAGRAPHS = 0  # a pronoun looks ahead only within its own paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
 RULE_CONTINUATION = "continues the quote before"
 RULE_TURN = "transcript turn label"
 RULE_EMBED = "embed signature"
+RULE_REPEAT = "repeats a later quote"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -145,6 +148,8 @@ class _Speakers:
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             speaking = self._named_later(mention) or speaking
+        if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
+            speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or speaking
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
             speaking = self._represented_body(mention) or speaking
         return speaking, mention
@@ -158,12 +163,13 @@ class _Speakers:
         body = self.registry.organisation_before(mention.start, floor)
         return (body.name, body.kind) if body is not None else None
 
-    def _named_later(self, mention: Mention) -> Speaking | None:
-        """Cataphora: a title no one named before stands for the person named just after it, in its unit."""
+    def _named_later(self, mention: Mention, paragraphs: int = CATAPHORA_PARAGRAPHS) -> Speaking | None:
+        """Cataphora: a title or pronoun no one fits before stands for the person named just after
+        it, in its unit."""
         found = self.found
         index = found.index(mention.start)
-        later = [p for p in found.paragraphs[index : index + CATAPHORA_PARAGRAPHS + 1] if p.unit == found.paragraphs[index].unit]
-        entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start)
+        later = [p for p in found.paragraphs[index : index + paragraphs + 1] if p.unit == found.paragraphs[index].unit]
+        entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start, mention.gender)
         if entity is None:
             return None
         entity.titles.update(mention.titles)
@@ -200,7 +206,28 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         if draft.kind in MARKED_KINDS and not draft.nested:
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
         quotes.append(quote)
+    _speakers_of_repeats(quotes, found)
     return quotes
+
+
+def _speakers_of_repeats(quotes: list[Quote], found: Plan) -> None:
+    """A quote nobody is given that a later quote of its unit repeats word for word (a live-blog
+    entry's sub-head "'Like a freight train'", a headline) takes that quote's speaker."""
+    for i, quote in enumerate(quotes):
+        if quote.speaker is not None or quote.kind not in MARKED_KINDS:
+            continue
+        words = f" {normalise(quote.text)} "
+        unit = found.paragraph_at(quote.start).unit
+        for later in quotes[i + 1 :]:
+            same_unit = unit == 0 or found.paragraph_at(later.start).unit == unit
+            if later.speaker is not None and later.kind in MARKED_KINDS and same_unit and words in f" {normalise(later.text)} ":
+                quote.speaker, quote.speaker_mention, quote.speaker_kind = (
+                    later.speaker,
+                    later.speaker_mention,
+                    later.speaker_kind,
+                )
+                quote.rule = RULE_REPEAT
+                break
 
 
 def _continue(
