@@ -96,7 +96,7 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
         if seen[0] == "organisation" and len(entity.name.split()) > 1:
             continue  # the small models call many a "Firstname Surname" ORG; a body's name has other signs
         entity.kind = _as_kind(seen[0])
-        entity.named_only = True  # a label alone is too weak a sign for "it" or "the company" to stand for it
+        entity.named_only = seen[0] != "organisation"  # only a body may be "it" or "the company"
 
 
 def _as_kind(kind: str) -> SpeakerKind:
