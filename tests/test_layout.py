@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extraction.layout import layout, paragraphs
 from quotes.rules import load_rules
 
@@ -94,3 +96,26 @@ def test_press_release_closing_sections_run_to_the_end():
 def test_bullets_are_list_items():
     text = "Key points\n\n- The wall was breached\n- 200 homes evacuated\n"
     assert [role for _, role in _roles(text)][1:] == ["list_item", "list_item"]
+
+
+def test_markdown_emphasis_links_headings_and_blockquote_marks_are_blanked_for_the_parser():
+    from quotes.extraction.layout import blank_markup
+
+    text = "## Pitch\n\n**Priya Nandakumar** said it in [her newsletter](http://example.org/x).\n> quoted"
+    blanked = blank_markup(text)
+    assert blanked is not None and len(blanked) == len(text)
+    assert "**" not in blanked and "](" not in blanked and "#" not in blanked and ">" not in blanked
+    assert "Priya Nandakumar" in blanked and "her newsletter" in blanked
+
+
+def test_text_without_markup_is_left_alone():
+    from quotes.extraction.layout import blank_markup
+
+    assert blank_markup("Plain text, 3 * 4 = 12, and a_b_c.") is None
+
+
+@pytest.mark.model
+def test_a_bold_name_speaks_as_the_name(quotes_of):
+    text = "# Meeting\n\n**Priya Nandakumar**, the transport director, said the lane would open in **August**.\n"
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Priya Nandakumar"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds
-from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
+from quotes.extraction.layout import LINE_BREAK, Paragraph, blank_markup, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks, may_hold_speech
 from quotes.extraction.reported import COLON_HEADLINE
@@ -30,6 +30,7 @@ class Plan:
     starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
     unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
+    unmarked: str | None = None  # the text with its markup blanked (layout.blank_markup), when it has any
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -49,10 +50,10 @@ class Plan:
         return self.unit_starts.get(self.paragraph_at(offset).unit, 0)
 
     def text_of(self, document: Document, start: int, end: int) -> str:
-        """What the parser reads for a part: the document's text, or the headline in sentence case,
-        with a paragraph's lead blanked and the line breaks of a hard-wrapped paragraph made spaces
+        """What the parser reads for a part: the document's text (its markup blanked), or the
+        headline in sentence case, with a paragraph's lead blanked and the line breaks of a hard-wrapped paragraph made spaces
         (same length, so offsets hold)."""
-        text = self.recased.get(start) or document.text[start:end]
+        text = self.recased.get(start) or (self.unmarked or document.text)[start:end]
         blank = self.leads.get(start, 0)
         return (" " * blank + text[blank:]).replace("\r", " ").replace("\n", " ")
 
@@ -88,7 +89,8 @@ def plan(document: Document, rules: Rules) -> Plan:
         unit_starts.setdefault(para.unit, para.start)
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(text, paras, headlines)
-    return Plan(spans, embeds, parts, recased, leads, nested, paras, [p.start for p in paras], unit_starts, breaks)
+    starts_ = [p.start for p in paras]
+    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, blank_markup(text))
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
