@@ -35,3 +35,9 @@ def test_signature_on_a_line_of_its_own_closes_the_post_above():
     [post] = find_embeds(text)
     assert post.text == "Ferry service resumes at dawn. pic.twitter.com/abc123"
     assert post.embed_author == "Harbour News"
+
+
+def test_a_handle_with_dots_signs_an_embedded_post():
+    text = "Day 94 of living in a caravan on our own drive, still no builder.\n— Kerry Smith (@kerry.builds.home) March 3, 2024\n"
+    [post] = find_embeds(text)
+    assert (post.embed_author, post.embed_handle) == ("Kerry Smith", "kerry.builds.home")
