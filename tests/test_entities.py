@@ -186,3 +186,16 @@ def test_a_sub_head_quote_takes_the_speaker_of_the_body_quote_that_repeats_it(pi
         '"We are not out of the woods, and I want to be clear," Fire Commissioner Ruth Halvorsen said.\n'
     )
     assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"
+
+
+def test_a_name_with_particles_and_two_surnames_is_one_person(pipeline):
+    text = (
+        "Wind pact\n\n"
+        "Opposition lawmaker Francisco Javier Ruiz de Alarcón criticised the deal on Tuesday.\n\n"
+        "Raimunda Conceição dos Anjos, president of the fishermen’s association, said they were not consulted.\n\n"
+        "“Spanish families are paying for Brazilian wind,” Ruiz de Alarcón wrote.\n\n"
+        "“They decide everything in an office,” dos Anjos said.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["Spanish families are paying for Brazilian wind,"] == "Francisco Javier Ruiz de Alarcón"
+    assert speakers["They decide everything in an office,"] in ("Raimunda Conceição dos Anjos", "Conceição dos Anjos")

@@ -53,8 +53,9 @@ class Entity:
         return self.offsets[i - 1] if i else -1
 
 
-def _keys(name: str) -> tuple[str, ...]:
-    return tuple(name_key(w) for w in name.split())
+def _keys(name: str, particles: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The name's words as keys, without lower-case particles ("dos Anjos" -> anjos)."""
+    return tuple(name_key(w) for w in name.split() if w not in particles)
 
 
 @dataclass
@@ -68,6 +69,7 @@ class ArticleSpeakers:
     generic_organisations: frozenset[str] = frozenset()  # "the company": the organisation named last
     epithets: frozenset[str] = frozenset()  # "the nominee": the person a "he" there would be
     title_forms: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
+    particles: frozenset[str] = frozenset()  # "de", "dos", "van": not compared as name words
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
@@ -93,7 +95,7 @@ class ArticleSpeakers:
         return entity
 
     def _index(self, entity: Entity) -> None:
-        keys = _keys(entity.name)
+        keys = _keys(entity.name, self.particles)
         self.by_keys.setdefault(keys, entity)
         if entity.kind == "person" and keys:
             people = self.by_surname.setdefault(keys[-1], [])
@@ -112,7 +114,7 @@ class ArticleSpeakers:
         """The entity of this name: same words, or a surname alone. Of several holders of a
         surname, those of the mention's gender ("Mr. Alvarez") and title ("Dr. Alvarez") come
         first, then the most mentioned so far, then the latest."""
-        keys = _keys(mention.text)
+        keys = _keys(mention.text, self.particles)
         if not keys:
             return None
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
@@ -122,6 +124,9 @@ class ArticleSpeakers:
             known = self.by_keys.get(keys[-1:])
             if known is not None and known.kind == "person":
                 candidates.append(known)
+            if not candidates:  # two surnames, "Ruiz de Alarcón": the person whose name ends with them
+                ends = [e for e in self.by_surname.get(keys[-1], []) if _keys(e.name, self.particles)[-len(keys) :] == keys]
+                candidates += ends
         if mention.gender is not None:
             candidates = [e for e in candidates if e.gender in (None, mention.gender)]
         titles = self._full_titles(mention)
@@ -243,7 +248,12 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     """Every person and body the article names: from the parse where a paragraph was parsed, by
     regex elsewhere (after its dateline: "PINE HOLLOW —" is a place); never from bylines or
     boilerplate."""
-    registry = ArticleSpeakers(rules.words("speakers.generic_organisation"), rules.words("speakers.epithets"), rules.title_forms)
+    registry = ArticleSpeakers(
+        rules.words("speakers.generic_organisation"),
+        rules.words("speakers.epithets"),
+        rules.title_forms,
+        rules.words("speakers.name_particles"),
+    )
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:
         if para.start not in parsed_starts and not para.silent:

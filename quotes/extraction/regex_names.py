@@ -6,6 +6,8 @@ Paragraphs without speech are not parsed (for speed), but the people they name a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -28,7 +30,11 @@ def _opens_a_clause(text: str, start: int, at: int) -> bool:
     return not before or before[-1] in ".!?,;:—–(\"“'‘"
 
 
-CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*)+")
+@lru_cache(maxsize=4)  # one per list of particles: one per patterns folder
+def capitalised_run(particles: frozenset[str]) -> regex.Pattern[str]:
+    """Runs of capitalised words, with "of" or a name particle between two of them."""
+    inner = "|".join(["of", *sorted(map(regex.escape, particles))])
+    return regex.compile(rf"\b\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:(?:{inner})\s+)*\p{{Lu}}[\p{{L}}'’.-]*)+")
 
 
 def _possessive(word: str) -> bool:
@@ -42,7 +48,8 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     what a later "he said" refers to.
     """
     found: list[Mention] = []
-    for match in CAPITALISED_RUN.finditer(text, start, end):
+    particles = rules.words("speakers.name_particles")
+    for match in capitalised_run(particles).finditer(text, start, end):
         words = match.group().split()
         lowered = [w.lower().strip("'’") for w in words]
         if _names_an_organisation(lowered, rules):
@@ -56,7 +63,12 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
         # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
         # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
         cut = max(
-            (i for i, w in enumerate(lowered[:-1]) if w in rules.title_words or w in STOP_WORDS or _possessive(w)), default=-1
+            (
+                i
+                for i, w in enumerate(lowered[:-1])
+                if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w)
+            ),
+            default=-1,
         )
         name = words[cut + 1 :]
         if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike

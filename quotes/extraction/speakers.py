@@ -59,13 +59,26 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         if token.is_space or token.pos_ in ("DET", "PRON") or stray_punctuation:
             break
         lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of") and not plural_possessive
-        if lower_case_word and token.lower_ not in rules.title_words:
+        particle = token.lower_ in rules.words("speakers.name_particles")  # "Ruiz de Alarcón", "dos Anjos"
+        if lower_case_word and token.lower_ not in rules.title_words and not particle:
             break
         run.insert(0, token)
         i -= 1
     while len(run) > 1 and run[0].is_punct:  # "- Ben Sato" in a list: the bullet is no part of the name
         run.pop(0)
-    return run
+    particles = rules.words("speakers.name_particles")
+    doc = head.doc
+    first = run[0].i
+
+    # "Raimunda Conceição dos Anjos", parsed as two names: the given names before the particle join
+    def given_name(i: int) -> bool:
+        return i >= 0 and doc[i].pos_ == "PROPN" and _is_capitalised(doc[i])
+
+    while first >= 2 and doc[first - 1].lower_ in particles and given_name(first - 2):
+        first -= 2
+        while given_name(first - 1) and not doc[first].is_sent_start:
+            first -= 1
+    return [*doc[first : run[0].i], *run]
 
 
 def _of_extension(head: Token) -> list[Token]:
