@@ -23,6 +23,10 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   an NPR transcript, a match report, a court ruling with nested quotes, an obituary, a Markdown
   blog, a live blog with embeds, a business wire, a 72-column newsletter, a science story, a
   British tabloid). Its first run, before the entity layer, is in the README.
+- `tests/data/final2/` (twelve more, written at the same time and sealed until the entity work was
+  done: a Reuters wire, a BBC story, a briefing and a podcast transcript, a fact-check, Spanish and
+  Portuguese names, a CMS paste, a 66-column wire, a Q./A. profile, a tennis story, a political
+  feature). Its first run is the honest result of that work, in the README.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
 styles fails here even when the seeds still pass. Both sets have since been used to find and fix
@@ -58,7 +62,8 @@ FLOORS = {
     "dev2": Floor(0.97, 0.97, 0.95, 0.96, 0.93, 0.91, embeds=0, pair_recall=0.64),
     "blind1": Floor(0.97, 0.96, 0.80, 0.94, 0.90, 0.72, embeds=1, pair_recall=0.64),
     "final": Floor(0.98, 0.97, 0.83, 0.90, 0.87, 0.73, embeds=1, pair_recall=0.68),
-    "blind2": Floor(0.98, 0.97, 0.92, 0.84, 0.89, 0.78, embeds=2, pair_recall=0.75),
+    "blind2": Floor(0.98, 0.97, 0.92, 0.84, 0.89, 0.78, embeds=3, pair_recall=0.75),
+    "final2": Floor(0.98, 0.96, 0.83, 0.90, 0.95, 0.77, embeds=1, pair_recall=0.65),
 }
 
 
