@@ -22,7 +22,7 @@ from quotes.models import SpeakerKind
 from quotes.rules import Rules
 
 MENTIONS_LOOKED_AT = 2  # the first mentions carry the article's own introduction of a name
-CONTEXT_CHARS = 250  # each side of a mention, cut back to a sentence end
+CONTEXT_CHARS = 80  # each side of a mention (the model reads a few words around each token), cut at a sentence end
 SENTENCE_END = regex.compile(r"[.?!][\"'”’)\]]*\s")
 
 # Text in, (start, end, label) of every entity found in it out: one list per text.
@@ -73,19 +73,20 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
     """Give each doubtful entity the kind its label says: a place speaks as an organisation, a date
     never speaks, and no pronoun or description stands for an entity typed this way. A PERSON
     label in any of its contexts keeps it a person."""
-    looks: list[_Look] = []
-    contexts: list[str] = []
+    looks: list[tuple[_Look, int]] = []  # each look and the context it reads
+    contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
     for entity in (e for e in registry.entities if in_doubt(e, rules)):
         for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
             start, end = _context(text, found, offset)
-            looks.append(_Look(entity, offset, start))
-            contexts.append(text[start:end].replace("\n", " ").replace("\r", " "))
+            looks.append((_Look(entity, offset, start), contexts.setdefault((start, end), len(contexts))))
     if not looks:
         return
+    texts = [text[start:end].replace("\n", " ").replace("\r", " ") for start, end in contexts]
+    recognised = recognise(texts)
     kinds: dict[int, list[str]] = {}
-    for look, found_entities in zip(looks, recognise(contexts), strict=True):
+    for look, context in looks:
         at = look.offset - look.start
-        label = next((lab for s, e, lab in found_entities if s <= at < e), None)
+        label = next((lab for s, e, lab in recognised[context] if s <= at < e), None)
         kind = rules.entity_labels.get(label or "")
         if kind is not None:
             kinds.setdefault(id(look.entity), []).append(kind)
