@@ -318,3 +318,10 @@ def test_whoever_reads_a_statement_speaks_the_quote_paragraphs_after_it(quotes_o
         '"If the company wants to talk, we will be at the table."\n'
     )
     assert {q.speaker for q in quotes_of(text)} == {"Carl Desrosiers"}
+
+
+@pytest.mark.model
+def test_an_organisation_name_keeps_its_of_phrase_with_and(quotes_of):
+    text = "Cladding\n\nThe Ministry of Housing, Communities and Local Government said it was in close contact with the council.\n"
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Ministry of Housing, Communities and Local Government"

@@ -82,8 +82,9 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
 
 
 def _of_extension(head: Token) -> list[Token]:
-    """Ministry of Defense of Russia, Center for American Progress: capitalised `of` and `for`
-    phrases after an organisation's head word."""
+    """Ministry of Defense of Russia, Center for American Progress, Department of Health and Social
+    Care: capitalised `of` and `for` phrases (and their capitalised conjuncts) after an
+    organisation's head word."""
     extra: list[Token] = []
     current = head
     while True:
@@ -91,8 +92,10 @@ def _of_extension(head: Token) -> list[Token]:
         objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         if not objects:
             return extra
-        target = objects[0]
-        extra.extend(current.doc[preps[0].i : target.i + 1])
+        target = last = objects[0]
+        while (conj := next((c for c in last.rights if c.dep_ == "conj" and c.pos_ == "PROPN"), None)) is not None:
+            last = conj  # "Housing, Communities and Local Government"
+        extra.extend(current.doc[preps[0].i : last.i + 1])
         current = target
 
 
