@@ -322,6 +322,6 @@ def test_whoever_reads_a_statement_speaks_the_quote_paragraphs_after_it(quotes_o
 
 @pytest.mark.model
 def test_an_organisation_name_keeps_its_of_phrase_with_and(quotes_of):
-    text = "Cladding\n\nThe Ministry of Housing, Communities and Local Government said it was in close contact with the council.\n"
+    text = "Cladding\n\nThe Ministry of Housing, Communities and Local Government said it was in close contact.\n"
     [quote] = quotes_of(text)
     assert quote.speaker == "Ministry of Housing, Communities and Local Government"

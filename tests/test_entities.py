@@ -199,3 +199,25 @@ def test_a_name_with_particles_and_two_surnames_is_one_person(pipeline):
     speakers = _speakers(pipeline, text)
     assert speakers["Spanish families are paying for Brazilian wind,"] == "Francisco Javier Ruiz de Alarcón"
     assert speakers["They decide everything in an office,"] in ("Raimunda Conceição dos Anjos", "Conceição dos Anjos")
+
+
+def test_marks_inside_a_transcript_turn_hold_the_words_of_the_person_it_names(pipeline):
+    text = (
+        "City Desk podcast\n\n"
+        "[00:03:15] Dana Whitfield: Welcome back. With me is our reporter, Marcus Bell.\n\n"
+        "[00:03:27] Marcus Bell: On Monday the mayor said she would stop the money.\n\n"
+        "[00:03:40] Dana: Was that a surprise?\n\n"
+        "[00:03:54] Marcus: Yes. The board chair, Linda Faulkner, spoke to me on Wednesday. "
+        "Her exact words were, “If we lose the city money, we are looking at two years.”\n\n"
+        "[00:04:10] Dana: Thanks, Marcus.\n"
+    )
+    assert _speakers(pipeline, text)["If we lose the city money, we are looking at two years."] == "Linda Faulkner"
+
+
+def test_a_known_first_name_alone_is_the_person_named_with_it(pipeline):
+    text = (
+        "Podcast\n\n"
+        "Marcus Bell covers transport. Abby Sorensen covers the council.\n\n"
+        'Marcus said the vote was close. "It will come down to one seat," Marcus said.\n'
+    )
+    assert _speakers(pipeline, text)["It will come down to one seat,"] == "Marcus Bell"

@@ -70,6 +70,7 @@ class ArticleSpeakers:
     epithets: frozenset[str] = frozenset()  # "the nominee": the person a "he" there would be
     title_forms: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     particles: frozenset[str] = frozenset()  # "de", "dos", "van": not compared as name words
+    first_names: frozenset[str] = frozenset()  # a known first name used alone is the person named with it
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
@@ -120,6 +121,10 @@ class ArticleSpeakers:
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
+            if not candidates and mention.text.lower() in self.first_names:  # "Marcus: ..." after "Marcus Bell"
+                candidates = [
+                    e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1 and _keys(e.name)[:1] == keys
+                ]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
             if known is not None and known.kind == "person":
@@ -142,6 +147,10 @@ class ArticleSpeakers:
         j = bisect.bisect_left(self.mentions, floor, key=lambda m: m[0])
         recent = self.mentions[max(j, i - LOOKBACK_MENTIONS) : i]
         return next((entity for _, entity in reversed(recent) if accept(entity)), None)
+
+    def person_named_before(self, before: int, floor: int, other_than: str) -> Entity | None:
+        """The latest person with a full name or title named in [floor, before), other than `other_than`."""
+        return self._last(before, lambda e: e.kind == "person" and e.looks_like_a_person and e.name != other_than, floor)
 
     def organisation_before(self, before: int, floor: int) -> Entity | None:
         """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
@@ -253,6 +262,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.epithets"),
         rules.title_forms,
         rules.words("speakers.name_particles"),
+        rules.words("first_names.female") | rules.words("first_names.male"),
     )
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:

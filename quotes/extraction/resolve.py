@@ -33,6 +33,7 @@ CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
 RULE_CONTINUATION = "continues the quote before"
 RULE_TURN = "transcript turn label"
+RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
 
@@ -250,8 +251,12 @@ def _continue(
             quote.kind = previous.kind
     turn = speakers.turns.get(unit)
     if quote.speaker is None and turn is not None and turn.speaker is not None:
-        quote.speaker, quote.speaker_kind = turn.speaker
-        quote.rule = RULE_TURN
+        # marks inside a turn hold someone else's words ("Her exact words were, '...'"): the
+        # person the turn last named, not the turn's own speaker
+        quoted = speakers.registry.person_named_before(quote.start, speakers.found.unit_start(quote.start), turn.speaker[0])
+        if quoted is not None:
+            quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
+            quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
 
 
