@@ -325,3 +325,9 @@ def test_an_organisation_name_keeps_its_of_phrase_with_and(quotes_of):
     text = "Cladding\n\nThe Ministry of Housing, Communities and Local Government said it was in close contact.\n"
     [quote] = quotes_of(text)
     assert quote.speaker == "Ministry of Housing, Communities and Local Government"
+
+
+@pytest.mark.model
+def test_a_spokesperson_for_a_named_platform_speaks_for_it_whatever_the_parse(quotes_of):
+    text = 'Rentals\n\nA spokesperson for the rental platform Nestly said the company was "deeply disappointed" by the vote.\n'
+    assert {q.speaker for q in quotes_of(text)} == {"Nestly"}

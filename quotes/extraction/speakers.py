@@ -349,6 +349,10 @@ def _represented(role: Token, rules: Rules) -> Mention | None:
         employer = next((c for c in reversed(list(role.lefts)) if c.dep_ == "compound"), None)
     if employer is None:
         return None
+    after = employer.doc[employer.i + 1] if employer.i + 1 < len(employer.doc) else None
+    if employer.pos_ == "NOUN" and after is not None and after.text[:1].isupper() and after.is_alpha:
+        # "a spokesperson for the rental platform Nestly", whatever the parser made of "Nestly"
+        return Mention(after.text, after.idx, "name", "organisation", after.lower_)
     represented = mention_at(employer, rules, statement_owner=False)
     if represented is None or (represented.kind not in ("organisation", "group") and represented.form != "name"):
         return None
