@@ -11,68 +11,20 @@ import errno
 import os
 import stat
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from quotes.models import Document
+from quotes.sources.common import BINARY_SNIFF_BYTES as BINARY_SNIFF_BYTES
+from quotes.sources.common import Skipped as Skipped
+from quotes.sources.common import SourceError as SourceError
+from quotes.sources.common import decode as decode
+from quotes.sources.common import looks_binary as looks_binary
+from quotes.sources.common import shown_name as shown_name
+from quotes.sources.common import title_of as title_of
+from quotes.sources.html import HTML_SUFFIXES, document_from_html
 
 DEFAULT_SUFFIXES = (".txt", ".md")
-BINARY_SNIFF_BYTES = 8192
-
-
-class SourceError(ValueError):
-    """A path the user gave cannot be read at all."""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    source: str
-    reason: str
-
-
-def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text, with a warning when the bytes were not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError as err:
-        warning = f"not UTF-8 (byte {err.start}); decoded as cp1252"
-    try:
-        return data.decode("cp1252"), (warning,)
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), (warning.replace("cp1252", "Latin-1"),)
-
-
-def looks_binary(data: bytes) -> bool:
-    head = data[:BINARY_SNIFF_BYTES]
-    if b"\x00" in head:
-        return True
-    control = sum(b < 32 and b not in (9, 10, 12, 13, 27) for b in head)
-    return bool(head) and control / len(head) > 0.1
-
-
-def title_of(text: str) -> str:
-    """The first non-empty line is an article's title."""
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as the OS hands it over
-        return f"\\x{code - 0xDC00:02x}"
-    if unicodedata.category(char) in ("Cc", "Cs"):  # a newline would split a linter line
-        return char.encode("unicode_escape").decode("ascii")
-    return char
-
-
-def shown_name(name: str) -> str:
-    """A file name as one line of text that any output can hold: bytes that are not UTF-8 as `\\xNN`,
-    control characters as `\\n`, `\\x1b`. Files are opened by the name as given; records and
-    messages carry this one."""
-    return name if name.isprintable() else "".join(map(_escaped, name))
 
 
 def document_from_bytes(source: str, data: bytes) -> Document:
@@ -138,15 +90,36 @@ def read_regular(path: Path) -> bytes:
         os.close(fd)
 
 
+def reading_of(name: str) -> str:
+    """How a file of this name is read: "html" (its main text, by the HTML reader) or "text" (as it is)."""
+    return "html" if name.lower().endswith(HTML_SUFFIXES) else "text"
+
+
+def source_name(name: str) -> str:
+    """What records and messages call the file `name`."""
+    return "<stdin>" if name == "-" else shown_name(name)
+
+
+def read_bytes(name: str) -> bytes | Skipped:
+    """A file's bytes (`-`: standard input), or `Skipped` when it cannot be read or is binary."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as err:
+        return Skipped(source_name(name), f"cannot read ({err.strerror or err})")
+    if looks_binary(data):
+        return Skipped(source_name(name), "binary file")
+    return data
+
+
+def document_of(name: str, data: bytes) -> Document | Skipped:
+    """The bytes of the file `name` as a `Document`, read as its name says (see `reading_of`)."""
+    if reading_of(name) == "html":
+        return document_from_html(source_name(name), data)
+    return document_from_bytes(source_name(name), data)
+
+
 def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
-    """Read each file lazily; unreadable or binary files come back as `Skipped`."""
+    """Read each file lazily; unreadable, binary or empty pages come back as `Skipped`."""
     for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except OSError as err:
-            yield Skipped(shown_name(name), f"cannot read ({err.strerror or err})")
-            continue
-        if looks_binary(data):
-            yield Skipped(shown_name(name), "binary file")
-            continue
-        yield document_from_bytes("<stdin>" if name == "-" else shown_name(name), data)
+        data = read_bytes(name)
+        yield data if isinstance(data, Skipped) else document_of(name, data)
