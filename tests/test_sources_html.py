@@ -128,3 +128,20 @@ def test_offsets_in_a_page_point_into_its_extracted_text(pipeline):
     text = news().text
     quotes = extract(NEWS, pipeline=pipeline)
     assert quotes and all(text[q.start : q.end] == q.text for q in quotes)
+
+
+@pytest.mark.model
+def test_a_folder_of_saved_pages_is_extracted_and_an_empty_page_is_one_warning(tmp_path, run_quotes):
+    import json
+    import shutil
+
+    saved = tmp_path / "saved"
+    (saved / "sub").mkdir(parents=True)
+    shutil.copy(NEWS, saved / "sub" / "port.htm")
+    shutil.copy(PAGES / "boilerplate-only.html", saved / "sport.html")
+    result = run_quotes("extract", "saved", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert {r["source"] for r in records} == {"saved/sub/port.htm"}
+    [warning] = result.stderr.decode().splitlines()
+    assert warning.startswith("quotes: warning: saved/sport.html: no main text found") and warning.endswith(", skipped")

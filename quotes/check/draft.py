@@ -13,7 +13,7 @@ from quotes.text.words import Word, words_of
 
 # "[the minister]" may stand for a pronoun or a short name: at most this many source words.
 BRACKET_MAX_REPLACED_WORDS = 3
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".html", ".htm")
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".docx")
 
 # "...", "…" and "[...]" are omissions; any other [bracket] is an editorial insertion.
 ELLIPSIS = r"(?:…|\.\s?\.\s?\.)"

@@ -22,9 +22,11 @@ from quotes.sources.common import decode as decode
 from quotes.sources.common import looks_binary as looks_binary
 from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
+from quotes.sources.docx import DOCX_SUFFIXES, document_from_docx
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
 
-DEFAULT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
 def document_from_bytes(source: str, data: bytes) -> Document:
@@ -91,8 +93,11 @@ def read_regular(path: Path) -> bytes:
 
 
 def reading_of(name: str) -> str:
-    """How a file of this name is read: "html" (its main text, by the HTML reader) or "text" (as it is)."""
-    return "html" if name.lower().endswith(HTML_SUFFIXES) else "text"
+    """How a file of this name is read: "html" (a page's main text), "docx" (its paragraphs) or "text" (as it is)."""
+    lowered = name.lower()
+    if lowered.endswith(HTML_SUFFIXES):
+        return "html"
+    return "docx" if lowered.endswith(DOCX_SUFFIXES) else "text"
 
 
 def source_name(name: str) -> str:
@@ -101,19 +106,22 @@ def source_name(name: str) -> str:
 
 
 def read_bytes(name: str) -> bytes | Skipped:
-    """A file's bytes (`-`: standard input), or `Skipped` when it cannot be read or is binary."""
+    """A file's bytes (`-`: standard input), or `Skipped` when it cannot be read."""
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as err:
         return Skipped(source_name(name), f"cannot read ({err.strerror or err})")
-    if looks_binary(data):
-        return Skipped(source_name(name), "binary file")
-    return data
 
 
 def document_of(name: str, data: bytes) -> Document | Skipped:
-    """The bytes of the file `name` as a `Document`, read as its name says (see `reading_of`)."""
-    if reading_of(name) == "html":
+    """The bytes of the file `name` as a `Document`, read as its name says (see `reading_of`);
+    `Skipped` for binary bytes where text or a page should be."""
+    reading = reading_of(name)
+    if reading == "docx":
+        return document_from_docx(source_name(name), data)
+    if looks_binary(data):
+        return Skipped(source_name(name), "binary file")
+    if reading == "html":
         return document_from_html(source_name(name), data)
     return document_from_bytes(source_name(name), data)
 
