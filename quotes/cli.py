@@ -52,6 +52,7 @@ from quotes.output.sqlite import write_sqlite_output
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
 from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
+from quotes.sources.urls import is_url, read_url_list
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",
@@ -62,7 +63,7 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PATHS_HELP = (
-    "Files or folders (.txt, .md, .html, .htm, .docx), or - for standard input. "
+    "Files or folders (.txt, .md, .html, .htm, .docx), http(s) URLs, or - for standard input. "
     "Default: standard input when it is a pipe or a file, else the built-in sample articles."
 )
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
@@ -70,6 +71,7 @@ MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_we
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
 PER_SOURCE_HELP = "One row per quote in each source, instead of one row per utterance."
 PER_CLUSTER_HELP = "With --format csv: one row per utterance, all its sources in one cell."
+URLS_HELP = "A file of URLs to fetch and read, one a line (# starts a comment); with PATHS or alone."
 KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
 
 
@@ -127,14 +129,24 @@ def _total_bytes(files: list[str]) -> int:
 
 
 def _setup(
-    paths: list[str] | None, model: str | None, speakers_files: list[Path] | None, output: Path | None, force: bool
+    paths: list[str] | None,
+    model: str | None,
+    speakers_files: list[Path] | None,
+    output: Path | None,
+    force: bool,
+    urls: Path | None = None,
 ) -> tuple[list[str], Pipeline, OutputTarget | None]:
-    """The files to read, the pipeline and the output, `[tool.quotes]` settings under the options given; errors exit 2."""
+    """The files (and URLs) to read, the pipeline and the output, `[tool.quotes]` settings under the
+    options given; errors exit 2."""
     try:
         target = output_target(output, force) if output is not None else None
         config = load_config()
-        files = expand(paths or ["-" if stdin_has_input() else str(seeds_dir())])
-        if target is not None and target.file is not None and target.file in {Path(f).resolve() for f in files if f != "-"}:
+        if paths or urls is not None:
+            files = expand([*(paths or ()), *(read_url_list(str(urls)) if urls is not None else ())])
+        else:
+            files = expand(["-" if stdin_has_input() else str(seeds_dir())])
+        inputs = {Path(f).resolve() for f in files if f != "-" and not is_url(f)}
+        if target is not None and target.file is not None and target.file in inputs:
             raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
@@ -168,7 +180,7 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
 def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:
     """Every quote of every readable file, speakers linked across the files."""
     if not files:
-        warn("no .txt, .md, .html, .htm or .docx files found")
+        warn("no .txt, .md, .html, .htm or .docx files or URLs found")
     for message in pipeline.matchers.directory.warnings:
         warn(message)
     show_progress = len(files) > 1 and stderr.is_terminal
@@ -190,6 +202,7 @@ def extract(
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help=URLS_HELP)] = None,
 ) -> None:
     """Extract quotes and reported speech with their speakers: one row per utterance, with every source that carries it."""
     kinds = set(kind or QUOTE_KINDS)
@@ -200,7 +213,7 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
-    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target = _setup(paths, model, speakers_file, output, force, urls)
     quotes = _extract_all(files, pipeline, jobs)
     quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None

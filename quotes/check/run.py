@@ -13,7 +13,7 @@ from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
-from quotes.sources.files import Skipped, document_of, expand, read_bytes, reading_of, source_name
+from quotes.sources.files import Skipped, document_of, expand, read_raw
 
 
 def _resolved(name: str) -> Path | str:
@@ -42,22 +42,22 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
     load = SourceLoad()
     pending: list[tuple[bytes, str, Document]] = []
     for path in files:
-        data = read_bytes(path)
-        if isinstance(data, Skipped):
-            load.notes.append(f"{data.source}: {data.reason}, skipped")
+        raw = read_raw(path)
+        if isinstance(raw, Skipped):
+            load.notes.append(f"{raw.source}: {raw.reason}, skipped")
             continue
-        name = source_name(path)
-        cached = cache.load(data, reading_of(path), name) if cache is not None else None
+        name = raw.source
+        cached = cache.load(raw.data, raw.reading, name) if cache is not None else None
         if cached is not None:
             load.quotes.extend(cached)
             load.cached += 1
             continue
-        document = document_of(path, data)
+        document = document_of(raw)
         if isinstance(document, Skipped):
             load.notes.append(f"{document.source}: {document.reason}, skipped")
             continue
         load.notes.extend(f"{name}: {message}" for message in document.warnings)
-        pending.append((data, reading_of(path), document))
+        pending.append((raw.data, raw.reading, document))
     if not pending:
         return load
     jobs = default_jobs(sum(len(data) for data, _, _ in pending))

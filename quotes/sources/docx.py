@@ -20,6 +20,7 @@ from quotes.models import Document, SourceMeta
 from quotes.sources.common import Skipped
 
 DOCX_SUFFIXES = (".docx",)
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _lines(text: str) -> str:

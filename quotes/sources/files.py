@@ -1,4 +1,4 @@
-"""Read articles: files, folders and standard input become `Document`s.
+"""Read articles: files, folders, standard input and URLs become `Document`s.
 
 Text is decoded as UTF-8 (with or without a byte-order mark); anything else falls back to
 cp1252 or Latin-1 with a warning. Binary files are skipped with a warning. Newlines are
@@ -12,9 +12,10 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from quotes.models import Document
+from quotes.models import Document, SourceMeta
 from quotes.sources.common import BINARY_SNIFF_BYTES as BINARY_SNIFF_BYTES
 from quotes.sources.common import Skipped as Skipped
 from quotes.sources.common import SourceError as SourceError
@@ -22,8 +23,9 @@ from quotes.sources.common import decode as decode
 from quotes.sources.common import looks_binary as looks_binary
 from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
-from quotes.sources.docx import DOCX_SUFFIXES, document_from_docx
+from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
+from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is_url
 
 TEXT_SUFFIXES = (".txt", ".md")
 DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
@@ -55,6 +57,9 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
                 raise SourceError("-: standard input is closed")
             files.append(given)
             continue
+        if is_url(given):
+            files.append(given)
+            continue
         path = Path(given)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
@@ -73,7 +78,7 @@ def _once_each(files: list[str]) -> list[str]:
     seen: set[str] = set()
     unique = []
     for name in files:
-        where = name if name == "-" else os.path.realpath(name)
+        where = name if name == "-" or is_url(name) else os.path.realpath(name)
         if where not in seen:
             seen.add(where)
             unique.append(name)
@@ -105,29 +110,65 @@ def source_name(name: str) -> str:
     return "<stdin>" if name == "-" else shown_name(name)
 
 
-def read_bytes(name: str) -> bytes | Skipped:
-    """A file's bytes (`-`: standard input), or `Skipped` when it cannot be read."""
+@dataclass(frozen=True)
+class Raw:
+    """A source's bytes as read, and how they are to be read."""
+
+    name: str  # as given: a path, "-" or a URL
+    data: bytes
+    reading: str  # "text", "html" or "docx"
+    url: str | None = None  # a fetched page: where it came from, after redirects
+    charset: str | None = None  # a fetched page: what the server said its bytes are
+
+    @property
+    def source(self) -> str:
+        return source_name(self.name)
+
+
+def _reading_of_media(media_type: str) -> str | None:
+    if not media_type or media_type in PAGE_TYPES:
+        return "html"
+    if media_type == DOCX_MEDIA_TYPE:
+        return "docx"
+    return "text" if media_type in TEXT_TYPES else None
+
+
+def _fetched(url: str, fetching: FetchSettings) -> Raw | Skipped:
+    fetched = fetch(url, fetching)
+    if isinstance(fetched, Skipped):
+        return Skipped(shown_name(url), fetched.reason)
+    reading = _reading_of_media(fetched.media_type)
+    if reading is None:
+        return Skipped(shown_name(url), f"not a page or text ({fetched.media_type})")
+    return Raw(url, fetched.data, reading, fetched.url, fetched.charset)
+
+
+def read_raw(name: str, fetching: FetchSettings | None = None) -> Raw | Skipped:
+    """A source's bytes: a file, standard input (`-`) or a URL (fetched with `fetching`), or `Skipped` with the reason."""
+    if is_url(name):
+        return _fetched(name, fetching or FetchSettings())
     try:
-        return sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as err:
         return Skipped(source_name(name), f"cannot read ({err.strerror or err})")
+    return Raw(name, data, reading_of(name))
 
 
-def document_of(name: str, data: bytes) -> Document | Skipped:
-    """The bytes of the file `name` as a `Document`, read as its name says (see `reading_of`);
-    `Skipped` for binary bytes where text or a page should be."""
-    reading = reading_of(name)
-    if reading == "docx":
-        return document_from_docx(source_name(name), data)
-    if looks_binary(data):
-        return Skipped(source_name(name), "binary file")
-    if reading == "html":
-        return document_from_html(source_name(name), data)
-    return document_from_bytes(source_name(name), data)
+def document_of(raw: Raw) -> Document | Skipped:
+    """A source's bytes as a `Document`, read as `raw.reading` says; `Skipped` for binary bytes where
+    text or a page should be, a page without main text, a broken .docx."""
+    if raw.reading == "docx":
+        return document_from_docx(raw.source, raw.data)
+    if looks_binary(raw.data):
+        return Skipped(raw.source, "binary file")
+    if raw.reading == "html":
+        return document_from_html(raw.source, raw.data, url=raw.url, charset=raw.charset)
+    document = document_from_bytes(raw.source, raw.data)
+    return replace(document, meta=SourceMeta(url=raw.url)) if raw.url else document
 
 
-def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
-    """Read each file lazily; unreadable, binary or empty pages come back as `Skipped`."""
+def read_documents(files: Iterable[str], fetching: FetchSettings | None = None) -> Iterator[Document | Skipped]:
+    """Read each file (or fetch each URL) lazily; what gives no document comes back as `Skipped`."""
     for name in files:
-        data = read_bytes(name)
-        yield data if isinstance(data, Skipped) else document_of(name, data)
+        raw = read_raw(name, fetching)
+        yield raw if isinstance(raw, Skipped) else document_of(raw)
