@@ -128,6 +128,8 @@ def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | N
                 except (OSError, OutputExists, ValueError) as err:
                     raise fail(_os_message(err) if isinstance(err, OSError) else str(err)) from None
             yield item
+    except SourceError as err:  # a manifest that cannot be used
+        raise fail(str(err)) from None
     finally:
         if progress is not None:
             progress.stop()

@@ -13,9 +13,10 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import urlsplit
 
-from quotes.models import Document, SourceMeta
+from quotes.models import NO_META, Document, SourceMeta
 from quotes.sources.common import BINARY_SNIFF_BYTES as BINARY_SNIFF_BYTES
 from quotes.sources.common import Skipped as Skipped
 from quotes.sources.common import SourceError as SourceError
@@ -25,15 +26,26 @@ from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
 from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
+from quotes.sources.meta import Manifests, front_matter, merged
 from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is_url
 
 TEXT_SUFFIXES = (".txt", ".md")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
-def document_from_bytes(source: str, data: bytes) -> Document:
+def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Document:
+    """Text as it is in the file, but for its front matter (blanked: see `quotes.sources.meta`)."""
     text, warnings = decode(data)
-    return Document(source=source, text=text, title=title_of(text), warnings=warnings)
+    found = front_matter(text)
+    return Document(
+        source=source,
+        text=found.text,
+        title=title_of(found.text),
+        warnings=(*warnings, *found.warnings),
+        meta=found.meta or NO_META,
+        format="markdown" if markdown else "text",
+    )
 
 
 def stdin_has_input() -> bool:
@@ -154,21 +166,42 @@ def read_raw(name: str, fetching: FetchSettings | None = None) -> Raw | Skipped:
     return Raw(name, data, reading_of(name))
 
 
-def document_of(raw: Raw) -> Document | Skipped:
-    """A source's bytes as a `Document`, read as `raw.reading` says; `Skipped` for binary bytes where
-    text or a page should be, a page without main text, a broken .docx."""
+def _fallback_meta(raw: Raw) -> SourceMeta | None:
+    """What is known without being told: a fetched page's host and URL, a file's name as its outlet."""
+    if raw.url is not None:
+        return SourceMeta(outlet=urlsplit(raw.url).hostname or None, url=raw.url)
+    return None if raw.name == "-" else SourceMeta(outlet=PurePath(raw.source).stem or None)
+
+
+def document_of(raw: Raw, listed: SourceMeta | None = None) -> Document | Skipped:
+    """A source's bytes as a `Document`, read as `raw.reading` says, its metadata from its front
+    matter, then `listed` (its manifest entry), then the page's own, then its name; `Skipped` for
+    binary bytes where text or a page should be, a page without main text, a broken .docx."""
     if raw.reading == "docx":
-        return document_from_docx(raw.source, raw.data)
-    if looks_binary(raw.data):
-        return Skipped(raw.source, "binary file")
-    if raw.reading == "html":
-        return document_from_html(raw.source, raw.data, url=raw.url, charset=raw.charset)
-    document = document_from_bytes(raw.source, raw.data)
-    return replace(document, meta=SourceMeta(url=raw.url)) if raw.url else document
+        read = document_from_docx(raw.source, raw.data)
+    elif looks_binary(raw.data):
+        read = Skipped(raw.source, "binary file")
+    elif raw.reading == "html":
+        read = document_from_html(raw.source, raw.data, url=raw.url, charset=raw.charset)
+    else:
+        read = document_from_bytes(raw.source, raw.data, markdown=raw.name.lower().endswith(MARKDOWN_SUFFIXES))
+    if isinstance(read, Skipped):
+        return read
+    if raw.reading == "text":  # the file's own front matter is closest to it
+        return replace(read, meta=merged(read.meta, listed, _fallback_meta(raw)))
+    return replace(read, meta=merged(listed, read.meta, _fallback_meta(raw)))
 
 
 def read_documents(files: Iterable[str], fetching: FetchSettings | None = None) -> Iterator[Document | Skipped]:
-    """Read each file (or fetch each URL) lazily; what gives no document comes back as `Skipped`."""
+    """Read each file (or fetch each URL) lazily; what gives no document comes back as `Skipped`.
+
+    Raises SourceError for a manifest (`sources.csv`, `sources.toml`) that cannot be used.
+    """
+    manifests = Manifests()
     for name in files:
         raw = read_raw(name, fetching)
-        yield raw if isinstance(raw, Skipped) else document_of(raw)
+        if isinstance(raw, Skipped):
+            yield raw
+            continue
+        listed = None if raw.url is not None or name == "-" else manifests.meta_of(name)
+        yield document_of(raw, listed)
