@@ -130,7 +130,7 @@ def test_a_bad_manifest_is_one_error_line_and_exit_2(tmp_path, run_quotes):
     assert line.startswith("quotes: error: ") and "sources.toml" in line
 
 
-META = SourceMeta(outlet="Reuters", date="2024-08-07", url="https://r.example/a", title="Port", author="Ann Lee")
+META = SourceMeta(outlet="Reuters", date="2024-08-07", url="https://r.example/a", title="Port", author="Ann Lee", description="D")
 
 
 def test_csv_rows_carry_outlet_date_and_url():
@@ -144,8 +144,8 @@ def test_csv_rows_carry_outlet_date_and_url():
 def test_the_sqlite_sources_table_holds_each_sources_metadata(tmp_path):
     write_sqlite([Quote("a.txt", 0, 5, "We win", "direct", meta=META)], [], tmp_path / "q.db")
     with sqlite3.connect(tmp_path / "q.db") as db:
-        row = db.execute("SELECT path, outlet, date, url, title, author FROM sources").fetchone()
-    assert row == ("a.txt", "Reuters", "2024-08-07", "https://r.example/a", "Port", "Ann Lee")
+        row = db.execute("SELECT path, outlet, date, url, title, author, description FROM sources").fetchone()
+    assert row == ("a.txt", "Reuters", "2024-08-07", "https://r.example/a", "Port", "Ann Lee", "D")
 
 
 @pytest.mark.model
