@@ -10,14 +10,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from typing import TYPE_CHECKING
 
 from quotes.models import Document, SourceMeta
 from quotes.sources.common import Skipped
+
+if TYPE_CHECKING:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 DOCX_SUFFIXES = (".docx",)
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,6 +29,8 @@ def _lines(text: str) -> str:
 
 
 def _paragraphs(content: Iterator[Paragraph | Table]) -> Iterator[str]:
+    from docx.text.paragraph import Paragraph
+
     for block in content:
         if isinstance(block, Paragraph):
             yield _lines(block.text)
@@ -40,6 +42,9 @@ def _paragraphs(content: Iterator[Paragraph | Table]) -> Iterator[str]:
 
 def document_from_docx(source: str, data: bytes) -> Document | Skipped:
     """A .docx as a `Document` of its paragraphs, or `Skipped` when it is not one or holds no text."""
+    import docx  # here, not at the top: it takes half a second to import, and most runs read no .docx
+    from docx.opc.exceptions import PackageNotFoundError
+
     try:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as err:  # SyntaxError: lxml's

@@ -13,14 +13,14 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-
-import trafilatura
-from lxml.etree import _Element
-from trafilatura.settings import set_date_params
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from quotes.models import Document, SourceMeta
 from quotes.sources.common import Skipped, decode
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from trafilatura.settings import Document as Extracted
 
 HTML_SUFFIXES = (".html", ".htm")
 CHARSET_SNIFF_BYTES = 8192  # a <meta charset> must be in the first 1024 bytes (HTML5); some pages are late
@@ -118,7 +118,7 @@ def _headline(tree: _Element) -> str | None:
     return None
 
 
-def _meta(url: str | None, extracted: trafilatura.settings.Document) -> SourceMeta:
+def _meta(url: str | None, extracted: Extracted) -> SourceMeta:
     return SourceMeta(
         outlet=extracted.sitename or extracted.hostname or None,
         date=extracted.date or None,
@@ -135,6 +135,10 @@ def document_from_html(source: str, data: bytes, url: str | None = None, charset
     `url` is where it was fetched from (it wins over the URL the page names), `charset` what the
     server said the bytes are.
     """
+    import trafilatura  # here, not at the top: it takes a second to import, and most runs read no page
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
+
     page, warnings = decode_page(data, charset)
     if not WHOLE_PAGE.search(page):  # a fragment (a CMS's article body): trafilatura wants a page
         page = f"<html><body>{page}</body></html>"

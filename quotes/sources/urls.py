@@ -12,11 +12,13 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from quotes import __version__
 from quotes.sources.common import Skipped, SourceError, decode
+
+if TYPE_CHECKING:
+    import httpx
 
 URL_PREFIXES = ("http://", "https://")
 USER_AGENT = f"quotes/{__version__} (news quote and speaker extractor; python-httpx)"
@@ -63,6 +65,8 @@ def _content_type(value: str) -> tuple[str, str | None]:
 
 
 def _try(client: httpx.Client, url: str, settings: FetchSettings) -> Fetched:
+    import httpx
+
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
@@ -92,6 +96,8 @@ def _try(client: httpx.Client, url: str, settings: FetchSettings) -> Fetched:
 
 def fetch(url: str, settings: FetchSettings | None = None) -> Fetched | Skipped:
     """A URL's bytes, or `Skipped` (named by the URL) with the last try's reason."""
+    import httpx  # here, not at the top: it takes most of a second to import, and most runs fetch nothing
+
     settings = settings or FetchSettings()
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"}
     tries = settings.retries + 1
