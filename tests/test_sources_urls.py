@@ -59,6 +59,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, (PAGES / "news-with-comments.html").read_bytes())
         elif self.path == "/big":
             self._send(200, b"<p>" + b"word " * 2000 + b"</p>")
+        elif self.path == "/latin":  # no <meta charset>: only the header says what the bytes are
+            body = "<html><body><p>\u201cWe will stay open,\u201d said Ren\u00e9e M\u00fcller of the Caf\u00e9 Fl\u00f6te.</p>"
+            self._send(200, (body + "</body></html>").encode("cp1252"), "text/html; charset=windows-1252")
         elif self.path == "/logo.png":
             self._send(200, b"\x89PNG\r\n\x1a\n", "image/png")
         else:
@@ -102,6 +105,13 @@ def test_a_redirect_is_followed_and_the_page_keeps_the_url_given_as_its_source(s
     document = read_url(f"{base}/moved")
     assert isinstance(document, Document)
     assert document.source == f"{base}/moved" and document.meta.url == f"{base}/article"
+
+
+def test_a_page_is_decoded_by_the_charset_the_server_sends(site):
+    _, base = site
+    document = read_url(f"{base}/latin")
+    assert isinstance(document, Document) and not document.warnings
+    assert document.text == "\u201cWe will stay open,\u201d said Ren\u00e9e M\u00fcller of the Caf\u00e9 Fl\u00f6te.\n"
 
 
 def test_a_404_is_skipped_with_its_status_and_not_retried(site):
