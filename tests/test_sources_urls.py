@@ -186,3 +186,15 @@ def test_extract_reads_urls_and_a_failed_page_is_one_warning_while_the_rest_goes
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert records and {r["source"] for r in records} == {f"{base}/article"}
     assert {r["outlet"] for r in records} == {"The Harbour Gazette"}
+
+
+@pytest.mark.model
+def test_check_compares_a_draft_with_a_page_fetched_from_a_url(site, tmp_path, pipeline):
+    from quotes.check.run import CheckRequest, run_check
+
+    _, base = site
+    draft = tmp_path / "draft.md"
+    draft.write_text("\u201cWe will reopen the port by summer, whatever it costs,\u201d Ines Falk said.\n", encoding="utf-8")
+    report = run_check(CheckRequest((str(draft),), (f"{base}/article",)), lambda *_: pipeline)
+    [finding] = report.findings
+    assert finding.code == "QC101" and finding.source == f"{base}/article"
