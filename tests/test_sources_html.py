@@ -105,6 +105,12 @@ def test_a_fragment_without_html_or_body_is_read():
     assert isinstance(document, Document) and document.text == "She said: \u201cWe will win.\u201d\n"
 
 
+@pytest.mark.model
+def test_a_page_on_standard_input_is_read_as_a_page(tmp_path, run_quotes):
+    result = run_quotes("extract", "-", "--format", "jsonl", "--save-text", "texts", input=NEWS.read_bytes())
+    assert (tmp_path / "texts" / "stdin.txt").read_text(encoding="utf-8") == news().text, result.stderr
+
+
 def test_entities_become_their_characters():
     assert "\u201cWe will reopen the port by spring" in news().text
 

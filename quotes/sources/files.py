@@ -31,6 +31,7 @@ from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is
 
 TEXT_SUFFIXES = (".txt", ".md")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+PAGE_STARTS = (b"<!doctype html", b"<html")
 DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
@@ -163,6 +164,8 @@ def read_raw(name: str, fetching: FetchSettings | None = None) -> Raw | Skipped:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as err:
         return Skipped(source_name(name), f"cannot read ({err.strerror or err})")
+    if name == "-":  # no name to go by: a page is a page by its first tag
+        return Raw(name, data, "html" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower().startswith(PAGE_STARTS) else "text")
     return Raw(name, data, reading_of(name))
 
 
