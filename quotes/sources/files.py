@@ -1,8 +1,13 @@
 """Read articles: files, folders, standard input and URLs become `Document`s.
 
+    read_raw(name)  -> Raw (bytes, and how to read them: "text", "html" or "docx") | Skipped
+    document_of(raw) -> Document | Skipped    (read_documents does both, lazily, with manifests)
+
 Text is decoded as UTF-8 (with or without a byte-order mark); anything else falls back to
 cp1252 or Latin-1 with a warning. Binary files are skipped with a warning. Newlines are
-kept as they are in the file, so offsets match what any other tool reads.
+kept as they are in the file, so offsets match what any other tool reads; front matter is
+blanked, not cut. Pages (`html.py`) and .docx files (`docx.py`) become their extracted text,
+URLs are fetched (`urls.py`), and where each source comes from is settled in `meta.py`.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from quotes.models import NO_META, Document, SourceMeta
-from quotes.sources.common import BINARY_SNIFF_BYTES as BINARY_SNIFF_BYTES
 from quotes.sources.common import Skipped as Skipped
 from quotes.sources.common import SourceError as SourceError
 from quotes.sources.common import decode as decode
