@@ -48,6 +48,14 @@ def test_without_an_h1_the_headline_is_the_page_title_without_the_site_name():
     assert document.text.splitlines()[0] == "Storm hits coast"
 
 
+def test_a_site_name_in_an_h1_is_not_taken_for_the_headline():
+    body = "<p>" + "The storm hit the coast on Tuesday night, flooding the lower town. " * 3 + "</p>"
+    head = '<head><meta property="og:site_name" content="The Harbour Gazette"></head>'
+    page = f"<html>{head}<body><header><h1>The Harbour Gazette</h1></header><article><h1>Storm hits coast</h1>{body}</article>"
+    document = document_from_html("storm.html", (page + "</body></html>").encode())
+    assert isinstance(document, Document) and document.text.splitlines()[0] == "Storm hits coast"
+
+
 def test_paragraphs_are_separated_by_blank_lines():
     paragraphs = news().text.split("\n\n")
     assert paragraphs[1].startswith("The harbour will reopen") and paragraphs[2].startswith("\u201cWe will reopen")

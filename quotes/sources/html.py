@@ -110,12 +110,17 @@ def _paragraphs(body: _Element) -> Iterator[str]:
             yield _collapsed(element.tail)
 
 
-def _headline(tree: _Element) -> str | None:
-    for heading in tree.iter("h1"):
-        text = " ".join("".join(heading.itertext()).split())
-        if text:
-            return text
-    return None
+def _headings(tree: _Element) -> list[str]:
+    """The page's `h1` texts, those inside its `article` or `main` first."""
+    inside = tree.xpath("//article//h1 | //main//h1")
+    texts = (" ".join("".join(h.itertext()).split()) for h in [*inside, *tree.iter("h1")])
+    return [t for t in dict.fromkeys(texts) if t]
+
+
+def _headline(headings: list[str], sitename: str | None) -> str | None:
+    """The first heading that is not the site's name (many sites put their logo in an `h1`)."""
+    site = (sitename or "").casefold()
+    return next((h for h in headings if h.casefold() != site), None)
 
 
 def _meta(url: str | None, extracted: Extracted) -> SourceMeta:
@@ -145,7 +150,7 @@ def document_from_html(source: str, data: bytes, url: str | None = None, charset
     tree = load_html(page)
     if tree is None:
         return Skipped(source, NO_MAIN_TEXT)
-    headline = _headline(tree)
+    headings = _headings(tree)  # before extraction, which prunes the tree
     extracted = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -164,7 +169,7 @@ def document_from_html(source: str, data: bytes, url: str | None = None, charset
     paragraphs = [p for p in _paragraphs(extracted.body) if p]
     if not paragraphs:
         return Skipped(source, NO_MAIN_TEXT)
-    headline = headline or extracted.title or None
+    headline = _headline(headings, extracted.sitename) or extracted.title or None
     if headline and " ".join(paragraphs[0].split()) != headline:
         paragraphs.insert(0, headline)
     text = "\n\n".join(paragraphs) + "\n"
