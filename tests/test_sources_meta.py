@@ -70,7 +70,8 @@ def test_without_metadata_the_outlet_is_the_file_name(tmp_path):
     assert document.meta == SourceMeta(outlet="reuters-kursk")
 
 
-def test_a_sources_csv_in_the_folder_names_outlet_date_and_url(tmp_path):
+def test_a_sources_csv_in_the_folder_names_outlet_date_and_url(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
@@ -82,7 +83,8 @@ def test_a_sources_csv_in_the_folder_names_outlet_date_and_url(tmp_path):
     assert metas["b.txt"] == SourceMeta(outlet="AP")
 
 
-def test_a_sources_toml_in_a_folder_above_names_the_outlet(tmp_path):
+def test_a_sources_toml_in_a_folder_above_names_the_outlet(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "wires").mkdir()
     (tmp_path / "wires" / "a.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "sources.toml").write_text(
@@ -90,6 +92,15 @@ def test_a_sources_toml_in_a_folder_above_names_the_outlet(tmp_path):
     )
     [document] = documents(tmp_path / "wires")
     assert document.meta == SourceMeta(outlet="AFP", date="2024-08-07")
+
+
+def test_a_manifest_above_the_working_folder_is_not_read(tmp_path, monkeypatch):
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("not, a manifest\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "work")
+    [document] = documents(Path("a.txt"))
+    assert document.meta == SourceMeta(outlet="a")
 
 
 def test_front_matter_wins_over_the_manifest(tmp_path):

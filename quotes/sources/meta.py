@@ -7,7 +7,7 @@ line numbers stay those of the file.
 
 A manifest, `sources.csv` (a header row with `file` and any of `outlet`, `date`, `url`, `title`,
 `author`) or `sources.toml` (`[[source]]` tables with the same keys), in a file's folder or the
-closest folder above that has one, names the outlet, date and URL of the files it lists (paths
+closest folder above that has one (up to the working folder), names the outlet, date and URL of the files it lists (paths
 relative to the manifest). Front matter wins over the manifest, the manifest over what a page says
 of itself, and any of them over the fallback: the outlet is the file's name.
 """
@@ -158,11 +158,17 @@ def load_manifest(path: Path) -> dict[str, SourceMeta]:
 
 @dataclass
 class Manifests:
-    """The manifests met while reading one set of files, each loaded once."""
+    """The manifests met while reading one set of files, each loaded once.
 
+    A file's manifest is in its folder or the closest folder above it, up to the working folder
+    (`top`): a stray `sources.csv` further up, in someone's home folder, is never read. A file
+    outside the working folder looks in its own folder only.
+    """
+
+    top: Path = field(default_factory=lambda: Path(os.path.abspath(os.curdir)))
     by_folder: dict[Path, tuple[Path, dict[str, SourceMeta]] | None] = field(default_factory=dict)
 
-    def _closest(self, folder: Path) -> tuple[Path, dict[str, SourceMeta]] | None:
+    def _closest(self, folder: Path, climb: bool) -> tuple[Path, dict[str, SourceMeta]] | None:
         if folder not in self.by_folder:
             found = [folder / name for name in MANIFEST_NAMES if (folder / name).is_file()]
             if found:
@@ -170,14 +176,16 @@ class Manifests:
                 for manifest in found:
                     entries.update(load_manifest(manifest))
                 self.by_folder[folder] = (folder, entries)
+            elif climb and folder != self.top and folder.parent != folder:
+                self.by_folder[folder] = self._closest(folder.parent, climb)
             else:
-                self.by_folder[folder] = None if folder.parent == folder else self._closest(folder.parent)
+                self.by_folder[folder] = None
         return self.by_folder[folder]
 
     def meta_of(self, name: str) -> SourceMeta | None:
         """What the closest manifest says of the file `name`, if it lists it."""
         path = Path(os.path.abspath(name))
-        closest = self._closest(path.parent)
+        closest = self._closest(path.parent, climb=path.is_relative_to(self.top))
         if closest is None:
             return None
         folder, entries = closest
