@@ -39,7 +39,7 @@ from quotes.output.files import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
 from quotes.sources.files import read_regular
 
-CACHE_FORMAT = 3  # bump when the entry layout or the meaning of a field changes
+CACHE_FORMAT = 4  # 4: a page's offsets are into its main text; bump when the entry layout or the meaning of a field changes
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "quotes-sources"
 ENTRY_SUFFIX = ".json"

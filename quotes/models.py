@@ -34,6 +34,7 @@ class SourceMeta:
     url: str | None = None
     title: str | None = None
     author: str | None = None
+    description: str | None = None  # a page's own summary (its meta description)
 
 
 NO_META = SourceMeta()

@@ -26,12 +26,12 @@ def test_binary_file_in_a_folder_is_skipped(tmp_path):
     assert isinstance(results[0], Skipped) and results[0].reason == "binary file"
 
 
-def test_folders_are_walked_for_txt_and_md_only(tmp_path):
+def test_folders_are_walked_for_text_pages_and_word_files_only(tmp_path):
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.md").write_text("x", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "c.pdf").write_text("x", encoding="utf-8")
-    assert sorted(p.rsplit("/", 1)[-1] for p in expand([str(tmp_path)])) == ["a.md", "b.txt"]
+    for name in ("sub/a.md", "b.txt", "c.pdf", "sub/d.html", "e.HTM", "f.docx", "g.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    found = sorted(p.rsplit("/", 1)[-1] for p in expand([str(tmp_path)]))
+    assert found == ["a.md", "b.txt", "d.html", "e.HTM", "f.docx"]
 
 
 def test_missing_path_raises_a_source_error(tmp_path):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
-import html
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quotes.corpus.clusters import content_stems
 from quotes.models import Document
@@ -15,16 +13,12 @@ from quotes.text.words import Word, words_of
 
 # "[the minister]" may stand for a pronoun or a short name: at most this many source words.
 BRACKET_MAX_REPLACED_WORDS = 3
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst", ".adoc", ".asciidoc", ".html", ".htm", ".docx")
 
 # "...", "…" and "[...]" are omissions; any other [bracket] is an editorial insertion.
 ELLIPSIS = r"(?:…|\.\s?\.\s?\.)"
 OMISSION = re.compile(rf"\[\s*{ELLIPSIS}\s*\]|{ELLIPSIS}")
 GAP = re.compile(rf"\[\s*{ELLIPSIS}\s*\]|{ELLIPSIS}|\[[^\]\n]*\]")
-HTML_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.IGNORECASE | re.DOTALL)
-HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -85,76 +79,15 @@ def draft_wording(text: str) -> DraftWording:
 # --- reading drafts and sources ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TextMap:
-    """Offsets in a decoded text back to the text as read: past each point, so many characters were dropped."""
-
-    points: tuple[int, ...] = ()  # decoded offsets just after a decoded entity
-    dropped: tuple[int, ...] = ()  # characters dropped up to that point
-
-    def original(self, offset: int) -> int:
-        passed = bisect.bisect_right(self.points, offset)
-        return offset + (self.dropped[passed - 1] if passed else 0)
-
-
-def _spaces(match: re.Match[str]) -> str:
-    return NOT_NEWLINE.sub(" ", match.group())
-
-
-def decode_html(page: str) -> tuple[str, TextMap]:
-    """HTML as plain text, and the map back to the page's offsets.
-
-    Tags (and scripts, styles, comments) become as many spaces, so lines stay where they were;
-    entities become their characters (`&ldquo;` is a quote mark to find), which shortens the text:
-    the map gives every offset's column in the page.
-    """
-    blanked = HTML_HIDDEN.sub(_spaces, page)
-    parts: list[str] = []
-    points: list[int] = []
-    dropped: list[int] = []
-    position = removed = 0
-    for match in HTML_ENTITY.finditer(blanked):
-        char = html.unescape(match.group())
-        if char == match.group():
-            continue  # not an entity HTML knows: leave it as written
-        parts += [blanked[position : match.start()], char]
-        points.append(match.start() - removed + len(char))
-        removed += len(match.group()) - len(char)
-        dropped.append(removed)
-        position = match.end()
-    parts.append(blanked[position:])
-    return "".join(parts), TextMap(tuple(points), tuple(dropped))
-
-
-def reading_of(source: str) -> str:
-    """How `as_text` reads a file of this name: "html" (tags blanked, entities decoded) or "text"."""
-    return "html" if source.lower().endswith(HTML_SUFFIXES) else "text"
-
-
-def as_text(document: Document) -> tuple[Document, TextMap]:
-    """The document as the pipeline reads it (HTML decoded), and the map back to the text as read."""
-    if reading_of(document.source) == "html":
-        text, text_map = decode_html(document.text)
-        return replace(document, text=text), text_map
-    return document, TextMap()
-
-
-@dataclass(frozen=True)
-class CheckedDraft:
-    document: Document  # as the pipeline reads it
-    original: str  # the text as read, where findings are placed
-    text_map: TextMap
-
-
-def read_drafts(files: Sequence[str]) -> tuple[list[CheckedDraft], list[str]]:
-    """The drafts (HTML decoded), and warnings about the files that could not be read."""
-    drafts: list[CheckedDraft] = []
+def read_drafts(files: Sequence[str]) -> tuple[list[Document], list[str]]:
+    """The drafts as the pipeline reads them (a page's main text: findings point into it, as
+    `--save-text` writes it), and warnings about the files that could not be read."""
+    drafts: list[Document] = []
     notes: list[str] = []
     for item in read_documents(files):
         if isinstance(item, Skipped):
             notes.append(f"{item.source}: {item.reason}, skipped")
             continue
         notes.extend(f"{item.source}: {message}" for message in item.warnings)
-        document, text_map = as_text(item)
-        drafts.append(CheckedDraft(document, item.text, text_map))
+        drafts.append(item)
     return drafts, notes

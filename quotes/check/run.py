@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotes.cache import SourceCache
-from quotes.check.draft import DRAFT_SUFFIXES, as_text, read_drafts, reading_of
+from quotes.check.draft import DRAFT_SUFFIXES, read_drafts
 from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
-from quotes.sources.files import document_from_bytes, expand, looks_binary, shown_name
+from quotes.sources.files import Skipped, document_of, expand, read_raw
 
 
 def _resolved(name: str) -> Path | str:
@@ -40,35 +40,34 @@ class SourceLoad:
 def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Callable[[], Pipeline]) -> SourceLoad:
     """Each source's quotes, from the cache where it has them; the pipeline is made only for the others."""
     load = SourceLoad()
-    pending: list[tuple[bytes, Document]] = []
+    pending: list[tuple[bytes, str, Document]] = []
     for path in files:
-        name = shown_name(path)
-        try:
-            data = Path(path).read_bytes()
-        except OSError as err:
-            load.notes.append(f"{name}: cannot read ({err.strerror or err}), skipped")
+        raw = read_raw(path)
+        if isinstance(raw, Skipped):
+            load.notes.append(f"{raw.source}: {raw.reason}, skipped")
             continue
-        if looks_binary(data):
-            load.notes.append(f"{name}: binary file, skipped")
-            continue
-        cached = cache.load(data, reading_of(name), name) if cache is not None else None
+        name = raw.source
+        cached = cache.load(raw.data, raw.reading, name) if cache is not None else None
         if cached is not None:
             load.quotes.extend(cached)
             load.cached += 1
             continue
-        document = document_from_bytes(name, data)
+        document = document_of(raw)
+        if isinstance(document, Skipped):
+            load.notes.append(f"{document.source}: {document.reason}, skipped")
+            continue
         load.notes.extend(f"{name}: {message}" for message in document.warnings)
-        pending.append((data, as_text(document)[0]))
+        pending.append((raw.data, raw.reading, document))
     if not pending:
         return load
-    jobs = default_jobs(sum(len(data) for data, _ in pending))
-    extracted = extract_documents([document for _, document in pending], pipeline(), jobs)
-    for (data, document), (_, quotes) in zip(pending, extracted, strict=True):
+    jobs = default_jobs(sum(len(data) for data, _, _ in pending))
+    extracted = extract_documents([document for _, _, document in pending], pipeline(), jobs)
+    for (data, reading, _), (_, quotes) in zip(pending, extracted, strict=True):
         load.quotes.extend(quotes)
         load.extracted += 1
         if cache is not None:
             try:
-                cache.store(data, reading_of(document.source), quotes)
+                cache.store(data, reading, quotes)
             except (OSError, ValueError) as err:  # ValueError: something not a file where the entry goes
                 load.notes.append(f"cache not written ({getattr(err, 'strerror', None) or err}): {cache.folder}")
                 cache = None  # one warning is enough
@@ -127,7 +126,7 @@ def run_check(request: CheckRequest, factory: PipelineFactory | None = None) -> 
     drafts, notes = read_drafts(drafts_files)
     findings: list[Finding] = []
     if drafts:
-        extracted = extract_documents([draft.document for draft in drafts], pipeline())
+        extracted = extract_documents(drafts, pipeline())
         for draft, (_, quotes) in zip(drafts, extracted, strict=True):
-            findings.extend(check_quotes(draft.document.source, draft.original, quotes, index, request.strict, draft.text_map))
+            findings.extend(check_quotes(draft.source, draft.text, quotes, index, request.strict))
     return Report(tuple(findings), len(drafts), len(sources), loaded.cached, (*loaded.notes, *notes))

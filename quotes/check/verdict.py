@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
-from quotes.check.draft import TextMap, draft_wording
+from quotes.check.draft import draft_wording
 from quotes.check.index import REPORTED_KIND, SourceIndex, SourceWording
 from quotes.check.match import (
     MISATTRIBUTION_MIN_STEMS,
@@ -183,13 +183,11 @@ def check_reported(quote: Quote, index: SourceIndex, place: DraftPlace) -> Findi
     return None
 
 
-def check_quotes(
-    path: str, text: str, quotes: Iterable[Quote], index: SourceIndex, strict: bool = False, text_map: TextMap | None = None
-) -> list[Finding]:
-    """Every verdict on one draft (ok ones included), in reading order; `text_map` takes quote offsets back to `text`."""
+def check_quotes(path: str, text: str, quotes: Iterable[Quote], index: SourceIndex, strict: bool = False) -> list[Finding]:
+    """Every verdict on one draft (ok ones included), in reading order."""
     findings: list[Finding] = []
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
-        place = place_of(path, text, text_map.original(quote.start) if text_map else quote.start)
+        place = place_of(path, text, quote.start)
         if quote.kind in VERBATIM_KINDS:
             finding = check_quoted(quote, index, place, strict)
         elif quote.kind == REPORTED_KIND:

@@ -13,8 +13,18 @@ from quotes.models import Cluster, Quote
 from quotes.output.export import SOURCES_SEPARATOR, cluster_index, cluster_of
 from quotes.output.files import OutputTarget, replacing, stream_to
 
+SOURCE_FIELDS = ("outlet", "date", "url", "title", "author", "description")  # of SourceMeta
 SQLITE_SCHEMA = """
-CREATE TABLE sources (id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL);
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT UNIQUE NOT NULL,
+    outlet TEXT,
+    date TEXT,
+    url TEXT,
+    title TEXT,
+    author TEXT,
+    description TEXT
+);
 CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT);
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
@@ -36,8 +46,11 @@ CREATE INDEX quotes_cluster_id ON quotes(cluster_id);
 
 
 def _insert_sources(db: sqlite3.Connection, quotes: list[Quote]) -> dict[str, int]:
+    metas = {q.source: q.meta for q in reversed(quotes)}  # each source's, as its first quote carries it
     paths = list(dict.fromkeys(q.source for q in quotes))
-    db.executemany("INSERT INTO sources (id, path) VALUES (?, ?)", enumerate(paths, start=1))
+    rows = [(i, p, *(getattr(metas[p], name) for name in SOURCE_FIELDS)) for i, p in enumerate(paths, start=1)]
+    columns = ", ".join(("id", "path", *SOURCE_FIELDS))
+    db.executemany(f"INSERT INTO sources ({columns}) VALUES ({', '.join('?' * (len(SOURCE_FIELDS) + 2))})", rows)
     return {path: i for i, path in enumerate(paths, start=1)}
 
 

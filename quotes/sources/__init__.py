@@ -1,4 +1,5 @@
-"""Reading sources: files, folders, standard input (and, later, HTML, .docx and URLs) into `Document`s.
+"""Reading sources: files, folders, standard input, pages (HTML), .docx and URLs into `Document`s,
+with where each comes from (front matter, manifests, a page's own metadata).
 
 The only package that reads bytes; `extract`, `check` and the spaCy component all read through it.
 """

@@ -1,8 +1,13 @@
-"""Read articles: files, folders and standard input become `Document`s.
+"""Read articles: files, folders, standard input and URLs become `Document`s.
+
+    read_raw(name)  -> Raw (bytes, and how to read them: "text", "html" or "docx") | Skipped
+    document_of(raw) -> Document | Skipped    (read_documents does both, lazily, with manifests)
 
 Text is decoded as UTF-8 (with or without a byte-order mark); anything else falls back to
 cp1252 or Latin-1 with a warning. Binary files are skipped with a warning. Newlines are
-kept as they are in the file, so offsets match what any other tool reads.
+kept as they are in the file, so offsets match what any other tool reads; front matter is
+blanked, not cut. Pages (`html.py`) and .docx files (`docx.py`) become their extracted text,
+URLs are fetched (`urls.py`), and where each source comes from is settled in `meta.py`.
 """
 
 from __future__ import annotations
@@ -11,73 +16,41 @@ import errno
 import os
 import stat
 import sys
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+from urllib.parse import urlsplit
 
-from quotes.models import Document
+from quotes.models import NO_META, Document, SourceMeta
+from quotes.sources.common import Skipped as Skipped
+from quotes.sources.common import SourceError as SourceError
+from quotes.sources.common import decode as decode
+from quotes.sources.common import looks_binary as looks_binary
+from quotes.sources.common import shown_name as shown_name
+from quotes.sources.common import title_of as title_of
+from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
+from quotes.sources.html import HTML_SUFFIXES, document_from_html
+from quotes.sources.meta import Manifests, front_matter, merged
+from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is_url
 
-DEFAULT_SUFFIXES = (".txt", ".md")
-BINARY_SNIFF_BYTES = 8192
-
-
-class SourceError(ValueError):
-    """A path the user gave cannot be read at all."""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    source: str
-    reason: str
-
-
-def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text, with a warning when the bytes were not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), ()
-    except UnicodeDecodeError as err:
-        warning = f"not UTF-8 (byte {err.start}); decoded as cp1252"
-    try:
-        return data.decode("cp1252"), (warning,)
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), (warning.replace("cp1252", "Latin-1"),)
+TEXT_SUFFIXES = (".txt", ".md")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+PAGE_STARTS = (b"<!doctype html", b"<html")
+DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
-def looks_binary(data: bytes) -> bool:
-    head = data[:BINARY_SNIFF_BYTES]
-    if b"\x00" in head:
-        return True
-    control = sum(b < 32 and b not in (9, 10, 12, 13, 27) for b in head)
-    return bool(head) and control / len(head) > 0.1
-
-
-def title_of(text: str) -> str:
-    """The first non-empty line is an article's title."""
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
-
-
-def _escaped(char: str) -> str:
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8, as the OS hands it over
-        return f"\\x{code - 0xDC00:02x}"
-    if unicodedata.category(char) in ("Cc", "Cs"):  # a newline would split a linter line
-        return char.encode("unicode_escape").decode("ascii")
-    return char
-
-
-def shown_name(name: str) -> str:
-    """A file name as one line of text that any output can hold: bytes that are not UTF-8 as `\\xNN`,
-    control characters as `\\n`, `\\x1b`. Files are opened by the name as given; records and
-    messages carry this one."""
-    return name if name.isprintable() else "".join(map(_escaped, name))
-
-
-def document_from_bytes(source: str, data: bytes) -> Document:
+def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Document:
+    """Text as it is in the file, but for its front matter (blanked: see `quotes.sources.meta`)."""
     text, warnings = decode(data)
-    return Document(source=source, text=text, title=title_of(text), warnings=warnings)
+    found = front_matter(text)
+    return Document(
+        source=source,
+        text=found.text,
+        title=title_of(found.text),
+        warnings=(*warnings, *found.warnings),
+        meta=found.meta or NO_META,
+        format="markdown" if markdown else "text",
+    )
 
 
 def stdin_has_input() -> bool:
@@ -101,6 +74,9 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
                 raise SourceError("-: standard input is closed")
             files.append(given)
             continue
+        if is_url(given):
+            files.append(given)
+            continue
         path = Path(given)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
@@ -119,7 +95,7 @@ def _once_each(files: list[str]) -> list[str]:
     seen: set[str] = set()
     unique = []
     for name in files:
-        where = name if name == "-" else os.path.realpath(name)
+        where = name if name == "-" or is_url(name) else os.path.realpath(name)
         if where not in seen:
             seen.add(where)
             unique.append(name)
@@ -138,15 +114,101 @@ def read_regular(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_documents(files: Iterable[str]) -> Iterator[Document | Skipped]:
-    """Read each file lazily; unreadable or binary files come back as `Skipped`."""
+def reading_of(name: str) -> str:
+    """How a file of this name is read: "html" (a page's main text), "docx" (its paragraphs) or "text" (as it is)."""
+    lowered = name.lower()
+    if lowered.endswith(HTML_SUFFIXES):
+        return "html"
+    return "docx" if lowered.endswith(DOCX_SUFFIXES) else "text"
+
+
+def source_name(name: str) -> str:
+    """What records and messages call the file `name`."""
+    return "<stdin>" if name == "-" else shown_name(name)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A source's bytes as read, and how they are to be read."""
+
+    name: str  # as given: a path, "-" or a URL
+    data: bytes
+    reading: str  # "text", "html" or "docx"
+    url: str | None = None  # a fetched page: where it came from, after redirects
+    charset: str | None = None  # a fetched page: what the server said its bytes are
+
+    @property
+    def source(self) -> str:
+        return source_name(self.name)
+
+
+def _reading_of_media(media_type: str) -> str | None:
+    if not media_type or media_type in PAGE_TYPES:
+        return "html"
+    if media_type == DOCX_MEDIA_TYPE:
+        return "docx"
+    return "text" if media_type in TEXT_TYPES else None
+
+
+def _fetched(url: str, fetching: FetchSettings) -> Raw | Skipped:
+    fetched = fetch(url, fetching)
+    if isinstance(fetched, Skipped):
+        return Skipped(shown_name(url), fetched.reason)
+    reading = _reading_of_media(fetched.media_type)
+    if reading is None:
+        return Skipped(shown_name(url), f"not a page or text ({fetched.media_type})")
+    return Raw(url, fetched.data, reading, fetched.url, fetched.charset)
+
+
+def read_raw(name: str, fetching: FetchSettings | None = None) -> Raw | Skipped:
+    """A source's bytes: a file, standard input (`-`) or a URL (fetched with `fetching`), or `Skipped` with the reason."""
+    if is_url(name):
+        return _fetched(name, fetching or FetchSettings())
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as err:
+        return Skipped(source_name(name), f"cannot read ({err.strerror or err})")
+    if name == "-":  # no name to go by: a page is a page by its first tag
+        return Raw(name, data, "html" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower().startswith(PAGE_STARTS) else "text")
+    return Raw(name, data, reading_of(name))
+
+
+def _fallback_meta(raw: Raw) -> SourceMeta | None:
+    """What is known without being told: a fetched page's host and URL, a file's name as its outlet."""
+    if raw.url is not None:
+        return SourceMeta(outlet=urlsplit(raw.url).hostname or None, url=raw.url)
+    return None if raw.name == "-" else SourceMeta(outlet=PurePath(raw.source).stem or None)
+
+
+def document_of(raw: Raw, listed: SourceMeta | None = None) -> Document | Skipped:
+    """A source's bytes as a `Document`, read as `raw.reading` says, its metadata from its front
+    matter, then `listed` (its manifest entry), then the page's own, then its name; `Skipped` for
+    binary bytes where text or a page should be, a page without main text, a broken .docx."""
+    if raw.reading == "docx":
+        read = document_from_docx(raw.source, raw.data)
+    elif looks_binary(raw.data):
+        read = Skipped(raw.source, "binary file")
+    elif raw.reading == "html":
+        read = document_from_html(raw.source, raw.data, url=raw.url, charset=raw.charset)
+    else:
+        read = document_from_bytes(raw.source, raw.data, markdown=raw.name.lower().endswith(MARKDOWN_SUFFIXES))
+    if isinstance(read, Skipped):
+        return read
+    if raw.reading == "text":  # the file's own front matter is closest to it
+        return replace(read, meta=merged(read.meta, listed, _fallback_meta(raw)))
+    return replace(read, meta=merged(listed, read.meta, _fallback_meta(raw)))
+
+
+def read_documents(files: Iterable[str], fetching: FetchSettings | None = None) -> Iterator[Document | Skipped]:
+    """Read each file (or fetch each URL) lazily; what gives no document comes back as `Skipped`.
+
+    Raises SourceError for a manifest (`sources.csv`, `sources.toml`) that cannot be used.
+    """
+    manifests = Manifests()
     for name in files:
-        try:
-            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        except OSError as err:
-            yield Skipped(shown_name(name), f"cannot read ({err.strerror or err})")
+        raw = read_raw(name, fetching)
+        if isinstance(raw, Skipped):
+            yield raw
             continue
-        if looks_binary(data):
-            yield Skipped(shown_name(name), "binary file")
-            continue
-        yield document_from_bytes("<stdin>" if name == "-" else shown_name(name), data)
+        listed = None if raw.url is not None or name == "-" else manifests.meta_of(name)
+        yield document_of(raw, listed)
