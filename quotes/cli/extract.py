@@ -1,4 +1,4 @@
-"""The `quotes` command: parse arguments, call the library, render. No extraction logic here."""
+"""`quotes extract` and `quotes speakers`: read sources, run the pipeline, cluster, write."""
 
 from __future__ import annotations
 
@@ -16,11 +16,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from quotes.cache import CacheDirError, SourceCache, cache_root, clear_cache, fingerprint
-from quotes.cache import cache_info as describe_cache
-from quotes.check.messages import findings_json, plain_line, summary
-from quotes.check.run import CheckRequest, Report, run_check
-from quotes.config import Config, ConfigError, load_config
+from quotes.cli.app import app, fail, os_message, print_text, stderr, warn
+from quotes.config import load_config
 from quotes.corpus.clusters import with_clusters
 from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
 from quotes.extraction.parse import ModelNotFound
@@ -36,11 +33,8 @@ from quotes.output.export import (
     write_speakers_json,
 )
 from quotes.output.files import STDOUT, OutputExists, OutputTarget, output_target, write_output
-from quotes.output.findings import rich_line
 from quotes.output.render import (
     clusters_table,
-    for_terminal,
-    is_terminal,
     quotes_table,
     render_clusters_plain,
     render_plain,
@@ -50,18 +44,9 @@ from quotes.output.render import (
 )
 from quotes.output.sqlite import write_sqlite_output
 from quotes.output.texts import save_text, text_files
-from quotes.rules import RulesError, patterns_dir, seeds_dir
-from quotes.rules.check import check_folder
+from quotes.rules import RulesError, seeds_dir
 from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
 from quotes.sources.urls import is_url, read_url_list
-
-app = typer.Typer(
-    help="Who said what, and where each source reported it.",
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PATHS_HELP = (
     "Files or folders (.txt, .md, .html, .htm, .docx), http(s) URLs, or - for standard input. "
@@ -85,19 +70,6 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     sqlite = "sqlite"
-
-
-USAGE_ERROR = 2
-
-
-def fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
-    """Print a one-line error and return the Exit to raise."""
-    stderr.print(f"quotes: error: {shown_name(message)}", markup=False)
-    return typer.Exit(code)
-
-
-def warn(message: str) -> None:
-    stderr.print(f"quotes: warning: {shown_name(message)}", markup=False)
 
 
 def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | None = None) -> Iterator[Document]:
@@ -126,7 +98,7 @@ def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | N
                 try:
                     save_text(texts[item.source], item.text)
                 except (OSError, OutputExists, ValueError) as err:
-                    raise fail(_os_message(err) if isinstance(err, OSError) else str(err)) from None
+                    raise fail(os_message(err) if isinstance(err, OSError) else str(err)) from None
             yield item
     except SourceError as err:  # a manifest that cannot be used
         raise fail(str(err)) from None
@@ -165,7 +137,7 @@ def _setup(
     except (SourceError, OutputExists, ModelNotFound, RulesError, ValueError) as err:
         raise fail(str(err)) from None
     except OSError as err:  # the --save-text folder cannot be made
-        raise fail(_os_message(err)) from None
+        raise fail(os_message(err)) from None
     return files, pipeline, target, texts
 
 
@@ -177,7 +149,7 @@ def _writing() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as err:
-        raise fail(_os_message(err)) from None
+        raise fail(os_message(err)) from None
     except (sqlite3.Error, OutputExists, ValueError) as err:
         raise fail(str(err)) from None
 
@@ -275,14 +247,9 @@ def speakers(
     _wrote(target, f"{len(summaries)} speakers")
 
 
-def _print(text: str) -> None:
-    """Text to standard output; on a terminal without control characters (files and pipes keep them)."""
-    sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
-
-
 def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -> None:
     if _to_stdout(target):
-        _print(text)
+        print_text(text)
     else:
         assert target is not None
         write_output(target, text, encoding, force)
@@ -317,164 +284,3 @@ def _emit(
         write_jsonl(quotes, buffer)
     _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
     _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
-
-
-# --- check: the quotes of a draft against their sources (the logic is in quotes/check/) ----------
-
-CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html, .docx) or folders of them."
-CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."
-CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
-CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-
-
-def _shown(path: Path) -> str:
-    """A configured path (absolute) as the user would type it: relative to the working folder when inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _os_message(err: OSError) -> str:
-    """An OSError as one line: `path: reason` for a failed call, else its own message."""
-    if err.filename is not None and err.strerror:
-        return f"{err.filename}: {err.strerror.lower()}"
-    return str(err)
-
-
-def _cache_root(settings: Config) -> Path:
-    try:
-        return cache_root(settings.cache_dir)
-    except CacheDirError as err:
-        raise fail(str(err)) from None
-
-
-def _settings() -> Config:
-    try:
-        return load_config()
-    except ConfigError as err:
-        raise fail(str(err)) from None
-
-
-@app.command()
-def check(
-    drafts: Annotated[list[str], typer.Argument(help=CHECK_DRAFTS_HELP)],
-    sources: Annotated[list[str] | None, typer.Option("--sources", help=CHECK_SOURCES_HELP)] = None,
-    speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
-    model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
-    strict: Annotated[bool, typer.Option("--strict", help=CHECK_STRICT_HELP)] = False,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list the quotes that passed.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help=CHECK_CACHE_HELP)] = False,
-) -> None:
-    """Check that every quote in the drafts matches the sources, attributed to the same person. Exit 1 on errors."""
-    settings = _settings()
-    chosen_sources = sources or [_shown(path) for path in settings.sources]
-    if not chosen_sources:
-        raise fail("no sources: give --sources PATH, or set `sources` under [tool.quotes] in pyproject.toml or .quotes.toml")
-    speakers = tuple(speakers_file or settings.speakers)
-    chosen_model = model or settings.model
-    cache = None if no_cache else SourceCache(_cache_root(settings), fingerprint(chosen_model, speakers))
-    request = CheckRequest(tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache)
-    try:
-        report = run_check(request)
-    except (SourceError, ModelNotFound, RulesError) as err:
-        raise fail(str(err)) from None
-    for note in report.notes:
-        warn(note)
-    if not report.drafts:
-        warn("no drafts found (.md, .txt, .rst, .adoc, .html, .docx)")
-    _show_check(report, output_format, verbose)
-    if report.errors:
-        raise typer.Exit(1)
-
-
-def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> None:
-    findings = report.findings if verbose else report.problems
-    if output_format is CheckFormat.json:
-        _print(findings_json(findings))
-        stderr.print(summary(report), markup=False)
-        return
-    if use_plain_output(sys.stdout):
-        _print("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
-        return
-    console = Console(highlight=False, soft_wrap=True)
-    for finding in findings:
-        console.print(rich_line(finding))
-    console.print(summary(report), style="bold", markup=False)
-
-
-cache_app = typer.Typer(help="The cache of quotes extracted from sources, which `quotes check` keeps.", no_args_is_help=True)
-app.add_typer(cache_app, name="cache")
-
-
-@cache_app.command("clear")
-def cache_clear() -> None:
-    """Empty the cache."""
-    root = _cache_root(_settings())
-    try:
-        removed = clear_cache(root)
-    except OSError as err:  # NotACache among them
-        raise fail(_os_message(err)) from None
-    print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
-
-
-@cache_app.command("info")
-def cache_info() -> None:
-    """Where the cache is and how big."""
-    try:
-        info = describe_cache(_cache_root(_settings()))
-    except OSError as err:
-        raise fail(_os_message(err)) from None
-    print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
-
-
-rules_app = typer.Typer(help="The rules in patterns/: quote marks, cue words, dependency patterns, layout.", no_args_is_help=True)
-app.add_typer(rules_app, name="rules")
-
-
-@rules_app.command("check")
-def rules_check(
-    folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in one).")] = None,
-) -> None:
-    """Check a patterns folder as the tool loads it: the first problem is one line, file:line, exit 1."""
-    folder = folder or patterns_dir()
-    if not folder.is_dir():
-        raise fail(f"{folder}: not a folder")
-    try:
-        checked = check_folder(folder)
-    except RulesError as err:
-        raise fail(str(err), code=1) from None
-    print(f"{folder}: {len(checked)} files, no problems ({', '.join(checked)})")
-
-
-@app.callback()
-def root() -> None:
-    """quotes: who said what, and where each source reported it."""
-
-
-def main() -> None:
-    """Run the app; usage errors (an unknown option, a bad value) are one line too, exit 2."""
-    try:
-        code = app(sys.argv[1:] or ["--help"], standalone_mode=False)
-    except typer.Abort:
-        sys.exit(130)
-    except Exception as err:
-        # click's UsageError (vendored inside newer typer versions, so matched by its exit code)
-        if getattr(err, "exit_code", None) != USAGE_ERROR or not hasattr(err, "format_message"):
-            raise
-        stderr.print(f"quotes: error: {err.format_message()} (see: quotes --help)", markup=False)
-        sys.exit(USAGE_ERROR)
-    except BrokenPipeError:  # `quotes extract | head`
-        sys.stderr.close()
-        sys.exit(0)
-    sys.exit(code if isinstance(code, int) else 0)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,57 @@
+"""The `quotes` application object and what every command shares: one-line errors and warnings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from quotes.output.render import for_terminal, is_terminal
+from quotes.sources.files import shown_name
+
+app = typer.Typer(
+    help="Who said what, and where each source reported it.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+USAGE_ERROR = 2
+
+
+def fail(message: str, code: int = USAGE_ERROR) -> typer.Exit:
+    """Print a one-line error and return the Exit to raise."""
+    stderr.print(f"quotes: error: {shown_name(message)}", markup=False)
+    return typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    stderr.print(f"quotes: warning: {shown_name(message)}", markup=False)
+
+
+def shown_path(path: Path) -> str:
+    """A configured path (absolute) as the user would type it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def os_message(err: OSError) -> str:
+    """An OSError as one line: `path: reason` for a failed call, else its own message."""
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror.lower()}"
+    return str(err)
+
+
+def print_text(text: str) -> None:
+    """Text to standard output; on a terminal without control characters (files and pipes keep them)."""
+    sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
+
+
+@app.callback()
+def root() -> None:
+    """quotes: who said what, and where each source reported it."""
