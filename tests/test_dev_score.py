@@ -60,10 +60,10 @@ class Floor:
 FLOORS = {
     "dev": Floor(0.97, 0.97, 0.92, 0.93, 0.88, 0.82, embeds=2, pair_recall=0.43),
     "dev2": Floor(0.97, 0.97, 0.95, 0.96, 0.93, 0.91, embeds=0, pair_recall=0.64),
-    "blind1": Floor(0.97, 0.96, 0.80, 0.94, 0.90, 0.72, embeds=1, pair_recall=0.64),
-    "final": Floor(0.98, 0.97, 0.83, 0.90, 0.87, 0.73, embeds=1, pair_recall=0.68),
-    "blind2": Floor(0.98, 0.97, 0.92, 0.84, 0.89, 0.78, embeds=3, pair_recall=0.75),
-    "final2": Floor(0.98, 0.96, 0.83, 0.90, 0.95, 0.77, embeds=1, pair_recall=0.65),
+    "blind1": Floor(0.97, 0.96, 0.83, 0.94, 0.90, 0.75, embeds=1, pair_recall=0.66),
+    "final": Floor(0.98, 0.97, 0.92, 0.90, 0.87, 0.73, embeds=1, pair_recall=0.70),
+    "blind2": Floor(0.98, 0.97, 0.92, 0.84, 0.89, 0.79, embeds=3, pair_recall=0.80),
+    "final2": Floor(0.98, 0.96, 0.86, 0.90, 0.95, 0.79, embeds=1, pair_recall=0.66),
 }
 
 
