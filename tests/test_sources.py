@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.sources.files import Skipped, SourceError, decode, expand, read_documents, title_of
+from quotes.sources.files import Skipped, SourceError, decode, expand, looks_binary, read_documents, title_of
 
 
 def test_utf8_with_bom_decodes_without_the_bom():
@@ -48,3 +48,33 @@ def test_newlines_are_kept_as_in_the_file(tmp_path):
     path.write_bytes(b"Title\r\n\r\nBody")
     [document] = list(read_documents([str(path)]))
     assert document.text == "Title\r\n\r\nBody"
+
+
+def test_a_few_bad_bytes_in_utf8_are_replaced_not_a_reason_to_decode_the_file_as_cp1252():
+    good = "Ministry spokesman: « Nous restons ». “We stay,” the minister said. " * 30
+    data = good.encode()[:200] + b"\xff" + good.encode()[200:]
+    text, warnings = decode(data)
+    assert "\ufffd" in text and text.count("“We stay,”") >= 29
+    assert warnings and "bad byte" in warnings[0] and "replaced" in warnings[0]
+
+
+def test_a_file_that_is_not_utf8_is_decoded_by_its_charset():
+    text, warnings = decode("Der Bürgermeister sagte: „Wir bleiben“. Café, naïve.".encode("cp1252"))
+    assert "„Wir bleiben“" in text and "Bürgermeister" in text
+    assert warnings and "not UTF-8" in warnings[0]
+
+
+def test_utf16_with_a_byte_order_mark_is_text():
+    data = "“We stay,” the minister said.".encode("utf-16")
+    assert not looks_binary(data)
+    assert decode(data) == ("“We stay,” the minister said.", ())
+
+
+def test_a_utf8_byte_order_mark_is_not_part_of_the_text_offsets_index():
+    assert decode(b"\xef\xbb\xbfabc") == ("abc", ())
+
+
+def test_a_cp1252_file_with_an_undefined_byte_keeps_its_quotes():
+    data = "“We will stay open,” said caf\xe9 owner Rui Sousa.".encode("cp1252") + b"\x81"
+    text, warnings = decode(data)
+    assert text.startswith("“We will stay open,”") and warnings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -20,21 +22,47 @@ class Skipped:
     reason: str
 
 
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> text, with a warning when the bytes were not UTF-8."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Bytes -> text, and a warning when they were not clean UTF-8. The text is what offsets index:
+    a UTF-8 byte-order mark is not part of it, and UTF-16 with a byte-order mark is read as such.
+    Text with UTF-8 characters in it and a few bad bytes is UTF-8, the bad bytes U+FFFD; text with
+    none is cp1252 where it fits, else whatever charset charset-normalizer detects."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", "replace"), ()
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as err:
-        warning = f"not UTF-8 (byte {err.start}); decoded as cp1252"
+        first_bad = err.start
+    if UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8", "replace")
+        replaced = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+        return text, (f"{replaced} bad byte{'s' if replaced != 1 else ''} in UTF-8 (first at byte {first_bad}), replaced",)
     try:
-        return data.decode("cp1252"), (warning,)
+        return data.decode("cp1252"), (f"not UTF-8 (byte {first_bad}); decoded as cp1252",)
     except UnicodeDecodeError:
-        return data.decode("latin-1"), (warning.replace("cp1252", "Latin-1"),)
+        return _detected(data, first_bad)
+
+
+def _detected(data: bytes, first_bad: int) -> tuple[str, tuple[str, ...]]:
+    from charset_normalizer import from_bytes  # only for text that is neither UTF-8 nor cp1252
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        try:
+            return data.decode(best.encoding), (f"not UTF-8 (byte {first_bad}); decoded as {best.encoding}",)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", "replace"), (f"not UTF-8 (byte {first_bad}); decoded as cp1252, undefined bytes replaced",)
 
 
 def looks_binary(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # UTF-16 text: its NUL bytes are half of every ASCII character
     head = data[:BINARY_SNIFF_BYTES]
     if b"\x00" in head:
         return True
