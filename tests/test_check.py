@@ -18,6 +18,7 @@ from quotes.check.verdict import Verdict, check_quoted, check_quotes, check_repo
 from quotes.cli import app
 from quotes.models import Quote
 from quotes.rules import seeds_dir
+from quotes.sources.files import SourceError
 
 HERE = Place("draft.md", 1, 1)
 HARBOUR = "We will reopen the harbour by spring, whatever it costs, and the fishermen will be paid first."
@@ -256,7 +257,31 @@ def test_a_draft_quoting_the_seeds_gets_a_verdict_per_quote(seed_draft, pipeline
 
 def test_a_draft_inside_the_sources_folder_is_not_its_own_source(tmp_path, pipeline):
     (tmp_path / "draft.md").write_text('Ines Falk said: "The cranes will run again by June and the ferries soon after."\n')
+    (tmp_path / "other.txt").write_text("Harbour news\n\nThe port reopened on Monday.\n")
     report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path),)), lambda *_: pipeline)
+    assert [f.verdict for f in report.findings] == [Verdict.unsourced]
+
+
+def test_no_sources_at_all_is_an_error_not_a_pass(tmp_path, pipeline):
+    (tmp_path / "draft.md").write_text('Ines Falk said: "The cranes will run again by June and the ferries soon after."\n')
+    (tmp_path / "sources").mkdir()
+    with pytest.raises(SourceError, match="no sources found"):
+        run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "sources"),)), lambda *_: pipeline)
+
+
+def test_a_draft_that_cannot_be_read_is_an_error_not_a_pass(tmp_path, pipeline):
+    (tmp_path / "draft.md").write_bytes(b"\x00\x01\x02binary" * 100)
+    (tmp_path / "port.txt").write_text("Harbour news\n\nThe port reopened on Monday.\n")
+    with pytest.raises(SourceError, match="cannot be checked"):
+        run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "port.txt"),)), lambda *_: pipeline)
+
+
+def test_a_utf16_draft_is_read_and_checked(tmp_path, pipeline):
+    (tmp_path / "draft.md").write_bytes(
+        'Ines Falk said: "The cranes will run again by June and the ferries soon after."\n'.encode("utf-16")
+    )
+    (tmp_path / "port.txt").write_text("Harbour news\n\nThe port reopened on Monday.\n")
+    report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "port.txt"),)), lambda *_: pipeline)
     assert [f.verdict for f in report.findings] == [Verdict.unsourced]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from quotes.corpus.clusters import content_stems
 from quotes.models import Document
-from quotes.sources.files import Skipped, read_documents
+from quotes.sources.files import Skipped, SourceError, read_documents
 from quotes.text.words import Word, words_of
 
 # "[the minister]" may stand for a pronoun or a short name: at most this many source words.
@@ -81,13 +81,13 @@ def draft_wording(text: str) -> DraftWording:
 
 def read_drafts(files: Sequence[str]) -> tuple[list[Document], list[str]]:
     """The drafts as the pipeline reads them (a page's main text: findings point into it, as
-    `--save-text` writes it), and warnings about the files that could not be read."""
+    `--save-text` writes it), and warnings about how they were read. A draft that cannot be read
+    at all (binary, unreadable) is a SourceError: a hook must never pass a draft it did not check."""
     drafts: list[Document] = []
     notes: list[str] = []
     for item in read_documents(files):
         if isinstance(item, Skipped):
-            notes.append(f"{item.source}: {item.reason}, skipped")
-            continue
+            raise SourceError(f"{item.source}: {item.reason}; a draft that cannot be read cannot be checked")
         notes.extend(f"{item.source}: {message}" for message in item.warnings)
         drafts.append(item)
     return drafts, notes

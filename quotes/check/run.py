@@ -13,7 +13,7 @@ from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
-from quotes.sources.files import Skipped, document_of, expand, read_raw
+from quotes.sources.files import Skipped, SourceError, document_of, expand, read_raw
 
 
 def _resolved(name: str) -> Path | str:
@@ -118,12 +118,14 @@ def run_check(request: CheckRequest, factory: PipelineFactory | None = None) -> 
     the cache lacks, else for the drafts.
     """
     drafts_files = expand(request.drafts, DRAFT_SUFFIXES)
+    drafts, notes = read_drafts(drafts_files)
     sources = source_files(request.sources, drafts_files)
+    if not sources:  # an empty folder or a glob that matched nothing: no quote could be sourced
+        raise SourceError(f"no sources found in {', '.join(request.sources)}")
     make = factory or make_pipeline
     pipeline = functools.cache(lambda: make(request.model, request.speakers))
     loaded = load_sources(sources, request.cache, pipeline)
     index = SourceIndex.of(loaded.quotes)
-    drafts, notes = read_drafts(drafts_files)
     findings: list[Finding] = []
     if drafts:
         extracted = extract_documents(drafts, pipeline())
