@@ -331,3 +331,9 @@ def test_an_organisation_name_keeps_its_of_phrase_with_and(quotes_of):
 def test_a_spokesperson_for_a_named_platform_speaks_for_it_whatever_the_parse(quotes_of):
     text = 'Rentals\n\nA spokesperson for the rental platform Nestly said the company was "deeply disappointed" by the vote.\n'
     assert {q.speaker for q in quotes_of(text)} == {"Nestly"}
+
+
+@pytest.mark.model
+def test_of_two_subjects_of_one_speech_verb_the_nearer_speaks(quotes_of):
+    text = "War\n\nAT&T — “We will win this war,” said Volodymyr Zelensky.\n"
+    assert only(quotes_of(text)).speaker == "Volodymyr Zelensky"

@@ -47,7 +47,11 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
         cue_i, speaker_i = match.nodes["cue"], match.nodes["speaker"]
         if speaker_i in excluded or cue_i in excluded:
             continue
-        if cue_i not in best or match.rank < best[cue_i][0]:
+        # the best-ranked rule; of two subjects it finds for one verb, the nearer
+        # ('AT&T — "We will win," said Volodymyr Zelensky': Zelensky)
+        known = best.get(cue_i)
+        nearer = known is not None and abs(speaker_i - cue_i) < abs(known[2].i - cue_i)
+        if known is None or match.rank < known[0] or (match.rank == known[0] and nearer):
             best[cue_i] = (match.rank, match.rule.label, doc[speaker_i])
     cues: dict[int, Cue] = {}
     for cue_i, (_, label, speaker_token) in best.items():
