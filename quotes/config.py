@@ -49,7 +49,7 @@ class Config:
 def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The TOML data of `path` and its text; errors read `path:line: message`."""
     try:
-        text = read_regular(path).decode("utf-8")
+        text = read_regular(path).decode("utf-8-sig")  # an editor's byte-order mark is no TOML
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror.lower() if isinstance(err, OSError) and err.strerror else "not UTF-8 text"
         raise ConfigError(f"{path}: cannot read: {reason}") from err
@@ -105,8 +105,8 @@ def _mentions_quotes(pyproject: Path) -> bool:
 
 
 def _where(path: Path, text: str, key: str) -> str:
-    """`path:line` of the line that sets `key`."""
-    line = line_of(text, re.escape(key) + r"\s*=") or 1
+    """`path:line` of the line that sets `key`, or of its table header ("[tool.quotes.extra]")."""
+    line = line_of(text, re.escape(key) + r"\s*=") or line_of(text, r"\[\s*(?:tool\.quotes\.)?" + re.escape(key) + r"\s*\]") or 1
     return f"{path}:{line}"
 
 

@@ -50,3 +50,16 @@ def test_a_setting_of_the_wrong_type_is_an_error(tmp_path):
     (tmp_path / ".quotes.toml").write_text('sources = "a"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="'sources' must be a list"):
         load_config(start=tmp_path)
+
+
+def test_an_unknown_settings_table_is_reported_at_its_header_line(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n\n[tool.quotes]\nstrict = true\n\n[tool.quotes.extra]\nx = 1\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"pyproject.toml:7: unknown setting 'extra'"):
+        load_config(path)
+
+
+def test_a_byte_order_mark_in_quotes_toml_is_not_a_syntax_error(tmp_path):
+    path = tmp_path / ".quotes.toml"
+    path.write_bytes("\ufeffstrict = true\n".encode())
+    assert load_config(path).strict is True

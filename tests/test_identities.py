@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.config import ConfigError
-from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, summarise_speakers
+from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, read_speakers, summarise_speakers
 from quotes.models import Quote
 from quotes.rules import load_rules
 from quotes.text.names import identity_key, is_written_name
@@ -262,3 +262,11 @@ def test_arabic_transliterations_share_one_identity_key():
 def test_one_name_written_with_and_without_a_word_break_links_across_articles():
     quotes = [quote("Abdulhamid Qaddour", "a.txt"), quote("Abdul Hamid Gaddour", "b.txt"), quote("Abdul Hamid Gaddour", "b.txt")]
     assert {q.speaker for q in link_corpus(quotes, load_directory())} == {"Abdul Hamid Gaddour"}
+
+
+@pytest.mark.parametrize("titles", ["[titles]\nwords = 3\n", 'titles = "abc"\n', "[titles]\nwrods = []\n"])
+def test_a_speakers_file_with_malformed_titles_is_refused_with_its_line(tmp_path, titles):
+    path = tmp_path / "speakers.toml"
+    path.write_text(titles + '\n[[speaker]]\nname = "Ana Lind"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"{path}:1: "):
+        read_speakers(path)

@@ -26,6 +26,7 @@ ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
 FILE_KEYS = {"speaker", "titles"}
 ENTRY_KEYS = {"name", "kind", "aliases", "titles", "id"}
+TITLES_LINE = r"\[\s*titles\s*\]|titles\s*="
 LEADING_ARTICLE = "the "
 
 
@@ -76,6 +77,14 @@ def read_speakers(path: Path) -> list[Speaker]:
         if key not in FILE_KEYS:
             line = line_of(text, rf"\[*\s*{re.escape(key)}\b") or 1
             raise ConfigError(f"{path}:{line}: unknown table or key {key!r}; a speakers file has [[speaker]] entries")
+    titles = data.get("titles", {})
+    titles_line = f"{path}:{line_of(text, TITLES_LINE) or 1}"
+    if not isinstance(titles, dict):
+        raise ConfigError(f"{titles_line}: [titles] is a table of word lists (words = [...])")
+    for key in titles:
+        if key not in ("words", "short_forms"):
+            raise ConfigError(f"{titles_line}: unknown key {key!r} in [titles]; use words, short_forms")
+        _strings(titles, key, titles_line)
     entries = data.get("speaker", [])
     if not isinstance(entries, list):
         line = line_of(text, r"speaker\s*=") or 1
