@@ -78,3 +78,10 @@ def test_a_cp1252_file_with_an_undefined_byte_keeps_its_quotes():
     data = "“We will stay open,” said caf\xe9 owner Rui Sousa.".encode("cp1252") + b"\x81"
     text, warnings = decode(data)
     assert text.startswith("“We will stay open,”") and warnings
+
+
+def test_a_looping_symlink_is_named_as_such(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(SourceError, match="symbolic link to nothing"):
+        expand([str(tmp_path / "a")])

@@ -85,6 +85,8 @@ def expand(paths: Iterable[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -
             files.append(given)
         elif path.exists():
             raise SourceError(f"{given}: not a regular file or folder")
+        elif path.is_symlink():
+            raise SourceError(f"{given}: a symbolic link to nothing (broken, or a loop)")
         else:
             raise SourceError(f"{given}: no such file or folder")
     return _once_each(files)
