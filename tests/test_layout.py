@@ -119,3 +119,17 @@ def test_a_bold_name_speaks_as_the_name(quotes_of):
     text = "# Meeting\n\n**Priya Nandakumar**, the transport director, said the lane would open in **August**.\n"
     [quote] = quotes_of(text)
     assert quote.speaker == "Priya Nandakumar"
+
+
+def test_quote_marks_in_link_titles_code_and_alt_text_are_no_quotes(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    text = (
+        'Notes\n\nRead [the plan](http://example.org/plan "The council\'s \\"big\\" plan") first.\n\n'
+        'Run `say "hello to everyone here"` to test. <img alt="a \\"quoted caption here\\" b">\n\n'
+        '```\nprint("this is code, not speech at all")\n```\n\n'
+        'The mayor said: "We will open the bridge in spring."\n'
+    )
+    spans = plan(Document("notes.md", text), rules).spans
+    assert [s.text for s in spans] == ["We will open the bridge in spring."]

@@ -62,7 +62,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
     paras = layout(text, rules.dateline).paragraphs
     speaking = [p for p in paras if not p.silent]
-    every_span = find_quote_spans(text, rules, speaking)
+    unmarked = blank_markup(text)
+    every_span = find_quote_spans(unmarked or text, rules, speaking)
     spans = [s for s in every_span if s.depth == 0]
     nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text, paras)
@@ -90,7 +91,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(text, paras, headlines)
     starts_ = [p.start for p in paras]
-    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, blank_markup(text))
+    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked)
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
