@@ -102,3 +102,28 @@ def test_the_hook_passes_on_a_clean_draft(hook_repo, newsroom):
     result = try_repo(hook_repo, newsroom, CLEAN)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def readme_hook_config(hook_repo: Path) -> str:
+    """The README's `.pre-commit-config.yaml` block, with this repository and its HEAD in place of the URL and SHA."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### As a pre-commit hook") :]
+    block = section[section.index("```yaml\n") + len("```yaml\n") : section.index("```\n", section.index("```yaml\n") + 8)]
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True).stdout.strip()
+    assert "https://github.com/<org>/quotes" in block and "rev: 0000000000000000000000000000000000000000" in block
+    return block.replace("https://github.com/<org>/quotes", str(hook_repo)).replace(
+        "0000000000000000000000000000000000000000", head
+    )
+
+
+@requires_tools
+def test_the_readme_hook_configuration_runs_as_written(hook_repo, newsroom):
+    (newsroom / ".pre-commit-config.yaml").write_text(readme_hook_config(hook_repo), encoding="utf-8")
+    (newsroom / "draft.md").write_text(CLEAN, encoding="utf-8")
+    git(newsroom, "add", "-A")
+    env = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env.update(PRE_COMMIT_HOME=str(newsroom.parent / "pre-commit-home"), QUOTES_CACHE_DIR=str(newsroom.parent / "quotes-cache"))
+    command = [sys.executable, "-m", "pre_commit", "run", "--files", "draft.md", "--color", "never"]
+    done = subprocess.run(command, cwd=newsroom, env=env, capture_output=True, text=True, timeout=INSTALL_TIMEOUT, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 errors" in done.stdout  # verbose: true shows the passing hook's summary
