@@ -26,7 +26,7 @@ TYKHYI = "002_20ba92d8e127677f.txt"
 
 
 def quote(text: str, speaker: str | None = "Ines Falk", kind: str = "direct", source: str = "port.txt", **extra: object) -> Quote:
-    fields: dict[str, object] = {"start": 0, "end": len(text), "line": 3}
+    fields: dict[str, object] = {"start": 0, "end": len(text), "line": 3, "speaker_kind": "person"}
     fields.update(extra)
     return Quote(source=source, text=text, kind=kind, speaker=speaker, **fields)  # type: ignore[arg-type]
 
@@ -141,6 +141,25 @@ def test_the_wording_of_another_speaker_is_misattributed():
     finding = check_quoted(quote(HARBOUR, "Tomas Berg"), index_of(), HERE)
     assert finding is not None and (finding.code, finding.verdict) == ("QC102", Verdict.misattributed)
     assert finding.source_speaker == "Ines Falk"
+
+
+def test_words_the_sources_give_to_two_people_are_a_warning_not_an_error():
+    sources = (quote(HARBOUR, "Ines Falk"), quote(HARBOUR, "Olaf Berg", source="wire.txt"))
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(*sources), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+    assert set(finding.other_speakers) == {"Ines Falk", "Olaf Berg"}
+
+
+def test_a_source_speaker_left_as_a_pronoun_is_no_ground_for_an_error():
+    source = quote(HARBOUR, "he", speaker_mention="he")
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(source), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+
+
+def test_a_pronoun_the_source_resolved_to_a_name_is_ground_for_an_error():
+    source = quote(HARBOUR, "Ines Falk", speaker_mention="she")
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(source), HERE)
+    assert finding is not None and finding.code == "QC102"
 
 
 def test_a_surname_alone_is_the_same_speaker():

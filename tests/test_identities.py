@@ -55,7 +55,7 @@ def test_a_different_surname_is_not_a_transliteration():
     [("Matthew Mueller", True), ("He", False), ("His", False), ("the ministry", False), ("Ministry of Defense", True)],
 )
 def test_written_names_are_told_from_pronouns_and_descriptions(mention, is_name):
-    assert is_written_name(mention, load_rules().pronouns) is is_name
+    assert is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles")) is is_name
 
 
 # --- the built-in directory ----------------------------------------------------------------------

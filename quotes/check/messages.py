@@ -54,6 +54,10 @@ def message_segments(finding: Finding) -> list[Segment]:
     if finding.verdict is Verdict.misattributed:
         said = "reports it from" if finding.reported else "quotes"
         return [(f"{quote} is attributed to {speaker}, but {where} {said} {other}", "")]
+    if finding.verdict is Verdict.disputed:
+        given = " and ".join(finding.other_speakers) or other
+        sure = "not surely enough to call it wrong"
+        return [(f"{quote} is attributed to {speaker}; the sources give it to {given} ({where}), {sure}", "")]
     if finding.verdict is Verdict.unattributed:
         found = f"; {where} has it from {other}" if finding.source else ""
         return [(f"{quote} has no speaker{found}", "")]

@@ -25,6 +25,8 @@ from quotes.check.match import (
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
 from quotes.corpus.identities import same_person
 from quotes.models import VERBATIM_KINDS, Quote
+from quotes.rules import load_rules
+from quotes.text.names import is_written_name
 from quotes.text.words import words_of
 
 
@@ -34,6 +36,7 @@ class Verdict(StrEnum):
     misattributed = "misattributed"
     unattributed = "unattributed"
     unsourced = "unsourced"
+    disputed = "sources disagree"
 
 
 Severity = Literal["error", "warning", "info"]
@@ -45,6 +48,7 @@ QUOTED_CODES = {
     Verdict.misattributed: "QC102",
     Verdict.unattributed: "QC103",
     Verdict.unsourced: "QC104",
+    Verdict.disputed: "QC105",
 }
 REPORTED_CODES = {Verdict.ok: "QC200", Verdict.misattributed: "QC201"}
 
@@ -67,6 +71,7 @@ class Finding:
     source_text: str | None = None
     source_speaker: str | None = None
     diff: tuple[DiffOp, ...] = ()
+    other_speakers: tuple[str, ...] = ()  # QC105: every speaker the sources give, as written there
 
     @property
     def reported(self) -> bool:
@@ -153,6 +158,11 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
         if said_by is None or same_person(said_by, quote.speaker):
             return _finding(place, quote, Verdict.ok, "info", exact[0])
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
+            speakers = _distinct_speakers(exact)
+            if len(speakers) > 1 or not all(_named(m.wording.first) for m in exact if m.wording.speaker):
+                # the sources disagree, or one gives only a pronoun or a role: not sure enough to block
+                finding = _finding(place, quote, Verdict.disputed, "warning", exact[0])
+                return replace(finding, other_speakers=tuple(speakers))
             return _finding(place, quote, Verdict.misattributed, "error", exact[0])
         return _finding(place, quote, Verdict.unsourced, unsourced, None)  # a short phrase in another's mouth proves nothing
     near = _by_speaker_first(near_matches(draft, index), quote.speaker)
@@ -161,6 +171,26 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
         diff = tuple(keyed_diff(source_tokens(near[0], draft), draft_tokens(draft), equal_as_new=True))
         return _finding(place, quote, Verdict.misquote, "error", near[0], diff=diff)
     return _finding(place, quote, Verdict.unsourced, unsourced, None)
+
+
+def _distinct_speakers(matches: list[Match]) -> list[str]:
+    """The speakers the matching sources give, one per person, in the order met."""
+    found: list[str] = []
+    for match in matches:
+        said_by = match.wording.speaker
+        if said_by is not None and not any(same_person(said_by, known) for known in found):
+            found.append(said_by)
+    return found
+
+
+def _named(quote: Quote) -> bool:
+    """Whether a source's speaker is a resolved, named person or body, not a pronoun or role left as written."""
+    mention = quote.speaker_mention or quote.speaker or ""
+    if quote.speaker_kind not in ("person", "organisation", "group"):
+        return False
+    return quote.speaker != mention or is_written_name(
+        mention, load_rules().pronouns, load_rules().words("speakers.name_particles")
+    )
 
 
 def _whole(wording: SourceWording) -> Match:

@@ -277,7 +277,7 @@ def summarise_speakers(quotes: Iterable[Quote], directory: SpeakerDirectory) -> 
 
 def is_spelling_of(mention: str, speaker: str, directory: SpeakerDirectory) -> bool:
     """Whether a mention writes the speaker's name: an alias, or a name sharing a word ("Matthew Mueller")."""
-    if not is_written_name(mention, load_rules().pronouns):
+    if not is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles")):
         return False
     key = identity_key(mention)
     return key in directory.spellings(speaker) or bool(set(key.split()) & set(identity_key(speaker).split()))

@@ -55,12 +55,10 @@ def identity_key(name: str) -> str:
     return " ".join(name_key(word) for word in name.split())
 
 
-def is_written_name(mention: str, pronouns: frozenset[str]) -> bool:
-    """Whether a speaker mention is a name as written ("Matthew Mueller"), not "he" or "the ministry"."""
+def is_written_name(mention: str, pronouns: frozenset[str], particles: frozenset[str] = frozenset()) -> bool:
+    """Whether a speaker mention is a name as written ("Matthew Mueller", "Ruiz de Alarcón"), not
+    "he" or "the ministry". `particles`: cues.toml [speakers] name_particles."""
     words = mention.split()
     if not words or any(w.lower() in pronouns for w in words):
         return False
-    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and len(words[-1]) > 2
-
-
-NAME_PARTICLES = frozenset({"of", "de", "van", "von", "der", "al", "bin", "la", "le", "du", "da", "di"})
+    return all(w[:1].isupper() or w.lower() in particles or w == "of" for w in words) and len(words[-1]) > 2

@@ -36,7 +36,11 @@ POSSESSIVE = re.compile(r"['’]s?$")
 def _written_surname(quote: Quote) -> str | None:
     """The key of the last word of a person's name as the source wrote it; None for "he", "Governor", "the ministry"."""
     mention = quote.speaker_mention
-    if not mention or quote.speaker_kind in NOT_PERSONS or not is_written_name(mention, load_rules().pronouns):
+    if (
+        not mention
+        or quote.speaker_kind in NOT_PERSONS
+        or not is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles"))
+    ):
         return None
     last = POSSESSIVE.sub("", mention.split()[-1])
     if last.casefold() in stopwords() or last.casefold() in load_rules().title_words:
