@@ -460,3 +460,9 @@ def test_clearing_touches_only_cache_entries(tmp_path):
     keep.write_text("{}", encoding="utf-8")
     SourceCache(tmp_path, "f").store(b"text", "text", [quote(HARBOUR)])
     assert clear_cache(tmp_path) == 1 and keep.exists()
+
+
+def test_an_unattributed_quote_that_is_also_misquoted_gets_both_findings():
+    draft_quote = quote("We will reopen the harbour by summer, whatever it costs.", None, source="draft.md")
+    findings = check_quotes("draft.md", "x" * 80, [draft_quote], index_of())
+    assert [f.code for f in findings] == ["QC103", "QC101"]

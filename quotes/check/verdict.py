@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
-from quotes.check.draft import draft_wording
+from quotes.check.draft import DraftWording, draft_wording
 from quotes.check.index import REPORTED_KIND, SourceIndex, SourceWording
 from quotes.check.match import (
     MISATTRIBUTION_MIN_STEMS,
@@ -167,10 +167,27 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
         return _finding(place, quote, Verdict.unsourced, unsourced, None)  # a short phrase in another's mouth proves nothing
     near = _by_speaker_first(near_matches(draft, index), quote.speaker)
     if near:
-        # the draft's words against the source's (an omission equals the words it omits)
-        diff = tuple(keyed_diff(source_tokens(near[0], draft), draft_tokens(draft), equal_as_new=True))
-        return _finding(place, quote, Verdict.misquote, "error", near[0], diff=diff)
+        return _misquote(quote, draft, near[0], place)
     return _finding(place, quote, Verdict.unsourced, unsourced, None)
+
+
+def _misquote(quote: Quote, draft: DraftWording, near: Match, place: DraftPlace) -> Finding:
+    """The draft's words against the source's (an omission equals the words it omits)."""
+    diff = tuple(keyed_diff(source_tokens(near, draft), draft_tokens(draft), equal_as_new=True))
+    return _finding(place, quote, Verdict.misquote, "error", near, diff=diff)
+
+
+def quoted_findings(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False) -> list[Finding]:
+    """Every finding on one quoted passage: an unattributed quote whose words also differ from the
+    source's is reported as both."""
+    first = check_quoted(quote, index, place, strict)
+    if first is None:
+        return []
+    if first.verdict is Verdict.unattributed and first.source is not None:
+        draft = draft_wording(quote.text)
+        if not exact_matches(draft, index) and (near := near_matches(draft, index)):
+            return [first, _misquote(quote, draft, near[0], place)]
+    return [first]
 
 
 def _distinct_speakers(matches: list[Match]) -> list[str]:
@@ -219,11 +236,7 @@ def check_quotes(path: str, text: str, quotes: Iterable[Quote], index: SourceInd
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
         place = place_of(path, text, quote.start)
         if quote.kind in VERBATIM_KINDS:
-            finding = check_quoted(quote, index, place, strict)
-        elif quote.kind == REPORTED_KIND:
-            finding = check_reported(quote, index, place)
-        else:
-            finding = None
-        if finding is not None:
+            findings.extend(quoted_findings(quote, index, place, strict))
+        elif quote.kind == REPORTED_KIND and (finding := check_reported(quote, index, place)) is not None:
             findings.append(finding)
     return findings
