@@ -28,7 +28,7 @@ from quotes.sources.files import read_regular
 
 CONFIG_FILE = ".quotes.toml"
 PYPROJECT = "pyproject.toml"
-KNOWN_KEYS = {"sources": list, "speakers": list, "model": str, "strict": bool, "cache_dir": str}
+KNOWN_KEYS = {"sources": list, "speakers": list, "model": str, "strict": bool, "cache_dir": str, "ignore": list}
 TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)$")
 
 
@@ -44,6 +44,7 @@ class Config:
     model: str | None = None
     strict: bool = False
     cache_dir: Path | None = None
+    ignore: frozenset[str] = frozenset()  # `quotes check` codes accepted everywhere ("QC104")
 
 
 def parse_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -118,6 +119,15 @@ def _paths(values: list[Any], base: Path, key: str, where: str) -> tuple[Path, .
     return tuple(base / v for v in values)
 
 
+CODE = re.compile(r"QC\d{3}")
+
+
+def _codes(values: list[Any], where: str) -> frozenset[str]:
+    if not all(isinstance(v, str) and CODE.fullmatch(v) for v in values):
+        raise ConfigError(f"{where}: 'ignore' must be a list of codes such as \"QC104\"")
+    return frozenset(values)
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """Settings from `path`, or from the closest settings file; an empty Config when none."""
     path = path or find_config(start)
@@ -145,4 +155,5 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         model=settings.get("model"),
         strict=settings.get("strict", False),
         cache_dir=cache_dir[0] if cache_dir else None,
+        ignore=_codes(settings.get("ignore", []), _where(path, text, "ignore")),
     )

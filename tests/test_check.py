@@ -466,3 +466,42 @@ def test_an_unattributed_quote_that_is_also_misquoted_gets_both_findings():
     draft_quote = quote("We will reopen the harbour by summer, whatever it costs.", None, source="draft.md")
     findings = check_quotes("draft.md", "x" * 80, [draft_quote], index_of())
     assert [f.code for f in findings] == ["QC103", "QC101"]
+
+
+IGNORED_DRAFT = (
+    "Draft\n\n"
+    "<!-- quotes: ignore -->\n"
+    'Ines Falk said: "The cranes will run again by August, and the ferries follow in July."\n\n'
+    'Ines Falk said: "We will rebuild every shed on the quay by autumn." <!-- quotes: ignore -->\n\n'
+    'Ines Falk said: "The cranes will run again by August, and the ferries follow in July."\n'
+)
+
+
+@pytest.fixture
+def port_source(tmp_path) -> Path:
+    source = tmp_path / "port.txt"
+    source.write_text(
+        '"The cranes will run again by June, and the ferries will follow in July," port director Ines Falk said.\n',
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_an_ignore_comment_accepts_the_quote_on_its_line_or_the_next(tmp_path, port_source, pipeline):
+    (tmp_path / "draft.md").write_text(IGNORED_DRAFT, encoding="utf-8")
+    report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(port_source),)), lambda *_: pipeline)
+    assert [(f.line, f.code) for f in report.problems] == [(8, "QC101")]
+    assert sorted((f.line, f.code) for f in report.suppressed) == [(4, "QC101"), (6, "QC104")]
+
+
+def test_an_ignore_file_comment_accepts_the_whole_draft(tmp_path, port_source, pipeline):
+    (tmp_path / "draft.md").write_text("<!-- quotes: ignore-file -->\n" + IGNORED_DRAFT, encoding="utf-8")
+    report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(port_source),)), lambda *_: pipeline)
+    assert report.problems == () and len(report.suppressed) == 3
+
+
+def test_a_code_in_the_settings_is_accepted_everywhere(tmp_path, port_source, pipeline):
+    (tmp_path / "draft.md").write_text(IGNORED_DRAFT.replace("<!-- quotes: ignore -->", ""), encoding="utf-8")
+    request = CheckRequest((str(tmp_path / "draft.md"),), (str(port_source),), ignore=frozenset({"QC104"}))
+    report = run_check(request, lambda *_: pipeline)
+    assert [f.code for f in report.problems] == ["QC101", "QC101"] and [f.code for f in report.suppressed] == ["QC104"]

@@ -63,3 +63,12 @@ def test_a_byte_order_mark_in_quotes_toml_is_not_a_syntax_error(tmp_path):
     path = tmp_path / ".quotes.toml"
     path.write_bytes("\ufeffstrict = true\n".encode())
     assert load_config(path).strict is True
+
+
+def test_ignore_takes_a_list_of_check_codes(tmp_path):
+    path = tmp_path / ".quotes.toml"
+    path.write_text('ignore = ["QC104"]\n', encoding="utf-8")
+    assert load_config(path).ignore == frozenset({"QC104"})
+    path.write_text('ignore = ["unsourced"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'ignore' must be a list of codes"):
+        load_config(path)

@@ -88,8 +88,9 @@ def _counted(count: int, word: str) -> str:
 
 
 def summary(report: Report) -> str:
-    """`2 errors, 1 warning in 1 draft`."""
-    return f"{_counted(report.errors, 'error')}, {_counted(report.warnings, 'warning')} in {_counted(report.drafts, 'draft')}"
+    """`2 errors, 1 warning in 1 draft` (`, 1 suppressed` when an ignore comment or setting accepted some)."""
+    counted = f"{_counted(report.errors, 'error')}, {_counted(report.warnings, 'warning')} in {_counted(report.drafts, 'draft')}"
+    return counted + (f", {len(report.suppressed)} suppressed" if report.suppressed else "")
 
 
 def findings_json(findings: Iterable[Finding]) -> str:

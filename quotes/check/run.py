@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quotes.cache import SourceCache
 from quotes.check.draft import DRAFT_SUFFIXES, read_drafts
+from quotes.check.ignore import split_ignored
 from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
@@ -85,6 +86,7 @@ class CheckRequest:
     model: str | None = None
     strict: bool = False
     cache: SourceCache | None = None
+    ignore: frozenset[str] = frozenset()  # codes accepted everywhere (`ignore` in the settings)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Report:
     sources: int
     cached_sources: int
     notes: tuple[str, ...] = ()
+    suppressed: tuple[Finding, ...] = ()  # accepted by an ignore comment or setting; listed with --verbose
 
     @property
     def problems(self) -> tuple[Finding, ...]:
@@ -127,8 +130,13 @@ def run_check(request: CheckRequest, factory: PipelineFactory | None = None) -> 
     loaded = load_sources(sources, request.cache, pipeline)
     index = SourceIndex.of(loaded.quotes)
     findings: list[Finding] = []
+    suppressed: list[Finding] = []
     if drafts:
         extracted = extract_documents(drafts, pipeline())
         for draft, (_, quotes) in zip(drafts, extracted, strict=True):
-            findings.extend(check_quotes(draft.source, draft.text, quotes, index, request.strict))
-    return Report(tuple(findings), len(drafts), len(sources), loaded.cached, (*loaded.notes, *notes))
+            found = check_quotes(draft.source, draft.text, quotes, index, request.strict)
+            kept, accepted = split_ignored(found, draft.text, request.ignore)
+            findings.extend(kept)
+            suppressed.extend(accepted)
+    notes = [*loaded.notes, *notes]
+    return Report(tuple(findings), len(drafts), len(sources), loaded.cached, tuple(notes), tuple(suppressed))

@@ -61,7 +61,12 @@ def check(
     model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
     strict: Annotated[bool, typer.Option("--strict", help=CHECK_STRICT_HELP)] = False,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list the quotes that passed.")] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Also list the quotes that passed, and the findings an ignore comment or setting accepted."
+        ),
+    ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=CHECK_CACHE_HELP)] = False,
 ) -> None:
     """Check that every quote in the drafts matches the sources, attributed to the same person. Exit 1 on errors."""
@@ -72,7 +77,9 @@ def check(
     speakers = tuple(speakers_file or settings.speakers)
     chosen_model = model or settings.model
     cache = None if no_cache else SourceCache(_cache_root(settings), fingerprint(chosen_model, speakers))
-    request = CheckRequest(tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache)
+    request = CheckRequest(
+        tuple(drafts), tuple(chosen_sources), speakers, chosen_model, strict or settings.strict, cache, settings.ignore
+    )
     try:
         report = run_check(request)
     except (SourceError, ModelNotFound, RulesError) as err:
@@ -92,12 +99,15 @@ def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> No
         print_text(findings_json(findings))
         stderr.print(summary(report), markup=False)
         return
+    accepted = [f"{plain_line(finding)} (suppressed)\n" for finding in report.suppressed] if verbose else []
     if use_plain_output(sys.stdout):
-        print_text("".join(f"{plain_line(finding)}\n" for finding in findings) + f"{summary(report)}\n")
+        print_text("".join(f"{plain_line(finding)}\n" for finding in findings) + "".join(accepted) + f"{summary(report)}\n")
         return
     console = Console(highlight=False, soft_wrap=True)
     for finding in findings:
         console.print(rich_line(finding))
+    for line in accepted:
+        console.print(line.rstrip("\n"), style="dim", markup=False)
     console.print(summary(report), style="bold", markup=False)
 
 
