@@ -31,6 +31,7 @@ from quotes.sources.files import SourceError
 CHECK_DRAFTS_HELP = "Drafts (.md, .txt, .rst, .adoc, .html, .docx) or folders of them."
 CHECK_SOURCES_HELP = "Source files or folders (repeatable). Default: `sources` in the settings (pyproject.toml or .quotes.toml)."
 CHECK_STRICT_HELP = "Unsourced quotes are errors, not warnings (also `strict = true` in the settings)."
+CHECK_VERBOSE_HELP = "Also list the quotes that passed, and the findings an ignore comment or setting accepted."
 CHECK_CACHE_HELP = "Extract every source again, without reading or writing the cache."
 
 
