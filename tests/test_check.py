@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 import quotes.check.run as check_module
 from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint, quote_from_record
 from quotes.check.index import SourceIndex
-from quotes.check.messages import plain_line, summary
+from quotes.check.messages import plain_line, plain_message, summary
 from quotes.check.run import CheckRequest, run_check
 from quotes.check.verdict import DraftPlace as Place
 from quotes.check.verdict import Verdict, check_quoted, check_quotes, check_reported, place_of
@@ -505,3 +505,12 @@ def test_a_code_in_the_settings_is_accepted_everywhere(tmp_path, port_source, pi
     request = CheckRequest((str(tmp_path / "draft.md"),), (str(port_source),), ignore=frozenset({"QC104"}))
     report = run_check(request, lambda *_: pipeline)
     assert [f.code for f in report.problems] == ["QC101", "QC101"] and [f.code for f in report.suppressed] == ["QC104"]
+
+
+def test_words_in_marks_that_the_sources_only_report_are_a_quoted_paraphrase():
+    source = quote("the harbour would reopen by spring whatever the cost", "Ines Falk", kind="indirect")
+    finding = check_quoted(
+        quote("The harbour will reopen by spring, whatever the cost.", "Ines Falk", source="draft.md"), index_of(source), HERE
+    )
+    assert finding is not None and (finding.code, finding.severity) == ("QC106", "warning")
+    assert "only in its own words" in plain_message(finding)

@@ -58,6 +58,8 @@ def message_segments(finding: Finding) -> list[Segment]:
         given = " and ".join(finding.other_speakers) or other
         sure = "not surely enough to call it wrong"
         return [(f"{quote} is attributed to {speaker}; the sources give it to {given} ({where}), {sure}", "")]
+    if finding.verdict is Verdict.paraphrase:
+        return [(f"{quote} is in quote marks, but {where} gives it only in its own words: {_quoted(finding.source_text)}", "")]
     if finding.verdict is Verdict.unattributed:
         found = f"; {where} has it from {other}" if finding.source else ""
         return [(f"{quote} has no speaker{found}", "")]

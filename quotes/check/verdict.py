@@ -37,6 +37,7 @@ class Verdict(StrEnum):
     unattributed = "unattributed"
     unsourced = "unsourced"
     disputed = "sources disagree"
+    paraphrase = "quotes a paraphrase"
 
 
 Severity = Literal["error", "warning", "info"]
@@ -49,6 +50,7 @@ QUOTED_CODES = {
     Verdict.unattributed: "QC103",
     Verdict.unsourced: "QC104",
     Verdict.disputed: "QC105",
+    Verdict.paraphrase: "QC106",
 }
 REPORTED_CODES = {Verdict.ok: "QC200", Verdict.misattributed: "QC201"}
 
@@ -168,7 +170,20 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
     near = _by_speaker_first(near_matches(draft, index), quote.speaker)
     if near:
         return _misquote(quote, draft, near[0], place)
+    reported = _reported_as(draft.stems, quote.speaker, index)
+    if reported is not None:  # in marks, but the sources only give these words in their own
+        return _finding(place, quote, Verdict.paraphrase, "warning", _whole(reported))
     return _finding(place, quote, Verdict.unsourced, unsourced, None)
+
+
+def _reported_as(stems: frozenset[str], speaker: str | None, index: SourceIndex) -> SourceWording | None:
+    """A source's reported-speech item that the quoted words paraphrase, the draft's speaker's first."""
+    candidates = [
+        w for _, w in index.sharing(stems, PARAPHRASE_MIN_SHARED) if w.first.kind == REPORTED_KIND and paraphrased(stems, w)
+    ]
+    same = [w for w in candidates if speaker is not None and w.speaker is not None and same_person(w.speaker, speaker)]
+    chosen = same or candidates
+    return chosen[0] if chosen else None
 
 
 def _misquote(quote: Quote, draft: DraftWording, near: Match, place: DraftPlace) -> Finding:
