@@ -133,3 +133,16 @@ def test_quote_marks_in_link_titles_code_and_alt_text_are_no_quotes(rules):
     )
     spans = plan(Document("notes.md", text), rules).spans
     assert [s.text for s in spans] == ["We will open the bridge in spring."]
+
+
+@pytest.mark.model
+def test_markdown_emphasis_and_a_linked_name_around_a_quote_give_the_name(quotes_of):
+    text = 'War\n\n_"Just peace through just force, and I thank everyone,"_ said [Volodymyr Zelensky](http://example.org/z).\n'
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Volodymyr Zelensky"
+
+
+def test_snake_case_words_are_not_emphasis():
+    from quotes.extraction.layout import blank_markup
+
+    assert blank_markup("The variable my_var_name stays.") is None
