@@ -41,3 +41,18 @@ def test_a_handle_with_dots_signs_an_embedded_post():
     text = "Day 94 of living in a caravan on our own drive, still no builder.\n— Kerry Smith (@kerry.builds.home) March 3, 2024\n"
     [post] = find_embeds(text)
     assert (post.embed_author, post.embed_handle) == ("Kerry Smith", "kerry.builds.home")
+
+
+def test_a_blockquote_signed_on_its_last_line_is_the_signers_words():
+    from quotes.extraction.embeds import find_signed_blockquotes
+
+    text = (
+        "## The pitch\n\n"
+        "> Every one of the eleven serious crashes involved someone who wasn't in a car.\n"
+        ">\n"
+        "> — Priya Nandakumar, transportation director\n\n"
+        "> A plain blockquote with no signature.\n"
+    )
+    [signed] = find_signed_blockquotes(text)
+    assert signed.text == "Every one of the eleven serious crashes involved someone who wasn't in a car."
+    assert signed.embed_author == "Priya Nandakumar"

@@ -19,6 +19,38 @@ def signature_pattern() -> regex.Pattern[str]:
     return regex.compile(embeds["signature"])
 
 
+@lru_cache(maxsize=1)
+def blockquote_signature() -> regex.Pattern[str]:
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return regex.compile(embeds["blockquote_signature"])
+
+
+BLOCKQUOTE_LINE = regex.compile(r"(?m)^[ \t]{0,3}>[ \t]?(?P<text>[^\n]*)$")
+
+
+def find_signed_blockquotes(text: str) -> list[QuoteSpan]:
+    """Blockquotes whose last line signs them ("> — Name, title"): the lines above, from the first
+    word to the last, are the signer's words; `embed_author` holds the name."""
+    found: list[QuoteSpan] = []
+    for signature in blockquote_signature().finditer(text):
+        start = end = signature.start()
+        cursor = signature.start()
+        while cursor > 0:  # walk up through the blockquote's lines
+            line_start = text.rfind("\n", 0, cursor - 1) + 1
+            line = BLOCKQUOTE_LINE.match(text, line_start, cursor - 1 if text[cursor - 1] == "\n" else cursor)
+            if line is None:
+                break
+            if line.group("text").strip():
+                start = line.start("text")
+                end = end if end != signature.start() else line.end("text")
+            cursor = line_start
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            found.append(QuoteSpan(start, end, text[start:end], embed_author=signature.group("name").strip()))
+    return found
+
+
 def clean_display_name(name: str) -> str:
     """Drop emoji and flags (often copied as "????") around a display name."""
     words = [w for w in name.split() if any(c.isalnum() for c in w)]

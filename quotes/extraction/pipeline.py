@@ -24,7 +24,7 @@ from quotes.extraction.matchers import Matchers, make_matchers
 from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
 from quotes.extraction.plan import Plan, plan
-from quotes.extraction.resolve import embed_quotes, resolve_drafts
+from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
 from quotes.models import Document, Quote
 from quotes.rules import load_rules
 from quotes.sources.files import Skipped, expand, read_documents
@@ -74,7 +74,9 @@ def quotes_from_parses(
     if recognise is not None:
         type_entities(document.text, found, registry, recognise, rules)
     drafts = collect_drafts(document.text, found, parsed, matchers)
-    quotes = resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found)
+    quotes = (
+        resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found) + signed_quotes(document, found)
+    )
     quotes.sort(key=lambda q: (q.start, q.end))
     return [matchers.directory.link(q) for q in quotes]
 

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
-from quotes.extraction.embeds import find_embeds
+from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, blank_markup, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks, may_hold_speech
@@ -31,6 +31,7 @@ class Plan:
     unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
     unmarked: str | None = None  # the text with its markup blanked (layout.blank_markup), when it has any
+    signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -91,7 +92,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(text, paras, headlines)
     starts_ = [p.start for p in paras]
-    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked)
+    signed = find_signed_blockquotes(text)
+    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:

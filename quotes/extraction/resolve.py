@@ -36,6 +36,7 @@ RULE_TURN = "transcript turn label"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
+RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -258,6 +259,27 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def signed_quotes(document: Document, found: Plan) -> list[Quote]:
+    """Blockquotes signed on their last line ("> — Priya Nandakumar, transportation director")."""
+    return [
+        Quote(
+            source=document.source,
+            start=signed.start,
+            end=signed.end,
+            text=signed.text,
+            kind="direct",
+            speaker=signed.embed_author,
+            speaker_mention=signed.embed_author,
+            line=found.line(signed.start),
+            paragraph=found.index(signed.start),
+            speaker_kind="person",
+            meta=document.meta,
+            rule=RULE_SIGNED_BLOCKQUOTE,
+        )
+        for signed in found.signed
+    ]
 
 
 def embed_quotes(document: Document, found: Plan) -> list[Quote]:
