@@ -54,7 +54,7 @@ def test_a_model_name_that_is_no_spacy_pipeline_is_refused_without_importing_it(
 def test_a_folder_that_is_no_pipeline_is_refused_with_what_it_lacks(tmp_path):
     from quotes.extraction.parse import ModelNotFound, load_model
 
-    with pytest.raises(ModelNotFound, match="needs config.cfg and meta.json"):
+    with pytest.raises(ModelNotFound, match=r"needs config\.cfg and meta\.json"):
         load_model(str(tmp_path))
 
 
