@@ -231,3 +231,14 @@ def test_output_that_is_one_of_the_inputs_is_refused_even_with_force(runner, sto
 def test_speaker_filter_matches_the_name_as_written(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--per-source", "--speaker", "Falk"])
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_version_and_short_help_work():
+    from typer.testing import CliRunner
+
+    from quotes.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["--version"]).output.startswith("quotes ")
+    assert "Usage" in runner.invoke(app, ["-h"]).output
+    assert "Usage" in runner.invoke(app, ["extract", "-h"]).output

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from importlib import metadata
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -52,6 +55,16 @@ def print_text(text: str) -> None:
     sys.stdout.write(for_terminal(text) if is_terminal(sys.stdout) else text)
 
 
+def _version(shown: bool) -> None:
+    if shown:
+        print(f"quotes {metadata.version('quotes')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
     """quotes: who said what, and where each source reported it."""
