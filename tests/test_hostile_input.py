@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import pytest
 
 from quotes.cache import ENTRIES_FOLDER, SourceCache
 
+REPO = Path(__file__).resolve().parents[1]
 STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
 
 
@@ -135,3 +139,48 @@ def test_no_path_reads_standard_input_redirected_from_a_file(story, run_quotes):
 def test_no_path_reads_standard_input_from_a_pipe(run_quotes):
     result = run_quotes("extract", "--format", "jsonl", input=STORY.encode())
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
+
+
+# --- Ctrl-C ------------------------------------------------------------------------------------------
+
+
+def _group_members(group: int) -> list[int]:
+    """The processes still in a process group (zombies too: a worker nobody waited for counts)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended while we looked
+            if int(stat.rsplit(")", 1)[1].split()[2]) == group:
+                members.append(int(entry.name))
+    return members
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_during_a_two_process_run_ends_it_with_one_line_and_no_worker_left(tmp_path):
+    paragraph = 'Port director Ines Falk spoke on Monday. "The cranes will run again by June," Falk said.\n\n'
+    for number in range(8):  # 8 files, 480 KB: above the size where two processes start
+        (tmp_path / f"story{number}.txt").write_text(paragraph * 700, encoding="utf-8")
+    environ = {**os.environ, "PYTHONPATH": str(REPO), "QUOTES_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", "from quotes.cli import main; main()", "extract", str(tmp_path), "--jobs", "2"]
+    process = subprocess.Popen(
+        command, env=environ, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (members := len(_group_members(process.pid))) < 3 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the model loads, then two workers start
+        assert members >= 3, "no workers started"
+        time.sleep(0.5)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+        _, stderr = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    message = stderr.decode("utf-8", "replace")
+    assert process.returncode == 130 and message == "quotes: interrupted\n", message
+    assert _group_members(process.pid) == []

@@ -114,11 +114,10 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
             previous = boundary
 
 
-def parse(
-    nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1, leave_out: Iterable[str] = ()
-) -> Iterator[tuple[Doc, Any]]:
-    """Parse (text, context) pairs in batches, in `jobs` processes, without the pipes named in `leave_out`."""
-    return nlp.pipe(parts, as_tuples=True, batch_size=64, n_process=max(1, jobs), disable=list(leave_out))
+def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:
+    """Parse (text, context) pairs in batches, in this process, without the pipes named in `leave_out`
+    (more processes take whole documents each: `quotes.extraction.workers`)."""
+    return nlp.pipe(parts, as_tuples=True, batch_size=64, disable=list(leave_out))
 
 
 def available_cores() -> int:

@@ -10,6 +10,7 @@ as soon as its last paragraph is parsed, so memory stays flat on large corpora.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts
+from quotes.extraction.workers import can_fork, run_in_workers
 from quotes.models import Document, Quote
 from quotes.rules import load_rules
 from quotes.sources.files import Skipped, expand, read_documents
@@ -89,7 +91,23 @@ def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable
 
 
 def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: int = 1) -> Iterator[tuple[Document, list[Quote]]]:
-    """Stream (document, quotes) pairs; paragraphs of all documents share parse batches."""
+    """Stream (document, quotes) pairs, in order; paragraphs of all documents share parse batches.
+
+    With `jobs` above 1, batches of whole documents go to that many worker processes, which send
+    back each document's quotes (`quotes.extraction.workers`).
+    """
+    if jobs > 1 and can_fork():
+        return run_in_workers(documents, functools.partial(_quotes_of_documents, pipeline=pipeline), jobs)
+    return _extract_here(documents, pipeline)
+
+
+def _quotes_of_documents(documents: list[Document], pipeline: Pipeline) -> list[list[Quote]]:
+    """A worker's task: the quotes of each document, parsed in this process."""
+    return [quotes for _, quotes in _extract_here(documents, pipeline)]
+
+
+def _extract_here(documents: Iterable[Document], pipeline: Pipeline) -> Iterator[tuple[Document, list[Quote]]]:
+    """Every document in this process, the paragraphs of all of them sharing parse batches."""
     pending: dict[int, tuple[Document, Plan, list[tuple[int, Doc]]]] = {}
 
     def parts() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -102,7 +120,7 @@ def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: i
                 yield found.text_of(document, start, end), (number, start)
 
     next_number = 0
-    stream = parse(pipeline.nlp, parts(), jobs)
+    stream = parse(pipeline.nlp, parts())
     for doc, (number, offset) in stream:
         # documents finish in order: everything before `number` is complete
         while next_number < number:
