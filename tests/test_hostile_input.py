@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -13,6 +16,7 @@ import pytest
 
 from quotes.cache import ENTRIES_FOLDER, SourceCache
 
+REPO = Path(__file__).resolve().parents[1]
 STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
 
 
@@ -135,3 +139,93 @@ def test_no_path_reads_standard_input_redirected_from_a_file(story, run_quotes):
 def test_no_path_reads_standard_input_from_a_pipe(run_quotes):
     result = run_quotes("extract", "--format", "jsonl", input=STORY.encode())
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
+
+
+# --- Ctrl-C ------------------------------------------------------------------------------------------
+
+
+def _group_members(group: int) -> list[int]:
+    """The processes still in a process group (zombies too: a worker nobody waited for counts)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended while we looked
+            if int(stat.rsplit(")", 1)[1].split()[2]) == group:
+                members.append(int(entry.name))
+    return members
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_ctrl_c_during_a_two_process_run_ends_it_with_one_line_and_no_worker_left(tmp_path):
+    paragraph = 'Port director Ines Falk spoke on Monday. "The cranes will run again by June," Falk said.\n\n'
+    for number in range(8):  # 8 files, 480 KB: above the size where two processes start
+        (tmp_path / f"story{number}.txt").write_text(paragraph * 700, encoding="utf-8")
+    environ = {**os.environ, "PYTHONPATH": str(REPO), "QUOTES_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", "from quotes.cli import main; main()", "extract", str(tmp_path), "--jobs", "2"]
+    process = subprocess.Popen(
+        command, env=environ, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (members := len(_group_members(process.pid))) < 3 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the model loads, then two workers start
+        assert members >= 3, "no workers started"
+        time.sleep(0.5)
+        os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+        _, stderr = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    message = stderr.decode("utf-8", "replace")
+    assert process.returncode == 130 and message == "quotes: interrupted\n", message
+    assert _group_members(process.pid) == []
+
+
+# --- one huge document ----------------------------------------------------------------------------
+
+
+def _peak_megabytes(tmp_path: Path, *args: str) -> float:
+    """Run `quotes` on args in a child process; its own peak resident memory (ru_maxrss), in MB."""
+    environ = {**os.environ, "PYTHONPATH": str(REPO), "QUOTES_CACHE_DIR": str(tmp_path / "cache")}
+    with (tmp_path / "stderr.txt").open("wb") as errors:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from quotes.cli import main; main()", *args],
+            env=environ,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    assert process.returncode == 0, (tmp_path / "stderr.txt").read_text()
+    return usage.ru_maxrss / 1024
+
+
+@pytest.mark.model
+def test_a_300_kb_single_line_is_parsed_in_bounded_memory(tmp_path):
+    """Its 15 parts of 20,000 characters went to the parser as one batch: the model's working
+    memory for 300,000 characters at once (about 800 MB; 3.9 GB for a 5 MB line)."""
+    from quotes.rules import seeds_dir
+
+    line = " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in sorted(seeds_dir().glob("*.txt")))
+    path = tmp_path / "line.txt"
+    path.write_text((line + " ") * (300_000 // len(line) + 1) + "\n", encoding="utf-8")
+    assert _peak_megabytes(tmp_path, "extract", str(path), "--jobs", "1", "--format", "jsonl") < 450
+
+
+def test_a_long_paragraph_is_attributed_in_sections_cut_outside_its_quotes(rules):
+    from quotes.extraction.pipeline import SECTION_CHARS, sections
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    text = 'Falk said: "The cranes will run. The port will open. We are ready." ' * (3 * SECTION_CHARS // 60)
+    found = plan(Document("long.txt", text), rules)
+    pieces = [piece for piece, _ in sections(found, len(text))]
+    cuts = [piece.parts[0][0] for piece in pieces[1:]]
+    assert len(pieces) >= 3 and [span for piece in pieces for span in piece.spans] == found.spans
+    assert not any(span.start <= cut < span.end for cut in cuts for span in found.spans)

@@ -15,13 +15,15 @@ from quotes.cli.app import USAGE_ERROR, app, stderr
 
 __all__ = ["app", "main"]
 
+INTERRUPTED = 130  # 128 + SIGINT
+
 
 def main() -> None:
     """Run the app; usage errors (an unknown option, a bad value) are one line too, exit 2."""
     try:
         code = app(sys.argv[1:] or ["--help"], standalone_mode=False)
-    except typer.Abort:
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt):
+        code = INTERRUPTED
     except Exception as err:
         # click's UsageError (vendored inside newer typer versions, so matched by its exit code)
         if getattr(err, "exit_code", None) != USAGE_ERROR or not hasattr(err, "format_message"):
@@ -31,4 +33,6 @@ def main() -> None:
     except BrokenPipeError:  # `quotes extract | head`
         sys.stderr.close()
         sys.exit(0)
+    if code == INTERRUPTED:  # typer turns Ctrl-C into this exit status
+        stderr.print("quotes: interrupted", markup=False)
     sys.exit(code if isinstance(code, int) else 0)

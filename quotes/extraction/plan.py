@@ -4,7 +4,7 @@ stretches worth parsing (paragraphs with quote marks or a cue word, never boiler
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
@@ -57,6 +57,44 @@ class Plan:
         text = self.recased.get(start) or (self.unmarked or document.text)[start:end]
         blank = self.leads.get(start, 0)
         return (" " * blank + text[blank:]).replace("\r", " ").replace("\n", " ")
+
+    def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
+        """The plan of text[start:end] alone: its quotes, embeds and parts, and its paragraphs (one
+        cut at an edge clipped to it) among `silenced` (`silenced_paragraphs`) for the rest, so
+        that paragraph numbers hold and later stages read nothing outside the window."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        if first > 0 and self.paragraphs[first - 1].end > start:
+            first -= 1  # a paragraph that runs into the window
+        inside = [_clipped(p, start, end) for p in self.paragraphs[first:last]]
+        return replace(
+            self,
+            spans=_between(self.spans, start, end),
+            embeds=_between(self.embeds, start, end),
+            parts=self.parts[bisect.bisect_left(self.parts, (start,)) : bisect.bisect_left(self.parts, (end,))],
+            nested=_between(self.nested, start, end),
+            signed=_between(self.signed, start, end),
+            paragraphs=silenced[:first] + inside + silenced[last:],
+        )
+
+    def silenced_paragraphs(self) -> list[Paragraph]:
+        """Every paragraph made silent (boilerplate): what a window holds outside itself."""
+        return [p if p.silent else replace(p, role="boilerplate") for p in self.paragraphs]
+
+
+def _between(spans: list[QuoteSpan], start: int, end: int) -> list[QuoteSpan]:
+    """The spans (in order of their starts) that start in [start, end)."""
+    return spans[bisect.bisect_left(spans, start, key=_start_of) : bisect.bisect_left(spans, end, key=_start_of)]
+
+
+def _start_of(span: QuoteSpan) -> int:
+    return span.start
+
+
+def _clipped(para: Paragraph, start: int, end: int) -> Paragraph:
+    if para.start >= start and para.end <= end:
+        return para
+    lead_end = para.lead_end if para.lead_end > start else -1
+    return replace(para, start=max(para.start, start), end=min(para.end, end), lead_end=lead_end)
 
 
 def plan(document: Document, rules: Rules) -> Plan:
