@@ -211,6 +211,7 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
 
+DASH_LABEL_CHARS = 200  # a signature after a dash is a name and a title, never a paragraph
 DASH_LABEL = regex.compile(r"\s*(?:—|–|―|--?)\s*(?=\p{Lu})")
 
 
@@ -220,7 +221,7 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
     dash = DASH_LABEL.match(doc.text, quote_end)
     if dash is None:
         return None
-    after = doc.char_span(dash.end(), len(doc.text), alignment_mode="expand")
+    after = doc.char_span(dash.end(), min(len(doc.text), dash.end() + DASH_LABEL_CHARS), alignment_mode="expand")
     if after is None or len(after) == 0:
         return None
     phrase = []
@@ -238,12 +239,14 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
     name or title phrase, alone before a colon that the quote follows, speaks the quote.
     `quote_start` is where the quote's opening mark is, in `doc`'s characters."""
-    before = doc.char_span(0, quote_start, alignment_mode="contract")
-    if before is None or not doc.text[:quote_start].rstrip().endswith(":"):
+    text = doc.text
+    i = quote_start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    colon_span = doc.char_span(i, i + 1, alignment_mode="expand") if i >= 0 and text[i] == ":" else None
+    if colon_span is None or len(colon_span) != 1:
         return None
-    colon = next((t for t in reversed(before) if t.text == ":"), None)
-    if colon is None:
-        return None
+    colon = colon_span[0]
     label = [t for t in doc[colon.sent.start : colon.i] if not t.is_punct and not t.is_space]
     if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[colon.sent.start : colon.i]):
         return None
