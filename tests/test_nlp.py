@@ -65,3 +65,13 @@ def test_a_broken_pipeline_config_is_one_line(tmp_path):
     (tmp_path / "meta.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ModelNotFound, match="cannot load this spaCy pipeline"):
         load_model(str(tmp_path))
+
+
+def test_a_blank_pipeline_is_refused_with_spacys_e155_named(tmp_path):
+    import spacy
+
+    from quotes.extraction.parse import ModelNotFound, load_model
+
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    with pytest.raises(ModelNotFound, match="no parser or tagger"):
+        load_model(str(tmp_path / "blank"))

