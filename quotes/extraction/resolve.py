@@ -22,7 +22,7 @@ from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention
-from quotes.models import MARKED_KINDS, Document, Quote, SpeakerKind, resumes_split_quote
+from quotes.models import MARKED_KINDS, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.text.words import normalise
 
@@ -263,41 +263,32 @@ def _continue(
 
 def signed_quotes(document: Document, found: Plan) -> list[Quote]:
     """Blockquotes signed on their last line ("> — Priya Nandakumar, transportation director")."""
-    return [
-        Quote(
-            source=document.source,
-            start=signed.start,
-            end=signed.end,
-            text=signed.text,
-            kind="direct",
-            speaker=signed.embed_author,
-            speaker_mention=signed.embed_author,
-            line=found.line(signed.start),
-            paragraph=found.index(signed.start),
-            speaker_kind="person",
-            meta=document.meta,
-            rule=RULE_SIGNED_BLOCKQUOTE,
-        )
-        for signed in found.signed
-    ]
+    return [_signed(document, found, s, "direct", s.embed_author, "person", RULE_SIGNED_BLOCKQUOTE) for s in found.signed]
 
 
 def embed_quotes(document: Document, found: Plan) -> list[Quote]:
     """Embedded posts, attributed to their display names."""
     return [
-        Quote(
-            source=document.source,
-            start=embed.start,
-            end=embed.end,
-            text=embed.text,
-            kind="embed",
-            speaker=embed.embed_author,
-            speaker_mention=f"@{embed.embed_handle}" if embed.embed_handle else embed.embed_author,
-            line=found.line(embed.start),
-            paragraph=found.index(embed.start),
-            speaker_kind="unknown",
-            meta=document.meta,
-            rule=RULE_EMBED,
-        )
-        for embed in found.embeds
+        _signed(document, found, e, "embed", f"@{e.embed_handle}" if e.embed_handle else e.embed_author, "unknown", RULE_EMBED)
+        for e in found.embeds
     ]
+
+
+def _signed(
+    document: Document, found: Plan, span: QuoteSpan, kind: QuoteKind, mention: str | None, speaker_kind: SpeakerKind, rule: str
+) -> Quote:
+    """A quote whose signature names its speaker (`span.embed_author`), with no cue to resolve."""
+    return Quote(
+        source=document.source,
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        kind=kind,
+        speaker=span.embed_author,
+        speaker_mention=mention,
+        line=found.line(span.start),
+        paragraph=found.index(span.start),
+        speaker_kind=speaker_kind,
+        meta=document.meta,
+        rule=rule,
+    )
