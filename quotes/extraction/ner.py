@@ -42,14 +42,13 @@ def make_recogniser(nlp: Language) -> Recogniser | None:
     return recognise
 
 
-def in_doubt(entity: Entity, rules: Rules) -> bool:
+def in_doubt(entity: Entity, first_names: frozenset[str], titles: frozenset[str]) -> bool:
     """Taken for a person on no evidence: no gender, no title, no word of it a title, and no known
     first name followed by more ("Councilman Victor Halloran"; "North Carolina" is in doubt)."""
     if entity.kind != "person" or entity.genders or entity.titles:
         return False
     words = [w.lower() for w in entity.name.split()]
-    first_names = rules.words("first_names.female") | rules.words("first_names.male")
-    return not any(w in first_names for w in words[:-1]) and not any(w in rules.title_words for w in words)
+    return not any(w in first_names for w in words[:-1]) and not any(w in titles for w in words)
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,8 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
     label in any of its contexts keeps it a person."""
     looks: list[tuple[_Look, int]] = []  # each look and the context it reads
     contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
-    for entity in (e for e in registry.entities if in_doubt(e, rules)):
+    first_names = rules.words("first_names.female") | rules.words("first_names.male")
+    for entity in (e for e in registry.entities if in_doubt(e, first_names, rules.title_words)):
         for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
             start, end = _context(text, found, offset)
             looks.append((_Look(entity, offset, start), contexts.setdefault((start, end), len(contexts))))
