@@ -215,14 +215,17 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
 def _speakers_of_repeats(quotes: list[Quote], found: Plan) -> None:
     """A quote nobody is given that a later quote of its unit repeats word for word (a live-blog
     entry's sub-head "'Like a freight train'", a headline) takes that quote's speaker."""
+    if all(q.speaker is not None for q in quotes):
+        return
+    words = [f" {normalise(q.text)} " for q in quotes]
+    units = [found.paragraph_at(q.start).unit for q in quotes]
     for i, quote in enumerate(quotes):
         if quote.speaker is not None or quote.kind not in MARKED_KINDS:
             continue
-        words = f" {normalise(quote.text)} "
-        unit = found.paragraph_at(quote.start).unit
-        for later in quotes[i + 1 :]:
-            same_unit = unit == 0 or found.paragraph_at(later.start).unit == unit
-            if later.speaker is not None and later.kind in MARKED_KINDS and same_unit and words in f" {normalise(later.text)} ":
+        for j in range(i + 1, len(quotes)):
+            later = quotes[j]
+            same_unit = units[i] == 0 or units[j] == units[i]
+            if later.speaker is not None and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
                 quote.speaker, quote.speaker_mention, quote.speaker_kind = (
                     later.speaker,
                     later.speaker_mention,
