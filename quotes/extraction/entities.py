@@ -123,7 +123,9 @@ class ArticleSpeakers:
             candidates += self.by_surname.get(keys[0], [])
             if not candidates and mention.text.lower() in self.first_names:  # "Marcus: ..." after "Marcus Bell"
                 candidates = [
-                    e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1 and _keys(e.name)[:1] == keys
+                    e
+                    for e in self.entities
+                    if e.kind == "person" and len(e.name.split()) > 1 and _keys(e.name, self.particles)[:1] == keys
                 ]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
@@ -262,7 +264,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.epithets"),
         rules.title_forms,
         rules.words("speakers.name_particles"),
-        rules.words("first_names.female") | rules.words("first_names.male"),
+        rules.first_names,
     )
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:

@@ -74,8 +74,7 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
     label in any of its contexts keeps it a person."""
     looks: list[tuple[_Look, int]] = []  # each look and the context it reads
     contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
-    first_names = rules.words("first_names.female") | rules.words("first_names.male")
-    for entity in (e for e in registry.entities if in_doubt(e, first_names, rules.title_words)):
+    for entity in (e for e in registry.entities if in_doubt(e, rules.first_names, rules.title_words)):
         for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
             start, end = _context(text, found, offset)
             looks.append((_Look(entity, offset, start), contexts.setdefault((start, end), len(contexts))))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from quotes.rules.validate import (
     check_toml_keys,
     check_with_spacy,
 )
+from quotes.text.names import is_written_name
 
 TOML_POSITION = regex.compile(r"\s*\(at line (\d+), column \d+\)")
 RULE_KEYS = frozenset({"label", "pattern", "span", "skip_first"})  # what a line of attribution/reported.jsonl may hold
@@ -98,12 +99,21 @@ class Rules:
         """Every verb of every construction ("verbs.any", built when the rules are loaded)."""
         return self.words("verbs.any")
 
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Every first name that tells a gender (first_names.tsv with first_names.toml on top)."""
+        return self.words("first_names.female") | self.words("first_names.male")
+
+    def is_written_name(self, mention: str) -> bool:
+        """Whether a speaker mention is a name as written, not a pronoun or a description."""
+        return is_written_name(mention, self.pronouns, self.words("speakers.name_particles"))
+
     @property
     def quote_chars(self) -> str:
         """Every character of every quote mark in quote_marks.toml."""
         return "".join(sorted({c for pair in self.mark_pairs for c in pair.open + pair.close}))
 
-    @property
+    @cached_property  # the pre-parse filter asks for it once a paragraph
     def cue_words(self) -> frozenset[str]:
         """Every word whose presence lets a paragraph hold speech: the verbs, the statement nouns,
         "according" and "quoted as" (only the first word of a phrase)."""
