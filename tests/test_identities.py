@@ -13,7 +13,7 @@ from quotes.config import ConfigError
 from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, read_speakers, summarise_speakers
 from quotes.models import Quote
 from quotes.rules import load_rules
-from quotes.text.names import identity_key, is_written_name
+from quotes.text.names import identity_key
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,7 +62,7 @@ def test_a_different_surname_is_not_a_transliteration():
     [("Matthew Mueller", True), ("He", False), ("His", False), ("the ministry", False), ("Ministry of Defense", True)],
 )
 def test_written_names_are_told_from_pronouns_and_descriptions(mention, is_name):
-    assert is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles")) is is_name
+    assert load_rules().is_written_name(mention) is is_name
 
 
 # --- the built-in directory ----------------------------------------------------------------------

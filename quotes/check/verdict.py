@@ -26,7 +26,6 @@ from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_d
 from quotes.corpus.identities import same_person
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.rules import load_rules
-from quotes.text.names import is_written_name
 from quotes.text.words import words_of
 
 
@@ -220,9 +219,7 @@ def _named(quote: Quote) -> bool:
     mention = quote.speaker_mention or quote.speaker or ""
     if quote.speaker_kind not in ("person", "organisation", "group"):
         return False
-    return quote.speaker != mention or is_written_name(
-        mention, load_rules().pronouns, load_rules().words("speakers.name_particles")
-    )
+    return quote.speaker != mention or load_rules().is_written_name(mention)
 
 
 def _whole(wording: SourceWording) -> Match:

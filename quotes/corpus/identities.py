@@ -20,7 +20,7 @@ from typing import Any
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.rules import load_rules, patterns_dir
-from quotes.text.names import fold, identity_key, is_written_name
+from quotes.text.names import fold, identity_key
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
@@ -284,7 +284,7 @@ def summarise_speakers(quotes: Iterable[Quote], directory: SpeakerDirectory) -> 
 
 def is_spelling_of(mention: str, speaker: str, directory: SpeakerDirectory) -> bool:
     """Whether a mention writes the speaker's name: an alias, or a name sharing a word ("Matthew Mueller")."""
-    if not is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles")):
+    if not load_rules().is_written_name(mention):
         return False
     key = identity_key(mention)
     return key in directory.spellings(speaker) or bool(set(key.split()) & set(identity_key(speaker).split()))

@@ -16,7 +16,7 @@ from quotes.corpus.clusters.thresholds import (
 )
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.rules import load_rules
-from quotes.text.names import is_written_name, name_key
+from quotes.text.names import name_key
 from quotes.text.stem import stopwords
 from quotes.text.words import normalise
 
@@ -36,11 +36,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 def _written_surname(quote: Quote) -> str | None:
     """The key of the last word of a person's name as the source wrote it; None for "he", "Governor", "the ministry"."""
     mention = quote.speaker_mention
-    if (
-        not mention
-        or quote.speaker_kind in NOT_PERSONS
-        or not is_written_name(mention, load_rules().pronouns, load_rules().words("speakers.name_particles"))
-    ):
+    if not mention or quote.speaker_kind in NOT_PERSONS or not load_rules().is_written_name(mention):
         return None
     last = POSSESSIVE.sub("", mention.split()[-1])
     if last.casefold() in stopwords() or last.casefold() in load_rules().title_words:
