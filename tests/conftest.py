@@ -11,6 +11,16 @@ from quotes.extraction.pipeline import Pipeline, extract_documents, make_pipelin
 from quotes.models import Document, Quote
 from quotes.rules import Rules, load_rules
 
+STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
 MODEL_FIXTURES = frozenset({"pipeline", "quotes_of", "score_corpus", "run_quotes"})
 
 

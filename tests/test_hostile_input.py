@@ -17,14 +17,6 @@ import pytest
 from quotes.cache import ENTRIES_FOLDER, SourceCache
 
 REPO = Path(__file__).resolve().parents[1]
-STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
-
-
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    path = tmp_path / "story.txt"
-    path.write_text(STORY, encoding="utf-8")
-    return path
 
 
 def one_line_error(result) -> str:
@@ -81,11 +73,11 @@ def test_a_dash_with_standard_input_closed_is_a_one_line_error(story, run_quotes
 
 
 @pytest.fixture
-def latin1_named(tmp_path: Path) -> Path:
+def latin1_named(tmp_path: Path, story: Path) -> Path:
     """A folder holding one story whose file name is Latin-1 bytes (`café.txt`), as old archives have."""
     folder = tmp_path / "archive"
     folder.mkdir()
-    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_text(STORY, encoding="utf-8")
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt"))).write_bytes(story.read_bytes())
     return folder
 
 
@@ -119,7 +111,7 @@ def test_a_newline_in_a_draft_name_stays_inside_one_linter_line(tmp_path, story,
 @pytest.mark.parametrize("given", [["story.txt", "story.txt"], ["news", "news/"], ["story.txt", "./story.txt"]])
 def test_a_path_given_twice_is_read_once(tmp_path, story, given, run_quotes):
     (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "news" / "story.txt").write_bytes(story.read_bytes())
     result = run_quotes("extract", *given, "--format", "jsonl", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 1
@@ -136,8 +128,8 @@ def test_no_path_reads_standard_input_redirected_from_a_file(story, run_quotes):
 
 
 @pytest.mark.model
-def test_no_path_reads_standard_input_from_a_pipe(run_quotes):
-    result = run_quotes("extract", "--format", "jsonl", input=STORY.encode())
+def test_no_path_reads_standard_input_from_a_pipe(story, run_quotes):
+    result = run_quotes("extract", "--format", "jsonl", input=story.read_bytes())
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == ["<stdin>"]
 
 

@@ -15,15 +15,6 @@ import pytest
 
 pytestmark = pytest.mark.model
 
-STORY = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
-
-
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    path = tmp_path / "story.txt"
-    path.write_text(STORY, encoding="utf-8")
-    return path
-
 
 def read_fifo(fifo: Path) -> list[bytes]:
     """Start a reader on `fifo`; the list holds what it read once the writer closes."""
