@@ -221,3 +221,13 @@ def test_a_known_first_name_alone_is_the_person_named_with_it(pipeline):
         'Marcus said the vote was close. "It will come down to one seat," Marcus said.\n'
     )
     assert _speakers(pipeline, text)["It will come down to one seat,"] == "Marcus Bell"
+
+
+def test_a_which_clause_after_a_womans_appositive_leaves_her_a_person(pipeline):
+    text = (
+        "Board welcomes ruling\n\n"
+        "Anna Sjoberg, a spokesperson for the County Board of Vasterbotten, which reported the company "
+        "to the police, said the board welcomed the ruling.\n\n"
+        '"This sends a clear signal," she said.\n'
+    )
+    assert _speakers(pipeline, text)["This sends a clear signal,"] == "Anna Sjoberg"

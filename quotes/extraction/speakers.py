@@ -306,8 +306,11 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     text = _span_text(name)
     given_name_gender = first_name_gender(text, rules)  # "Rachel Danvers" is a person, whatever the tagger says of "Danvers"
     plural = head.tag_ == "NNPS" and given_name_gender is None
-    kind: SpeakerKind = "group" if plural else "organisation" if _said_to_be_a_thing(head) else "person"
     gender = gender or given_name_gender
+    # a "which" clause after a person's appositive ("Anna Roth, a spokesperson for the board, which
+    # ...") is often hung on the name: a gendered first name or title outweighs it
+    thing = gender is None and _said_to_be_a_thing(head)
+    kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
     return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
 
 
