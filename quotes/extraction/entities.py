@@ -121,7 +121,7 @@ class ArticleSpeakers:
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
-            if not candidates and mention.text.lower() in self.first_names:  # "Marcus: ..." after "Marcus Bell"
+            if not candidates and fold(mention.text) in self.first_names:  # "Marcus: ..." after "Marcus Bell"
                 candidates = [
                     e
                     for e in self.entities

@@ -20,6 +20,7 @@ from quotes.extraction.entities import ArticleSpeakers, Entity
 from quotes.extraction.plan import Plan
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
+from quotes.text.names import fold
 
 MENTIONS_LOOKED_AT = 2  # the first mentions carry the article's own introduction of a name
 CONTEXT_CHARS = 80  # each side of a mention (the model reads a few words around each token), cut at a sentence end
@@ -47,8 +48,8 @@ def in_doubt(entity: Entity, first_names: frozenset[str], titles: frozenset[str]
     first name followed by more ("Councilman Victor Halloran"; "North Carolina" is in doubt)."""
     if entity.kind != "person" or entity.genders or entity.titles:
         return False
-    words = [w.lower() for w in entity.name.split()]
-    return not any(w in first_names for w in words[:-1]) and not any(w in titles for w in words)
+    words = entity.name.split()
+    return not any(fold(w) in first_names for w in words[:-1]) and not any(w.lower() in titles for w in words)
 
 
 @dataclass(frozen=True)

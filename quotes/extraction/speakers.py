@@ -197,8 +197,7 @@ def first_name_gender(name: str, rules: Rules) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    first = words[0].casefold()
-    return next((g for g in GENDERS if first in rules.words(f"first_names.{g}")), None)
+    return rules.first_name_gender(words[0])
 
 
 def _in_own_clause(pronoun: Token, verb: Token) -> bool:

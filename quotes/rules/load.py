@@ -26,7 +26,7 @@ from quotes.rules.validate import (
     check_toml_keys,
     check_with_spacy,
 )
-from quotes.text.names import is_written_name
+from quotes.text.names import fold, is_written_name
 
 TOML_POSITION = regex.compile(r"\s*\(at line (\d+), column \d+\)")
 RULE_KEYS = frozenset({"label", "pattern", "span", "skip_first"})  # what a line of attribution/reported.jsonl may hold
@@ -103,6 +103,14 @@ class Rules:
     def first_names(self) -> frozenset[str]:
         """Every first name that tells a gender (first_names.tsv with first_names.toml on top)."""
         return self.words("first_names.female") | self.words("first_names.male")
+
+    def first_name_gender(self, word: str) -> str | None:
+        """ "female" or "male" for a first name the tables give a gender, accents aside ("Göran")."""
+        key = fold(word)
+        return next((g for g in GENDERS if key in self.words(f"first_names.{g}")), None)
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.first_names
 
     def is_written_name(self, mention: str) -> bool:
         """Whether a speaker mention is a name as written, not a pronoun or a description."""
