@@ -231,3 +231,12 @@ def test_a_which_clause_after_a_womans_appositive_leaves_her_a_person(pipeline):
         '"This sends a clear signal," she said.\n'
     )
     assert _speakers(pipeline, text)["This sends a clear signal,"] == "Anna Sjoberg"
+
+
+def test_he_skips_a_woman_whose_first_name_only_the_world_table_knows(pipeline):
+    text = (
+        "Sawmill fined\n\n"
+        "Göran Lindberg and Katarina Marchuk gave evidence on Tuesday.\n\n"
+        'Marchuk said the basin had leaked for years. "I did not want to poison the river," he said.\n'
+    )
+    assert _speakers(pipeline, text)["I did not want to poison the river,"] == "Göran Lindberg"
