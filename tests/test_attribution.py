@@ -337,3 +337,14 @@ def test_a_spokesperson_for_a_named_platform_speaks_for_it_whatever_the_parse(qu
 def test_of_two_subjects_of_one_speech_verb_the_nearer_speaks(quotes_of):
     text = "War\n\nAT&T — “We will win this war,” said Volodymyr Zelensky.\n"
     assert only(quotes_of(text)).speaker == "Volodymyr Zelensky"
+
+
+def test_the_opening_paragraph_of_a_multi_paragraph_quote_takes_the_speaker_named_at_its_end(quotes_of):
+    text = (
+        "Water rates rise\n\n"
+        "The authority voted on Monday night to raise rates by 11 percent.\n\n"
+        '"Nobody on this board wants to raise rates. But the alternative is worse.\n\n'
+        '"We have families whose children have tested above the action level," said board chair Ruth Oyelaran.\n'
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers["Nobody on this board wants to raise rates. But the alternative is worse."] == "Ruth Oyelaran"

@@ -11,6 +11,8 @@
 - A quote without a cue continues the last quoted speaker of its unit, at most
   CONTINUATION_PARAGRAPHS paragraphs on; in a turn with no such speaker it is the turn's.
 - The second piece of a quote split by its attribution takes the first piece's kind.
+- The opening paragraph of a multi-paragraph quote, attributed only at its end, takes the speaker
+  of the paragraph that continues it.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ RULE_TURN = "transcript turn label"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
+RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 
 Speaking = tuple[str, SpeakerKind]
@@ -183,6 +186,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     text = document.text
     speakers = _Speakers(text, found, registry, turn_speakers(text, found, registry, rules), rules)
     quotes: list[Quote] = []
+    continued: list[bool] = []  # per quote: whether it continues the quote paragraph before it
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
         speaking, mention = speakers.of(draft)
@@ -208,8 +212,27 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         if draft.kind in MARKED_KINDS and not draft.nested:
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
         quotes.append(quote)
+        continued.append(draft.continues and draft.kind in MARKED_KINDS and not draft.nested)
+    _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, found)
     return quotes
+
+
+def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
+    """ "Nobody wants to raise rates. [paragraph] "We have families ...," said Ruth Oyelaran.":
+    the paragraphs a multi-paragraph quote runs through take the speaker named at its end."""
+    for i in range(len(quotes) - 1, 0, -1):
+        if not continued[i] or quotes[i].speaker is None:
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if quotes[j].kind in MARKED_KINDS), None)
+        if before is not None and quotes[before].speaker is None:
+            opening = quotes[before]
+            opening.speaker, opening.speaker_mention, opening.speaker_kind = (
+                quotes[i].speaker,
+                quotes[i].speaker_mention,
+                quotes[i].speaker_kind,
+            )
+            opening.rule = RULE_CONTINUED
 
 
 def _speakers_of_repeats(quotes: list[Quote], found: Plan) -> None:
