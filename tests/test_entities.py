@@ -240,3 +240,13 @@ def test_he_skips_a_woman_whose_first_name_only_the_world_table_knows(pipeline):
         'Marchuk said the basin had leaked for years. "I did not want to poison the river," he said.\n'
     )
     assert _speakers(pipeline, text)["I did not want to poison the river,"] == "Göran Lindberg"
+
+
+def test_he_is_the_subject_before_him_not_a_name_in_the_object(pipeline):
+    text = (
+        "Ashford win\n\n"
+        "Sam Okafor scored twice.\n\n"
+        "Daniel Moreno defended Tom Vidal, whose fumble gifted Okafor the equaliser. "
+        'He said the keeper had "saved us all season".\n'
+    )
+    assert _speakers(pipeline, text)["saved us all season"] == "Daniel Moreno"

@@ -73,6 +73,7 @@ class ArticleSpeakers:
     first_names: frozenset[str] = frozenset()  # a known first name used alone is the person named with it
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
+    subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
     by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
@@ -88,6 +89,8 @@ class ArticleSpeakers:
         if mention.kind in ("organisation", "group") and entity.kind == "person":
             entity.kind = mention.kind  # named as a thing once ("X, which ...", "the Miners"): a thing throughout
         entity.subject = entity.subject or mention.subject
+        if mention.subject:
+            self.subject_at.add(mention.start)
         entity.titles.update(self._full_titles(mention))
         if mention.gender is not None:
             entity.genders.add(mention.gender)
@@ -143,12 +146,15 @@ class ArticleSpeakers:
         salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
-    def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0) -> Entity | None:
-        """The latest entity mentioned in [floor, before) that `accept`s, looking back a bounded way."""
+    def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False) -> Entity | None:
+        """The latest entity mentioned in [floor, before) that `accept`s, looking back a bounded way;
+        with `subjects`, only mentions that are a verb's subject count."""
         i = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
         j = bisect.bisect_left(self.mentions, floor, key=lambda m: m[0])
         recent = self.mentions[max(j, i - LOOKBACK_MENTIONS) : i]
-        return next((entity for _, entity in reversed(recent) if accept(entity)), None)
+        return next(
+            (entity for at, entity in reversed(recent) if (not subjects or at in self.subject_at) and accept(entity)), None
+        )
 
     def person_named_before(self, before: int, floor: int, other_than: str) -> Entity | None:
         """The latest person with a full name or title named in [floor, before), other than `other_than`."""
@@ -163,18 +169,22 @@ class ArticleSpeakers:
 
         return self._last(before, named_body, floor)
 
-    def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False) -> Entity | None:
+    def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False, recent: int = 0) -> Entity | None:
         """The person a "he" or "she" stands for: the latest person named before it whose gender
         (when known) is the pronoun's. `named`: only someone with a full name or a title (an
-        epithet such as "the nominee" never stands for a bare "Nov." or "Instagram")."""
+        epithet such as "the nominee" never stands for a bare "Nov." or "Instagram"). `recent`: where
+        the paragraph before the mention's starts."""
         wanted = mention.gender
 
         def compatible(entity: Entity) -> bool:
             return entity.kind == "person" and (wanted is None or entity.gender in (None, wanted))
 
-        # without NER, "Russia" or "August" look like people: prefer a full name or a titled
-        # name that was a subject (someone who acted or spoke), then any full name
-        entity = self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person, floor)
+        # the latest person who was a verb's subject since the paragraph before outweighs names in
+        # objects ("Castanheira defended Brezina, whose fumble gifted Whelan. He said"); then, as
+        # without NER "Russia" or "August" look like people, a full or titled name that was ever a
+        # subject ("For Marsh, the argument is ... she says"), then any full name
+        entity = self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, max(floor, recent), subjects=True)
+        entity = entity or self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person, floor)
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
         return entity or (None if named else self._last(mention.start, compatible, floor))
 
@@ -195,9 +205,10 @@ class ArticleSpeakers:
         """The entity mentioned first that `accept`s."""
         return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)
 
-    def resolve(self, mention: Mention, floor: int = 0) -> tuple[str, SpeakerKind]:
+    def resolve(self, mention: Mention, floor: int = 0, recent: int = 0) -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits. A pronoun
-        looks back no further than `floor`, the start of its unit (live-blog entry, turn).
+        looks back no further than `floor`, the start of its unit (live-blog entry, turn), and
+        first at the subjects since `recent`, the start of the paragraph before its own.
         Resolving changes nothing: the caller adds what it learnt (`add`)."""
         if mention.form == "name":
             entity = self._find_by_name(mention, mention.start)
@@ -207,7 +218,7 @@ class ArticleSpeakers:
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":
-                entity = self._person_for_pronoun(mention, floor)
+                entity = self._person_for_pronoun(mention, floor, recent=recent)
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted and not e.named_only, floor)
@@ -231,7 +242,7 @@ class ArticleSpeakers:
             if entity is None:
                 return mention.body.text, mention.body.kind
         if entity is None and is_epithet(mention, self.epithets):  # "said the 29-year-old": as a "he" or "she" would
-            entity = self._person_for_pronoun(mention, floor, named=True)
+            entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind

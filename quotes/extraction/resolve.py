@@ -118,8 +118,8 @@ def _pronoun_in_turn(mention: Mention, turn: Turn | None, rules: Rules) -> tuple
     return False, None
 
 
-def _resolve_mention(mention: Mention, floor: int, registry: ArticleSpeakers) -> Speaking:
-    speaker, kind = registry.resolve(mention, floor)
+def _resolve_mention(mention: Mention, floor: int, recent: int, registry: ArticleSpeakers) -> Speaking:
+    speaker, kind = registry.resolve(mention, floor, recent)
     if mention.form in ("name", "group"):
         registry.add(replace(mention, text=speaker, subject=True))
     elif mention.form == "description" and speaker != mention.text:  # "the sheriff said. He said"
@@ -149,7 +149,9 @@ class _Speakers:
         personal, speaker = _pronoun_in_turn(mention, turn, self.rules)
         if personal:
             return (speaker, mention) if speaker else (None, None)
-        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), self.registry)
+        index = self.found.index(mention.start)
+        recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
+        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), recent, self.registry)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             speaking = self._named_later(mention) or speaking
