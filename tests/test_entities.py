@@ -250,3 +250,26 @@ def test_he_is_the_subject_before_him_not_a_name_in_the_object(pipeline):
         'He said the keeper had "saved us all season".\n'
     )
     assert _speakers(pipeline, text)["saved us all season"] == "Daniel Moreno"
+
+
+def test_the_statement_speaks_for_whoever_made_it_just_before(pipeline):
+    text = (
+        "Rail strike\n\n"
+        "Britrail Network said in a statement that it expected to run one in five services.\n\n"
+        '"We are sorry for the disruption our passengers will face," the statement said.\n'
+    )
+    assert _speakers(pipeline, text)["We are sorry for the disruption our passengers will face,"] == "Britrail Network"
+
+
+def test_the_ruling_speaks_for_the_judge_who_wrote_it(pipeline):
+    text = (
+        "Sawmill fined\n\n"
+        'In her ruling, Judge Karin Lindqvist wrote that the pollution had been "neither sudden nor unforeseeable".\n\n'
+        '"The court regards this as an admission," the ruling says.\n'
+    )
+    assert _speakers(pipeline, text)["The court regards this as an admission,"] == "Karin Lindqvist"
+
+
+def test_a_statement_with_no_one_before_it_has_no_speaker(pipeline):
+    text = 'Rail strike\n\n"We are sorry for the disruption," the statement said.\n'
+    assert _speakers(pipeline, text)["We are sorry for the disruption,"] is None

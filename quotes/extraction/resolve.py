@@ -11,6 +11,7 @@
 - A quote without a cue continues the last quoted speaker of its unit, at most
   CONTINUATION_PARAGRAPHS paragraphs on; in a turn with no such speaker it is the turn's.
 - The second piece of a quote split by its attribution takes the first piece's kind.
+- "The statement said", "the ruling says": the writing's owner is the speaker just before it.
 - The opening paragraph of a multi-paragraph quote, attributed only at its end, takes the speaker
   of the paragraph that continues it.
 """
@@ -145,6 +146,8 @@ class _Speakers:
         mention = draft.mention
         if mention is None:
             return None, None
+        if mention.form == "document":
+            return None, mention  # its owner is the speaker before it: `_owner_of_writing`
         turn = self.turns.get(self.found.paragraph_at(draft.start).unit)
         personal, speaker = _pronoun_in_turn(mention, turn, self.rules)
         if personal:
@@ -192,6 +195,8 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
         speaking, mention = speakers.of(draft)
+        if mention is not None and mention.form == "document":
+            speaking = _owner_of_writing(quotes, found, draft.start)
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
         index = found.index(draft.start)
@@ -218,6 +223,20 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, found)
     return quotes
+
+
+def _owner_of_writing(quotes: list[Quote], found: Plan, at: int) -> Speaking | None:
+    """ "Britrail said in a statement that ... '...,' the statement said": the latest speaker of its
+    unit, at most CONTINUATION_PARAGRAPHS paragraphs before."""
+    index = found.index(at)
+    unit = found.paragraphs[index].unit if found.paragraphs else 0
+    for quote in reversed(quotes):
+        before = found.index(quote.start)
+        if index - before > CONTINUATION_PARAGRAPHS or found.paragraphs[before].unit != unit:
+            return None
+        if quote.speaker is not None:
+            return quote.speaker, quote.speaker_kind
+    return None
 
 
 def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:

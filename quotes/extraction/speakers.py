@@ -26,7 +26,8 @@ DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvm
 
 @dataclass(frozen=True)
 class Mention:
-    """A speaker as written: `form` is "name", "pronoun", "description" or "group"."""
+    """A speaker as written: `form` is "name", "pronoun", "description", "group" or "document" (a
+    writing whose owner was named before: "the statement said")."""
 
     text: str
     start: int  # offset in the document text
@@ -234,7 +235,7 @@ def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
 
 def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
     """The speaker phrase headed by `token` (a subject, an object of "according to", ...)."""
-    owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned")
+    owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned") | rules.words("nouns.document")
     if statement_owner and token.lemma_.lower() in owned_nouns and token.pos_ == "NOUN":
         return _statement_owner(token, rules)
     if token.pos_ == "PRON":
@@ -256,6 +257,8 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
             owner = next((o for o in child.children if o.dep_ == "pobj"), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "the statement said": its owner, named before
+        return Mention(f"the {token.text}", token.idx, "document", "unknown", token.lemma_.lower(), definite=True)
     return None
 
 

@@ -26,7 +26,8 @@ NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
 CODE_LISTS = frozenset(
     {
         "verbs.clause", "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional",
-        "verbs.quoted_as", "nouns.statement", "nouns.according", "nouns.owned", "channels.words", "channels.outlets",
+        "verbs.quoted_as", "nouns.statement", "nouns.according", "nouns.owned", "nouns.document",
+        "channels.words", "channels.outlets",
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
