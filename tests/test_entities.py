@@ -273,3 +273,12 @@ def test_the_ruling_speaks_for_the_judge_who_wrote_it(pipeline):
 def test_a_statement_with_no_one_before_it_has_no_speaker(pipeline):
     text = 'Rail strike\n\n"We are sorry for the disruption," the statement said.\n'
     assert _speakers(pipeline, text)["We are sorry for the disruption,"] is None
+
+
+def test_a_body_named_short_is_the_body_named_in_full_before(pipeline):
+    text = (
+        "Drones hit depot\n\n"
+        "Ukraine's General Staff said on Tuesday its drones had struck a fuel depot.\n\n"
+        'The General Staff said in a statement that the strike had caused "a large fire" at the depot.\n'
+    )
+    assert _speakers(pipeline, text)["a large fire"] == "Ukraine's General Staff"

@@ -139,6 +139,10 @@ class ArticleSpeakers:
                 candidates += ends
         if mention.gender is not None:
             candidates = [e for e in candidates if e.gender in (None, mention.gender)]
+        if not candidates and mention.kind == "organisation" and len(keys) >= 2:
+            # "the General Staff" after "Ukraine's General Staff": the body named in full before
+            bodies = (e for e in self.entities if e.kind == "organisation")
+            candidates = [e for e in bodies if _keys(e.name, self.particles)[-len(keys) :] == keys]
         titles = self._full_titles(mention)
         candidates = [e for e in candidates if e.titles & titles] or candidates
         if not candidates:
