@@ -81,6 +81,16 @@ def test_boilerplate_and_bylines_hold_no_speech():
     assert [role for _, role in _roles(text)] == ["headline", "byline", "boilerplate", "body", "boilerplate", "boilerplate"]
 
 
+def test_a_name_and_a_reporters_role_alone_on_a_line_is_a_byline():
+    text = "Fuel duty\n\nPippa Crane Political correspondent\n\nBy Liam Prosser at the Meadow Lane Stadium\n\nHe spoke.\n"
+    assert [role for _, role in _roles(text)] == ["headline", "byline", "byline", "body"]
+
+
+def test_a_sentence_opening_by_a_day_is_no_byline():
+    text = "Bridge\n\nBy Monday, officials said the bridge would reopen\n"
+    assert [role for _, role in _roles(text)] == ["headline", "body"]
+
+
 def test_a_caption_repeated_word_for_word_is_boilerplate():
     text = "Title\n\nDamaged buildings in Kursk\n\nThe army said it advanced.\n\nDamaged buildings in Kursk\n"
     assert [role for _, role in _roles(text)][-1] == "boilerplate"
