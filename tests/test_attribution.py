@@ -348,3 +348,12 @@ def test_the_opening_paragraph_of_a_multi_paragraph_quote_takes_the_speaker_name
     )
     speakers = {q.text: q.speaker for q in quotes_of(text)}
     assert speakers["Nobody on this board wants to raise rates. But the alternative is worse."] == "Ruth Oyelaran"
+
+
+def test_a_role_with_a_name_in_apposition_is_the_subject_of_the_verb_after_it(quotes_of):
+    text = (
+        "Fuel row\n\n"
+        "The Liberal Democrats’ Treasury spokesperson, Priya Nandakumar, called on the chancellor to "
+        "‘come clean’ about who would pay for the freeze.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["come clean"] == "Priya Nandakumar"

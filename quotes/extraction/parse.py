@@ -166,7 +166,26 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
     """
     disabled = list(leave_out)
     for batch in _batches(parts):
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled)
+        for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled):
+            yield repair(doc), context
+
+
+def repair(doc: Doc) -> Doc:
+    """Undo a misparse of the small models: "The party's spokesperson, Priya Nandakumar, called on
+    ..." parsed as a noun phrase whose past-tense verb (VBD) qualifies the noun (acl). A reduced
+    relative is a participle (VBN), so the verb is the sentence's and the noun its subject."""
+    for verb in doc:
+        noun = verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBD"
+            and noun.dep_ == "ROOT"
+            and noun.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "appos" and c.i < verb.i for c in noun.children)
+        ):
+            verb.head, verb.dep_ = verb, "ROOT"
+            noun.head, noun.dep_ = verb, "nsubj"
+    return doc
 
 
 def _batches(parts: Iterable[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
