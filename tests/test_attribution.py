@@ -357,3 +357,17 @@ def test_a_role_with_a_name_in_apposition_is_the_subject_of_the_verb_after_it(qu
         "‘come clean’ about who would pay for the freeze.\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["come clean"] == "Priya Nandakumar"
+
+
+def test_with_someone_saying_is_that_persons_statement(quotes_of):
+    text = (
+        "Rail talks\n\n"
+        "Talks broke down shortly after 14:30, with the union’s general secretary, Kevin Malloy, "
+        "saying members had been “insulted” by the pay offer.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["insulted"] == "Kevin Malloy"
+
+
+def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
+    text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
+    assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

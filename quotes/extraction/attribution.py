@@ -102,6 +102,9 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
     "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
     if any(c.dep_ == "auxpass" for c in token.children):
         return None  # "since it was reported near the campground": no one speaks
+    with_subject = _with_subject(token, rules)
+    if with_subject is not None:
+        return with_subject
     chain: list[Token] = []
     current = _coordinated_verb(token)
     if current is not token:
@@ -118,6 +121,25 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
         if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, "subject of the governing verb") if mention else None
+    return None
+
+
+def _with_subject(token: Token, rules: Rules) -> Cue | None:
+    """ "Talks broke down, with the union's general secretary, Kevin Malloy, saying ...": the object
+    of the "with" just before a gerund is who says it, not the sentence's subject. Such a "with"
+    opens its clause after a comma ("met with Smirnov, instructing ..." is Putin's)."""
+    if token.tag_ != "VBG":
+        return None
+    for prep in token.head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < token.i:
+            continue
+        if not (prep.is_sent_start or token.doc[prep.i - 1].text == ","):
+            continue
+        between = token.doc[prep.right_edge.i + 1 : token.i]
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and all(t.is_punct for t in between):
+            mention = mention_at(obj, rules)
+            return Cue(token, mention, obj, "with ... saying") if mention else None
     return None
 
 
