@@ -282,3 +282,15 @@ def test_a_body_named_short_is_the_body_named_in_full_before(pipeline):
         'The General Staff said in a statement that the strike had caused "a large fire" at the depot.\n'
     )
     assert _speakers(pipeline, text)["a large fire"] == "Ukraine's General Staff"
+
+
+def test_a_french_honorific_is_a_title_of_the_person_named_in_full(pipeline):
+    text = (
+        "Hail in Burgundy\n\n"
+        "« The vines will recover », said Hélène de Villiers, who runs an estate in Pommard.\n\n"
+        "Mme de Villiers told AFP that her losses were around 60%. "
+        "She said she had never seen hailstones « the size of walnuts » in August.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["her losses were around 60"] == "Hélène de Villiers"
+    assert speakers["the size of walnuts"] == "Hélène de Villiers"
