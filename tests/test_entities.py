@@ -292,5 +292,5 @@ def test_a_french_honorific_is_a_title_of_the_person_named_in_full(pipeline):
         "She said she had never seen hailstones « the size of walnuts » in August.\n"
     )
     speakers = _speakers(pipeline, text)
-    assert speakers["her losses were around 60"] == "Hélène de Villiers"
+    assert speakers["her losses were around 60%"] == "Hélène de Villiers"
     assert speakers["the size of walnuts"] == "Hélène de Villiers"

@@ -89,8 +89,9 @@ def _is_leading_mark(token: Token) -> bool:
 
 
 def _is_stray(token: Token) -> bool:
-    """Punctuation other than a quote mark, or space (a blanked dateline parses as space)."""
-    return token.is_space or (token.is_punct and not token.is_quote)
+    """Punctuation other than a quote mark or a per cent sign ("around 60%"), or space (a blanked
+    dateline parses as space)."""
+    return token.is_space or (token.is_punct and not token.is_quote and token.text not in ("%", "‰"))
 
 
 def _trim(tokens: list[Token], skip_first: bool) -> list[Token]:
