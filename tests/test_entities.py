@@ -294,3 +294,13 @@ def test_a_french_honorific_is_a_title_of_the_person_named_in_full(pipeline):
     speakers = _speakers(pipeline, text)
     assert speakers["her losses were around 60%"] == "Hélène de Villiers"
     assert speakers["the size of walnuts"] == "Hélène de Villiers"
+
+
+def test_a_description_goes_to_the_person_whose_title_it_matches_best(pipeline):
+    text = (
+        "Brightwater shares slide\n\n"
+        'Shares fell after the company\'s finance chief warned that volumes would remain "soft".\n\n'
+        '"We are not happy," Chief Executive Marcus Lindqvist said.\n\n'
+        "Chief Financial Officer Dana Whitfield told analysts that the cuts would save $85 million.\n"
+    )
+    assert _speakers(pipeline, text)["soft"] == "Dana Whitfield"

@@ -21,6 +21,9 @@ from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, M
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold, name_key
+from quotes.text.stem import stem
+
+MIN_TITLE_WORD = 4  # shorter words of a description ("the", "of", "us") say nothing of a title
 
 
 @dataclass
@@ -264,10 +267,25 @@ class ArticleSpeakers:
             head = self.title_forms.get(mention.head, mention.head)
             return head in entity.titles or head in words
 
-        entity = self._last(mention.start, describes) or self._first(describes)
+        entity: Entity | None
+        fitting = [e for e in self.entities if describes(e)]
+        best = max((_title_fit(mention.text, e) for e in fitting), default=0)
+        if best > 1:  # "the finance chief": the Chief Financial Officer, not the Chief Executive
+            closest = [e for e in fitting if _title_fit(mention.text, e) == best]
+            entity = self._last(mention.start, closest.__contains__) or min(closest, key=lambda e: e.first_seen)
+        else:
+            entity = self._last(mention.start, describes) or self._first(describes)
         if entity is None and mention.head in self.generic_organisations:
             entity = self._last(mention.start, lambda e: e.kind == "organisation" and not e.named_only)
         return entity
+
+
+def _title_fit(description: str, entity: Entity) -> int:
+    """How many words of a description match the entity's titles, by stem ("finance chief" and
+    Chief Financial Officer: 2)."""
+    titles = [stem(t) for t in entity.titles]
+    words = {stem(w) for w in fold(description).split() if len(w) >= MIN_TITLE_WORD}
+    return sum(any(w == t or w.startswith(t) or t.startswith(w) for t in titles) for w in words)
 
 
 def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: Rules) -> ArticleSpeakers:
