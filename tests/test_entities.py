@@ -304,3 +304,18 @@ def test_a_description_goes_to_the_person_whose_title_it_matches_best(pipeline):
         "Chief Financial Officer Dana Whitfield told analysts that the cuts would save $85 million.\n"
     )
     assert _speakers(pipeline, text)["soft"] == "Dana Whitfield"
+
+
+def test_his_mother_is_the_woman_of_the_family_named_before(pipeline):
+    text = (
+        "Family rides out tornado\n\n"
+        "Maria Delgado, her husband Luis and their son Mateo huddled in the hallway.\n\n"
+        '"I kept yelling for the dog," Mateo said.\n\n'
+        'His mother said the boy had been "braver than both of us".\n'
+    )
+    assert _speakers(pipeline, text)["braver than both of us"] == "Maria Delgado"
+
+
+def test_a_kin_word_with_an_article_and_no_possessive_is_no_epithet(pipeline):
+    text = 'Storm\n\nJohn Reed lost his roof.\n\n"We will rebuild," a mother said.\n'
+    assert _speakers(pipeline, text)["We will rebuild,"] != "John Reed"

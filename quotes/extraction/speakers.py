@@ -330,7 +330,11 @@ def _described(token: Token, rules: Rules) -> Mention:
     kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    # "the nominee", and "his mother": someone the reader already knows
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in token.children
+    )
     gender = gender_of([role], rules)
     return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite)
 
