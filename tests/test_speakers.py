@@ -166,3 +166,8 @@ def test_a_possessive_name_is_the_person_without_its_s(rules):
 def test_a_name_after_a_possessive_place_starts_after_it(rules):
     found = names("Kyiv's Vitali Klitschko opened the shelter.", rules)
     assert [text for text, _, _ in found] == ["Vitali Klitschko"]
+
+
+def test_a_spokesperson_of_a_body_with_of_and_and_in_its_name_speaks_for_the_whole_body(quotes_of):
+    text = "Winter\n\nA Department of Health and Social Care spokesperson said: ‘We are investing £1.2bn in care.’\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Department of Health and Social Care"]

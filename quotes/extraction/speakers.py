@@ -82,15 +82,22 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     return [*doc[first : run[0].i], *run]
 
 
-def _of_extension(head: Token) -> list[Token]:
+def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Token]:
     """Ministry of Defense of Russia, Center for American Progress, Department of Health and Social
     Care: capitalised `of` and `for` phrases (and their capitalised conjuncts) after an
-    organisation's head word."""
+    organisation's head word. "A Department of Health and Social Care spokesperson", parsed with
+    the spokesperson (one of `roles`) as the object of "of": the capitalised words before it."""
     extra: list[Token] = []
     current = head
     while True:
         preps = [c for c in current.rights if c.lower_ in ("of", "for") and c.dep_ == "prep"]
         objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        role = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.lower_ in roles), None)
+        if not objects and role is not None:
+            words = current.doc[preps[0].i + 1 : role.i]
+            if words and all(_is_capitalised(t) or t.dep_ == "cc" for t in words):
+                extra.extend(current.doc[preps[0].i : role.i])
+            return extra
         if not objects:
             return extra
         target = last = objects[0]
@@ -284,7 +291,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         and first_name_gender(_span_text(run), rules) is None
     )
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
-        run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head)
+        run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
         while run and run[0].pos_ == "DET":
             run = run[1:]
         return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
