@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
-from quotes.extraction.layout import LINE_BREAK, Paragraph, blank_markup, layout
+from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks, may_hold_speech
 from quotes.extraction.reported import COLON_HEADLINE
@@ -30,7 +30,7 @@ class Plan:
     starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
     unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
-    unmarked: str | None = None  # the text with its markup blanked (layout.blank_markup), when it has any
+    unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
 
     def line(self, offset: int) -> int:
@@ -101,7 +101,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
     paras = layout(text, rules.dateline).paragraphs
     speaking = [p for p in paras if not p.silent]
-    unmarked = blank_markup(text)
+    unmarked = document.plain
     every_span = find_quote_spans(unmarked or text, rules, speaking)
     spans = [s for s in every_span if s.depth == 0]
     nested = [s for s in every_span if s.depth > 0]
