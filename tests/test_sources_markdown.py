@@ -138,3 +138,23 @@ def test_a_bold_name_and_a_linked_cue_give_the_name(tmp_path, pipeline):
     text = 'War\n\n**Okafor** [said](http://example.org/s) that "the greater the pressure on the port, the sooner it opens."\n'
     found = [q for q in quotes_in(tmp_path, text, pipeline) if q.kind != "indirect"]
     assert [q.speaker for q in found] == ["Okafor"]
+
+
+@pytest.mark.model
+def test_a_blockquote_signed_on_its_last_line_is_the_signer(tmp_path, pipeline):
+    text = (
+        "War\n\n"
+        '> "We will never trade our land for a ceasefire that lasts a season,"\n'
+        ">\n"
+        "> — Volodymyr Zelensky, president of Ukraine\n"
+    )
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Volodymyr Zelensky" and quote.line == 3
+    assert quote.text == "We will never trade our land for a ceasefire that lasts a season,"
+
+
+@pytest.mark.model
+def test_a_blockquote_signed_with_a_typed_dash_is_the_signer(tmp_path, pipeline):
+    text = "War\n\n> We will never trade our land for a ceasefire that lasts a season.\n>\n> -- Ines Falk, port director\n"
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Ines Falk"

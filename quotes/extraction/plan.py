@@ -103,7 +103,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     speaking = [p for p in paras if not p.silent]
     unmarked = document.plain
     every_span = find_quote_spans(unmarked or text, rules, speaking)
-    spans = [s for s in every_span if s.depth == 0]
+    signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
     nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text, paras)
     starts = [s.start for s in spans]
@@ -130,8 +130,23 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(text, paras, headlines)
     starts_ = [p.start for p in paras]
-    signed = find_signed_blockquotes(text)
     return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
+
+
+def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[QuoteSpan]]:
+    """(signed, spans): a signed blockquote that is one quote in marks ('> "We will win."' above
+    '> — Name') is that quote's words, signed, and no second, unsigned quote."""
+    taken: set[int] = set()
+    result: list[QuoteSpan] = []
+    for block in signed:
+        inside = [s for s in spans if block.start <= s.start and s.end <= block.end]
+        if len(inside) == 1 and inside[0].start - len(inside[0].open_mark) == block.start:
+            span = inside[0]
+            if span.end + len(span.close_mark) >= block.end - 1:  # a comma or stop may follow the mark
+                taken.add(span.start)
+                block = replace(block, start=span.start, end=span.end, text=span.text)
+        result.append(block)
+    return result, [s for s in spans if s.start not in taken]
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
