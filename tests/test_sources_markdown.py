@@ -52,8 +52,13 @@ def test_a_linked_name_keeps_its_text_and_loses_its_url():
 
 
 def test_plain_prose_is_left_as_it_is():
-    text = "Plain text, 3 * 4 = 12, and a_b_c and my_var_name stay.\r\nA second line.\r\n"
+    text = "Plain text, 3 * 4 = 12, and a_b_c and my_var_name stay.\r\n\r\nA second paragraph.\r\n"
     assert markdown_text(text) == text
+
+
+def test_a_hard_wrapped_paragraph_is_one_line_and_blocks_keep_their_line_breaks():
+    text = '# Title\n\nShe said: "The\nport opens\r\nin June."\n> Quoted\n> on.\n'
+    assert markdown_text(text) == '  Title\n\nShe said: "The port opens  in June."\n  Quoted   on.\n'
 
 
 def test_windows_line_ends_keep_their_places():

@@ -99,10 +99,11 @@ def _clipped(para: Paragraph, start: int, end: int) -> Paragraph:
 
 def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
-    paras = layout(text, rules.dateline).paragraphs
-    speaking = [p for p in paras if not p.silent]
     unmarked = document.plain
-    every_span = find_quote_spans(unmarked or text, rules, speaking)
+    shown = unmarked or text  # the words a reader sees, where they are in the file
+    paras = layout(shown, rules.dateline).paragraphs
+    speaking = [p for p in paras if not p.silent]
+    every_span = find_quote_spans(shown, rules, speaking)
     signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
     nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text, paras)
@@ -110,15 +111,15 @@ def plan(document: Document, rules: Rules) -> Plan:
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     leads = {p.start: p.lead_end - p.start for p in speaking if p.lead_end >= 0}
-    opens_with_quote = [text[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
+    opens_with_quote = [shown[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
     for index, para in enumerate(speaking):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
-        line = text[para.start : para.end]
+        line = shown[para.start : para.end]
         # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
         if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
-            parts.extend(chunks(text, para.start, para.end))
+            parts.extend(chunks(shown, para.start, para.end))
             quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
             # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a
             # line of capitalised names and titles no headline
@@ -128,7 +129,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     for para in paras:
         unit_starts.setdefault(para.unit, para.start)
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
-    recased = _recased(text, paras, headlines)
+    recased = _recased(shown, paras, headlines)
     starts_ = [p.start for p in paras]
     return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
 

@@ -7,8 +7,9 @@ What stays is what a reader of the rendered page reads: paragraph, heading, list
 a link's text (`[Volodymyr Zelensky](url)` keeps the name in its place), a blockquote's lines
 (its signature line "— Name" too). What becomes spaces: emphasis and heading marks, list bullets,
 blockquote `>`s, link URLs and titles, images (alt text and all), code spans, fenced and indented
-code, HTML blocks, tags and comments, reference definitions. Line breaks are always kept.
-Escapes keep the escaped character; an entity (`&amp;`) becomes its character, then spaces.
+code, HTML blocks, tags and comments, reference definitions, and the line breaks inside a
+paragraph (a hard-wrapped paragraph is one line, as the page shows it). Every other line break
+stays. Escapes keep the escaped character; an entity (`&amp;`) becomes its character, then spaces.
 
 markdown-it gives each block its lines but no columns inside them, so the words of each inline
 token are looked for in order from where the last one ended, within the block's lines.
@@ -61,6 +62,13 @@ class _Blanking:
         self.cursor = at + len(found)
         return at
 
+    def join_lines(self, limit: int) -> None:
+        """A paragraph's line break (and a blockquote's `>` after it) made spaces: the lines run on."""
+        found = LINE_BREAK.search(self.source, self.cursor, limit)
+        if found is not None:
+            self.chars[found.start() : found.end()] = " " * (found.end() - found.start())
+            self.cursor = found.end()
+
     def skip_code_span(self, markup: str, limit: int) -> None:
         """Past a code span opened by `markup` (a run of backticks) and closed by a run as long."""
         if self.skip_to(markup, limit) is None:
@@ -102,6 +110,8 @@ class _Blanking:
                 at = self.skip_to(token.markup, limit)
                 if at is not None and visible:
                     self._special(token, at)
+            elif kind == "softbreak":
+                self.join_lines(limit)
             elif kind == "code_inline":
                 self.skip_code_span(token.markup, limit)
             elif kind in EMPHASIS_TOKENS or kind == "html_inline":
@@ -135,7 +145,7 @@ def _line_starts(text: str) -> list[int]:
 
 
 def markdown_text(text: str) -> str:
-    """`text` (Markdown) with its syntax made spaces: the same length, the same line breaks."""
+    """`text` (Markdown) with its syntax made spaces: the same length, each paragraph on one line."""
     return _blanked(text, _parser().parse(text))
 
 
