@@ -1,11 +1,13 @@
-"""`quotes check` on drafts as people write them: Markdown, hard wraps."""
+"""`quotes check` on drafts as people write them: Markdown, hard wraps, Word files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
+from quotes.check.messages import plain_line
 from quotes.check.run import CheckRequest, Report, run_check
 
 pytestmark = pytest.mark.model
@@ -37,7 +39,7 @@ def test_a_hard_wrapped_markdown_draft_has_its_misquote_reported_at_its_line(tmp
         "The ministry spoke on Tuesday, [as Reuters reported](https://www.reuters.com/world/europe/"
         "ukraine-says-kursk-incursion-does-not-violate-policy-2024-08-13/).\n\n"
         'Spokesman Heorhii Tykhyi told reporters in Kyiv on Tuesday: "The actions\n'
-        "that are taking place do not constitute a violation of our rules.\"\n"
+        'that are taking place do not constitute a violation of our rules."\n'
     )
     [finding] = check(tmp_path, "draft.md", draft, pipeline).findings
     assert finding.code == "QC101" and " ".join(finding.quote.split()) == MISQUOTE
@@ -48,7 +50,7 @@ def test_a_draft_wrapped_at_72_columns_has_its_misquote_reported_at_its_line(tmp
     draft = (
         "Ukraine's foreign ministry defended the incursion on Tuesday. Foreign\n"
         'ministry spokesman Heorhii Tykhyi told reporters in Kyiv: "The actions\n'
-        "that are taking place do not constitute a violation of our rules.\" He\n"
+        'that are taking place do not constitute a violation of our rules." He\n'
         "said the army would not stay in the region longer than it was needed\n"
         "there, and that talks could begin once the shelling of towns stopped.\n\n"
         "Officials in Moscow did not respond to a request for comment on the\n"
@@ -79,3 +81,18 @@ def test_a_bold_name_and_a_linked_cue_attribute_the_quote(tmp_path, pipeline):
     )
     found = [f for f in check(tmp_path, "draft.md", draft, pipeline).findings if not f.reported]
     assert [(f.code, f.speaker) for f in found] == [("QC100", "Heorhii Tykhyi")]
+
+
+def test_a_word_draft_names_the_paragraph_of_each_finding(tmp_path, pipeline):
+    made = docx.Document()
+    made.add_heading("Kursk", level=1)
+    made.add_paragraph("The ministry spoke on Tuesday.")
+    made.add_paragraph("")  # Word's empty paragraphs are not counted
+    made.add_paragraph(f'Spokesman Heorhii Tykhyi told reporters in Kyiv: "{MISQUOTE}"')
+    made.save(str(tmp_path / "draft.docx"))
+    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
+    request = CheckRequest((str(tmp_path / "draft.docx"),), (str(tmp_path / "source.txt"),))
+    [finding] = run_check(request, lambda *_: pipeline).findings
+    assert finding.code == "QC101" and finding.paragraph == 3
+    assert plain_line(finding).startswith(f"{tmp_path / 'draft.docx'}:¶3: QC101 misquote:")
+    assert finding.to_record()["paragraph"] == 3
