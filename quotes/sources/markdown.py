@@ -14,9 +14,10 @@ stays. Escapes keep the escaped character; an entity (`&amp;`) becomes its chara
 markdown-it gives each block its lines but no columns inside them, so the words of each inline
 token are looked for in order from where the last one ended, within the block's lines.
 
-A .md file is Markdown by its name. A .txt file is Markdown when it shows at least
-MIN_MARKDOWN_SIGNS kinds of what plain text does not hold (a `# ` heading, a [link](url), an
-image, **emphasis**, a fence, a `>` blockquote): a blog post saved as text reads as its page does.
+A .md file is Markdown by its name. A .txt file is Markdown when its first SNIFF_CHARS show at
+least MIN_MARKDOWN_SIGNS kinds of what plain text does not hold (a `# ` heading, a [link](url),
+an image, **strong emphasis**, a code fence, a `>` blockquote): a blog post saved as text reads as
+its page does. The signs are looked for by regex: parsing every text file would cost seconds.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ SPACE = regex.compile(r"[ \t]*(?:(?:\r\n|\r|\n)[ \t]*)?")  # spaces, and at most
 NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
 EMPHASIS_TOKENS = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"})
 MIN_MARKDOWN_SIGNS = 2
+SNIFF_CHARS = 20_000
+MARKDOWN_SIGNS = (
+    regex.compile(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+\S"),  # a heading
+    regex.compile(r"(?<!!)\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)"),  # a [link](url)
+    regex.compile(r"!\[[^\]\n]*\]\([^()\s]+"),  # an image
+    regex.compile(r"(?<![\w*])\*\*[^\s*][^*\n]*(?<=\S)\*\*(?![\w*])|(?<![\w_])__[^\s_][^_\n]*(?<=\S)__(?![\w_])"),  # strong
+    regex.compile(r"(?m)^[ \t]{0,3}(?:```|~~~)"),  # a code fence
+    regex.compile(r"(?m)^[ \t]{0,3}>[ \t]?\S"),  # a blockquote
+)
 
 
 @cache
@@ -151,24 +161,9 @@ def markdown_text(text: str) -> str:
 
 def markdown_in(text: str) -> str | None:
     """`text` with its syntax made spaces when it looks like Markdown (see above), else None."""
-    tokens = _parser().parse(text)
-    return _blanked(text, tokens) if len(_signs(tokens)) >= MIN_MARKDOWN_SIGNS else None
-
-
-def _signs(tokens: Sequence[Token]) -> set[str]:
-    """The kinds of Markdown in `tokens` that plain text does not hold."""
-    signs: set[str] = set()
-    for token in tokens:
-        if token.type == "heading_open" and token.markup.startswith("#"):
-            signs.add("heading")
-        elif token.type in ("fence", "blockquote_open"):
-            signs.add(token.type)
-        for child in token.children or []:
-            if child.type == "link_open" and child.markup != "autolink":
-                signs.add("link")
-            elif child.type in ("image", "strong_open", "em_open"):
-                signs.add(child.type)
-    return signs
+    head = text[:SNIFF_CHARS]
+    signs = sum(1 for sign in MARKDOWN_SIGNS if sign.search(head))
+    return markdown_text(text) if signs >= MIN_MARKDOWN_SIGNS else None
 
 
 def _blanked(text: str, tokens: Sequence[Token]) -> str:
