@@ -51,6 +51,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     meta: SourceMeta = NO_META
     format: str = "text"  # how it was read: "text", "markdown", "html" or "docx"
+    plain: str | None = None  # the text with its markup made spaces (same length, same lines), when it has markup
 
 
 @dataclass(frozen=True)

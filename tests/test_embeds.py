@@ -56,3 +56,20 @@ def test_a_blockquote_signed_on_its_last_line_is_the_signers_words():
     [signed] = find_signed_blockquotes(text)
     assert signed.text == "Every one of the eleven serious crashes involved someone who wasn't in a car."
     assert signed.embed_author == "Priya Nandakumar"
+
+
+def test_a_blockquote_signed_with_a_typed_dash_is_signed():
+    from quotes.extraction.embeds import find_signed_blockquotes
+
+    [signed] = find_signed_blockquotes("> The port opens in June.\n> -- Ines Falk, port director\n")
+    assert signed.text == "The port opens in June." and signed.embed_author == "Ines Falk"
+
+
+def test_a_signed_blockquote_in_quote_marks_is_one_quote_without_its_marks(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    text = 'War\n\n> "We will never trade our land for a ceasefire that lasts a season,"\n>\n> — Volodymyr Zelensky\n'
+    found = plan(Document("story.md", text), rules)
+    assert [s.text for s in found.signed] == ["We will never trade our land for a ceasefire that lasts a season,"]
+    assert found.spans == []

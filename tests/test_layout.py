@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from quotes.extraction.layout import layout, paragraphs
 from quotes.rules import load_rules
 
@@ -106,53 +104,3 @@ def test_press_release_closing_sections_run_to_the_end():
 def test_bullets_are_list_items():
     text = "Key points\n\n- The wall was breached\n- 200 homes evacuated\n"
     assert [role for _, role in _roles(text)][1:] == ["list_item", "list_item"]
-
-
-def test_markdown_emphasis_links_headings_and_blockquote_marks_are_blanked_for_the_parser():
-    from quotes.extraction.layout import blank_markup
-
-    text = "## Pitch\n\n**Priya Nandakumar** said it in [her newsletter](http://example.org/x).\n> quoted"
-    blanked = blank_markup(text)
-    assert blanked is not None and len(blanked) == len(text)
-    assert "**" not in blanked and "](" not in blanked and "#" not in blanked and ">" not in blanked
-    assert "Priya Nandakumar" in blanked and "her newsletter" in blanked
-
-
-def test_text_without_markup_is_left_alone():
-    from quotes.extraction.layout import blank_markup
-
-    assert blank_markup("Plain text, 3 * 4 = 12, and a_b_c.") is None
-
-
-@pytest.mark.model
-def test_a_bold_name_speaks_as_the_name(quotes_of):
-    text = "# Meeting\n\n**Priya Nandakumar**, the transport director, said the lane would open in **August**.\n"
-    [quote] = quotes_of(text)
-    assert quote.speaker == "Priya Nandakumar"
-
-
-def test_quote_marks_in_link_titles_code_and_alt_text_are_no_quotes(rules):
-    from quotes.extraction.plan import plan
-    from quotes.models import Document
-
-    text = (
-        'Notes\n\nRead [the plan](http://example.org/plan "The council\'s \\"big\\" plan") first.\n\n'
-        'Run `say "hello to everyone here"` to test. <img alt="a \\"quoted caption here\\" b">\n\n'
-        '```\nprint("this is code, not speech at all")\n```\n\n'
-        'The mayor said: "We will open the bridge in spring."\n'
-    )
-    spans = plan(Document("notes.md", text), rules).spans
-    assert [s.text for s in spans] == ["We will open the bridge in spring."]
-
-
-@pytest.mark.model
-def test_markdown_emphasis_and_a_linked_name_around_a_quote_give_the_name(quotes_of):
-    text = 'War\n\n_"Just peace through just force, and I thank everyone,"_ said [Volodymyr Zelensky](http://example.org/z).\n'
-    [quote] = quotes_of(text)
-    assert quote.speaker == "Volodymyr Zelensky"
-
-
-def test_snake_case_words_are_not_emphasis():
-    from quotes.extraction.layout import blank_markup
-
-    assert blank_markup("The variable my_var_name stays.") is None

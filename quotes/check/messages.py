@@ -69,7 +69,7 @@ def message_segments(finding: Finding) -> list[Segment]:
 def line_segments(finding: Finding) -> list[Segment]:
     label = "reported speech misattributed" if finding.reported and finding.verdict is Verdict.misattributed else finding.verdict
     return [
-        (f"{finding.path}:{finding.line}:{finding.column}: ", "bold"),
+        (f"{finding.place}: ", "bold"),
         (f"{finding.code} {label}", SEVERITY_STYLES[finding.severity]),
         (": ", ""),
         *message_segments(finding),
@@ -81,7 +81,7 @@ def plain_message(finding: Finding) -> str:
 
 
 def plain_line(finding: Finding) -> str:
-    """`path:line:column: CODE verdict: message`, the way linters and editors expect."""
+    """`path:line:column: CODE verdict: message`, the way linters and editors expect (`path:¶12:` in a .docx)."""
     return "".join(text for text, _ in line_segments(finding))
 
 

@@ -14,6 +14,7 @@ from quotes.check.index import SourceIndex
 from quotes.check.verdict import Finding, check_quotes
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import Document, Quote
+from quotes.sources.docx import paragraph_number
 from quotes.sources.files import Skipped, SourceError, document_of, expand, read_raw
 
 
@@ -134,7 +135,8 @@ def run_check(request: CheckRequest, factory: PipelineFactory | None = None) -> 
     if drafts:
         extracted = extract_documents(drafts, pipeline())
         for draft, (_, quotes) in zip(drafts, extracted, strict=True):
-            found = check_quotes(draft.source, draft.text, quotes, index, request.strict)
+            paragraph_of = paragraph_number if draft.format == "docx" else None
+            found = check_quotes(draft.source, draft.text, quotes, index, request.strict, paragraph_of)
             kept, accepted = split_ignored(found, draft.text, request.ignore)
             findings.extend(kept)
             suppressed.extend(accepted)

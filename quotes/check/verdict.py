@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
@@ -73,6 +73,14 @@ class Finding:
     source_speaker: str | None = None
     diff: tuple[DiffOp, ...] = ()
     other_speakers: tuple[str, ...] = ()  # QC105: every speaker the sources give, as written there
+    paragraph: int | None = None  # a draft told by paragraph (a .docx): the quote's paragraph
+
+    @property
+    def place(self) -> str:
+        """Where the quote is: `path:line:column`, or `path:¶paragraph` in a draft told by paragraph."""
+        if self.paragraph is not None:
+            return f"{self.path}:¶{self.paragraph}"
+        return f"{self.path}:{self.line}:{self.column}"
 
     @property
     def reported(self) -> bool:
@@ -85,6 +93,7 @@ class Finding:
             "path": self.path,
             "line": self.line,
             "column": self.column,
+            "paragraph": self.paragraph,
             "code": self.code,
             "verdict": str(self.verdict),
             "severity": self.severity,
@@ -105,12 +114,17 @@ class DraftPlace:
     path: str
     line: int
     column: int
+    paragraph: int | None = None
 
 
-def place_of(path: str, text: str, offset: int) -> DraftPlace:
-    """1-based line and column (in characters) of `offset`."""
+ParagraphOf = Callable[[str, int], int]  # (text, offset) -> its 1-based paragraph, for drafts told by paragraph
+
+
+def place_of(path: str, text: str, offset: int, paragraph_of: ParagraphOf | None = None) -> DraftPlace:
+    """1-based line and column (in characters) of `offset`, and its paragraph when `paragraph_of` tells it."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return DraftPlace(path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+    paragraph = paragraph_of(text, offset) if paragraph_of is not None else None
+    return DraftPlace(path, text.count("\n", 0, offset) + 1, offset - line_start + 1, paragraph)
 
 
 def _finding(
@@ -118,7 +132,18 @@ def _finding(
 ) -> Finding:
     codes = REPORTED_CODES if quote.kind == REPORTED_KIND else QUOTED_CODES
     code = codes[verdict]
-    finding = Finding(place.path, place.line, place.column, code, verdict, severity, quote.text, quote.speaker, quote.kind)
+    finding = Finding(
+        place.path,
+        place.line,
+        place.column,
+        code,
+        verdict,
+        severity,
+        quote.text,
+        quote.speaker,
+        quote.kind,
+        paragraph=place.paragraph,
+    )
     if match is None:
         return finding
     text, line = match.wording.excerpt(*match.span)
@@ -242,11 +267,19 @@ def check_reported(quote: Quote, index: SourceIndex, place: DraftPlace) -> Findi
     return None
 
 
-def check_quotes(path: str, text: str, quotes: Iterable[Quote], index: SourceIndex, strict: bool = False) -> list[Finding]:
-    """Every verdict on one draft (ok ones included), in reading order."""
+def check_quotes(
+    path: str,
+    text: str,
+    quotes: Iterable[Quote],
+    index: SourceIndex,
+    strict: bool = False,
+    paragraph_of: ParagraphOf | None = None,
+) -> list[Finding]:
+    """Every verdict on one draft (ok ones included), in reading order; `paragraph_of` tells a
+    draft's paragraphs where findings name them (a .docx)."""
     findings: list[Finding] = []
     for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
-        place = place_of(path, text, quote.start)
+        place = place_of(path, text, quote.start, paragraph_of)
         if quote.kind in VERBATIM_KINDS:
             findings.extend(quoted_findings(quote, index, place, strict))
         elif quote.kind == REPORTED_KIND and (finding := check_reported(quote, index, place)) is not None:

@@ -67,7 +67,6 @@ class LayoutRules:
     boilerplate: tuple[regex.Pattern[str], ...]
     closing_sections: tuple[regex.Pattern[str], ...]
     closing_sections_after: float
-    markup: tuple[regex.Pattern[str], ...] = ()
 
 
 def _compile(path: Path, where: str, pattern: Any) -> regex.Pattern[str]:
@@ -100,23 +99,11 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             boilerplate=tuple(_compile(path, "[roles] boilerplate", p) for p in roles["boilerplate"]),
             closing_sections=tuple(_compile(path, "[roles] closing_sections", p) for p in roles["closing_sections"]),
             closing_sections_after=float(roles["closing_sections_after"]),
-            markup=tuple(_compile(path, "[markup] blank", p) for p in data.get("markup", {}).get("blank", [])),
         )
     except KeyError as err:
         raise RulesError(f"{path}: missing key {err}") from err
     except (TypeError, ValueError) as err:
         raise RulesError(f"{path}: {err}") from err
-
-
-def blank_markup(text: str) -> str | None:
-    """The text with its markup (layout.toml [markup]) made spaces, or None when it has none."""
-    spans = [m.span() for pattern in load_layout_rules().markup for m in pattern.finditer(text)]
-    if not spans:
-        return None
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 def _lines(text: str) -> list[Paragraph]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
-from quotes.extraction.layout import LINE_BREAK, Paragraph, blank_markup, layout
+from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks, may_hold_speech
 from quotes.extraction.reported import COLON_HEADLINE
@@ -30,7 +30,7 @@ class Plan:
     starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
     unit_starts: dict[int, int] = field(default_factory=dict)  # unit -> start of its first paragraph
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
-    unmarked: str | None = None  # the text with its markup blanked (layout.blank_markup), when it has any
+    unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
 
     def line(self, offset: int) -> int:
@@ -99,26 +99,27 @@ def _clipped(para: Paragraph, start: int, end: int) -> Paragraph:
 
 def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
-    paras = layout(text, rules.dateline).paragraphs
+    unmarked = document.plain
+    shown = unmarked or text  # the words a reader sees, where they are in the file
+    paras = layout(shown, rules.dateline).paragraphs
     speaking = [p for p in paras if not p.silent]
-    unmarked = blank_markup(text)
-    every_span = find_quote_spans(unmarked or text, rules, speaking)
-    spans = [s for s in every_span if s.depth == 0]
+    every_span = find_quote_spans(shown, rules, speaking)
+    signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
     nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text, paras)
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
     leads = {p.start: p.lead_end - p.start for p in speaking if p.lead_end >= 0}
-    opens_with_quote = [text[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
+    opens_with_quote = [shown[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
     for index, para in enumerate(speaking):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
-        line = text[para.start : para.end]
+        line = shown[para.start : para.end]
         # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
         if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
-            parts.extend(chunks(text, para.start, para.end))
+            parts.extend(chunks(shown, para.start, para.end))
             quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
             # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a
             # line of capitalised names and titles no headline
@@ -128,10 +129,25 @@ def plan(document: Document, rules: Rules) -> Plan:
     for para in paras:
         unit_starts.setdefault(para.unit, para.start)
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
-    recased = _recased(text, paras, headlines)
+    recased = _recased(shown, paras, headlines)
     starts_ = [p.start for p in paras]
-    signed = find_signed_blockquotes(text)
     return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
+
+
+def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[QuoteSpan]]:
+    """(signed, spans): a signed blockquote that is one quote in marks ('> "We will win."' above
+    '> — Name') is that quote's words, signed, and no second, unsigned quote."""
+    taken: set[int] = set()
+    result: list[QuoteSpan] = []
+    for block in signed:
+        inside = [s for s in spans if block.start <= s.start and s.end <= block.end]
+        if len(inside) == 1 and inside[0].start - len(inside[0].open_mark) == block.start:
+            span = inside[0]
+            if span.end + len(span.close_mark) >= block.end - 1:  # a comma or stop may follow the mark
+                taken.add(span.start)
+                block = replace(block, start=span.start, end=span.end, text=span.text)
+        result.append(block)
+    return result, [s for s in spans if s.start not in taken]
 
 
 def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:

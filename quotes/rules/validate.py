@@ -49,8 +49,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "first_names.toml": {"": frozenset({"female", "male", "unisex"})},
     "entities.toml": {"": frozenset({"labels"}), "labels": frozenset({"person", "organisation", "place", "group", "unknown"})},
     "layout.toml": {
-        "": frozenset({"wrapping", "units", "roles", "markup"}),
-        "markup": frozenset({"blank"}),
+        "": frozenset({"wrapping", "units", "roles"}),
         "wrapping": frozenset({"max_width", "min_fill", "min_wrapped_lines"}),
         "units": frozenset({"timestamp", "turn", "min_turns", "question_labels", "answer_labels"}),
         "roles": frozenset({"byline", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}),

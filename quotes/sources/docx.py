@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 DOCX_SUFFIXES = (".docx",)
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PARAGRAPH_BREAK = "\n\n"  # a line break inside a paragraph stays one "\n"
 
 
 def _lines(text: str) -> str:
@@ -40,6 +41,11 @@ def _paragraphs(content: Iterator[Paragraph | Table]) -> Iterator[str]:
             yield " | ".join(cell for cell in cells if cell)
 
 
+def paragraph_number(text: str, offset: int) -> int:
+    """The 1-based paragraph (or table row) of a .docx's text, as `document_from_docx` builds it, that holds `offset`."""
+    return text.count(PARAGRAPH_BREAK, 0, offset) + 1
+
+
 def document_from_docx(source: str, data: bytes) -> Document | Skipped:
     """A .docx as a `Document` of its paragraphs, or `Skipped` when it is not one or holds no text."""
     import docx  # here, not at the top: it takes half a second to import, and most runs read no .docx
@@ -55,7 +61,7 @@ def document_from_docx(source: str, data: bytes) -> Document | Skipped:
     title = (word.core_properties.title or "").strip() or None
     return Document(
         source=source,
-        text="\n\n".join(paragraphs) + "\n",
+        text=PARAGRAPH_BREAK.join(paragraphs) + "\n",
         title=paragraphs[0].splitlines()[0],
         meta=SourceMeta(title=title),
         format="docx",

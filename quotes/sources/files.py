@@ -30,6 +30,7 @@ from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
 from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
+from quotes.sources.markdown import markdown_in, markdown_text
 from quotes.sources.meta import Manifests, front_matter, merged
 from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is_url
 
@@ -40,16 +41,20 @@ DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 
 
 def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Document:
-    """Text as it is in the file, but for its front matter (blanked: see `quotes.sources.meta`)."""
+    """Text as it is in the file, but for its front matter (blanked: see `quotes.sources.meta`);
+    Markdown's syntax is blanked in `plain` (see `quotes.sources.markdown`): a .md file's
+    (`markdown`), or a text file's that looks like Markdown."""
     text, warnings = decode(data)
     found = front_matter(text)
+    plain = markdown_text(found.text) if markdown else markdown_in(found.text)
     return Document(
         source=source,
         text=found.text,
-        title=title_of(found.text),
+        title=title_of(plain or found.text),
         warnings=(*warnings, *found.warnings),
         meta=found.meta or NO_META,
-        format="markdown" if markdown else "text",
+        format="text" if plain is None else "markdown",
+        plain=plain,
     )
 
 
@@ -117,10 +122,13 @@ def read_regular(path: Path) -> bytes:
 
 
 def reading_of(name: str) -> str:
-    """How a file of this name is read: "html" (a page's main text), "docx" (its paragraphs) or "text" (as it is)."""
+    """How a file of this name is read: "html" (a page's main text), "docx" (its paragraphs),
+    "markdown" (as it is, its syntax blanked for the parser) or "text" (as it is)."""
     lowered = name.lower()
     if lowered.endswith(HTML_SUFFIXES):
         return "html"
+    if lowered.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
     return "docx" if lowered.endswith(DOCX_SUFFIXES) else "text"
 
 
@@ -135,7 +143,7 @@ class Raw:
 
     name: str  # as given: a path, "-" or a URL
     data: bytes
-    reading: str  # "text", "html" or "docx"
+    reading: str  # "text", "markdown", "html" or "docx"
     url: str | None = None  # a fetched page: where it came from, after redirects
     charset: str | None = None  # a fetched page: what the server said its bytes are
 
@@ -149,6 +157,8 @@ def _reading_of_media(media_type: str) -> str | None:
         return "html"
     if media_type == DOCX_MEDIA_TYPE:
         return "docx"
+    if media_type == "text/markdown":
+        return "markdown"
     return "text" if media_type in TEXT_TYPES else None
 
 
@@ -193,10 +203,10 @@ def document_of(raw: Raw, listed: SourceMeta | None = None) -> Document | Skippe
     elif raw.reading == "html":
         read = document_from_html(raw.source, raw.data, url=raw.url, charset=raw.charset)
     else:
-        read = document_from_bytes(raw.source, raw.data, markdown=raw.name.lower().endswith(MARKDOWN_SUFFIXES))
+        read = document_from_bytes(raw.source, raw.data, markdown=raw.reading == "markdown")
     if isinstance(read, Skipped):
         return read
-    if raw.reading == "text":  # the file's own front matter is closest to it
+    if raw.reading in ("text", "markdown"):  # the file's own front matter is closest to it
         return replace(read, meta=merged(read.meta, listed, _fallback_meta(raw)))
     return replace(read, meta=merged(listed, read.meta, _fallback_meta(raw)))
 

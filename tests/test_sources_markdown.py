@@ -1,0 +1,165 @@
+"""Markdown: a .md file's syntax is blanked by a real parser (markdown-it), and every offset, line
+and column stays that of the file as read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes.extraction.pipeline import Pipeline, extract_documents
+from quotes.extraction.plan import plan
+from quotes.models import Document, Quote
+from quotes.rules import Rules
+from quotes.sources.files import read_documents
+from quotes.sources.markdown import markdown_text
+
+BLOG = (
+    '## Pitch\n\n**Priya Nandakumar** said it in [her newsletter](http://example.org/x "Her letter").\n\n> quoted\n\n- a bullet\n'
+)
+
+
+def read(tmp_path: Path, text: str, name: str = "story.md") -> Document:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    [document] = list(read_documents([str(path)]))
+    assert isinstance(document, Document)
+    return document
+
+
+def quotes_in(tmp_path: Path, text: str, pipeline: Pipeline) -> list[Quote]:
+    return [q for _, found in extract_documents([read(tmp_path, text)], pipeline) for q in found]
+
+
+def test_markdown_syntax_is_blanked_keeping_every_offset_and_line_break():
+    plain = markdown_text(BLOG)
+    assert len(plain) == len(BLOG)
+    assert [i for i, c in enumerate(plain) if c == "\n"] == [i for i, c in enumerate(BLOG) if c == "\n"]
+    for syntax in ("#", "**", "](", "http", "Her letter", ">", "- "):
+        assert syntax not in plain
+
+
+def test_words_stay_at_their_place_in_the_file():
+    plain = markdown_text(BLOG)
+    for words in ("Pitch", "Priya Nandakumar", "her newsletter", "quoted", "a bullet"):
+        assert plain.index(words) == BLOG.index(words)
+
+
+def test_a_linked_name_keeps_its_text_and_loses_its_url():
+    url = '(https://example.org/z "Zelensky\'s page")'
+    text = f"She said [Volodymyr Zelensky]{url} spoke."
+    assert markdown_text(text) == "She said  Volodymyr Zelensky " + " " * len(url) + " spoke."
+
+
+def test_plain_prose_is_left_as_it_is():
+    text = "Plain text, 3 * 4 = 12, and a_b_c and my_var_name stay.\r\n\r\nA second paragraph.\r\n"
+    assert markdown_text(text) == text
+
+
+def test_a_hard_wrapped_paragraph_is_one_line_and_blocks_keep_their_line_breaks():
+    text = '# Title\n\nShe said: "The\nport opens\r\nin June."\n> Quoted\n> on.\n'
+    assert markdown_text(text) == '  Title\n\nShe said: "The port opens  in June."\n  Quoted   on.\n'
+
+
+def test_windows_line_ends_keep_their_places():
+    text = "# Title\r\n\r\n**Bold** words\r\n"
+    assert markdown_text(text) == "  Title\r\n\r\n  Bold   words\r\n"
+
+
+def test_an_escape_keeps_the_character_and_an_entity_becomes_its_character():
+    assert markdown_text(r"a \*b\* c &amp; d") == "a  *b * c &     d"
+
+
+def test_code_images_html_and_reference_definitions_are_blanked():
+    text = (
+        'Run `say "hi there"` now.\n\n'
+        '![a "quoted" caption](pic.png) <span title="x">kept</span>\n\n'
+        '```\nprint("code")\n```\n\n'
+        "    indented code\n\n"
+        '<div>\n"html block"\n</div>\n\n'
+        '[ref]: http://example.org "A title"\n'
+    )
+    plain = markdown_text(text)
+    assert plain.split() == ["Run", "now.", "kept"]
+
+
+def test_a_table_keeps_its_cells():
+    assert markdown_text('| Name | Said |\n|---|---|\n| Bo | "Yes" |\n').split() == ["Name", "Said", "Bo", '"Yes"']
+
+
+def test_an_md_file_is_read_with_its_markdown_blanked_for_the_parser(tmp_path):
+    document = read(tmp_path, BLOG)
+    assert document.text == BLOG and document.plain == markdown_text(BLOG)
+    assert document.format == "markdown" and document.title == "Pitch"
+
+
+def test_a_txt_file_with_one_kind_of_markdown_sign_is_read_as_it_is(tmp_path):
+    text = "Notes\n\n    An indented paragraph, not code.\n\nA *first* try.\n"
+    document = read(tmp_path, text, "story.txt")
+    assert document.plain is None and document.format == "text"
+
+
+def test_a_txt_file_that_looks_like_markdown_is_read_as_markdown(tmp_path):
+    document = read(tmp_path, BLOG, "story.txt")
+    assert document.text == BLOG and document.plain == markdown_text(BLOG) and document.format == "markdown"
+
+
+def test_front_matter_is_blanked_before_the_markdown_is_read(tmp_path):
+    text = "---\noutlet: Notes\n---\n# Title\n\nBody *text*.\n"
+    document = read(tmp_path, text)
+    assert document.meta.outlet == "Notes"
+    assert document.plain is not None and document.plain.split() == ["Title", "Body", "text", "."]
+
+
+def test_quote_marks_in_link_titles_code_fences_and_image_alt_text_are_no_quotes(tmp_path, rules: Rules):
+    text = (
+        "Notes\n\n"
+        'Read [the plan](http://example.org/plan "The council\'s \\"big\\" plan") first.\n\n'
+        'Run `say "hello to everyone here"` to test. ![a "quoted caption here" b](pic.png)\n\n'
+        '```\nprint("this is code, not speech at all")\n```\n\n'
+        'The mayor said: "We will open the bridge in spring."\n'
+    )
+    spans = plan(read(tmp_path, text), rules).spans
+    assert [s.text for s in spans] == ["We will open the bridge in spring."]
+
+
+@pytest.mark.model
+def test_a_bold_name_speaks_as_the_name(tmp_path, pipeline):
+    text = "# Meeting\n\n**Priya Nandakumar**, the transport director, said the lane would open in **August**.\n"
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Priya Nandakumar"
+
+
+@pytest.mark.model
+def test_an_emphasised_quote_said_by_a_linked_name_is_the_name(tmp_path, pipeline):
+    text = 'War\n\n_"Just peace through just force, and I thank everyone,"_ said [Volodymyr Zelensky](http://example.org/z).\n'
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Volodymyr Zelensky"
+    assert text[quote.start : quote.end] == quote.text == "Just peace through just force, and I thank everyone,"
+
+
+@pytest.mark.model
+def test_a_bold_name_and_a_linked_cue_give_the_name(tmp_path, pipeline):
+    text = 'War\n\n**Okafor** [said](http://example.org/s) that "the greater the pressure on the port, the sooner it opens."\n'
+    found = [q for q in quotes_in(tmp_path, text, pipeline) if q.kind != "indirect"]
+    assert [q.speaker for q in found] == ["Okafor"]
+
+
+@pytest.mark.model
+def test_a_blockquote_signed_on_its_last_line_is_the_signer(tmp_path, pipeline):
+    text = (
+        "War\n\n"
+        '> "We will never trade our land for a ceasefire that lasts a season,"\n'
+        ">\n"
+        "> — Volodymyr Zelensky, president of Ukraine\n"
+    )
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Volodymyr Zelensky" and quote.line == 3
+    assert quote.text == "We will never trade our land for a ceasefire that lasts a season,"
+
+
+@pytest.mark.model
+def test_a_blockquote_signed_with_a_typed_dash_is_the_signer(tmp_path, pipeline):
+    text = "War\n\n> We will never trade our land for a ceasefire that lasts a season.\n>\n> -- Ines Falk, port director\n"
+    [quote] = quotes_in(tmp_path, text, pipeline)
+    assert quote.speaker == "Ines Falk"
