@@ -319,3 +319,15 @@ def test_his_mother_is_the_woman_of_the_family_named_before(pipeline):
 def test_a_kin_word_with_an_article_and_no_possessive_is_no_epithet(pipeline):
     text = 'Storm\n\nJohn Reed lost his roof.\n\n"We will rebuild," a mother said.\n'
     assert _speakers(pipeline, text)["We will rebuild,"] != "John Reed"
+
+
+def test_a_child_named_by_first_name_then_in_full_is_one_person(pipeline):
+    text = (
+        "Oak falls on home\n\n"
+        "Tom and Linda Mercer were watching television when the tree fell.\n\n"
+        'Their daughter, Ava, 9, was asleep upstairs. "I heard a crack," said Ava Mercer.\n\n'
+        "Linda Mercer said the family is staying with her sister.\n\n"
+        "Ava said she mostly wants her stuffed rabbit back.\n\n"
+        '"He\'s still in my room," she said.\n'
+    )
+    assert _speakers(pipeline, text)["He's still in my room,"] == "Ava Mercer"

@@ -137,6 +137,9 @@ class ArticleSpeakers:
             known = self.by_keys.get(keys[-1:])
             if known is not None and known.kind == "person":
                 candidates.append(known)
+            first = self.by_keys.get(keys[:1])  # "Ava, 9, ..." and later "said Ava Mercer": one girl
+            if not candidates and first is not None and first.kind == "person" and fold(first.name) in self.first_names:
+                candidates.append(first)
             if not candidates:  # two surnames, "Ruiz de Alarcón": the person whose name ends with them
                 ends = [e for e in self.by_surname.get(keys[-1], []) if _keys(e.name, self.particles)[-len(keys) :] == keys]
                 candidates += ends
