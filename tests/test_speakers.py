@@ -171,3 +171,11 @@ def test_a_name_after_a_possessive_place_starts_after_it(rules):
 def test_a_spokesperson_of_a_body_with_of_and_and_in_its_name_speaks_for_the_whole_body(quotes_of):
     text = "Winter\n\nA Department of Health and Social Care spokesperson said: ‘We are investing £1.2bn in care.’\n"
     assert [q.speaker for q in quotes_of(text)] == ["Department of Health and Social Care"]
+
+
+def test_people_named_together_after_a_description_speak_jointly(quotes_of):
+    text = (
+        "Revolt\n\nIn a joint statement, two MPs from rural seats, Priya Nandakumar and Gareth Lowe, "
+        "said the party had ‘lost touch’.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["lost touch"] == "Priya Nandakumar and Gareth Lowe"

@@ -247,12 +247,37 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
         return _statement_owner(token, rules)
     if token.pos_ == "PRON":
         return _pronoun(token, rules)
+    joint = _jointly_named(token, rules) if token.pos_ == "NOUN" else None
+    if joint is not None:
+        return joint
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is not None:
         return _named(head, token, rules)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     return _described(token, rules)
+
+
+def _jointly_named(token: Token, rules: Rules) -> Mention | None:
+    """ "two MPs from rural seats, Priya Nandakumar and Gareth Lowe, said": the people the
+    description names together, set off by commas at its end, speak as one."""
+    span = token.doc[token.i + 1 : token.right_edge.i + 1]
+    comma = next((t for t in span if t.text == ","), None)
+    if comma is None:
+        return None
+    tail = [t for t in token.doc[comma.i + 1 : token.right_edge.i + 1] if not (t.is_punct and t.i == token.right_edge.i)]
+    names: list[list[Token]] = [[]]
+    for word in tail:
+        if word.lower_ == "and" and names[-1]:
+            names.append([])
+        elif word.pos_ == "PROPN" and _is_capitalised(word):
+            names[-1].append(word)
+        else:
+            return None
+    if len(names) < 2 or not all(len(n) >= 2 for n in names):
+        return None  # full names only: "the couple, Tom and Linda" is no pair of speakers
+    text = " and ".join(_span_text(n) for n in names)
+    return Mention(text, names[0][0].idx, "name", "group", token.lemma_.lower(), subject=True)
 
 
 def _statement_owner(token: Token, rules: Rules) -> Mention | None:
