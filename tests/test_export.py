@@ -6,12 +6,13 @@ import csv
 import io
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from quotes.corpus.clusters import cluster_summary
-from quotes.models import Cluster, Quote
+from quotes.corpus.clusters import cluster_quotes, cluster_summary
+from quotes.models import Cluster, Quote, SourceMeta
 from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
@@ -126,8 +127,8 @@ def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, per_cluster=[cluster]))
     assert rows == [
-        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags"],
-        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs"],
+        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by"],
+        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs", ""],
     ]
 
 
@@ -169,6 +170,38 @@ def test_json_with_clusters_summarises_each_cluster_and_lists_members() -> None:
     assert entry["sources"] == ["ap.txt:12", "bbc.txt:7", "reuters.txt:1", "reuters.txt:3"]
     assert entry["flags"] == ["wording differs"]
     assert [m["source"] for m in entry["members"]] == ["reuters.txt", "ap.txt", "reuters.txt", "bbc.txt"]
+
+
+def dated_cluster() -> tuple[list[Quote], Cluster]:
+    """The harbour statement in two outlets a day apart, the later one listed first."""
+    late = quote("ap.txt", meta=SourceMeta(outlet="AP", date="2024-08-08"))
+    early = quote("reuters.txt", meta=SourceMeta(outlet="Reuters", date="2024-08-07"))
+    (cluster,) = cluster_quotes([late, early])
+    return cluster.members, cluster
+
+
+def test_json_cluster_lists_members_in_date_order_and_names_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    out = io.StringIO()
+    write_json(quotes, [cluster], out)
+    (entry,) = json.loads(out.getvalue())["clusters"]
+    assert [m["outlet"] for m in entry["members"]] == ["Reuters", "AP"]
+    assert entry["first_sources"] == ["reuters.txt"]
+
+
+def test_csv_per_cluster_names_the_first_publisher() -> None:
+    _, cluster = dated_cluster()
+    header, row = csv_rows(csv_text([], per_cluster=[cluster]))
+    assert row[header.index("First published by")] == "reuters.txt"
+    assert row[header.index("Sources")] == "reuters.txt:3; ap.txt:3"
+
+
+def test_sqlite_clusters_name_the_first_publisher(tmp_path: Path) -> None:
+    quotes, cluster = dated_cluster()
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite(quotes, [cluster], path)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT first_sources FROM clusters").fetchall() == [("reuters.txt",)]
 
 
 def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:

@@ -47,7 +47,7 @@ CSV_HEADERS = (
     "Cluster",
     "Sources count",
 )
-CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags")
+CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by")
 SOURCES_SEPARATOR = "; "
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
@@ -116,6 +116,7 @@ def cluster_record(cluster: Cluster) -> dict[str, object]:
         "sources_count": summary.sources_count,
         "sources": list(summary.sources),
         "flags": list(summary.flags),
+        "first_sources": list(summary.first_sources),
         "members": [m.to_record() for m in cluster.members],
     }
 
@@ -181,6 +182,7 @@ def cluster_row(cluster: Cluster) -> list[object]:
         summary.sources_count,
         SOURCES_SEPARATOR.join(summary.sources),
         SOURCES_SEPARATOR.join(summary.flags),
+        SOURCES_SEPARATOR.join(summary.first_sources),
     ]
 
 

@@ -25,7 +25,7 @@ CREATE TABLE sources (
     author TEXT,
     description TEXT
 );
-CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT);
+CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT, first_sources TEXT);
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id),
@@ -58,8 +58,9 @@ def _insert_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
     rows = []
     for cluster in clusters:
         s = cluster_summary(cluster)
-        rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags)))
-    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?)", rows)
+        first = SOURCES_SEPARATOR.join(s.first_sources)
+        rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags), first))
+    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def _insert_quotes(db: sqlite3.Connection, quotes: list[Quote], clusters: list[Cluster], source_ids: dict[str, int]) -> None:

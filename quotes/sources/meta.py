@@ -51,6 +51,31 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Published:
+    """When a source says it was published: the day as it dates itself and, where it gives a time,
+    the moment in UTC (a time without a zone taken as written)."""
+
+    day: dt.date
+    moment: dt.datetime | None = None
+
+
+def published(date: str | None) -> Published | None:
+    """A source's ISO date as `Published`; None when it is unknown or not ISO 8601."""
+    text = (date or "").strip()
+    try:
+        return Published(dt.date.fromisoformat(text))
+    except ValueError:
+        pass
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        return Published(moment.date(), moment.astimezone(dt.UTC).replace(tzinfo=None))
+    return Published(moment.date(), moment)
+
+
 def _unquoted(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
