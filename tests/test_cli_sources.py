@@ -1,0 +1,77 @@
+"""`quotes extract --since/--until/--outlet`: keeping sources by their date and outlet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotes.cli import app
+
+pytestmark = pytest.mark.model
+
+STORY = '"The cranes will run again by June," Ines Falk said.\n'
+
+
+def article(folder: Path, name: str, outlet: str, date: str | None) -> None:
+    front = f"---\noutlet: {outlet}\n" + (f"date: {date}\n" if date else "") + "---\n"
+    (folder / name).write_text(front + STORY, encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    article(tmp_path, "wire.txt", "Wire Service", "2024-08-06")
+    article(tmp_path, "paper.txt", "Daily Paper", "2024-08-07T18:30:00+02:00")
+    article(tmp_path, "weekly.txt", "The Weekly", "2024-08-09")
+    article(tmp_path, "blog.txt", "Harbour Blog", None)
+    return tmp_path
+
+
+def outlets(result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    return sorted(json.loads(line)["outlet"] for line in result.stdout.splitlines())
+
+
+def run(corpus: Path, *options: str):
+    return CliRunner().invoke(app, ["extract", str(corpus), "--format", "jsonl", *options])
+
+
+def test_since_and_until_keep_the_sources_dated_within_the_range_both_days_included(corpus: Path) -> None:
+    assert outlets(run(corpus, "--since", "2024-08-07", "--until", "2024-08-09")) == ["Daily Paper", "The Weekly"]
+
+
+def test_a_date_filter_drops_undated_sources_with_one_warning_that_counts_them(corpus: Path) -> None:
+    result = run(corpus, "--until", "2024-08-06")
+    assert outlets(result) == ["Wire Service"]
+    [warning] = [line for line in result.stderr.splitlines() if "no date" in line]
+    assert warning == "quotes: warning: 1 source with no date left out by --since/--until"
+
+
+def test_outlet_keeps_the_named_outlets_in_any_case(corpus: Path) -> None:
+    assert outlets(run(corpus, "--outlet", "the weekly", "--outlet", "HARBOUR BLOG")) == ["Harbour Blog", "The Weekly"]
+
+
+def test_outlet_and_dates_together_keep_what_both_allow(corpus: Path) -> None:
+    assert outlets(run(corpus, "--outlet", "the weekly", "--outlet", "wire service", "--since", "2024-08-07")) == ["The Weekly"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--since", "7 August"], "--since '7 August' is not a date; use YYYY-MM-DD"),
+        (["--until", "2024-02-30"], "--until '2024-02-30' is not a date; use YYYY-MM-DD"),
+        (["--since", "2024-08-09", "--until", "2024-08-07"], "--since 2024-08-09 is after --until 2024-08-07"),
+    ],
+)
+def test_a_bad_date_is_a_one_line_error_with_exit_2(corpus: Path, options: list[str], message: str) -> None:
+    result = run(corpus, *options)
+    assert result.exit_code == 2
+    assert result.stderr == f"quotes: error: {message}\n"
+
+
+def test_clusters_keep_their_ids_under_a_filter(corpus: Path) -> None:
+    every = {json.loads(line)["cluster"] for line in run(corpus).stdout.splitlines()}
+    kept = {json.loads(line)["cluster"] for line in run(corpus, "--outlet", "The Weekly").stdout.splitlines()}
+    assert len(every) == 1 and kept == every
