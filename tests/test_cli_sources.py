@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from typer.testing import CliRunner
 from quotes.cli import app
 
 pytestmark = pytest.mark.model
+
+REPO = Path(__file__).resolve().parents[1]
 
 STORY = '"The cranes will run again by June," Ines Falk said.\n'
 
@@ -75,3 +79,29 @@ def test_clusters_keep_their_ids_under_a_filter(corpus: Path) -> None:
     every = {json.loads(line)["cluster"] for line in run(corpus).stdout.splitlines()}
     kept = {json.loads(line)["cluster"] for line in run(corpus, "--outlet", "The Weekly").stdout.splitlines()}
     assert len(every) == 1 and kept == every
+
+
+# --- the built-in seeds' manifest ---------------------------------------------------------------
+
+
+def test_the_seeds_show_what_their_manifest_tells_in_jsonl() -> None:
+    result = CliRunner().invoke(app, ["extract", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    by_file: dict[str, set[tuple[str | None, str | None]]] = {}
+    for record in map(json.loads, result.stdout.splitlines()):
+        by_file.setdefault(Path(record["source"]).name, set()).add((record["outlet"], record["date"]))
+    assert by_file == {
+        "000_7e07f2c40bbd63cd.txt": {("000_7e07f2c40bbd63cd", None)},  # nothing told: the file's name
+        "001_02f6dcc6eab3d69a.txt": {("001_02f6dcc6eab3d69a", None)},
+        "002_20ba92d8e127677f.txt": {("The Associated Press", None)},
+        "003_8f0f57617b2ce740.txt": {("003_8f0f57617b2ce740", "2024-08-07")},
+        "004_cdd135c30a0d5811.txt": {("004_cdd135c30a0d5811", "2024-08-07")},
+    }
+
+
+def test_every_file_of_the_seeds_ships_as_package_data() -> None:
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["quotes.seeds"]
+    files = [path.name for path in (REPO / "seeds").iterdir()]
+    assert "sources.toml" in files
+    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in shipped) for name in files)
