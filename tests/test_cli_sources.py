@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import fnmatch
+import io
 import json
 import tomllib
 from pathlib import Path
@@ -105,3 +107,16 @@ def test_every_file_of_the_seeds_ships_as_package_data() -> None:
     files = [path.name for path in (REPO / "seeds").iterdir()]
     assert "sources.toml" in files
     assert all(any(fnmatch.fnmatch(name, pattern) for pattern in shipped) for name in files)
+
+
+# --- the CSV columns ----------------------------------------------------------------------------
+
+
+def test_csv_through_the_cli_carries_context_cluster_wording_and_first_publisher(corpus: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(corpus), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert {row["Context"] for row in rows} == {STORY.strip()}
+    assert {row["Cluster wording"] for row in rows} == {"The cranes will run again by June,"}
+    assert {row["Speaker kind"] for row in rows} == {"person"}
+    assert [row["Outlet"] for row in rows if row["First published"] == "yes"] == ["Wire Service"]

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from quotes.corpus.clusters import cluster_quotes, cluster_summary
-from quotes.models import Cluster, Quote, SourceMeta
+from quotes.models import Cluster, Document, Quote, SourceMeta
 from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
     neutralise_formula,
     open_output,
+    quote_contexts,
     write_csv,
     write_json,
     write_jsonl,
@@ -82,19 +83,26 @@ def test_csv_has_readable_headers() -> None:
     assert csv_rows(csv_text([]))[0] == [
         "Speaker",
         "Speaker as written",
+        "Speaker kind",
+        "Speaker id",
         "Kind",
         "Quote",
+        "Context",
         "Source",
         "Outlet",
         "Date",
         "URL",
         "Line",
+        "Paragraph",
         "Start",
         "End",
         "Cue",
         "Via",
         "Cluster",
+        "Cluster wording",
+        "Flags",
         "Sources count",
+        "First published",
     ]
 
 
@@ -114,13 +122,45 @@ def test_csv_neutralises_formula_in_every_text_cell() -> None:
 
 
 def test_csv_sources_count_is_one_without_clusters() -> None:
-    assert csv_rows(csv_text([quote()]))[1][-1] == "1"
+    assert csv_rows(csv_text([quote()]))[1][CSV_HEADERS.index("Sources count")] == "1"
 
 
 def test_csv_sources_count_counts_distinct_sources_of_the_quotes_cluster() -> None:
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, clusters=[cluster]))
-    assert [(r[CSV_HEADERS.index("Cluster")], r[-1]) for r in rows[1:]] == [("c1", "3")] * 4
+    assert [(r[CSV_HEADERS.index("Cluster")], r[CSV_HEADERS.index("Sources count")]) for r in rows[1:]] == [("c1", "3")] * 4
+
+
+def test_csv_rows_carry_their_clusters_agreed_wording_and_flags() -> None:
+    quotes, cluster = harbour_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))[1:]
+    summary = cluster_summary(cluster)
+    assert {(r[CSV_HEADERS.index("Cluster wording")], r[CSV_HEADERS.index("Flags")]) for r in rows} == {
+        (summary.text, "wording differs")
+    }
+
+
+def test_csv_rows_carry_speaker_kind_id_and_paragraph() -> None:
+    row = csv_rows(csv_text([quote(speaker_kind="person", speaker_id="Q3874799", paragraph=4)]))[1]
+    assert [row[CSV_HEADERS.index(h)] for h in ("Speaker kind", "Speaker id", "Paragraph")] == ["person", "Q3874799", "4"]
+
+
+def test_csv_marks_the_rows_of_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))[1:]
+    assert [(r[CSV_HEADERS.index("Outlet")], r[CSV_HEADERS.index("First published")]) for r in rows] == [
+        ("Reuters", "yes"),
+        ("AP", ""),
+    ]
+
+
+def test_csv_context_is_the_sentence_around_the_quote_in_its_document() -> None:
+    text = 'The minister spoke in Odesa.\n\n"We will reopen the harbour by spring, whatever it costs," she said. Then she left.\n'
+    start = text.index("We will")
+    document = Document("reuters.txt", text)
+    spoken = quote(start=start, end=start + len(HARBOUR) + 1)
+    row = csv_rows(csv_text([spoken], contexts=quote_contexts(document, [spoken])))[1]
+    assert row[CSV_HEADERS.index("Context")] == '"We will reopen the harbour by spring, whatever it costs," she said.'
 
 
 def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +26,8 @@ from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote, SourceMeta
 from quotes.output.export import (
     CSV_ENCODING,
+    MemberKey,
+    quote_contexts,
     restrict_clusters,
     write_csv,
     write_json,
@@ -168,10 +171,19 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
         stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
+@dataclass
+class _Corpus:
+    """What `_extract_all` read: the quotes, each source's metadata and, when asked, each quote's context sentence."""
+
+    quotes: list[Quote]
+    metas: dict[str, SourceMeta] = field(default_factory=dict)
+    contexts: dict[MemberKey, str] = field(default_factory=dict)
+
+
 def _extract_all(
-    files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None
-) -> tuple[list[Quote], dict[str, SourceMeta]]:
-    """Every quote of every readable file, speakers linked across the files, and each source's metadata."""
+    files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None, with_contexts: bool = False
+) -> _Corpus:
+    """Every quote of every readable file, speakers linked across the files."""
     if not files:
         warn("no .txt, .md, .html, .htm or .docx files or URLs found")
     for message in pipeline.matchers.directory.warnings:
@@ -179,12 +191,14 @@ def _extract_all(
     show_progress = len(files) > 1 and stderr.is_terminal
     workers = jobs or default_jobs(_total_bytes(files))
     documents = _documents(files, show_progress, texts)
-    quotes: list[Quote] = []
-    metas: dict[str, SourceMeta] = {}
+    corpus = _Corpus([])
     for document, found in extract_documents(documents, pipeline, workers):
-        metas[document.source] = document.meta
-        quotes.extend(found)
-    return link_corpus(quotes, pipeline.matchers.directory), metas
+        corpus.metas[document.source] = document.meta
+        corpus.quotes.extend(found)
+        if with_contexts:
+            corpus.contexts.update(quote_contexts(document, found))
+    corpus.quotes = link_corpus(corpus.quotes, pipeline.matchers.directory)
+    return corpus
 
 
 @app.command()
@@ -220,15 +234,16 @@ def extract(
     except ValueError as err:
         raise fail(str(err)) from None
     files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
-    quotes, metas = _extract_all(files, pipeline, jobs, texts)
-    quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
-    quotes = _from_sources(quotes, metas, sources)
+    corpus = _extract_all(files, pipeline, jobs, texts, with_contexts=output_format is OutputFormat.csv)
+    quotes, clusters = with_clusters(corpus.quotes)  # on everything, so ids do not depend on the filters
+    quotes = _from_sources(quotes, corpus.metas, sources)
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
     with _writing():
-        _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
+        shown = restrict_clusters(clusters, quotes)
+        _emit(quotes, shown, output_format, target, force, per_source, per_cluster, corpus.contexts)
 
 
 def _from_sources(quotes: list[Quote], metas: dict[str, SourceMeta], sources: SourceFilter) -> list[Quote]:
@@ -261,7 +276,7 @@ def speakers(
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
     files, pipeline, target, _ = _setup(paths, model, speakers_file, output, force)
-    summaries = summarise_speakers(_extract_all(files, pipeline, jobs)[0], pipeline.matchers.directory)
+    summaries = summarise_speakers(_extract_all(files, pipeline, jobs).quotes, pipeline.matchers.directory)
     if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(speakers_table(summaries))
         return
@@ -293,6 +308,7 @@ def _emit(
     force: bool,
     per_source: bool,
     per_cluster: bool,
+    contexts: dict[MemberKey, str],
 ) -> None:
     if output_format is OutputFormat.sqlite:
         assert target is not None
@@ -307,7 +323,7 @@ def _emit(
     if output_format is OutputFormat.table:
         buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
     elif output_format is OutputFormat.csv:
-        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters)
+        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters, contexts=contexts)
     elif output_format is OutputFormat.json:
         write_json(quotes, clusters if by_cluster else None, buffer)
     else:
