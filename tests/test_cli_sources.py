@@ -6,7 +6,9 @@ import csv
 import fnmatch
 import io
 import json
+import sqlite3
 import tomllib
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,18 @@ def test_csv_through_the_cli_carries_context_cluster_wording_and_first_publisher
     assert {row["Cluster wording"] for row in rows} == {"The cranes will run again by June,"}
     assert {row["Speaker kind"] for row in rows} == {"person"}
     assert [row["Outlet"] for row in rows if row["First published"] == "yes"] == ["Wire Service"]
+
+
+def test_sqlite_through_the_cli_has_a_speakers_table_the_quotes_point_to(corpus: Path, tmp_path: Path) -> None:
+    database = tmp_path / "quotes.db"
+    result = CliRunner().invoke(app, ["extract", str(corpus), "--format", "sqlite", "-o", str(database)])
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(database)) as db:
+        speakers = db.execute("SELECT name, kind, spellings, utterances, quotes, sources FROM speakers").fetchall()
+        joined = db.execute("SELECT count(*) FROM quotes JOIN speakers ON speakers.id = quotes.speaker_id").fetchone()[0]
+        first = db.execute(
+            "SELECT sources.outlet FROM quotes JOIN sources ON sources.id = source_id WHERE first_published"
+        ).fetchall()
+    assert speakers == [("Ines Falk", "person", "Ines Falk", 1, 4, 4)]
+    assert joined == 4
+    assert first == [("Wire Service",)]

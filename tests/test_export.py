@@ -273,6 +273,30 @@ def test_sqlite_has_three_tables_with_one_row_per_source_quote_and_cluster(tmp_p
     assert linked == 4
 
 
+def test_sqlite_speakers_has_one_row_per_identity_with_spellings_and_utterances(tmp_path: Path) -> None:
+    quotes, cluster = harbour_cluster()
+    other = quote("ap.txt", text="Nobody will be left behind.", start=500, speaker="Denys Shmyhal", speaker_mention="Shmyhal")
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite([*quotes, other], [cluster, Cluster("c2", [other])], path)
+    with closing(sqlite3.connect(path)) as db:
+        rows = db.execute("SELECT name, kind, spellings, utterances, quotes, sources FROM speakers ORDER BY name").fetchall()
+    assert rows == [
+        ("Denys Shmyhal", "unknown", "Shmyhal", 1, 1, 1),
+        ("Julia Svyrydenko", "unknown", "", 1, 1, 1),
+        ("Yulia Svyrydenko", "unknown", "Svyrydenko", 1, 3, 2),
+    ]
+
+
+def test_sqlite_quotes_reference_their_speaker_by_speaker_id(tmp_path: Path) -> None:
+    quotes, cluster = harbour_cluster()
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite(quotes, [cluster], path)
+    with closing(sqlite3.connect(path)) as db:
+        joined = db.execute("SELECT quotes.speaker, speakers.name FROM quotes JOIN speakers ON speakers.id = quotes.speaker_id")
+        pairs = joined.fetchall()
+    assert len(pairs) == len(quotes) and all(speaker == name for speaker, name in pairs)
+
+
 def test_sqlite_indexes_speaker_and_cluster(tmp_path: Path) -> None:
     path = tmp_path / "quotes.sqlite"
     write_sqlite([quote()], [], path)

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from quotes.cli.app import app, fail, os_message, print_text, stderr, warn
 from quotes.config import load_config
 from quotes.corpus.clusters import with_clusters
-from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
+from quotes.corpus.identities import SpeakerDirectory, link_corpus, speaker_filter, summarise_speakers
 from quotes.extraction.parse import ModelNotFound
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote, SourceMeta
@@ -243,7 +243,7 @@ def extract(
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
     with _writing():
         shown = restrict_clusters(clusters, quotes)
-        _emit(quotes, shown, output_format, target, force, per_source, per_cluster, corpus.contexts)
+        _emit(quotes, shown, output_format, target, force, per_source, per_cluster, corpus.contexts, pipeline.matchers.directory)
 
 
 def _from_sources(quotes: list[Quote], metas: dict[str, SourceMeta], sources: SourceFilter) -> list[Quote]:
@@ -309,10 +309,11 @@ def _emit(
     per_source: bool,
     per_cluster: bool,
     contexts: dict[MemberKey, str],
+    directory: SpeakerDirectory,
 ) -> None:
     if output_format is OutputFormat.sqlite:
         assert target is not None
-        write_sqlite_output(quotes, clusters, target, force)
+        write_sqlite_output(quotes, clusters, target, force, directory)
         _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     by_cluster = not per_source
