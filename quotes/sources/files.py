@@ -42,6 +42,11 @@ DEFAULT_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *DOCX_SUFFIXES)
 def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Document:
     """Text as it is in the file, but for its front matter (blanked: see `quotes.sources.meta`)."""
     text, warnings = decode(data)
+    return document_from_text(source, text, markdown, warnings)
+
+
+def document_from_text(source: str, text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
+    """Text as given, but for its front matter (blanked, so offsets index `text`)."""
     found = front_matter(text)
     return Document(
         source=source,
