@@ -137,3 +137,14 @@ def test_sqlite_through_the_cli_has_a_speakers_table_the_quotes_point_to(corpus:
     assert speakers == [("Ines Falk", "person", "Ines Falk", 1, 4, 4)]
     assert joined == 4
     assert first == [("Wire Service",)]
+
+
+def test_sqlite_sources_lists_every_source_kept_even_one_without_quotes(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "quiet.txt").write_text("---\noutlet: The Weekly\n---\nThe port was quiet on Monday.\n", encoding="utf-8")
+    database = tmp_path / "quotes.db"
+    options = ["--format", "sqlite", "-o", str(database), "--outlet", "the weekly"]
+    result = CliRunner().invoke(app, ["extract", str(corpus), *options])
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(database)) as db:
+        paths = [Path(path).name for (path,) in db.execute("SELECT path FROM sources ORDER BY path")]
+    assert paths == ["quiet.txt", "weekly.txt"]

@@ -225,8 +225,18 @@ def test_json_cluster_lists_members_in_date_order_and_names_the_first_publisher(
     out = io.StringIO()
     write_json(quotes, [cluster], out)
     (entry,) = json.loads(out.getvalue())["clusters"]
-    assert [m["outlet"] for m in entry["members"]] == ["Reuters", "AP"]
+    assert [(m["outlet"], m["first_published"]) for m in entry["members"]] == [("Reuters", True), ("AP", False)]
     assert entry["first_sources"] == ["reuters.txt"]
+
+
+def test_jsonl_with_clusters_says_which_records_come_from_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    out = io.StringIO()
+    write_jsonl(quotes, out, [cluster])
+    assert [(r["outlet"], r["first_published"]) for r in map(json.loads, out.getvalue().splitlines())] == [
+        ("Reuters", True),
+        ("AP", False),
+    ]
 
 
 def test_csv_per_cluster_names_the_first_publisher() -> None:

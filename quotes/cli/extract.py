@@ -236,26 +236,29 @@ def extract(
     files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
     corpus = _extract_all(files, pipeline, jobs, texts, with_contexts=output_format is OutputFormat.csv)
     quotes, clusters = with_clusters(corpus.quotes)  # on everything, so ids do not depend on the filters
-    quotes = _from_sources(quotes, corpus.metas, sources)
+    quotes, kept = _from_sources(quotes, corpus.metas, sources)
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
     with _writing():
         shown = restrict_clusters(clusters, quotes)
-        _emit(quotes, shown, output_format, target, force, per_source, per_cluster, corpus.contexts, pipeline.matchers.directory)
+        read = _Corpus(quotes, kept, corpus.contexts)
+        _emit(read, shown, output_format, target, force, per_source, per_cluster, pipeline.matchers.directory)
 
 
-def _from_sources(quotes: list[Quote], metas: dict[str, SourceMeta], sources: SourceFilter) -> list[Quote]:
-    """The quotes of the sources that `--since`, `--until` and `--outlet` keep; a warning counts the
-    undated sources a date filter left out."""
+def _from_sources(
+    quotes: list[Quote], metas: dict[str, SourceMeta], sources: SourceFilter
+) -> tuple[list[Quote], dict[str, SourceMeta]]:
+    """The quotes and the sources that `--since`, `--until` and `--outlet` keep; a warning counts
+    the undated sources a date filter left out."""
     undated = sum(1 for meta in metas.values() if meta.date is None)
     if sources.by_date and undated:
         warn(f"{undated} source{'s' if undated != 1 else ''} with no date left out by --since/--until")
-    kept = {source for source, meta in metas.items() if sources.keeps(meta)}
+    kept = {source: meta for source, meta in metas.items() if sources.keeps(meta)}
     if metas and not kept:
         warn("no source matches --since, --until and --outlet")
-    return [q for q in quotes if q.source in kept]
+    return [q for q in quotes if q.source in kept], kept
 
 
 class SpeakersFormat(StrEnum):
@@ -301,19 +304,20 @@ def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -
 
 
 def _emit(
-    quotes: list[Quote],
+    read: _Corpus,
     clusters: list[Cluster],
     output_format: OutputFormat,
     target: OutputTarget | None,
     force: bool,
     per_source: bool,
     per_cluster: bool,
-    contexts: dict[MemberKey, str],
     directory: SpeakerDirectory,
 ) -> None:
+    """Write the quotes `read` holds (and its sources, for SQLite; its context sentences, for CSV)."""
+    quotes = read.quotes
     if output_format is OutputFormat.sqlite:
         assert target is not None
-        write_sqlite_output(quotes, clusters, target, force, directory)
+        write_sqlite_output(quotes, clusters, target, force, directory, read.metas)
         _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     by_cluster = not per_source
@@ -324,10 +328,10 @@ def _emit(
     if output_format is OutputFormat.table:
         buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
     elif output_format is OutputFormat.csv:
-        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters, contexts=contexts)
+        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters, contexts=read.contexts)
     elif output_format is OutputFormat.json:
         write_json(quotes, clusters if by_cluster else None, buffer)
     else:
-        write_jsonl(quotes, buffer)
+        write_jsonl(quotes, buffer, clusters)
     _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
     _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")

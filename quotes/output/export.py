@@ -118,10 +118,20 @@ def quote_contexts(document: Document, quotes: Iterable[Quote]) -> dict[MemberKe
 # --- JSON and JSONL ---------------------------------------------------------------------------
 
 
-def write_jsonl(quotes: Iterable[Quote], out: TextIO) -> None:
-    """One JSON object per line, as `Quote.to_record()` (the contract of shared/eval/score.py)."""
+def member_record(quote: Quote, first_sources: tuple[str, ...]) -> dict[str, object]:
+    """`Quote.to_record()` and `first_published`: whether its source published its cluster first."""
+    return {**quote.to_record(), "first_published": quote.source in first_sources}
+
+
+def write_jsonl(quotes: Iterable[Quote], out: TextIO, clusters: list[Cluster] | None = None) -> None:
+    """One JSON object per line, as `Quote.to_record()` (the contract of shared/eval/score.py);
+    with `clusters`, each also says `first_published` (`member_record`)."""
+    index, by_id = cluster_index(clusters or []), {c.id: c for c in clusters or []}
+    first = {c.id: cluster_summary(c).first_sources for c in clusters or []}
     for quote in quotes:
-        out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
+        cluster = cluster_of(quote, index, by_id) if clusters else None
+        record = member_record(quote, first[cluster.id]) if cluster else quote.to_record()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def cluster_record(cluster: Cluster) -> dict[str, object]:
@@ -134,7 +144,7 @@ def cluster_record(cluster: Cluster) -> dict[str, object]:
         "sources": list(summary.sources),
         "flags": list(summary.flags),
         "first_sources": list(summary.first_sources),
-        "members": [m.to_record() for m in cluster.members],
+        "members": [member_record(m, summary.first_sources) for m in cluster.members],
     }
 
 

@@ -10,12 +10,13 @@ import shutil
 import sqlite3
 import tempfile
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
 
 from quotes.corpus.clusters import cluster_summary
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
-from quotes.models import Cluster, Quote
+from quotes.models import Cluster, Quote, SourceMeta
 from quotes.output.export import SOURCES_SEPARATOR, cluster_index, cluster_of
 from quotes.output.files import OutputTarget, replacing, stream_to
 
@@ -64,9 +65,10 @@ CREATE INDEX quotes_cluster_id ON quotes(cluster_id);
 """
 
 
-def _insert_sources(db: sqlite3.Connection, quotes: list[Quote]) -> dict[str, int]:
-    metas = {q.source: q.meta for q in reversed(quotes)}  # each source's, as its first quote carries it
-    paths = list(dict.fromkeys(q.source for q in quotes))
+def _insert_sources(db: sqlite3.Connection, quotes: list[Quote], sources: Mapping[str, SourceMeta]) -> dict[str, int]:
+    """Every source read (`sources`, with no quotes too) and every source a quote names."""
+    metas = {**{q.source: q.meta for q in reversed(quotes)}, **sources}  # as read, else as its first quote carries it
+    paths = list(dict.fromkeys([*sources, *(q.source for q in quotes)]))
     rows = [(i, p, *(getattr(metas[p], name) for name in SOURCE_FIELDS)) for i, p in enumerate(paths, start=1)]
     columns = ", ".join(("id", "path", *SOURCE_FIELDS))
     db.executemany(f"INSERT INTO sources ({columns}) VALUES ({', '.join('?' * (len(SOURCE_FIELDS) + 2))})", rows)
@@ -136,32 +138,43 @@ def _insert_quotes(
 
 
 def write_sqlite_output(
-    quotes: list[Quote], clusters: list[Cluster], target: OutputTarget, force: bool, directory: SpeakerDirectory | None = None
+    quotes: list[Quote],
+    clusters: list[Cluster],
+    target: OutputTarget,
+    force: bool,
+    directory: SpeakerDirectory | None = None,
+    sources: Mapping[str, SourceMeta] | None = None,
 ) -> None:
     """The SQLite database to a target: a regular file as `write_sqlite`; a stream gets the finished file's bytes."""
     if target.file is not None:
-        write_sqlite(quotes, clusters, target.file, force, directory)
+        write_sqlite(quotes, clusters, target.file, force, directory, sources)
         return
     with tempfile.TemporaryDirectory(prefix="quotes-") as folder:
         built = Path(folder) / "quotes.sqlite"
-        write_sqlite(quotes, clusters, built, directory=directory)
+        write_sqlite(quotes, clusters, built, directory=directory, sources=sources)
         with built.open("rb") as data, stream_to(target) as out:
             shutil.copyfileobj(data, out)
 
 
 def write_sqlite(
-    quotes: list[Quote], clusters: list[Cluster], path: Path, force: bool = False, directory: SpeakerDirectory | None = None
+    quotes: list[Quote],
+    clusters: list[Cluster],
+    path: Path,
+    force: bool = False,
+    directory: SpeakerDirectory | None = None,
+    sources: Mapping[str, SourceMeta] | None = None,
 ) -> None:
     """A new SQLite database at `path`: tables sources, speakers, clusters, quotes (lists joined by "; ").
 
-    `directory` (the known speakers) tells which mentions are spellings of a speaker's name.
+    `directory` (the known speakers) tells which mentions are spellings of a speaker's name;
+    `sources` (path -> metadata, as read) adds the sources in which no quote was found.
     Built in a temporary file next to `path` and moved into place, so an existing database is
     never added to; it is replaced only with `force`.
     """
     with replacing(path, force, tidy=True) as temp, closing(sqlite3.connect(temp)) as db:
         db.executescript(SQLITE_SCHEMA)
         with db:
-            source_ids = _insert_sources(db, quotes)
+            source_ids = _insert_sources(db, quotes, sources or {})
             speaker_ids = _insert_speakers(db, quotes, clusters, directory or SpeakerDirectory())
             _insert_clusters(db, clusters)
             _insert_quotes(db, quotes, clusters, source_ids, speaker_ids)
