@@ -144,7 +144,9 @@ class Cluster:
 
 @dataclass(frozen=True)
 class ClusterSummary:
-    """What a reader needs of a cluster: who, the wording, and where it was reported ("source:line")."""
+    """What a reader needs of a cluster: who, the wording, where it was reported ("source:line", in
+    date order) and which sources published it first (none when no source is dated; several when
+    they share the earliest date)."""
 
     id: str
     speaker: str | None
@@ -152,6 +154,7 @@ class ClusterSummary:
     sources_count: int
     sources: tuple[str, ...]
     flags: tuple[str, ...]
+    first_sources: tuple[str, ...] = ()
 
 
 def resumes_split_quote(previous: Quote, quote: Quote) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from quotes.corpus.clusters import cluster_quotes, cluster_summary, load_synonyms, with_clusters, word_diff
-from quotes.models import Quote
+from quotes.models import Quote, SourceMeta
 from quotes.rules import RulesError
 
 SPEAKER = "Maria Fontaine"
@@ -617,6 +618,52 @@ def test_cluster_summary_prefers_the_longest_direct_quote_and_lists_sources() ->
     assert summary.sources == ("a.txt:2", "a.txt:9", "b.txt:7")
     assert summary.sources_count == 2
     assert summary.id == cluster.id
+
+
+# --- date order and first publisher --------------------------------------------------------------
+
+STATEMENT = "The port will reopen to grain ships by the end of March."
+
+
+def dated(source: str, date: str | None, start: int = 0) -> Quote:
+    return replace(quote(STATEMENT, source, start=start), meta=SourceMeta(outlet=source, date=date))
+
+
+def test_members_are_listed_in_the_date_order_of_their_sources_undated_last() -> None:
+    quotes = [dated("a.txt", None), dated("b.txt", "2024-08-09"), dated("c.txt", "2024-08-07"), dated("d.txt", "2024-08-08")]
+    (cluster,) = cluster_quotes(quotes)
+    assert [m.source for m in cluster.members] == ["c.txt", "d.txt", "b.txt", "a.txt"]
+    assert cluster_summary(cluster).sources == ("c.txt:5", "d.txt:5", "b.txt:5", "a.txt:5")
+
+
+def test_members_of_one_date_go_by_source_name_and_offset_whatever_the_input_order() -> None:
+    quotes = [dated("b.txt", "2024-08-07"), dated("a.txt", "2024-08-07", start=400), dated("a.txt", "2024-08-07")]
+    orders = [[(m.source, m.start) for m in cluster_quotes(q)[0].members] for q in (quotes, quotes[::-1])]
+    assert orders[0] == orders[1] == [("a.txt", 0), ("a.txt", 400), ("b.txt", 0)]
+
+
+def test_the_source_of_the_earliest_date_published_first() -> None:
+    (cluster,) = cluster_quotes([dated("late.txt", "2024-08-09"), dated("early.txt", "2024-08-07"), dated("none.txt", None)])
+    assert cluster_summary(cluster).first_sources == ("early.txt",)
+
+
+def test_two_sources_of_the_same_day_without_times_both_published_first() -> None:
+    quotes = [dated("a.txt", "2024-08-07"), dated("b.txt", "2024-08-07T09:30:00"), dated("c.txt", "2024-08-08")]
+    (cluster,) = cluster_quotes(quotes)
+    assert cluster_summary(cluster).first_sources == ("a.txt", "b.txt")
+
+
+def test_times_decide_the_first_publisher_when_every_source_of_the_day_gives_one() -> None:
+    # 10:00 in Kyiv (UTC+3) is 07:00 UTC, before 08:00 UTC
+    quotes = [dated("utc.txt", "2024-08-07T08:00:00+00:00"), dated("kyiv.txt", "2024-08-07T10:00:00+03:00")]
+    (cluster,) = cluster_quotes(quotes)
+    assert [m.source for m in cluster.members] == ["kyiv.txt", "utc.txt"]
+    assert cluster_summary(cluster).first_sources == ("kyiv.txt",)
+
+
+def test_no_first_publisher_when_no_source_is_dated() -> None:
+    (cluster,) = cluster_quotes([dated("a.txt", None), dated("b.txt", None)])
+    assert cluster_summary(cluster).first_sources == ()
 
 
 # --- synonyms file -------------------------------------------------------------------------------

@@ -6,17 +6,19 @@ import csv
 import io
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from quotes.corpus.clusters import cluster_summary
-from quotes.models import Cluster, Quote
+from quotes.corpus.clusters import cluster_quotes, cluster_summary
+from quotes.models import Cluster, Document, Quote, SourceMeta
 from quotes.output.export import (
     CSV_ENCODING,
     CSV_HEADERS,
     neutralise_formula,
     open_output,
+    quote_contexts,
     write_csv,
     write_json,
     write_jsonl,
@@ -81,19 +83,26 @@ def test_csv_has_readable_headers() -> None:
     assert csv_rows(csv_text([]))[0] == [
         "Speaker",
         "Speaker as written",
+        "Speaker kind",
+        "Speaker id",
         "Kind",
         "Quote",
+        "Context",
         "Source",
         "Outlet",
         "Date",
         "URL",
         "Line",
+        "Paragraph",
         "Start",
         "End",
         "Cue",
         "Via",
         "Cluster",
+        "Cluster wording",
+        "Flags",
         "Sources count",
+        "First published",
     ]
 
 
@@ -113,21 +122,53 @@ def test_csv_neutralises_formula_in_every_text_cell() -> None:
 
 
 def test_csv_sources_count_is_one_without_clusters() -> None:
-    assert csv_rows(csv_text([quote()]))[1][-1] == "1"
+    assert csv_rows(csv_text([quote()]))[1][CSV_HEADERS.index("Sources count")] == "1"
 
 
 def test_csv_sources_count_counts_distinct_sources_of_the_quotes_cluster() -> None:
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, clusters=[cluster]))
-    assert [(r[CSV_HEADERS.index("Cluster")], r[-1]) for r in rows[1:]] == [("c1", "3")] * 4
+    assert [(r[CSV_HEADERS.index("Cluster")], r[CSV_HEADERS.index("Sources count")]) for r in rows[1:]] == [("c1", "3")] * 4
+
+
+def test_csv_rows_carry_their_clusters_agreed_wording_and_flags() -> None:
+    quotes, cluster = harbour_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))[1:]
+    summary = cluster_summary(cluster)
+    assert {(r[CSV_HEADERS.index("Cluster wording")], r[CSV_HEADERS.index("Flags")]) for r in rows} == {
+        (summary.text, "wording differs")
+    }
+
+
+def test_csv_rows_carry_speaker_kind_id_and_paragraph() -> None:
+    row = csv_rows(csv_text([quote(speaker_kind="person", speaker_id="Q3874799", paragraph=4)]))[1]
+    assert [row[CSV_HEADERS.index(h)] for h in ("Speaker kind", "Speaker id", "Paragraph")] == ["person", "Q3874799", "4"]
+
+
+def test_csv_marks_the_rows_of_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))[1:]
+    assert [(r[CSV_HEADERS.index("Outlet")], r[CSV_HEADERS.index("First published")]) for r in rows] == [
+        ("Reuters", "yes"),
+        ("AP", ""),
+    ]
+
+
+def test_csv_context_is_the_sentence_around_the_quote_in_its_document() -> None:
+    text = 'The minister spoke in Odesa.\n\n"We will reopen the harbour by spring, whatever it costs," she said. Then she left.\n'
+    start = text.index("We will")
+    document = Document("reuters.txt", text)
+    spoken = quote(start=start, end=start + len(HARBOUR) + 1)
+    row = csv_rows(csv_text([spoken], contexts=quote_contexts(document, [spoken])))[1]
+    assert row[CSV_HEADERS.index("Context")] == '"We will reopen the harbour by spring, whatever it costs," she said.'
 
 
 def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, per_cluster=[cluster]))
     assert rows == [
-        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags"],
-        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs"],
+        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by"],
+        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs", ""],
     ]
 
 
@@ -171,6 +212,48 @@ def test_json_with_clusters_summarises_each_cluster_and_lists_members() -> None:
     assert [m["source"] for m in entry["members"]] == ["reuters.txt", "ap.txt", "reuters.txt", "bbc.txt"]
 
 
+def dated_cluster() -> tuple[list[Quote], Cluster]:
+    """The harbour statement in two outlets a day apart, the later one listed first."""
+    late = quote("ap.txt", meta=SourceMeta(outlet="AP", date="2024-08-08"))
+    early = quote("reuters.txt", meta=SourceMeta(outlet="Reuters", date="2024-08-07"))
+    (cluster,) = cluster_quotes([late, early])
+    return cluster.members, cluster
+
+
+def test_json_cluster_lists_members_in_date_order_and_names_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    out = io.StringIO()
+    write_json(quotes, [cluster], out)
+    (entry,) = json.loads(out.getvalue())["clusters"]
+    assert [(m["outlet"], m["first_published"]) for m in entry["members"]] == [("Reuters", True), ("AP", False)]
+    assert entry["first_sources"] == ["reuters.txt"]
+
+
+def test_jsonl_with_clusters_says_which_records_come_from_the_first_publisher() -> None:
+    quotes, cluster = dated_cluster()
+    out = io.StringIO()
+    write_jsonl(quotes, out, [cluster])
+    assert [(r["outlet"], r["first_published"]) for r in map(json.loads, out.getvalue().splitlines())] == [
+        ("Reuters", True),
+        ("AP", False),
+    ]
+
+
+def test_csv_per_cluster_names_the_first_publisher() -> None:
+    _, cluster = dated_cluster()
+    header, row = csv_rows(csv_text([], per_cluster=[cluster]))
+    assert row[header.index("First published by")] == "reuters.txt"
+    assert row[header.index("Sources")] == "reuters.txt:3; ap.txt:3"
+
+
+def test_sqlite_clusters_name_the_first_publisher(tmp_path: Path) -> None:
+    quotes, cluster = dated_cluster()
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite(quotes, [cluster], path)
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT first_sources FROM clusters").fetchall() == [("reuters.txt",)]
+
+
 def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:
     quotes, cluster = harbour_cluster()
     stray = quote("guardian.txt", text="Nobody will be left behind.")
@@ -198,6 +281,30 @@ def test_sqlite_has_three_tables_with_one_row_per_source_quote_and_cluster(tmp_p
     db.close()
     assert counts == {"sources": 3, "quotes": 4, "clusters": 1}
     assert linked == 4
+
+
+def test_sqlite_speakers_has_one_row_per_identity_with_spellings_and_utterances(tmp_path: Path) -> None:
+    quotes, cluster = harbour_cluster()
+    other = quote("ap.txt", text="Nobody will be left behind.", start=500, speaker="Denys Shmyhal", speaker_mention="Shmyhal")
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite([*quotes, other], [cluster, Cluster("c2", [other])], path)
+    with closing(sqlite3.connect(path)) as db:
+        rows = db.execute("SELECT name, kind, spellings, utterances, quotes, sources FROM speakers ORDER BY name").fetchall()
+    assert rows == [
+        ("Denys Shmyhal", "unknown", "Shmyhal", 1, 1, 1),
+        ("Julia Svyrydenko", "unknown", "", 1, 1, 1),
+        ("Yulia Svyrydenko", "unknown", "Svyrydenko", 1, 3, 2),
+    ]
+
+
+def test_sqlite_quotes_reference_their_speaker_by_speaker_id(tmp_path: Path) -> None:
+    quotes, cluster = harbour_cluster()
+    path = tmp_path / "quotes.sqlite"
+    write_sqlite(quotes, [cluster], path)
+    with closing(sqlite3.connect(path)) as db:
+        joined = db.execute("SELECT quotes.speaker, speakers.name FROM quotes JOIN speakers ON speakers.id = quotes.speaker_id")
+        pairs = joined.fetchall()
+    assert len(pairs) == len(quotes) and all(speaker == name for speaker, name in pairs)
 
 
 def test_sqlite_indexes_speaker_and_cluster(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,12 +20,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from quotes.cli.app import app, fail, os_message, print_text, stderr, warn
 from quotes.config import load_config
 from quotes.corpus.clusters import with_clusters
-from quotes.corpus.identities import link_corpus, speaker_filter, summarise_speakers
+from quotes.corpus.identities import SpeakerDirectory, link_corpus, speaker_filter, summarise_speakers
 from quotes.extraction.parse import ModelNotFound
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
-from quotes.models import QUOTE_KINDS, Cluster, Document, Quote
+from quotes.models import QUOTE_KINDS, Cluster, Document, Quote, SourceMeta
 from quotes.output.export import (
     CSV_ENCODING,
+    MemberKey,
+    quote_contexts,
     restrict_clusters,
     write_csv,
     write_json,
@@ -46,6 +49,7 @@ from quotes.output.sqlite import write_sqlite_output
 from quotes.output.texts import save_text, text_files
 from quotes.rules import RulesError, seeds_dir
 from quotes.sources.files import Skipped, SourceError, expand, read_documents, shown_name, stdin_has_input
+from quotes.sources.meta import SourceFilter
 from quotes.sources.urls import is_url, read_url_list
 
 PATHS_HELP = (
@@ -62,6 +66,9 @@ SAVE_TEXT_HELP = (
     "Also write each source's text (a page's or .docx's extracted text, which the offsets index) to DIR, one .txt each."
 )
 KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
+SINCE_HELP = "Only sources dated on or after this day (YYYY-MM-DD); sources with no date are left out."
+UNTIL_HELP = "Only sources dated on or before this day (YYYY-MM-DD); sources with no date are left out."
+OUTLET_HELP = "Only sources from this outlet, in any case (repeatable)."
 
 
 class OutputFormat(StrEnum):
@@ -164,7 +171,18 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
         stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
-def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None) -> list[Quote]:
+@dataclass
+class _Corpus:
+    """What `_extract_all` read: the quotes, each source's metadata and, when asked, each quote's context sentence."""
+
+    quotes: list[Quote]
+    metas: dict[str, SourceMeta] = field(default_factory=dict)
+    contexts: dict[MemberKey, str] = field(default_factory=dict)
+
+
+def _extract_all(
+    files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None, with_contexts: bool = False
+) -> _Corpus:
     """Every quote of every readable file, speakers linked across the files."""
     if not files:
         warn("no .txt, .md, .html, .htm or .docx files or URLs found")
@@ -173,8 +191,14 @@ def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None, texts: 
     show_progress = len(files) > 1 and stderr.is_terminal
     workers = jobs or default_jobs(_total_bytes(files))
     documents = _documents(files, show_progress, texts)
-    quotes = [q for _, found in extract_documents(documents, pipeline, workers) for q in found]
-    return link_corpus(quotes, pipeline.matchers.directory)
+    corpus = _Corpus([])
+    for document, found in extract_documents(documents, pipeline, workers):
+        corpus.metas[document.source] = document.meta
+        corpus.quotes.extend(found)
+        if with_contexts:
+            corpus.contexts.update(quote_contexts(document, found))
+    corpus.quotes = link_corpus(corpus.quotes, pipeline.matchers.directory)
+    return corpus
 
 
 @app.command()
@@ -192,6 +216,9 @@ def extract(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
     urls: Annotated[Path | None, typer.Option("--urls", help=URLS_HELP)] = None,
     save_text_dir: Annotated[Path | None, typer.Option("--save-text", help=SAVE_TEXT_HELP)] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE", help=SINCE_HELP)] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help=UNTIL_HELP)] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="NAME", help=OUTLET_HELP)] = None,
 ) -> None:
     """Extract quotes and reported speech with their speakers: one row per utterance, with every source that carries it."""
     kinds = set(kind or QUOTE_KINDS)
@@ -202,15 +229,36 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
+    try:
+        sources = SourceFilter.of(since, until, outlet)
+    except ValueError as err:
+        raise fail(str(err)) from None
     files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
-    quotes = _extract_all(files, pipeline, jobs, texts)
-    quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
+    corpus = _extract_all(files, pipeline, jobs, texts, with_contexts=output_format is OutputFormat.csv)
+    quotes, clusters = with_clusters(corpus.quotes)  # on everything, so ids do not depend on the filters
+    quotes, kept = _from_sources(quotes, corpus.metas, sources)
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
     with _writing():
-        _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
+        shown = restrict_clusters(clusters, quotes)
+        read = _Corpus(quotes, kept, corpus.contexts)
+        _emit(read, shown, output_format, target, force, per_source, per_cluster, pipeline.matchers.directory)
+
+
+def _from_sources(
+    quotes: list[Quote], metas: dict[str, SourceMeta], sources: SourceFilter
+) -> tuple[list[Quote], dict[str, SourceMeta]]:
+    """The quotes and the sources that `--since`, `--until` and `--outlet` keep; a warning counts
+    the undated sources a date filter left out."""
+    undated = sum(1 for meta in metas.values() if meta.date is None)
+    if sources.by_date and undated:
+        warn(f"{undated} source{'s' if undated != 1 else ''} with no date left out by --since/--until")
+    kept = {source: meta for source, meta in metas.items() if sources.keeps(meta)}
+    if metas and not kept:
+        warn("no source matches --since, --until and --outlet")
+    return [q for q in quotes if q.source in kept], kept
 
 
 class SpeakersFormat(StrEnum):
@@ -231,7 +279,7 @@ def speakers(
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
     files, pipeline, target, _ = _setup(paths, model, speakers_file, output, force)
-    summaries = summarise_speakers(_extract_all(files, pipeline, jobs), pipeline.matchers.directory)
+    summaries = summarise_speakers(_extract_all(files, pipeline, jobs).quotes, pipeline.matchers.directory)
     if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
         Console().print(speakers_table(summaries))
         return
@@ -256,17 +304,20 @@ def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -
 
 
 def _emit(
-    quotes: list[Quote],
+    read: _Corpus,
     clusters: list[Cluster],
     output_format: OutputFormat,
     target: OutputTarget | None,
     force: bool,
     per_source: bool,
     per_cluster: bool,
+    directory: SpeakerDirectory,
 ) -> None:
+    """Write the quotes `read` holds (and its sources, for SQLite; its context sentences, for CSV)."""
+    quotes = read.quotes
     if output_format is OutputFormat.sqlite:
         assert target is not None
-        write_sqlite_output(quotes, clusters, target, force)
+        write_sqlite_output(quotes, clusters, target, force, directory, read.metas)
         _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     by_cluster = not per_source
@@ -277,10 +328,10 @@ def _emit(
     if output_format is OutputFormat.table:
         buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
     elif output_format is OutputFormat.csv:
-        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters)
+        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters, contexts=read.contexts)
     elif output_format is OutputFormat.json:
         write_json(quotes, clusters if by_cluster else None, buffer)
     else:
-        write_jsonl(quotes, buffer)
+        write_jsonl(quotes, buffer, clusters)
     _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
     _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")

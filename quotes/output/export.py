@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +24,8 @@ from typing import TextIO
 
 from quotes.corpus.clusters import cluster_summary
 from quotes.corpus.identities import SpeakerSummary
-from quotes.models import Cluster, Quote
+from quotes.models import Cluster, ClusterSummary, Document, Quote
+from quotes.output.context import context_sentence
 from quotes.output.files import TEXT_ENCODING, atomic_open
 
 FORMATS = ("table", "csv", "json", "jsonl", "sqlite")
@@ -33,21 +34,28 @@ CSV_ENCODING = "utf-8-sig"
 CSV_HEADERS = (
     "Speaker",
     "Speaker as written",
+    "Speaker kind",
+    "Speaker id",
     "Kind",
     "Quote",
+    "Context",
     "Source",
     "Outlet",
     "Date",
     "URL",
     "Line",
+    "Paragraph",
     "Start",
     "End",
     "Cue",
     "Via",
     "Cluster",
+    "Cluster wording",
+    "Flags",
     "Sources count",
+    "First published",
 )
-CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags")
+CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by")
 SOURCES_SEPARATOR = "; "
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
@@ -84,27 +92,46 @@ def restrict_clusters(clusters: Iterable[Cluster], quotes: Iterable[Quote]) -> l
     return [c for c in restricted if c.members]
 
 
-def _member_key(quote: Quote) -> tuple[str, int, int, str]:
+MemberKey = tuple[str, int, int, str]
+
+
+def member_key(quote: Quote) -> MemberKey:
+    """A quote by source, offsets and kind: the same for its copies (labelled, linked, filtered)."""
     return (quote.source, quote.start, quote.end, quote.kind)
 
 
-def cluster_index(clusters: Iterable[Cluster]) -> dict[tuple[str, int, int, str], Cluster]:
+def cluster_index(clusters: Iterable[Cluster]) -> dict[MemberKey, Cluster]:
     """Map each member (by source, offsets and kind) to its cluster."""
-    return {_member_key(m): c for c in clusters for m in c.members}
+    return {member_key(m): c for c in clusters for m in c.members}
 
 
-def cluster_of(quote: Quote, index: dict[tuple[str, int, int, str], Cluster], by_id: dict[str, Cluster]) -> Cluster | None:
+def cluster_of(quote: Quote, index: dict[MemberKey, Cluster], by_id: dict[str, Cluster]) -> Cluster | None:
     """The quote's cluster: by membership, else by the id in `quote.cluster`."""
-    return index.get(_member_key(quote)) or by_id.get(quote.cluster or "")
+    return index.get(member_key(quote)) or by_id.get(quote.cluster or "")
+
+
+def quote_contexts(document: Document, quotes: Iterable[Quote]) -> dict[MemberKey, str]:
+    """The context sentence of each of the document's quotes (`quotes.output.context`), for `write_csv`."""
+    return {member_key(q): context_sentence(document.text, q.start, q.end) for q in quotes}
 
 
 # --- JSON and JSONL ---------------------------------------------------------------------------
 
 
-def write_jsonl(quotes: Iterable[Quote], out: TextIO) -> None:
-    """One JSON object per line, as `Quote.to_record()` (the contract of shared/eval/score.py)."""
+def member_record(quote: Quote, first_sources: tuple[str, ...]) -> dict[str, object]:
+    """`Quote.to_record()` and `first_published`: whether its source published its cluster first."""
+    return {**quote.to_record(), "first_published": quote.source in first_sources}
+
+
+def write_jsonl(quotes: Iterable[Quote], out: TextIO, clusters: list[Cluster] | None = None) -> None:
+    """One JSON object per line, as `Quote.to_record()` (the contract of shared/eval/score.py);
+    with `clusters`, each also says `first_published` (`member_record`)."""
+    index, by_id = cluster_index(clusters or []), {c.id: c for c in clusters or []}
+    first = {c.id: cluster_summary(c).first_sources for c in clusters or []}
     for quote in quotes:
-        out.write(json.dumps(quote.to_record(), ensure_ascii=False) + "\n")
+        cluster = cluster_of(quote, index, by_id) if clusters else None
+        record = member_record(quote, first[cluster.id]) if cluster else quote.to_record()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def cluster_record(cluster: Cluster) -> dict[str, object]:
@@ -116,7 +143,8 @@ def cluster_record(cluster: Cluster) -> dict[str, object]:
         "sources_count": summary.sources_count,
         "sources": list(summary.sources),
         "flags": list(summary.flags),
-        "members": [m.to_record() for m in cluster.members],
+        "first_sources": list(summary.first_sources),
+        "members": [member_record(m, summary.first_sources) for m in cluster.members],
     }
 
 
@@ -125,7 +153,7 @@ def _json_document(quotes: list[Quote], clusters: list[Cluster] | None) -> objec
         return [q.to_record() for q in quotes]
     document: dict[str, object] = {"clusters": [cluster_record(c) for c in clusters]}
     index = cluster_index(clusters)
-    left_over = [q.to_record() for q in quotes if _member_key(q) not in index]
+    left_over = [q.to_record() for q in quotes if member_key(q) not in index]
     if left_over:
         document["unclustered"] = left_over
     return document
@@ -152,23 +180,31 @@ def _cell(value: object) -> str:
     return neutralise_formula("" if value is None else str(value))
 
 
-def quote_row(quote: Quote, cluster: Cluster | None) -> list[object]:
+def quote_row(quote: Quote, summary: ClusterSummary | None, context: str | None = None) -> list[object]:
+    """A quote's CSV row; its cluster's wording, flags and first publishers from `summary`."""
     return [
         quote.speaker,
         quote.speaker_mention,
+        quote.speaker_kind,
+        quote.speaker_id,
         quote.kind,
         quote.text,
+        context,
         quote.source,
         quote.meta.outlet,
         quote.meta.date,
         quote.meta.url,
         quote.line,
+        quote.paragraph,
         quote.start,
         quote.end,
         quote.cue,
         quote.via,
-        cluster.id if cluster else quote.cluster,
-        sources_count(cluster) if cluster else 1,
+        summary.id if summary else quote.cluster,
+        summary.text if summary else None,
+        SOURCES_SEPARATOR.join(summary.flags) if summary else None,
+        summary.sources_count if summary else 1,
+        "yes" if summary and quote.source in summary.first_sources else None,
     ]
 
 
@@ -181,6 +217,7 @@ def cluster_row(cluster: Cluster) -> list[object]:
         summary.sources_count,
         SOURCES_SEPARATOR.join(summary.sources),
         SOURCES_SEPARATOR.join(summary.flags),
+        SOURCES_SEPARATOR.join(summary.first_sources),
     ]
 
 
@@ -189,13 +226,16 @@ def write_csv(
     out: TextIO,
     per_cluster: list[Cluster] | None = None,
     clusters: list[Cluster] | None = None,
+    contexts: Mapping[MemberKey, str] | None = None,
 ) -> None:
     """RFC 4180 CSV with readable headers, every cell neutralised against formulas.
 
-    One row per quote; "Sources count" is the number of distinct sources in the quote's cluster
-    (from `clusters`, else 1). With `per_cluster`, one row per cluster instead (`quotes` unused),
-    its sources ("source:line") joined by "; " in one cell.
-    Open `out` with `CSV_ENCODING` and `newline=""` (see `open_output`).
+    One row per quote, with its cluster's agreed wording and flags (from `clusters`); "Sources
+    count" is the number of distinct sources in the quote's cluster (else 1), "First published"
+    says "yes" when the quote's source is one that published the cluster first, and "Context" is
+    the quote's sentence from `contexts` (`quote_contexts`; empty without). With `per_cluster`,
+    one row per cluster instead (`quotes` unused), its sources ("source:line") joined by "; " in
+    one cell. Open `out` with `CSV_ENCODING` and `newline=""` (see `open_output`).
     """
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     if per_cluster is not None:
@@ -204,7 +244,12 @@ def write_csv(
     else:
         index = cluster_index(clusters or [])
         by_id = {c.id: c for c in clusters or []}
-        rows = [quote_row(q, cluster_of(q, index, by_id)) for q in quotes]
+        summaries = {c.id: cluster_summary(c) for c in clusters or []}
+        rows = []
+        for quote in quotes:
+            cluster = cluster_of(quote, index, by_id)
+            context = contexts.get(member_key(quote)) if contexts else None
+            rows.append(quote_row(quote, summaries[cluster.id] if cluster else None, context))
         headers = CSV_HEADERS
     writer.writerow(headers)
     writer.writerows([_cell(v) for v in row] for row in rows)

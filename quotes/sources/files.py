@@ -45,6 +45,11 @@ def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Doc
     Markdown's syntax is blanked in `plain` (see `quotes.sources.markdown`): a .md file's
     (`markdown`), or a text file's that looks like Markdown."""
     text, warnings = decode(data)
+    return document_from_text(source, text, markdown, warnings)
+
+
+def document_from_text(source: str, text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
+    """Text as given, but for its front matter (blanked, so offsets index `text`)."""
     found = front_matter(text)
     plain = markdown_text(found.text) if markdown else markdown_in(found.text)
     return Document(

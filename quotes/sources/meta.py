@@ -51,6 +51,73 @@ def iso_date(value: object) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Published:
+    """When a source says it was published: the day as it dates itself and, where it gives a time,
+    the moment in UTC (a time without a zone taken as written)."""
+
+    day: dt.date
+    moment: dt.datetime | None = None
+
+
+def published(date: str | None) -> Published | None:
+    """A source's ISO date as `Published`; None when it is unknown or not ISO 8601."""
+    text = (date or "").strip()
+    try:
+        return Published(dt.date.fromisoformat(text))
+    except ValueError:
+        pass
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        return Published(moment.date(), moment.astimezone(dt.UTC).replace(tzinfo=None))
+    return Published(moment.date(), moment)
+
+
+def day_of(text: str, option: str) -> dt.date:
+    """A day given on the command line (`--since 2024-08-07`); ValueError says what is wrong."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{option} {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class SourceFilter:
+    """Which sources to keep: dated within `since`..`until` (days, both included) and from one of
+    `outlets` (compared without case); an empty filter keeps every source. A date filter drops the
+    sources with no date."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlets: frozenset[str] = frozenset()  # casefolded
+
+    @classmethod
+    def of(cls, since: str | None, until: str | None, outlets: list[str] | None) -> SourceFilter:
+        """From `--since`, `--until` and `--outlet`; ValueError for a day that is not one or a range that is empty."""
+        first = day_of(since, "--since") if since is not None else None
+        last = day_of(until, "--until") if until is not None else None
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"--since {first} is after --until {last}")
+        return cls(first, last, frozenset(name.strip().casefold() for name in outlets or ()))
+
+    @property
+    def by_date(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def keeps(self, meta: SourceMeta) -> bool:
+        if self.outlets and (meta.outlet or "").strip().casefold() not in self.outlets:
+            return False
+        if not self.by_date:
+            return True
+        when = published(meta.date)
+        if when is None:
+            return False
+        return (self.since is None or self.since <= when.day) and (self.until is None or when.day <= self.until)
+
+
 def _unquoted(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":

@@ -15,6 +15,7 @@ from quotes.corpus.clusters.flags import cluster_flags
 from quotes.corpus.clusters.forms import Form, describe_speakers, find_forms, group_by_speaker, quote_key
 from quotes.corpus.clusters.keywords import attach_by_distinctive_words
 from quotes.corpus.clusters.links import UnionFind, link
+from quotes.corpus.clusters.order import in_date_order
 from quotes.models import Cluster, Quote
 
 
@@ -69,9 +70,10 @@ def _collector_paused() -> Iterator[None]:
 def cluster_quotes(quotes: list[Quote]) -> list[Cluster]:
     """Group quotes that report one utterance (singletons too); the inputs are left as they are.
 
-    Clusters come in order of their first member in `quotes`, members in input order, each a copy
-    of its quote that carries the cluster's id. Ids depend only on the members, so the same
-    quotes get the same ids in any order and on every run.
+    Clusters come in order of their first member in `quotes`, members in the order their sources
+    published them (`order.in_date_order`), each a copy of its quote that carries the cluster's
+    id. Ids depend only on the members, so the same quotes get the same ids in any order and on
+    every run.
     """
     return with_clusters(quotes)[1]
 
@@ -88,7 +90,8 @@ def with_clusters(quotes: list[Quote]) -> tuple[list[Quote], list[Cluster]]:
 
 
 def make_clusters(quotes: list[Quote], groups: list[list[int]]) -> tuple[list[Quote], list[Cluster]]:
-    """A cluster per group of quote indices (each in input order), and the quotes labelled with its id."""
+    """A cluster per group of quote indices (each in input order), and the quotes labelled with its id;
+    each cluster's members in date order."""
     labelled = list(quotes)
     clusters: list[tuple[int, Cluster]] = []
     used_ids: set[str] = set()
@@ -102,6 +105,6 @@ def make_clusters(quotes: list[Quote], groups: list[list[int]]) -> tuple[list[Qu
         used_ids.add(cid)
         for i in indices:
             labelled[i] = replace(quotes[i], cluster=cid)
-        members = [labelled[i] for i in indices]
+        members = in_date_order(labelled[i] for i in indices)
         clusters.append((indices[0], Cluster(cid, members, cluster_flags(members))))
     return labelled, [cluster for _, cluster in sorted(clusters, key=lambda c: c[0])]

@@ -1,9 +1,11 @@
-"""What renderers show of a cluster: its speaker, the wording most members agree with, its sources."""
+"""What renderers show of a cluster: its speaker, the wording most members agree with, its sources
+in date order and who published it first."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from quotes.corpus.clusters.order import first_sources, in_date_order
 from quotes.models import Cluster, ClusterSummary, Quote
 from quotes.text.words import normalise
 
@@ -26,14 +28,17 @@ def _agreed_text(members: list[Quote]) -> str:
 
 
 def cluster_summary(cluster: Cluster) -> ClusterSummary:
-    """The speaker most members name (first seen wins a tie), the wording most agree with, and where it was reported."""
-    speakers = Counter(q.speaker for q in cluster.members if q.speaker)
-    places = sorted({(q.source, q.line) for q in cluster.members})
+    """The speaker most members name (the earliest source wins a tie), the wording most agree with,
+    where it was reported ("source:line", in date order) and the sources that published it first."""
+    members = in_date_order(cluster.members)
+    speakers = Counter(q.speaker for q in members if q.speaker)
+    places = dict.fromkeys((q.source, q.line) for q in members)
     return ClusterSummary(
         id=cluster.id,
         speaker=speakers.most_common(1)[0][0] if speakers else None,
-        text=_agreed_text(cluster.members),
-        sources_count=len({q.source for q in cluster.members}),
+        text=_agreed_text(members),
+        sources_count=len({q.source for q in members}),
         sources=tuple(f"{source}:{line}" for source, line in places),
         flags=tuple(cluster.flags),
+        first_sources=first_sources(members),
     )
