@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.corpus.clusters import with_clusters
+from quotes.corpus.identities import SpeakerSummary
 from quotes.extraction.pipeline import Pipeline, extract
 from quotes.models import Cluster, Quote, SourceMeta
 from quotes.output.render import (
@@ -18,6 +19,7 @@ from quotes.output.render import (
     quotes_table,
     render_clusters_plain,
     render_plain,
+    render_speakers_plain,
     use_plain_output,
 )
 from quotes.rules import seeds_dir
@@ -105,15 +107,19 @@ def test_quotes_table_quote_column_takes_the_spare_width() -> None:
 
 def test_render_plain_gives_one_tab_separated_line_per_quote() -> None:
     plain = render_plain([quote(), quote("ap.txt", text="talks would resume", kind="indirect", line=9, speaker=None)])
-    assert plain.splitlines() == [
+    assert plain.splitlines()[1:] == [
         f"reuters.txt:4\tdirect\tAndriy Yermak\t{CEASEFIRE}",
         "ap.txt:9\tindirect\t\ttalks would resume",
     ]
 
 
+def test_render_plain_starts_with_a_header_row() -> None:
+    assert render_plain([quote()]).splitlines()[0] == "reference\tkind\tspeaker\ttext"
+
+
 def test_render_plain_collapses_newlines_in_the_text() -> None:
     plain = render_plain([quote(text="First paragraph.\nSecond\r\nparagraph.")])
-    assert plain.splitlines()[0] == "reuters.txt:4\tdirect\tAndriy Yermak\tFirst paragraph. Second paragraph."
+    assert plain.splitlines()[1] == "reuters.txt:4\tdirect\tAndriy Yermak\tFirst paragraph. Second paragraph."
 
 
 # --- clusters -----------------------------------------------------------------------------------
@@ -140,15 +146,25 @@ def test_clusters_table_shows_no_diff_when_members_agree() -> None:
 
 
 def test_render_clusters_plain_gives_one_line_per_cluster() -> None:
-    assert render_clusters_plain([ceasefire_cluster()]).splitlines() == [
+    assert render_clusters_plain([ceasefire_cluster()]).splitlines()[1:] == [
         f"c7\t3\tAndriy Yermak\t{CEASEFIRE}\tap.txt:9; bbc.txt:2; reuters.txt:4\twording differs"
     ]
 
 
+def test_render_clusters_plain_starts_with_a_header_row() -> None:
+    header = render_clusters_plain([ceasefire_cluster()]).splitlines()[0]
+    assert header == "cluster\tcount\tspeaker\twording\treferences\tflags"
+
+
 def test_render_clusters_plain_counts_references_not_files() -> None:
     cluster = Cluster("c9", [quote("reuters.txt", line=4), quote("reuters.txt", line=12), quote("ap.txt", line=9)])
-    [row] = render_clusters_plain([cluster]).splitlines()
+    [_header, row] = render_clusters_plain([cluster]).splitlines()
     assert row.split("\t")[1] == "3"
+
+
+def test_render_speakers_plain_starts_with_a_header_row() -> None:
+    summary = SpeakerSummary("Andriy Yermak", {"person"}, quotes=1, sources={"reuters.txt"})
+    assert render_speakers_plain([summary]).splitlines()[0] == "speaker\tkinds\tspellings\tquotes\tsources"
 
 
 # --- the table at 100 and 200 columns -----------------------------------------------------------

@@ -155,9 +155,10 @@ def _one_line(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _tsv(rows: Iterable[Iterable[str | None]]) -> str:
-    """Tab-separated lines; each value on one line."""
-    return "".join("\t".join(_one_line(value) for value in row) + "\n" for row in rows)
+def _tsv(header: tuple[str, ...], rows: Iterable[Iterable[str | None]]) -> str:
+    """Tab-separated lines under a header row; each value on one line."""
+    lines = ["\t".join(header), *("\t".join(_one_line(value) for value in row) for row in rows)]
+    return "".join(line + "\n" for line in lines)
 
 
 def _plural(count: int, word: str) -> str:
@@ -165,6 +166,8 @@ def _plural(count: int, word: str) -> str:
 
 
 # --- quotes -----------------------------------------------------------------------------------
+
+QUOTES_TSV_HEADER = ("reference", "kind", "speaker", "text")
 
 
 def quotes_table(quotes: list[Quote], title: str | None = None, paths: bool = False) -> Table:
@@ -182,8 +185,8 @@ def quotes_table(quotes: list[Quote], title: str | None = None, paths: bool = Fa
 
 
 def render_plain(quotes: list[Quote]) -> str:
-    """Tab-separated: one line per quote: `source:line, kind, speaker, text` (empty speaker if unknown)."""
-    return _tsv((f"{q.source}:{q.line}", q.kind, q.speaker, q.text) for q in quotes)
+    """Tab-separated: a header, then one line per quote: `source:line, kind, speaker, text` (empty speaker if unknown)."""
+    return _tsv(QUOTES_TSV_HEADER, ((f"{q.source}:{q.line}", q.kind, q.speaker, q.text) for q in quotes))
 
 
 # --- speakers ---------------------------------------------------------------------------------
@@ -208,13 +211,17 @@ def speakers_table(summaries: list[SpeakerSummary]) -> Table:
     return table
 
 
+SPEAKERS_TSV_HEADER = ("speaker", "kinds", "spellings", "quotes", "sources")
+
+
 def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
-    """Tab-separated: one line per speaker: speaker, kinds, spellings ("; "), quotes, sources."""
-    return _tsv(_speaker_cells(summary, "; ") for summary in summaries)
+    """Tab-separated: a header, then one line per speaker: speaker, kinds, spellings ("; "), quotes, sources."""
+    return _tsv(SPEAKERS_TSV_HEADER, (_speaker_cells(summary, "; ") for summary in summaries))
 
 
 # --- clusters ---------------------------------------------------------------------------------
 
+CLUSTERS_TSV_HEADER = ("cluster", "count", "speaker", "wording", "references", "flags")
 DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
 DIFF_MARKS = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}  # without colour, as `git diff --word-diff`
 
@@ -293,11 +300,11 @@ def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = 
 
 
 def render_clusters_plain(clusters: list[Cluster]) -> str:
-    """Tab-separated: one line per cluster: id, count of references (distinct
+    """Tab-separated: a header, then one line per cluster: id, count of references (distinct
     `source:line`), speaker, wording, the references ("; "), flags (", ")."""
     summaries = (cluster_summary(cluster) for cluster in clusters)
     rows = ((s.id, str(len(s.sources)), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
-    return _tsv(rows)
+    return _tsv(CLUSTERS_TSV_HEADER, rows)
 
 
 # --- where output goes ------------------------------------------------------------------------
