@@ -9,6 +9,7 @@ import sqlite3
 import sys
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from quotes.cli import app, main
@@ -279,3 +280,16 @@ def test_version_and_short_help_work():
     assert runner.invoke(app, ["--version"]).output.startswith("quotes ")
     assert "Usage" in runner.invoke(app, ["-h"]).output
     assert "Usage" in runner.invoke(app, ["extract", "-h"]).output
+
+
+def _command_paths(command: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """`()` for `quotes`, then every command and subcommand below it, as its words."""
+    below = getattr(command, "commands", {})
+    return [path, *(p for name, sub in sorted(below.items()) for p in _command_paths(sub, (*path, name)))]
+
+
+@pytest.mark.parametrize("words", _command_paths(typer.main.get_command(app)), ids=" ".join)
+def test_help_shows_no_bool_placeholders(words):
+    output = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "200"}).output
+    assert "Usage" in output and "--help" in output
+    assert "<bool>" not in output

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from quotes.cli.app import app, fail, os_message, print_text, stderr, warn
+from quotes.cli.app import Command, app, fail, os_message, print_text, stderr, warn
 from quotes.config import load_config
 from quotes.corpus.clusters import with_clusters
 from quotes.corpus.identities import SpeakerSummary, link_corpus, speaker_filter, summarise_speakers
@@ -184,7 +184,7 @@ def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None, texts: 
     return link_corpus(quotes, pipeline.matchers.directory)
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
     output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
@@ -229,7 +229,7 @@ class SpeakersFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=Command)
 def speakers(
     paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
     output_format: Annotated[SpeakersFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
