@@ -1,8 +1,9 @@
-"""Show quotes and clusters: rich tables for a terminal, plain tab-separated lines for everything else.
+"""Show quotes and clusters: rich tables (for a terminal, or `--format table`), and tab-separated
+lines under a header row for everything else.
 
 Every cell is a `rich.text.Text`, never a markup string: quotes hold editors' brackets
-("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop. Tables go
-to a terminal only, so their cells lose control characters (`for_terminal`); files keep them.
+("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop. Table
+cells lose control characters (`for_terminal`); tab-separated lines keep them.
 """
 
 from __future__ import annotations
@@ -74,10 +75,8 @@ def _shortened(outlet: str) -> str:
 def _day(date: str | None, with_year: bool) -> str | None:
     """An ISO date as `7 Aug` (`7 Aug 2024` with the year)."""
     try:
-        day = dt.date.fromisoformat(date[:10]) if date else None
-    except ValueError:
-        return None
-    if day is None:
+        day = dt.date.fromisoformat((date or "")[:10])
+    except ValueError:  # no date
         return None
     return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if with_year else "")
 
@@ -173,7 +172,7 @@ QUOTES_TSV_HEADER = ("reference", "kind", "speaker", "text")
 def quotes_table(quotes: list[Quote], title: str | None = None, paths: bool = False) -> Table:
     """One row per quote: Speaker, Kind, Quote (takes the spare width), Source."""
     names = SourceNames.of(quotes, paths)
-    table = Table(title=title, caption=_plural(len(quotes), "quote"), box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+    table = Table(title=title, caption=_plural(len(quotes), "quote"), box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column("Speaker", style="bold", max_width=24)
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Quote", ratio=TEXT_RATIO, width=MIN_TEXT_WIDTH, overflow="fold")
