@@ -20,6 +20,7 @@ from quotes.output.render import (
     render_clusters_plain,
     render_plain,
     render_speakers_plain,
+    shows_colour,
     use_plain_output,
 )
 from quotes.rules import seeds_dir
@@ -334,3 +335,16 @@ def test_pre_commit_gets_plain_output(clean_env: pytest.MonkeyPatch) -> None:
 def test_ci_gets_plain_output(clean_env: pytest.MonkeyPatch) -> None:
     clean_env.setenv("CI", "true")
     assert use_plain_output(Terminal()) is True
+
+
+def test_a_terminal_console_shows_colour(clean_env: pytest.MonkeyPatch) -> None:
+    assert shows_colour(Console(file=Terminal(), force_terminal=True, color_system="standard")) is True
+
+
+def test_a_terminal_console_under_no_color_shows_none(clean_env: pytest.MonkeyPatch) -> None:
+    clean_env.setenv("NO_COLOR", "1")
+    assert shows_colour(Console(file=Terminal(), force_terminal=True, color_system="standard")) is False
+
+
+def test_a_console_on_a_pipe_shows_no_colour(clean_env: pytest.MonkeyPatch) -> None:
+    assert shows_colour(Console(file=io.StringIO())) is False
