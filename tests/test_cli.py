@@ -9,6 +9,7 @@ import sqlite3
 import sys
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from quotes.cli import app, main
@@ -174,16 +175,53 @@ def two_sources(tmp_path):
 def test_default_output_is_one_row_per_utterance_with_its_sources(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources)])
     assert result.exit_code == 0, result.output
-    [row] = result.stdout.splitlines()
+    [_header, row] = result.stdout.splitlines()
     _id, count, speaker, text, sources, _flags = row.split("\t")
     assert (count, speaker, text) == ("2", "Ines Falk", "The cranes will run again by June,")
     assert sources.count(".txt:3") == 2
 
 
+def test_format_tsv_is_what_a_pipe_gets_by_default(runner, two_sources):
+    named = runner.invoke(app, ["extract", str(two_sources), "--format", "tsv"])
+    default = runner.invoke(app, ["extract", str(two_sources)])
+    assert named.exit_code == 0, named.output
+    assert named.stdout == default.stdout
+    assert named.stdout.splitlines()[0] == "cluster\tcount\tspeaker\twording\treferences\tflags"
+
+
+def test_speakers_tsv_has_a_header_row(runner, two_sources):
+    result = runner.invoke(app, ["speakers", str(two_sources), "--format", "tsv"])
+    assert result.stdout.splitlines()[0] == "speaker\tkinds\tspellings\tquotes\tsources"
+
+
+def test_format_table_on_a_pipe_is_the_table_with_its_diff_in_marks(runner, tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (tmp_path / "paper.txt").write_text(PAPER.replace("by June", "by July"), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "table"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "Kind" in result.stdout and "\t" not in result.stdout and "\x1b[" not in result.stdout
+    assert "[-July,-] {+June,+}" in result.stdout or "[-June,-] {+July,+}" in result.stdout
+
+
+def test_format_table_to_a_file_writes_the_table(runner, two_sources, tmp_path):
+    target = tmp_path / "table.txt"
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "table", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "Wording" in text and "paper:3" in text and "wire:3" in text and "\x1b[" not in text
+
+
+def test_paths_names_sources_by_path_in_the_table(runner, two_sources, monkeypatch):
+    monkeypatch.chdir(two_sources)
+    runner.invoke(app, ["extract", "paper.txt", "wire.txt", "--format", "table", "--paths", "-o", "table.txt"])
+    text = (two_sources / "table.txt").read_text(encoding="utf-8")
+    assert "paper.txt:3" in text and "wire.txt:3" in text
+
+
 def test_per_source_lists_every_quote(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--per-source"])
     assert result.exit_code == 0, result.output
-    assert len(result.stdout.splitlines()) == 2
+    assert len(result.stdout.splitlines()) == 1 + 2  # the header, two quotes
 
 
 def test_jsonl_members_of_an_utterance_share_a_cluster_id_stable_across_runs(runner, two_sources):
@@ -230,7 +268,7 @@ def test_output_that_is_one_of_the_inputs_is_refused_even_with_force(runner, sto
 
 def test_speaker_filter_matches_the_name_as_written(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--per-source", "--speaker", "Falk"])
-    assert len(result.stdout.splitlines()) == 2
+    assert len(result.stdout.splitlines()) == 1 + 2  # the header, two quotes
 
 
 def test_version_and_short_help_work():
@@ -242,3 +280,16 @@ def test_version_and_short_help_work():
     assert runner.invoke(app, ["--version"]).output.startswith("quotes ")
     assert "Usage" in runner.invoke(app, ["-h"]).output
     assert "Usage" in runner.invoke(app, ["extract", "-h"]).output
+
+
+def _command_paths(command: object, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """`()` for `quotes`, then every command and subcommand below it, as its words."""
+    below = getattr(command, "commands", {})
+    return [path, *(p for name, sub in sorted(below.items()) for p in _command_paths(sub, (*path, name)))]
+
+
+@pytest.mark.parametrize("words", _command_paths(typer.main.get_command(app)), ids=" ".join)
+def test_help_shows_no_bool_placeholders(words):
+    output = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "200"}).output
+    assert "Usage" in output and "--help" in output
+    assert "<bool>" not in output

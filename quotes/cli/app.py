@@ -5,15 +5,40 @@ from __future__ import annotations
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
 from quotes.output.render import for_terminal, is_terminal
 from quotes.sources.files import shown_name
 
+
+def _untyped_flags(params: list[Any]) -> list[Any]:
+    """`params`, their flags (--force, --help) without the `<bool>` that typer's help puts after every option."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    """A command whose --help shows its flags bare (every command is declared with `cls=Command`)."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _untyped_flags(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    """A group of commands (`quotes`, `quotes cache`) whose --help shows its flags bare."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _untyped_flags(super().get_params(ctx))
+
+
 app = typer.Typer(
+    cls=Group,
     help="Who said what, and where each source reported it.",
     no_args_is_help=False,
     add_completion=False,

@@ -14,7 +14,7 @@ from quotes.cache import CacheDirError, SourceCache, cache_root, clear_cache, fi
 from quotes.cache import cache_info as describe_cache
 from quotes.check.messages import findings_json, plain_line, summary
 from quotes.check.run import CheckRequest, Report, run_check
-from quotes.cli.app import app, fail, os_message, print_text, shown_path, stderr, warn
+from quotes.cli.app import Command, Group, app, fail, os_message, print_text, shown_path, stderr, warn
 from quotes.cli.extract import MODEL_HELP, SPEAKERS_HELP
 from quotes.config import Config, ConfigError, load_config
 from quotes.extraction.parse import ModelNotFound
@@ -54,7 +54,7 @@ def _settings() -> Config:
         raise fail(str(err)) from None
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     drafts: Annotated[list[str], typer.Argument(help=CHECK_DRAFTS_HELP)],
     sources: Annotated[list[str] | None, typer.Option("--sources", help=CHECK_SOURCES_HELP)] = None,
@@ -112,11 +112,13 @@ def _show_check(report: Report, output_format: CheckFormat, verbose: bool) -> No
     console.print(summary(report), style="bold", markup=False)
 
 
-cache_app = typer.Typer(help="The cache of quotes extracted from sources, which `quotes check` keeps.", no_args_is_help=True)
+cache_app = typer.Typer(
+    cls=Group, help="The cache of quotes extracted from sources, which `quotes check` keeps.", no_args_is_help=True
+)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=Command)
 def cache_clear() -> None:
     """Empty the cache."""
     root = _cache_root(_settings())
@@ -127,7 +129,7 @@ def cache_clear() -> None:
     print(f"removed {removed} cached source{'' if removed == 1 else 's'} from {root}")
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=Command)
 def cache_info() -> None:
     """Where the cache is and how big."""
     try:
@@ -137,11 +139,13 @@ def cache_info() -> None:
     print(f"{info.folder}: {info.entries} cached source{'' if info.entries == 1 else 's'}, {info.size / 1024:.1f} KiB")
 
 
-rules_app = typer.Typer(help="The rules in patterns/: quote marks, cue words, dependency patterns, layout.", no_args_is_help=True)
+rules_app = typer.Typer(
+    cls=Group, help="The rules in patterns/: quote marks, cue words, dependency patterns, layout.", no_args_is_help=True
+)
 app.add_typer(rules_app, name="rules")
 
 
-@rules_app.command("check")
+@rules_app.command("check", cls=Command)
 def rules_check(
     folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in one).")] = None,
 ) -> None:

@@ -6,7 +6,7 @@ import io
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -16,11 +16,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 
-from quotes.cli.app import app, fail, os_message, print_text, stderr, warn
+from quotes.cli.app import Command, app, fail, os_message, print_text, stderr, warn
 from quotes.config import load_config
 from quotes.corpus.clusters import with_clusters
-from quotes.corpus.identities import SpeakerDirectory, link_corpus, speaker_filter, summarise_speakers
+from quotes.corpus.identities import SpeakerDirectory, SpeakerSummary, link_corpus, speaker_filter, summarise_speakers
 from quotes.extraction.parse import ModelNotFound
 from quotes.extraction.pipeline import Pipeline, default_jobs, extract_documents, make_pipeline
 from quotes.models import QUOTE_KINDS, Cluster, Document, Quote, SourceMeta
@@ -42,6 +43,7 @@ from quotes.output.render import (
     render_clusters_plain,
     render_plain,
     render_speakers_plain,
+    shows_colour,
     speakers_table,
     use_plain_output,
 )
@@ -69,10 +71,14 @@ KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
 SINCE_HELP = "Only sources dated on or after this day (YYYY-MM-DD); sources with no date are left out."
 UNTIL_HELP = "Only sources dated on or before this day (YYYY-MM-DD); sources with no date are left out."
 OUTLET_HELP = "Only sources from this outlet, in any case (repeatable)."
+FORMAT_HELP = "Output format. Default: table on a terminal; else (piped, redirected, -o FILE, NO_COLOR, CI) tsv."
+SHOW_PATHS_HELP = "In the table, name each source by its path as given instead of its outlet and date."
+TABLE_FILE_WIDTH = 100  # a table written to a file (`--format table -o FILE`) is this many characters wide
 
 
 class OutputFormat(StrEnum):
     table = "table"
+    tsv = "tsv"
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
@@ -201,14 +207,15 @@ def _extract_all(
     return corpus
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     per_source: Annotated[bool, typer.Option("--per-source", help=PER_SOURCE_HELP)] = False,
     per_cluster: Annotated[bool, typer.Option("--per-cluster", help=PER_CLUSTER_HELP)] = False,
+    show_paths: Annotated[bool, typer.Option("--paths", help=SHOW_PATHS_HELP)] = False,
     kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
     speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only quotes by this speaker (any alias).")] = None,
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
@@ -244,7 +251,7 @@ def extract(
     with _writing():
         shown = restrict_clusters(clusters, quotes)
         read = _Corpus(quotes, kept, corpus.contexts)
-        _emit(read, shown, output_format, target, force, per_source, per_cluster, pipeline.matchers.directory)
+        _emit(read, shown, output_format, target, force, Layout(per_source, per_cluster, show_paths), pipeline.matchers.directory)
 
 
 def _from_sources(
@@ -263,14 +270,15 @@ def _from_sources(
 
 class SpeakersFormat(StrEnum):
     table = "table"
+    tsv = "tsv"
     csv = "csv"
     json = "json"
 
 
-@app.command()
+@app.command(cls=Command)
 def speakers(
     paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
-    output_format: Annotated[SpeakersFormat, typer.Option("--format", "-f", help="Output format.")] = SpeakersFormat.table,
+    output_format: Annotated[SpeakersFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
     speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
@@ -280,9 +288,16 @@ def speakers(
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
     files, pipeline, target, _ = _setup(paths, model, speakers_file, output, force)
     summaries = summarise_speakers(_extract_all(files, pipeline, jobs).quotes, pipeline.matchers.directory)
-    if output_format is SpeakersFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
-        Console().print(speakers_table(summaries))
-        return
+    with _writing():
+        if _table_wanted(output_format, target):
+            _show_table(lambda _colour: speakers_table(summaries), target, force)
+        else:
+            encoding = CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8"
+            _write(_speakers_text(summaries, output_format), target, force, encoding)
+    _wrote(target, f"{len(summaries)} speakers")
+
+
+def _speakers_text(summaries: list[SpeakerSummary], output_format: SpeakersFormat | None) -> str:
     buffer = io.StringIO(newline="")
     if output_format is SpeakersFormat.csv:
         write_speakers_csv(summaries, buffer)
@@ -290,9 +305,7 @@ def speakers(
         write_speakers_json(summaries, buffer)
     else:
         buffer.write(render_speakers_plain(summaries))
-    with _writing():
-        _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is SpeakersFormat.csv else "utf-8")
-    _wrote(target, f"{len(summaries)} speakers")
+    return buffer.getvalue()
 
 
 def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -> None:
@@ -303,14 +316,40 @@ def _write(text: str, target: OutputTarget | None, force: bool, encoding: str) -
         write_output(target, text, encoding, force)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How `extract` lays out its rows: one per quote or per utterance, and how sources are named."""
+
+    per_source: bool = False
+    per_cluster: bool = False  # CSV: one row per utterance
+    paths: bool = False  # the table names sources by path
+
+
+def _table_wanted(chosen: StrEnum | None, target: OutputTarget | None) -> bool:
+    """The table when asked for, or by default on a terminal; else tab-separated lines."""
+    if chosen is None:
+        return _to_stdout(target) and not use_plain_output(sys.stdout)
+    return chosen == "table"
+
+
+def _show_table(make: Callable[[bool], Table], target: OutputTarget | None, force: bool) -> None:
+    """`make(colour)`'s table: on standard output in colour where the console has it; in a file as plain text."""
+    if _to_stdout(target):
+        console = Console()
+        console.print(make(shows_colour(console)))
+        return
+    buffer = io.StringIO()
+    Console(file=buffer, width=TABLE_FILE_WIDTH, color_system=None).print(make(False))
+    _write(buffer.getvalue(), target, force, "utf-8")
+
+
 def _emit(
     read: _Corpus,
     clusters: list[Cluster],
-    output_format: OutputFormat,
+    output_format: OutputFormat | None,
     target: OutputTarget | None,
     force: bool,
-    per_source: bool,
-    per_cluster: bool,
+    layout: Layout,
     directory: SpeakerDirectory,
 ) -> None:
     """Write the quotes `read` holds (and its sources, for SQLite; its context sentences, for CSV)."""
@@ -320,18 +359,23 @@ def _emit(
         write_sqlite_output(quotes, clusters, target, force, directory, read.metas)
         _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
-    by_cluster = not per_source
-    if output_format is OutputFormat.table and _to_stdout(target) and not use_plain_output(sys.stdout):
-        Console().print(clusters_table(clusters) if by_cluster else quotes_table(quotes))
+    by_cluster = not layout.per_source
+    if _table_wanted(output_format, target):
+
+        def table(colour: bool) -> Table:
+            return clusters_table(clusters, layout.paths, colour) if by_cluster else quotes_table(quotes, paths=layout.paths)
+
+        _show_table(table, target, force)
+        _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")
         return
     buffer = io.StringIO(newline="")
-    if output_format is OutputFormat.table:
-        buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
-    elif output_format is OutputFormat.csv:
-        write_csv(quotes, buffer, per_cluster=clusters if per_cluster else None, clusters=clusters, contexts=read.contexts)
+    if output_format is OutputFormat.csv:
+        write_csv(quotes, buffer, per_cluster=clusters if layout.per_cluster else None, clusters=clusters, contexts=read.contexts)
     elif output_format is OutputFormat.json:
         write_json(quotes, clusters if by_cluster else None, buffer)
-    else:
+    elif output_format is OutputFormat.jsonl:
         write_jsonl(quotes, buffer, clusters)
+    else:
+        buffer.write(render_clusters_plain(clusters) if by_cluster else render_plain(quotes))
     _write(buffer.getvalue(), target, force, CSV_ENCODING if output_format is OutputFormat.csv else "utf-8")
     _wrote(target, f"{len(quotes)} quotes in {len(clusters)} clusters")

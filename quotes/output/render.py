@@ -1,28 +1,37 @@
-"""Show quotes and clusters: rich tables for a terminal, plain tab-separated lines for everything else.
+"""Show quotes and clusters: rich tables (for a terminal, or `--format table`), and tab-separated
+lines under a header row for everything else.
 
 Every cell is a `rich.text.Text`, never a markup string: quotes hold editors' brackets
-("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop. Tables go
-to a terminal only, so their cells lose control characters (`for_terminal`); files keep them.
+("[inaudible]", "[the minister]") that rich would otherwise read as style tags and drop. Table
+cells lose control characters (`for_terminal`); tab-separated lines keep them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from quotes.check.match import diff_runs
 from quotes.corpus.clusters import cluster_summary, normalise, word_diff
 from quotes.corpus.identities import SpeakerSummary
-from quotes.models import Cluster, Quote
+from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Quote
 
-LONG_SOURCE = 32  # longer source names are shown as their file name alone
+PLACE_MAX = 36  # a source's line numbers beyond this width are left out ("…"); the name is never cut
+NAME_MAX = 32  # a longer outlet name is cut after a word, with "…"
 OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
 UNATTRIBUTED = "(unattributed)"
 MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but never less than this
+TEXT_RATIO = 2  # with --paths, the paths take a third of the spare width, the wording the rest
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --- cells ------------------------------------------------------------------------------------
@@ -30,6 +39,9 @@ MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but n
 # C0 controls but tab and newline, DEL and C1 controls: ESC and CSI start the sequences (clear the
 # screen, set the title, OSC 8 links) that an article must not send to a reader's terminal.
 TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Blank lines, and the spaces around a line break: an embedded post's line breaks come out of
+# layout as runs of blank lines, which a table cell shows as one break.
+LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")
 
 
 def for_terminal(text: str) -> str:
@@ -42,20 +54,81 @@ def _text(value: str = "", style: str = "") -> Text:
     return Text(for_terminal(value), style=style)
 
 
-def _short_source(source: str) -> str:
-    if len(source) <= LONG_SOURCE:
-        return source
+def _worded(text: str, kind: str) -> str:
+    """A wording as a table shows it: the speaker's own words (direct, partial, embed) in curly
+    marks, reported speech without; each line break once."""
+    text = LINE_BREAKS.sub("\n", text.strip())
+    return f"{OPEN_MARK}{text}{CLOSE_MARK}" if kind in VERBATIM_KINDS else text
+
+
+def _file_name(source: str) -> str:
     return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or source
 
 
-def _source_cell(quote: Quote) -> str:
-    return f"{_short_source(quote.source)}:{quote.line}"
+def _shortened(outlet: str) -> str:
+    """A long outlet name cut after a word, with "…", to at most NAME_MAX characters; a word is never cut."""
+    if len(outlet) <= NAME_MAX or " " not in outlet[:NAME_MAX]:
+        return outlet
+    return outlet[: NAME_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:-") + "…"
 
 
-def _sources_cell(cluster: Cluster) -> Text:
-    """Each distinct `source:line`, sorted, one a line, with long source names shortened."""
-    places = sorted({(m.source, m.line) for m in cluster.members})
-    return _text("\n".join(f"{_short_source(source)}:{line}" for source, line in places))
+def _day(date: str | None, with_year: bool) -> str | None:
+    """An ISO date as `7 Aug` (`7 Aug 2024` with the year)."""
+    try:
+        day = dt.date.fromisoformat((date or "")[:10])
+    except ValueError:  # no date
+        return None
+    return f"{day.day} {MONTHS[day.month - 1]}" + (f" {day.year}" if with_year else "")
+
+
+@dataclass(frozen=True)
+class SourceNames:
+    """How a table names a source: `Outlet, 7 Aug`; its file name when the outlet is not known;
+    the path as given with `paths`. Dates carry their year when the table's sources span years."""
+
+    paths: bool = False
+    years: bool = False
+
+    @classmethod
+    def of(cls, quotes: Iterable[Quote], paths: bool = False) -> SourceNames:
+        return cls(paths, len({q.meta.date[:4] for q in quotes if q.meta.date}) > 1)
+
+    def name(self, quote: Quote) -> str:
+        if self.paths:
+            return quote.source
+        name = _shortened(quote.meta.outlet) if quote.meta.outlet else _file_name(quote.source)
+        day = _day(quote.meta.date, self.years)
+        return f"{name}, {day}" if day else name
+
+    def place(self, quote: Quote) -> str:
+        return f"{self.name(quote)}:{quote.line}"
+
+
+def _by_date(quotes: Iterable[Quote]) -> list[Quote]:
+    """Earliest source first; sources without a date last, by name."""
+    return sorted(quotes, key=lambda q: (q.meta.date is None, q.meta.date or "", q.source, q.line))
+
+
+def _sources_cell(cluster: Cluster, names: SourceNames) -> Text:
+    """Each source once, in date order, with the lines that carry the utterance: `Reuters, 7 Aug:4,9`."""
+    named: dict[str, str] = {}
+    lines: dict[str, list[int]] = {}
+    for member in _by_date(cluster.members):
+        named.setdefault(member.source, names.name(member))
+        numbers = lines.setdefault(member.source, [])
+        if member.line not in numbers:
+            numbers.append(member.line)
+    return _text("\n".join(_place(named[source], numbers, names.paths) for source, numbers in lines.items()))
+
+
+def _place(name: str, lines: list[int], whole: bool) -> str:
+    """`name:4,9`; without `whole`, the line numbers past PLACE_MAX characters become "…"."""
+    place = f"{name}:{lines[0]}"
+    for line in lines[1:]:
+        if not whole and len(place) + len(str(line)) + 1 > PLACE_MAX:
+            return f"{place},…"
+        place += f",{line}"
+    return place
 
 
 def _speaker_cell(quote: Quote) -> Text:
@@ -67,16 +140,24 @@ def _speaker_cell(quote: Quote) -> Text:
     return cell
 
 
-def _quote_cell(quote: Quote) -> Text:
-    """Reported speech as is; quoted words (direct, partial, embedded posts) in curly marks."""
-    if quote.kind == "indirect":
-        return _text(quote.text)
-    return _text(f"{OPEN_MARK}{quote.text}{CLOSE_MARK}")
+def _add_sources_column(table: Table, header: str, cells: list[str], paths: bool) -> None:
+    """As wide as its longest line, so that no name wraps; full paths (`paths`) fold where they must."""
+    if paths:
+        table.add_column(header, style="green", ratio=1, overflow="fold")
+        return
+    widest = max((len(line) for cell in cells for line in cell.splitlines()), default=0)
+    table.add_column(header, style="green", no_wrap=True, min_width=widest)
 
 
 def _one_line(value: str | None) -> str:
     """Collapse newlines, tabs and runs of spaces, so a value fits one tab-separated field."""
     return " ".join((value or "").split())
+
+
+def _tsv(header: tuple[str, ...], rows: Iterable[Iterable[str | None]]) -> str:
+    """Tab-separated lines under a header row; each value on one line."""
+    lines = ["\t".join(header), *("\t".join(_one_line(value) for value in row) for row in rows)]
+    return "".join(line + "\n" for line in lines)
 
 
 def _plural(count: int, word: str) -> str:
@@ -85,23 +166,26 @@ def _plural(count: int, word: str) -> str:
 
 # --- quotes -----------------------------------------------------------------------------------
 
+QUOTES_TSV_HEADER = ("reference", "kind", "speaker", "text")
 
-def quotes_table(quotes: list[Quote], title: str | None = None) -> Table:
+
+def quotes_table(quotes: list[Quote], title: str | None = None, paths: bool = False) -> Table:
     """One row per quote: Speaker, Kind, Quote (takes the spare width), Source."""
-    table = Table(title=title, caption=_plural(len(quotes), "quote"), box=box.SIMPLE_HEAD, expand=True)
+    names = SourceNames.of(quotes, paths)
+    table = Table(title=title, caption=_plural(len(quotes), "quote"), box=box.SIMPLE_HEAD, expand=True, show_edge=False)
     table.add_column("Speaker", style="bold", max_width=24)
     table.add_column("Kind", style="cyan", no_wrap=True)
-    table.add_column("Quote", ratio=1, width=MIN_TEXT_WIDTH, overflow="fold")
-    table.add_column("Source", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
-    for quote in quotes:
-        table.add_row(_speaker_cell(quote), _text(quote.kind), _quote_cell(quote), _text(_source_cell(quote)))
+    table.add_column("Quote", ratio=TEXT_RATIO, width=MIN_TEXT_WIDTH, overflow="fold")
+    places = [names.place(quote) for quote in quotes]
+    _add_sources_column(table, "Source", places, paths)
+    for quote, place in zip(quotes, places, strict=True):
+        table.add_row(_speaker_cell(quote), _text(quote.kind), _text(_worded(quote.text, quote.kind)), _text(place))
     return table
 
 
 def render_plain(quotes: list[Quote]) -> str:
-    """One line per quote: `source:line<TAB>kind<TAB>speaker<TAB>text` (empty speaker if unknown)."""
-    lines = ["\t".join(_one_line(v) for v in (f"{q.source}:{q.line}", q.kind, q.speaker, q.text)) for q in quotes]
-    return "".join(line + "\n" for line in lines)
+    """Tab-separated: a header, then one line per quote: `source:line, kind, speaker, text` (empty speaker if unknown)."""
+    return _tsv(QUOTES_TSV_HEADER, ((f"{q.source}:{q.line}", q.kind, q.speaker, q.text) for q in quotes))
 
 
 # --- speakers ---------------------------------------------------------------------------------
@@ -126,72 +210,100 @@ def speakers_table(summaries: list[SpeakerSummary]) -> Table:
     return table
 
 
+SPEAKERS_TSV_HEADER = ("speaker", "kinds", "spellings", "quotes", "sources")
+
+
 def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
-    """One line per speaker: `speaker<TAB>kinds<TAB>spellings<TAB>quotes<TAB>sources`."""
-    lines = ["\t".join(_one_line(cell) for cell in _speaker_cells(summary, "; ")) for summary in summaries]
-    return "".join(line + "\n" for line in lines)
+    """Tab-separated: a header, then one line per speaker: speaker, kinds, spellings ("; "), quotes, sources."""
+    return _tsv(SPEAKERS_TSV_HEADER, (_speaker_cells(summary, "; ") for summary in summaries))
 
 
 # --- clusters ---------------------------------------------------------------------------------
 
-
+CLUSTERS_TSV_HEADER = ("cluster", "count", "speaker", "wording", "references", "flags")
 DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
+DIFF_MARKS = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}  # without colour, as `git diff --word-diff`
 
 
-def _diff_text(a: str, b: str) -> Text:
-    """`b` against `a`: words only in `a` struck through, words only in `b` in bold."""
+def _diff_text(a: str, b: str, colour: bool) -> Text:
+    """`b` against `a`: words only in `a` struck through, words only in `b` in bold; without
+    colour, `[-only in a-]{+only in b+}`."""
     text = _text()
-    for i, (op, words) in enumerate(word_diff(a, b)):
+    for i, (op, words) in enumerate(diff_runs(word_diff(a, b))):
         if i:
             text.append(" ")
-        text.append(for_terminal(words), style=DIFF_STYLES[op])
+        if colour:
+            text.append(for_terminal(words), style=DIFF_STYLES[op])
+        else:
+            opening, closing = DIFF_MARKS[op]
+            text.append(for_terminal(f"{opening}{words}{closing}"))
     return text
 
 
 def _first_differing(cluster: Cluster, wording: str) -> Quote | None:
     """The first quoted member whose words differ from the cluster's wording (a fragment of it does not)."""
     agreed = f" {normalise(wording)} "
-    quoted = (m for m in cluster.members if m.kind != "indirect")
+    quoted = (m for m in cluster.members if m.kind in VERBATIM_KINDS)
     return next((m for m in quoted if f" {normalise(m.text)} " not in agreed), None)
 
 
-def _wording_cell(cluster: Cluster, wording: str) -> Text:
-    cell = _text(wording)
-    other = _first_differing(cluster, wording)
+def _wording_cell(cluster: Cluster, summary: ClusterSummary, names: SourceNames, colour: bool) -> Text:
+    """The agreed wording; under it where a source words it differently, as a word diff; then the flags."""
+    kind = next((m.kind for m in cluster.members if m.text == summary.text), "indirect")
+    cell = _text(_worded(summary.text, kind))
+    other = _first_differing(cluster, summary.text)
     if other is not None:
-        cell.append(for_terminal(f"\n{_source_cell(other)}: "), style="dim")
-        cell.append_text(_diff_text(wording, other.text))
+        cell.append(for_terminal(f"\n{names.place(other)}: "), style="dim")
+        cell.append(OPEN_MARK)
+        cell.append_text(_diff_text(summary.text, other.text, colour))
+        cell.append(CLOSE_MARK)
+    if summary.flags:
+        cell.append(for_terminal(f"\n{', '.join(summary.flags)}"), style="yellow")
     return cell
 
 
-def clusters_table(clusters: list[Cluster]) -> Table:
-    """One row per cluster: Speaker, Wording (with a word diff when sources differ), Sources count, Sources, Flags."""
-    table = Table(caption=_plural(len(clusters), "cluster"), box=box.SIMPLE_HEAD, expand=True, show_lines=True)
-    table.add_column("Speaker", style="bold", max_width=24)
-    table.add_column("Wording", ratio=1, width=MIN_TEXT_WIDTH, overflow="fold")
-    table.add_column("Sources count", justify="right")
-    table.add_column("Sources", style="green", max_width=LONG_SOURCE + 6, overflow="fold")
-    table.add_column("Flags", style="yellow", max_width=20)
-    for cluster in clusters:
+def _kinds(cluster: Cluster) -> str:
+    kinds = {m.kind for m in cluster.members}
+    return "\n".join(kind for kind in QUOTE_KINDS if kind in kinds)
+
+
+def _references(quotes: Iterable[Quote]) -> set[tuple[str, int]]:
+    """The distinct places (source, line) that carry the quotes."""
+    return {(q.source, q.line) for q in quotes}
+
+
+def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = True) -> Table:
+    """One row per cluster: Speaker, Kind, Wording (a word diff where sources differ, then the flags),
+    Refs (references: distinct source lines), Sources. Without `colour` the diff is in marks."""
+    members = [m for cluster in clusters for m in cluster.members]
+    names = SourceNames.of(members, paths)
+    references, sources = _references(members), {m.source for m in members}
+    caption = f"{_plural(len(clusters), 'cluster')}, {_plural(len(references), 'reference')} in {_plural(len(sources), 'source')}"
+    table = Table(caption=caption, box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False)
+    table.add_column("Speaker", style="bold", max_width=16, overflow="fold")
+    table.add_column("Kind", style="cyan", no_wrap=True)
+    table.add_column("Wording", ratio=TEXT_RATIO, width=MIN_TEXT_WIDTH, overflow="fold")
+    table.add_column("Refs", justify="right", no_wrap=True)
+    places = [_sources_cell(cluster, names) for cluster in clusters]
+    _add_sources_column(table, "Sources", [cell.plain for cell in places], paths)
+    for cluster, place in zip(clusters, places, strict=True):
         summary = cluster_summary(cluster)
         table.add_row(
             _text(summary.speaker) if summary.speaker else _text(UNATTRIBUTED, style="dim italic"),
-            _wording_cell(cluster, summary.text),
-            _text(str(summary.sources_count)),
-            _sources_cell(cluster),
-            _text(", ".join(summary.flags)),
+            _text(_kinds(cluster)),
+            _wording_cell(cluster, summary, names, colour),
+            _text(str(len(_references(cluster.members)))),
+            place,
         )
     return table
 
 
 def render_clusters_plain(clusters: list[Cluster]) -> str:
-    """One line per cluster: `id<TAB>sources count<TAB>speaker<TAB>wording<TAB>sources ("; ")<TAB>flags (", ")`."""
-    lines = []
-    for cluster in clusters:
-        s = cluster_summary(cluster)
-        fields = (s.id, str(s.sources_count), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags))
-        lines.append("\t".join(_one_line(f) for f in fields))
-    return "".join(line + "\n" for line in lines)
+    """Tab-separated: a header, then one line per cluster: id, count of references (distinct
+    `source:line`), speaker, wording, the references ("; "), flags (", ")."""
+    summaries = (cluster_summary(cluster) for cluster in clusters)
+    rows = ((s.id, str(len(s.sources)), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
+    return _tsv(CLUSTERS_TSV_HEADER, rows)
 
 
 # --- where output goes ------------------------------------------------------------------------
@@ -206,6 +318,11 @@ def is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):  # no isatty, or a closed stream
         return False
+
+
+def shows_colour(console: Console) -> bool:
+    """Whether `console` shows colour: a terminal, and NO_COLOR not set."""
+    return console.color_system is not None and not console.no_color
 
 
 def use_plain_output(stream: TextIO) -> bool:
