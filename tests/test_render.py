@@ -283,7 +283,9 @@ def test_the_seeds_table_names_every_source_whole(seed_clusters: tuple[list[Quot
     quotes, clusters = seed_clusters
     places = sources_column(rendered(clusters_table(clusters), width))
     names = {q.meta.outlet or "" for q in quotes}
-    assert places and all(re.fullmatch(r"(\S+):\d+(,\d+)*(,…)?", place)[1] in names for place in places)  # type: ignore[index]
+    # "outlet:lines" or "outlet, 7 Aug:lines"
+    pattern = r"(.+?)(?:, \d{1,2} [A-Z][a-z]{2}(?: \d{4})?)?:\d+(,\d+)*(,…)?"
+    assert places and all(re.fullmatch(pattern, place)[1] in names for place in places)  # type: ignore[index]
 
 
 @pytest.mark.parametrize("width", [100, 200])
