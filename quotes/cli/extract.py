@@ -42,6 +42,7 @@ from quotes.output.render import (
     speakers_table,
     use_plain_output,
 )
+from quotes.output.report import render_report
 from quotes.output.sqlite import write_sqlite_output
 from quotes.output.texts import save_text, text_files
 from quotes.rules import RulesError, seeds_dir
@@ -70,6 +71,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     sqlite = "sqlite"
+    html = "html"
 
 
 def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | None = None) -> Iterator[Document]:
@@ -164,16 +166,26 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
         stderr.print(f"wrote {what} to {shown_name(str(target.given))}", markup=False)
 
 
-def _extract_all(files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None) -> list[Quote]:
-    """Every quote of every readable file, speakers linked across the files."""
+def _extract_all(
+    files: list[str],
+    pipeline: Pipeline,
+    jobs: int | None,
+    texts: dict[str, Path] | None = None,
+    documents: dict[str, Document] | None = None,
+) -> list[Quote]:
+    """Every quote of every readable file, speakers linked across the files; each document read is
+    kept in `documents`, when given, by source (the html report shows the sentence around a quote)."""
     if not files:
         warn("no .txt, .md, .html, .htm or .docx files or URLs found")
     for message in pipeline.matchers.directory.warnings:
         warn(message)
     show_progress = len(files) > 1 and stderr.is_terminal
     workers = jobs or default_jobs(_total_bytes(files))
-    documents = _documents(files, show_progress, texts)
-    quotes = [q for _, found in extract_documents(documents, pipeline, workers) for q in found]
+    quotes: list[Quote] = []
+    for document, found in extract_documents(_documents(files, show_progress, texts), pipeline, workers):
+        if documents is not None:
+            documents[document.source] = document
+        quotes.extend(found)
     return link_corpus(quotes, pipeline.matchers.directory)
 
 
@@ -203,14 +215,20 @@ def extract(
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
     files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
-    quotes = _extract_all(files, pipeline, jobs, texts)
+    documents: dict[str, Document] | None = {} if output_format is OutputFormat.html else None
+    quotes = _extract_all(files, pipeline, jobs, texts, documents)
     quotes, clusters = with_clusters(quotes)  # on everything, so ids do not depend on the filters
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
+    shown = restrict_clusters(clusters, quotes)
     with _writing():
-        _emit(quotes, restrict_clusters(clusters, quotes), output_format, target, force, per_source, per_cluster)
+        if output_format is OutputFormat.html:
+            _write(render_report(shown, pipeline.matchers.directory, documents), target, force, "utf-8")
+            _wrote(target, f"a report of {len(quotes)} quotes in {len(shown)} clusters")
+        else:
+            _emit(quotes, shown, output_format, target, force, per_source, per_cluster)
 
 
 class SpeakersFormat(StrEnum):
