@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quotes.corpus.identities import SpeakerDirectory, load_directory
 from quotes.models import Cluster, Document, Quote, SourceMeta
-from quotes.output.report import context_sentence, render_report, shorten_equal_runs
+from quotes.output.report import context_sentence, diff_runs, render_report
 
 CEASEFIRE = "There will be no ceasefire until the last soldier leaves."
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">'
@@ -173,9 +173,9 @@ def test_a_member_with_the_agreed_wording_or_a_paraphrase_has_no_changes() -> No
     assert reuters.find_all("p", "changes") == [] and bbc.find_all("p", "changes") == []
 
 
-def test_long_runs_of_equal_words_are_cut_in_the_list_of_changes() -> None:
-    ops = [*(("equal", str(n)) for n in range(1, 9)), ("insert", "nine")]
-    assert shorten_equal_runs(ops) == [("equal", "…"), ("equal", "6"), ("equal", "7"), ("equal", "8"), ("insert", "nine")]
+def test_changes_join_words_in_a_row_and_cut_long_equal_runs() -> None:
+    diff = [*(("equal", str(n)) for n in range(1, 9)), ("delete", "nine"), ("delete", "ten"), ("insert", "eleven")]
+    assert diff_runs(diff) == [("equal", "… 6 7 8"), ("delete", "nine ten"), ("insert", "eleven")]
 
 
 def test_each_member_links_to_its_url_or_its_file(tmp_path: Path) -> None:

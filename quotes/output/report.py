@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -101,7 +102,7 @@ class Occurrence:
     verbatim: bool
     mention: str | None  # the speaker as this source wrote them, when that differs from the name shown
     text: str  # exactly as printed
-    changes: tuple[tuple[str, str], ...]  # word diff against the agreed wording; empty when it agrees
+    changes: tuple[tuple[str, str], ...]  # the word diff against the agreed wording, as runs; empty when it agrees
     context: Context | None
 
 
@@ -178,25 +179,18 @@ def _changes(agreed: str, quote: Quote) -> tuple[tuple[str, str], ...]:
     return tuple(word_diff(agreed, quote.text))
 
 
-def shorten_equal_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A diff with each long run of equal words cut to its ends and an ellipsis between."""
-    ops = list(diff)
-    shown: list[tuple[str, str]] = []
-    i = 0
-    while i < len(ops):
-        j = i
-        while j < len(ops) and ops[j][0] == "equal":
-            j += 1
-        if j - i > 2 * EQUAL_RUN_SHOWN + 1:
-            head = ops[i : i + EQUAL_RUN_SHOWN] if i > 0 else []
-            tail = ops[j - EQUAL_RUN_SHOWN : j] if j < len(ops) else []
-            shown.extend([*head, ("equal", "…"), *tail])
-        else:
-            shown.extend(ops[i:j])
-        if j < len(ops):
-            shown.append(ops[j])
-        i = j + 1
-    return shown
+def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A word diff as runs: the words of one kind in a row joined, and a long run of equal words
+    cut to the words next to a change, around an ellipsis."""
+    groups = [(op, [word for _, word in run]) for op, run in itertools.groupby(diff, key=lambda pair: pair[0])]
+    runs: list[tuple[str, str]] = []
+    for i, (op, words) in enumerate(groups):
+        if op == "equal" and len(words) > 2 * EQUAL_RUN_SHOWN + 1:
+            head = words[:EQUAL_RUN_SHOWN] if i > 0 else []
+            tail = words[-EQUAL_RUN_SHOWN:] if i < len(groups) - 1 else []
+            words = [*head, "…", *tail]
+        runs.append((op, " ".join(words)))
+    return runs
 
 
 def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
@@ -216,7 +210,7 @@ def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str,
         verbatim=quote.kind in VERBATIM_KINDS,
         mention=mention,
         text=quote.text,
-        changes=tuple(shorten_equal_runs(_changes(agreed, quote))),
+        changes=tuple(diff_runs(_changes(agreed, quote))),
         context=context,
     )
 
