@@ -20,6 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/chromium.py: how to start chromium
 
 from quotes.corpus.clusters import with_clusters
 from quotes.corpus.identities import SpeakerDirectory, link_corpus
@@ -29,17 +30,7 @@ from quotes.output.report import render_report
 from quotes.rules import seeds_dir
 from quotes.sources.files import Skipped, expand, read_documents
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+REPO = Path(__file__).resolve().parent.parent
 OUTLETS = 40
 SEARCH = "kursk"
 # In the page: type the search, let the filter run and the page lay out again; milliseconds.
@@ -67,7 +58,7 @@ def seeds_report(out: Path) -> Path:
         str(report),
         "--force",
     ]
-    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
+    subprocess.run(command, check=True, stdin=subprocess.DEVNULL, cwd=REPO)
     return report
 
 
@@ -105,6 +96,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
+    from chromium import launch_chromium
     from playwright.sync_api import sync_playwright
 
     report = seeds_report(args.out)
@@ -116,7 +108,7 @@ def main() -> None:
     large.write_text(page_text, encoding="utf-8")
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(report.resolve().as_uri())
         page.screenshot(path=str(args.out / "report.png"))

@@ -15,25 +15,16 @@ from quotes.output.report import CONFLICT_FLAGS, fold_for_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE_STORY = (
     "Port director Ines Falk spoke on Monday.\n\n"
     "\"<script>document.title = 'pwned'; window.pwned = true;</script> The cranes will run again by June,\" Falk said.\n"
 )
 
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
+from chromium import CHROMIUM, launch_chromium  # noqa: E402  (after the check that playwright is there)
+
 if not CHROMIUM.exists() and not os.environ.get("CI"):  # CI installs it (.ci/run), so there a missing browser fails
     pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is in the test extra")
 
 
 def run_extract(*args: str) -> None:
@@ -54,7 +45,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[sync_api.Browser]:
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
