@@ -145,9 +145,8 @@ def test_members_are_listed_in_date_order() -> None:
 
 def test_verbatim_wording_is_in_quote_marks_and_a_paraphrase_is_not() -> None:
     rows = page_of([ceasefire(), talks()]).find_all("article", "cluster")
-    assert [q.all_text() for q in rows[0].find_all("p", "wording")[0].find_all("q")] == [CEASEFIRE]
-    [paraphrase] = rows[1].find_all("p", "wording")
-    assert paraphrase.find_all("q") == [] and paraphrase.all_text() == "talks would resume"
+    assert rows[0].find_all("p", "wording")[0].all_text() == f"“{CEASEFIRE}”"
+    assert rows[1].find_all("p", "wording")[0].all_text() == "talks would resume"
     assert rows[1].find_all("span", "kind")[0].all_text() == "paraphrase"
 
 
@@ -161,7 +160,7 @@ def test_kind_and_flags_are_shown_and_conflicts_marked() -> None:
 def test_a_differing_wording_marks_inserted_and_deleted_words() -> None:
     [row] = page_of([ceasefire()]).find_all("article", "cluster")
     ap = row.find_all("li", "member")[1]
-    assert ap.find_all("p", "printed")[0].all_text() == "There will be no truce until the last soldier leaves."
+    assert ap.find_all("p", "printed")[0].all_text() == "“There will be no truce until the last soldier leaves.”"
     [changes] = ap.find_all("p", "changes")
     assert [d.all_text() for d in changes.find_all("del")] == ["ceasefire"]
     assert [i.all_text() for i in changes.find_all("ins")] == ["truce"]
@@ -285,7 +284,7 @@ def test_extract_writes_the_report_to_the_output_file(run_quotes, story: Path, t
     assert result.returncode == 0, result.stderr
     page = Tree(target.read_text(encoding="utf-8")).root
     [row] = page.find_all("article", "cluster")
-    assert row.find_all("p", "wording")[0].all_text() == "The cranes will run again by June,"
+    assert row.find_all("p", "wording")[0].all_text() == "“The cranes will run again by June,”"
     assert "Falk said." in row.find_all("p", "context")[0].all_text()
 
 

@@ -134,3 +134,14 @@ def test_a_script_in_an_article_does_not_run(page: sync_api.Page, tmp_path: Path
     assert page.title().startswith("Quotes:")
     assert "<script>document.title" in page.locator("article.cluster p.wording").inner_text()
     assert page.locator("#shown").inner_text() == "1 of 1 utterances shown"  # the page's own script did run
+
+
+def test_printing_shows_every_reference_and_no_filters(browser: sync_api.Browser, seeds: tuple[Path, list[dict]]) -> None:
+    report, clusters = seeds
+    context = browser.new_context(java_script_enabled=False)  # printing opens the rows without the script's help
+    page = context.new_page()
+    page.goto(report.as_uri())
+    page.emulate_media(media="print")
+    assert page.locator("li.member:visible").count() == sum(len(c["members"]) for c in clusters)
+    assert not page.locator("#filters").is_visible() and not page.locator("summary").first.is_visible()
+    context.close()

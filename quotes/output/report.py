@@ -59,7 +59,7 @@ class Context:
     after: str
 
 
-@lru_cache(maxsize=8)  # the members of one source follow each other
+@lru_cache(maxsize=1024)  # a report asks for each source's paragraphs once per member it has
 def _paragraph_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     found = paragraphs(text)
     return tuple(p.start for p in found), tuple(p.end for p in found)
