@@ -60,7 +60,7 @@ class Context:
 
 
 @lru_cache(maxsize=1024)  # a report asks for each source's paragraphs once per member it has
-def _paragraph_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _paragraph_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     found = paragraphs(text)
     return tuple(p.start for p in found), tuple(p.end for p in found)
 
@@ -68,7 +68,7 @@ def _paragraph_starts(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def context_sentence(text: str, start: int, end: int) -> Context:
     """The sentence that holds `text[start:end]`, from the sentence start before it to the sentence
     end after it, never past its paragraph; each side cut to `CONTEXT_CHARS` with an ellipsis."""
-    starts, ends = _paragraph_starts(text)
+    starts, ends = _paragraph_bounds(text)
     index = bisect.bisect_right(starts, start) - 1
     first, last = (starts[index], ends[index]) if index >= 0 else (0, len(text))
     last = max(last, end)
@@ -157,7 +157,7 @@ def fold_for_search(text: str) -> str:
 def _link(quote: Quote) -> str | None:
     """An http(s) address, or a file's own URI; never another scheme (a `javascript:` URL from a page's metadata)."""
     for candidate in (quote.meta.url, quote.source):
-        if candidate and is_url(candidate) and candidate.lower().startswith(("http://", "https://")):
+        if candidate and candidate.lower().startswith(("http://", "https://")):
             return candidate
     path = Path(quote.source)
     return path.resolve().as_uri() if path.is_file() else None
