@@ -47,6 +47,7 @@ from quotes.output.render import (
     speakers_table,
     use_plain_output,
 )
+from quotes.output.report import render_report
 from quotes.output.sqlite import write_sqlite_output
 from quotes.output.texts import save_text, text_files
 from quotes.rules import RulesError, seeds_dir
@@ -83,6 +84,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     sqlite = "sqlite"
+    html = "html"
 
 
 def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | None = None) -> Iterator[Document]:
@@ -179,15 +181,22 @@ def _wrote(target: OutputTarget | None, what: str) -> None:
 
 @dataclass
 class _Corpus:
-    """What `_extract_all` read: the quotes, each source's metadata and, when asked, each quote's context sentence."""
+    """What `_extract_all` read: the quotes, each source's metadata and, when asked, each quote's
+    context sentence (CSV) and each document (the html report shows the sentence around a quote)."""
 
     quotes: list[Quote]
     metas: dict[str, SourceMeta] = field(default_factory=dict)
     contexts: dict[MemberKey, str] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 def _extract_all(
-    files: list[str], pipeline: Pipeline, jobs: int | None, texts: dict[str, Path] | None = None, with_contexts: bool = False
+    files: list[str],
+    pipeline: Pipeline,
+    jobs: int | None,
+    texts: dict[str, Path] | None = None,
+    with_contexts: bool = False,
+    keep_documents: bool = False,
 ) -> _Corpus:
     """Every quote of every readable file, speakers linked across the files."""
     if not files:
@@ -203,6 +212,8 @@ def _extract_all(
         corpus.quotes.extend(found)
         if with_contexts:
             corpus.contexts.update(quote_contexts(document, found))
+        if keep_documents:
+            corpus.documents[document.source] = document
     corpus.quotes = link_corpus(corpus.quotes, pipeline.matchers.directory)
     return corpus
 
@@ -241,17 +252,30 @@ def extract(
     except ValueError as err:
         raise fail(str(err)) from None
     files, pipeline, target, texts = _setup(paths, model, speakers_file, output, force, urls, save_text_dir)
-    corpus = _extract_all(files, pipeline, jobs, texts, with_contexts=output_format is OutputFormat.csv)
+    html = output_format is OutputFormat.html
+    corpus = _extract_all(files, pipeline, jobs, texts, with_contexts=output_format is OutputFormat.csv, keep_documents=html)
     quotes, clusters = with_clusters(corpus.quotes)  # on everything, so ids do not depend on the filters
     quotes, kept = _from_sources(quotes, corpus.metas, sources)
     wanted = speaker_filter(pipeline.matchers.directory, speaker) if speaker else None
     quotes = [q for q in quotes if q.kind in kinds and (wanted is None or wanted(q.speaker) or wanted(q.speaker_mention))]
     if speaker and not quotes:
         warn(f"no quotes by {speaker!r}; `quotes speakers` lists who is quoted")
+    shown = restrict_clusters(clusters, quotes)
     with _writing():
-        shown = restrict_clusters(clusters, quotes)
-        read = _Corpus(quotes, kept, corpus.contexts)
-        _emit(read, shown, output_format, target, force, Layout(per_source, per_cluster, show_paths), pipeline.matchers.directory)
+        if html:
+            _write(render_report(shown, pipeline.matchers.directory, corpus.documents), target, force, "utf-8")
+            _wrote(target, f"a report of {len(quotes)} quotes in {len(shown)} clusters")
+        else:
+            read = _Corpus(quotes, kept, corpus.contexts)
+            _emit(
+                read,
+                shown,
+                output_format,
+                target,
+                force,
+                Layout(per_source, per_cluster, show_paths),
+                pipeline.matchers.directory,
+            )
 
 
 def _from_sources(
