@@ -179,3 +179,8 @@ def test_people_named_together_after_a_description_speak_jointly(quotes_of):
         "said the party had ‘lost touch’.\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["lost touch"] == "Priya Nandakumar and Gareth Lowe"
+
+
+def test_a_surname_after_particles_is_kept_when_a_particle_heads_the_parse(quotes_of):
+    text = "Farm row\n\nPieter van der Wal rejected this. „Our farmers are not against change“, van der Wal told journalists.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Pieter van der Wal"]

@@ -71,15 +71,28 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     doc = head.doc
     first = run[0].i
 
-    # "Raimunda Conceição dos Anjos", parsed as two names: the given names before the particle join
+    # "Raimunda Conceição dos Anjos", "Pieter van der Wal", parsed as two names or with the given
+    # name as a noun: the given names before the particles join
     def given_name(i: int) -> bool:
-        return i >= 0 and doc[i].pos_ == "PROPN" and _is_capitalised(doc[i])
+        return (
+            0 <= i < len(doc)
+            and doc[i].pos_ in ("PROPN", "NOUN")
+            and doc[i].text[:1].isupper()
+            and doc[i].lower_ not in particles
+        )
 
-    while first >= 2 and doc[first - 1].lower_ in particles and given_name(first - 2):
-        first -= 2
+    before = first
+    while before >= 1 and doc[before - 1].lower_ in particles:
+        before -= 1
+    if before < first and given_name(before - 1):
+        first = before - 1
         while given_name(first - 1) and not doc[first].is_sent_start:
             first -= 1
-    return [*doc[first : run[0].i], *run]
+    # "van der Wal" parsed with "der" as the head: the surname after the particles joins
+    last = head.i
+    if head.lower_ in particles and given_name(last + 1):  # a name never ends with a particle
+        last += 1
+    return [*doc[first : run[0].i], *run, *doc[head.i + 1 : last + 1]]
 
 
 def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Token]:
@@ -426,6 +439,12 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             continue
         else:
             mention = mention_at(token, rules)
+        if (
+            mention is not None
+            and mention.form == "name"
+            and mention.text.split()[-1].lower() in rules.words("speakers.name_particles")
+        ):
+            continue  # "Pieter van" of "Pieter van der Wal", cut by the parse: the whole name is found at its surname
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
