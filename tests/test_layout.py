@@ -104,3 +104,9 @@ def test_press_release_closing_sections_run_to_the_end():
 def test_bullets_are_list_items():
     text = "Key points\n\n- The wall was breached\n- 200 homes evacuated\n"
     assert [role for _, role in _roles(text)][1:] == ["list_item", "list_item"]
+
+
+def test_q_and_a_with_full_stops_are_transcript_turns():
+    text = "Interview\n\nQ. Why now?\n\nA. My doctor told me to.\n\nQ. And then?\n\nA. I retired.\n"
+    paras = layout(text, load_rules().dateline).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["Q", "A", "Q", "A"]
