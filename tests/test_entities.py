@@ -331,3 +331,8 @@ def test_a_child_named_by_first_name_then_in_full_is_one_person(pipeline):
         '"He\'s still in my room," she said.\n'
     )
     assert _speakers(pipeline, text)["He's still in my room,"] == "Ava Mercer"
+
+
+def test_a_name_ending_a_sentence_that_was_not_parsed_leaves_the_full_stop(pipeline):
+    text = "Hearing\n\nSen. Wade Tolliver questioned Corinne Haldane.\n\n“Senator, I am deeply sorry,” Haldane replied.\n"
+    assert _speakers(pipeline, text)["Senator, I am deeply sorry,"] == "Corinne Haldane"

@@ -37,6 +37,9 @@ def capitalised_run(particles: frozenset[str]) -> regex.Pattern[str]:
     return regex.compile(rf"\b\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:(?:{inner})\s+)*\p{{Lu}}[\p{{L}}'’.-]*)+")
 
 
+ABBREVIATION_MAX = 3  # "Jr.", "St.": a word this short may end with its own full stop
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
@@ -73,6 +76,10 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
         name = words[cut + 1 :]
         if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
             name = [*name[:-1], name[-1][:-2]]
+        if (
+            name[-1].endswith(".") and len(name[-1]) > ABBREVIATION_MAX
+        ):  # "questioned Corinne Haldane.": the full stop ends the sentence
+            name = [*name[:-1], name[-1][:-1]]
         if len(name) >= 2:
             offset = match.start() + match.group().index(name[0])
             subject = _opens_a_clause(text, start, match.start())
