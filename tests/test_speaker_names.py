@@ -13,7 +13,7 @@ from quotes.rules import seeds_dir
 pytestmark = pytest.mark.model
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = [seeds_dir(), DATA / "dev", DATA / "dev2", DATA / "blind1", DATA / "final"]
+SETS = [seeds_dir(), *(DATA / name for name in ("dev", "dev2", "blind1", "final", "blind2", "final2", "blind3", "final3"))]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
 PARTY = regex.compile(r"\b(?:Republican|Democrat|Democratic|GOP)\s+\p{Lu}\p{Ll}+\s+\p{Lu}")
 
@@ -35,3 +35,7 @@ def test_no_speaker_carries_a_party_label(speakers):
 
 def test_no_speaker_starts_or_ends_with_punctuation(speakers):
     assert [s for s in speakers if regex.match(r"^[^\w\"“]", s) or regex.search(r"[,;:—–-]$", s)] == []
+
+
+def test_no_speaker_ends_with_a_full_stop_but_an_abbreviation(speakers):
+    assert [s for s in speakers if regex.search(r"\w{4,}\.$", s)] == []
