@@ -336,3 +336,13 @@ def test_a_child_named_by_first_name_then_in_full_is_one_person(pipeline):
 def test_a_name_ending_a_sentence_that_was_not_parsed_leaves_the_full_stop(pipeline):
     text = "Hearing\n\nSen. Wade Tolliver questioned Corinne Haldane.\n\n“Senator, I am deeply sorry,” Haldane replied.\n"
     assert _speakers(pipeline, text)["Senator, I am deeply sorry,"] == "Corinne Haldane"
+
+
+def test_the_company_is_the_body_that_acted_not_one_named_in_a_list(pipeline):
+    text = (
+        "Air fryers recalled\n\n"
+        "Brightwell Home Products is recalling about 1.3 million air fryers.\n\n"
+        "The fryers were sold at Walmart, Target and Amazon for $70 to $130.\n\n"
+        "“We are acting out of an abundance of caution,” the company said.\n"
+    )
+    assert _speakers(pipeline, text)["We are acting out of an abundance of caution,"] == "Brightwell Home Products"

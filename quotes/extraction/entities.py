@@ -174,10 +174,7 @@ class ArticleSpeakers:
         """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
         before): whom "a spokesman said" speaks for."""
 
-        def named_body(e: Entity) -> bool:
-            return (e.kind == "organisation" or (e.kind == "group" and e.name[:1].isupper())) and not e.named_only
-
-        return self._last(before, named_body, floor)
+        return self._last(before, _named_body, floor)
 
     def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False, recent: int = 0) -> Entity | None:
         """The person a "he" or "she" stands for: the latest person named before it whose gender
@@ -279,8 +276,16 @@ class ArticleSpeakers:
         else:
             entity = self._last(mention.start, describes) or self._first(describes)
         if entity is None and mention.head in self.generic_organisations:
-            entity = self._last(mention.start, lambda e: e.kind == "organisation" and not e.named_only)
+            # "the company": the latest body that acted or spoke, before one merely named in a list
+            # ("sold at Walmart, Target and Amazon. The company said")
+            entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
         return entity
+
+
+def _named_body(entity: Entity) -> bool:
+    """An organisation, or a group with a name ("Trading Standards", "Brightwell Home Products")."""
+    is_body = entity.kind == "organisation" or (entity.kind == "group" and entity.name[:1].isupper())
+    return is_body and not entity.named_only
 
 
 def _title_fit(description: str, entity: Entity) -> int:
