@@ -380,3 +380,14 @@ def test_a_name_between_two_pieces_of_a_split_quote_speaks_both(quotes_of):
         "“surprised even those of us who expected a benefit.”\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Adaeze Okonjo", "Adaeze Okonjo"]
+
+
+def test_a_verbless_heading_with_a_colon_names_who_speaks_the_quote_after_it(quotes_of):
+    text = (
+        "Wings rally\n\n"
+        "Tamika Rowe declined to criticize the officiating. “We had our chances,” Rowe said.\n\n"
+        "Caldwell on the rally, at her postgame news conference:\n\n"
+        "“I told them at the three-minute timeout to get one stop. And they listened.”\n"
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers["I told them at the three-minute timeout to get one stop. And they listened."] == "Caldwell"

@@ -213,7 +213,8 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
 
 def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | None:
     """Who speaks the quote that opens the next paragraph: a paragraph that ends "..., said:"; with
-    no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject; and a last
+    no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject, or the name
+    a verbless one is about ("Caldwell on the rally:"); and a last
     sentence whose subject reads or issues a statement ("Carl Desrosiers read a statement to
     members."), that subject."""
     if len(doc) == 0:
@@ -229,6 +230,8 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
     candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
     if candidates:
         return candidates[-1]
+    if subject is None and last.root.pos_ == "PROPN":
+        subject = last.root  # a verbless heading: "Caldwell on the rally, at her news conference:"
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
