@@ -184,3 +184,12 @@ def test_people_named_together_after_a_description_speak_jointly(quotes_of):
 def test_a_surname_after_particles_is_kept_when_a_particle_heads_the_parse(quotes_of):
     text = "Farm row\n\nPieter van der Wal rejected this. „Our farmers are not against change“, van der Wal told journalists.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Pieter van der Wal"]
+
+
+def test_a_titled_surname_ending_in_s_is_a_person_not_a_group(quotes_of):
+    text = (
+        "Closure\n\n"
+        "Ms Dunmore and Dr Meers both attended the board meeting. Ms Dunmore said she would raise it. "
+        "Dr Meers said she was 'not remotely reassured'. 'They had their minds made up,' she said.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["They had their minds made up,"] == "Meers"

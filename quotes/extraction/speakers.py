@@ -351,11 +351,12 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     if not name:
         return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, tuple(titles), gender=gender)
     text = _span_text(name)
-    # "Rachel Danvers" and "Mme de Villiers" are people, whatever the tagger says of "Danvers";
+    # "Rachel Danvers", "Mme de Villiers" and "Dr Meers" are people, whatever the tagger says of "Danvers";
     # a "which" clause after a person's appositive ("Anna Roth, a spokesperson for the board,
     # which ...") is often hung on the name: a gendered first name or title outweighs both
     gender = gender or first_name_gender(text, rules)
-    plural = head.tag_ == "NNPS" and gender is None
+    personal = any(t in rules.title_forms or t in rules.title_forms.values() for t in titles)  # "Dr Meers"
+    plural = head.tag_ == "NNPS" and gender is None and not personal
     thing = gender is None and _said_to_be_a_thing(head)
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
     return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
