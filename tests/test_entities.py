@@ -346,3 +346,22 @@ def test_the_company_is_the_body_that_acted_not_one_named_in_a_list(pipeline):
         "“We are acting out of an abundance of caution,” the company said.\n"
     )
     assert _speakers(pipeline, text)["We are acting out of an abundance of caution,"] == "Brightwell Home Products"
+
+
+def test_a_definite_role_no_one_holds_stands_for_the_person_just_named(pipeline):
+    text = (
+        "Glyphosate row\n\n"
+        "German Agriculture Minister Friederike von Aschenbach said her government would not support an extension. "
+        "„We cannot explain this to our citizens“, the Green politician said.\n"
+    )
+    assert _speakers(pipeline, text)["We cannot explain this to our citizens"] == "Friederike von Aschenbach"
+
+
+def test_the_spokesperson_is_not_taken_for_the_person_named_before(pipeline):
+    text = (
+        "Winter\n\n"
+        "Gary Whitlock of the union said paramedics were exhausted.\n\n"
+        "A Department of Health and Social Care spokesperson said the money was there. "
+        "The spokesperson added that the government expected trusts to ‘make full use’ of it.\n"
+    )
+    assert _speakers(pipeline, text)["make full use"] == "Department of Health and Social Care"

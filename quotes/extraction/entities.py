@@ -74,6 +74,7 @@ class ArticleSpeakers:
     title_forms: dict[str, str] = field(default_factory=dict)  # "gov." -> "governor"
     particles: frozenset[str] = frozenset()  # "de", "dos", "van": not compared as name words
     first_names: frozenset[str] = frozenset()  # a known first name used alone is the person named with it
+    role_words: frozenset[str] = frozenset()  # titles and unnamed roles: resolved as such, never as an epithet
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -248,7 +249,10 @@ class ArticleSpeakers:
             entity = self._described(mention.body) if mention.body.form == "description" else None
             if entity is None:
                 return mention.body.text, mention.body.kind
-        if entity is None and is_epithet(mention, self.epithets):  # "said the 29-year-old": as a "he" or "she" would
+        # "said the 29-year-old", "the Green politician said": as a "he" or "she" would; a title
+        # ("the head", found named later) or an unnamed role ("the spokesperson") is not one
+        role = mention.form == "description" and mention.kind == "person" and mention.definite and mention.body is None
+        if entity is None and (is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)):
             entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
@@ -306,6 +310,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.title_forms,
         rules.words("speakers.name_particles"),
         rules.first_names,
+        rules.title_words | rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
     )
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:
