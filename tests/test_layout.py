@@ -110,3 +110,8 @@ def test_q_and_a_with_full_stops_are_transcript_turns():
     text = "Interview\n\nQ. Why now?\n\nA. My doctor told me to.\n\nQ. And then?\n\nA. I retired.\n"
     paras = layout(text, load_rules().dateline).paragraphs
     assert [p.label for p in paras if p.role == "turn"] == ["Q", "A", "Q", "A"]
+
+
+def test_a_bbc_image_source_line_is_boilerplate():
+    text = "Winter warning\n\nImage source, Getty Images\n\nThe head of the trust said the winter would be hard.\n"
+    assert [role for _, role in _roles(text)] == ["headline", "boilerplate", "body"]
