@@ -5,7 +5,8 @@
 Each case runs in a fresh child process, so its peak memory (ru_maxrss) is its own; `quotes
 extract` cases are the real command with one process (`--jobs 1`) and include starting Python and
 loading the model (the `baseline` case: a one-line file). The speakers cases load the file alone
-(no model). `--scale` shrinks or grows every case, to try the script quickly. Prints figures;
+(no model). The component case tokenises a Doc and runs the `quotes` pipe on it alone (the
+pipe parses what it needs itself). `--scale` shrinks or grows every case, to try the script quickly. Prints figures;
 asserts nothing (speed is measured here, not in timed tests).
 """
 
@@ -34,6 +35,14 @@ if kind == "speakers":
     from pathlib import Path
     from quotes.corpus.identities import load_directory
     load_directory((Path(target),))
+elif kind == "component":
+    from pathlib import Path
+    from quotes.extraction.parse import load_model
+    nlp = load_model(None)
+    nlp.add_pipe("quotes")
+    text = Path(target).read_text(encoding="utf-8")
+    nlp.max_length = len(text) + 1
+    doc = nlp.get_pipe("quotes")(nlp.make_doc(text))
 else:
     from quotes.cli import main
     sys.argv = ["quotes", "extract", target, "--jobs", "1", "--format", "jsonl"]
@@ -51,7 +60,7 @@ with open(report, "w") as out:
 @dataclass(frozen=True)
 class Case:
     name: str
-    kind: str  # "extract" or "speakers"
+    kind: str  # "extract", "speakers" or "component"
     write: Callable[[Path], str]  # writes the input, returns what it is
 
 
@@ -145,6 +154,7 @@ def cases(scale: float) -> list[Case]:
         Case("line-1mb", "extract", single_line(1.0 * scale)),
         Case("line-5mb", "extract", single_line(5.0 * scale)),
         Case("paragraphs-200k", "extract", many_paragraphs(n(200_000))),
+        Case("component-2m", "component", many_paragraphs(n(62_500))),
     ]
 
 
