@@ -25,6 +25,7 @@ from typing import Any
 
 from quotes.rules import RulesError
 from quotes.sources.files import read_regular
+from quotes.sources.urls import is_url
 
 CONFIG_FILE = ".quotes.toml"
 PYPROJECT = "pyproject.toml"
@@ -39,7 +40,7 @@ class ConfigError(RulesError):
 @dataclass(frozen=True)
 class Config:
     path: Path | None = None
-    sources: tuple[Path, ...] = ()
+    sources: tuple[Path | str, ...] = ()  # a URL stays a string
     speakers: tuple[Path, ...] = ()
     model: str | None = None
     strict: bool = False
@@ -119,6 +120,14 @@ def _paths(values: list[Any], base: Path, key: str, where: str) -> tuple[Path, .
     return tuple(base / v for v in values)
 
 
+def _sources(values: list[Any], base: Path, where: str) -> tuple[Path | str, ...]:
+    """Source paths, relative to the settings file, and URLs as written."""
+    urls = {i for i, v in enumerate(values) if isinstance(v, str) and is_url(v)}
+    paths = _paths([v for i, v in enumerate(values) if i not in urls], base, "sources", where)
+    given = iter(paths)
+    return tuple(values[i] if i in urls else next(given) for i in range(len(values)))
+
+
 CODE = re.compile(r"QC\d{3}")
 
 
@@ -150,7 +159,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     )
     return Config(
         path=path,
-        sources=_paths(settings.get("sources", []), base, "sources", _where(path, text, "sources")),
+        sources=_sources(settings.get("sources", []), base, _where(path, text, "sources")),
         speakers=_paths(settings.get("speakers", []), base, "speakers", _where(path, text, "speakers")),
         model=settings.get("model"),
         strict=settings.get("strict", False),

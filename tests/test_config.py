@@ -72,3 +72,8 @@ def test_ignore_takes_a_list_of_check_codes(tmp_path):
     path.write_text('ignore = ["unsourced"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="'ignore' must be a list of codes"):
         load_config(path)
+
+
+def test_a_url_in_sources_stays_a_url_beside_relative_paths(tmp_path):
+    (tmp_path / ".quotes.toml").write_text('sources = ["saved/", "https://example.org/story"]\n', encoding="utf-8")
+    assert load_config(start=tmp_path).sources == (tmp_path / "saved", "https://example.org/story")

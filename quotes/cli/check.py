@@ -72,7 +72,7 @@ def check(
 ) -> None:
     """Check that every quote in the drafts matches the sources, attributed to the same person. Exit 1 on errors."""
     settings = _settings()
-    chosen_sources = sources or [shown_path(path) for path in settings.sources]
+    chosen_sources = sources or [path if isinstance(path, str) else shown_path(path) for path in settings.sources]
     if not chosen_sources:
         raise fail("no sources: give --sources PATH, or set `sources` under [tool.quotes] in pyproject.toml or .quotes.toml")
     speakers = tuple(speakers_file or settings.speakers)
