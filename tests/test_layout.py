@@ -30,6 +30,25 @@ def test_hard_wrapped_lines_are_joined_into_their_paragraph():
     assert texts[1].startswith('"We will not') and texts[1].endswith("every morning.")
 
 
+def test_one_article_wrapped_without_blank_lines_is_one_paragraph():
+    text = (
+        "RALEIGH, N.C. - Sen. Jane Doe said on Tuesday that her rival had\n"
+        "misled voters about the budget, and that she would not debate him\n"
+        'until he apologised. "He knows what he did," she told reporters at\n'
+        "a rally in the state capital.\n"
+    )
+    assert len(_texts(text)) == 1
+
+
+def test_lines_that_each_end_a_sentence_without_blank_lines_stay_paragraphs():
+    text = (
+        "The storm reached the coast on Sunday night and tore roofs off homes.\n"
+        "Forecasters said the tornado stayed on the ground for about six miles.\n"
+        "The Red Cross said it was helping six families with shelter and food.\n"
+    )
+    assert len(_texts(text)) == 3
+
+
 def test_joined_paragraph_offsets_point_into_the_text_as_read():
     para = paragraphs(WRAPPED)[1]
     assert WRAPPED[para.start : para.end].count("\n") == 2

@@ -28,6 +28,8 @@ SILENT_ROLES: frozenset[Role] = frozenset({"byline", "timestamp", "boilerplate"}
 LINE = regex.compile(r"[^\r\n]+")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
+SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
+MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
 REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
 
 
@@ -133,12 +135,22 @@ def _is_hard_wrapped(text: str, lines: list[Paragraph], rules: LayoutRules) -> t
     if not lines:
         return False, 0
     width = max(line.end - line.start for line in lines)
-    if width > rules.max_width or not any(line.gap_before >= 2 for line in lines):
+    if width > rules.max_width:
         return False, width
+    if not any(line.gap_before >= 2 for line in lines) and not _breaks_mid_sentence(text, lines, width, rules):
+        return False, width  # one block of lines, each its own paragraph
     running_on = sum(
         1 for line, following in pairwise(lines) if following.gap_before == 1 and line.end - line.start >= rules.min_fill * width
     )
     return running_on >= rules.min_wrapped_lines, width
+
+
+def _breaks_mid_sentence(text: str, lines: list[Paragraph], width: int, rules: LayoutRules) -> bool:
+    """Whether most full lines of a text without blank lines end mid-sentence: one paragraph
+    wrapped ("fold -w 72" of an article on one line), not a paragraph a line."""
+    full = [line for line in lines if line.end - line.start >= rules.min_fill * width]
+    mid = sum(1 for line in full if text[line.end - 1] not in SENTENCE_ENDS)
+    return len(full) >= rules.min_wrapped_lines and mid >= MID_SENTENCE_SHARE * len(full)
 
 
 def paragraphs(text: str, rules: LayoutRules | None = None) -> list[Paragraph]:
