@@ -10,7 +10,8 @@ from pathlib import Path
 
 from quotes.corpus.identities import SpeakerDirectory, load_directory
 from quotes.models import Cluster, Document, Quote, SourceMeta
-from quotes.output.report import context_sentence, diff_runs, render_report
+from quotes.output.context import context_sentence
+from quotes.output.report import diff_runs, render_report
 
 CEASEFIRE = "There will be no ceasefire until the last soldier leaves."
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">'

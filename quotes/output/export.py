@@ -112,7 +112,7 @@ def cluster_of(quote: Quote, index: dict[MemberKey, Cluster], by_id: dict[str, C
 
 def quote_contexts(document: Document, quotes: Iterable[Quote]) -> dict[MemberKey, str]:
     """The context sentence of each of the document's quotes (`quotes.output.context`), for `write_csv`."""
-    return {member_key(q): context_sentence(document.text, q.start, q.end) for q in quotes}
+    return {member_key(q): context_sentence(document.text, q.start, q.end).line for q in quotes}
 
 
 # --- JSON and JSONL ---------------------------------------------------------------------------

@@ -15,10 +15,8 @@ still would not run.
 from __future__ import annotations
 
 import base64
-import bisect
 import hashlib
 import itertools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -31,9 +29,8 @@ import jinja2
 
 from quotes.corpus.clusters import SPEAKER_DIFFERS, WORDING_DIFFERS, cluster_summary, normalise, word_diff
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
-from quotes.extraction.layout import paragraphs
-from quotes.extraction.parse import SENTENCE_END
 from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, Document, Quote
+from quotes.output.context import Context, context_sentence
 from quotes.sources.common import shown_name
 from quotes.sources.urls import is_url
 
@@ -43,46 +40,22 @@ CONFLICT_FLAGS = frozenset({WORDING_DIFFERS, SPEAKER_DIFFERS})
 KIND_LABELS = {"direct": "quote", "partial": "partial quote", "embed": "post", "indirect": "paraphrase"}
 UNATTRIBUTED = "(unattributed)"
 CONTEXT_CHARS = 240  # the most characters of context shown on either side of a quote
-SPACES = re.compile(r"\s+")  # line breaks and runs of spaces in a context read as one space
 EQUAL_RUN_SHOWN = 3  # in a list of changes, a run of equal words keeps this many words on each side
 
 
 # --- the sentence around a quote --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Context:
-    """The sentence (or sentences) around a quote, within its paragraph, in three parts."""
-
-    before: str
-    quote: str
-    after: str
-
-
-@lru_cache(maxsize=1024)  # a report asks for each source's paragraphs once per member it has
-def _paragraph_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    found = paragraphs(text)
-    return tuple(p.start for p in found), tuple(p.end for p in found)
-
-
-def context_sentence(text: str, start: int, end: int) -> Context:
-    """The sentence that holds `text[start:end]`, from the sentence start before it to the sentence
-    end after it, never past its paragraph; each side cut to `CONTEXT_CHARS` with an ellipsis."""
-    starts, ends = _paragraph_bounds(text)
-    index = bisect.bisect_right(starts, start) - 1
-    first, last = (starts[index], ends[index]) if index >= 0 else (0, len(text))
-    last = max(last, end)
-    opening = first
-    for match in SENTENCE_END.finditer(text, first, start):
-        opening = match.end()
-    closing = SENTENCE_END.search(text, end, last)
-    before = SPACES.sub(" ", text[opening:start]).lstrip()
-    after = SPACES.sub(" ", text[end : closing.end() if closing else last]).rstrip()
+def shown_context(text: str, start: int, end: int) -> Context:
+    """The context sentence of `text[start:end]` (`quotes.output.context`), each side cut to
+    `CONTEXT_CHARS` with an ellipsis."""
+    context = context_sentence(text, start, end)
+    before, after = context.before, context.after
     if len(before) > CONTEXT_CHARS:
         before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
-    return Context(before, SPACES.sub(" ", text[start:end]), after)
+    return Context(before, context.quote, after)
 
 
 # --- what the template shows ------------------------------------------------------------------
@@ -195,7 +168,7 @@ def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
     document = documents.get(quote.source)
-    context = context_sentence(document.text, quote.start, quote.end) if document is not None else None
+    context = shown_context(document.text, quote.start, quote.end) if document is not None else None
     mention = quote.speaker_mention if quote.speaker_mention not in (None, speaker) else None
     if quote.speaker and quote.speaker != speaker:
         mention = quote.speaker if mention is None else f"{quote.speaker} ({mention})"
