@@ -144,6 +144,12 @@ def test_members_are_listed_in_date_order() -> None:
     assert [m.find_all("span", "outlet")[0].all_text() for m in row.find_all("li", "member")] == ["Reuters", "AP", "BBC"]
 
 
+def test_the_first_publisher_is_marked_when_several_sources_carry_the_utterance() -> None:
+    ceasefire_row, talks_row = page_of([ceasefire(), talks()]).find_all("article", "cluster")
+    assert [bool(m.find_all("span", "first")) for m in ceasefire_row.find_all("li", "member")] == [True, False, False]
+    assert not talks_row.find_all("span", "first")
+
+
 def test_verbatim_wording_is_in_quote_marks_and_a_paraphrase_is_not() -> None:
     rows = page_of([ceasefire(), talks()]).find_all("article", "cluster")
     assert rows[0].find_all("p", "wording")[0].all_text() == f"“{CEASEFIRE}”"

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.check.match import diff_runs
-from quotes.corpus.clusters import cluster_summary, normalise, word_diff
+from quotes.corpus.clusters import cluster_summary, in_date_order, marked_first, normalise, word_diff
 from quotes.corpus.identities import SpeakerSummary
 from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Quote
 
@@ -31,6 +31,7 @@ OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
 UNATTRIBUTED = "(unattributed)"
 MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but never less than this
 TEXT_RATIO = 2  # with --paths, the paths take a third of the spare width, the wording the rest
+FIRST_MARK = " *"  # after a source that published the utterance first; the caption says so
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -104,21 +105,22 @@ class SourceNames:
         return f"{self.name(quote)}:{quote.line}"
 
 
-def _by_date(quotes: Iterable[Quote]) -> list[Quote]:
-    """Earliest source first; sources without a date last, by name."""
-    return sorted(quotes, key=lambda q: (q.meta.date is None, q.meta.date or "", q.source, q.line))
-
-
-def _sources_cell(cluster: Cluster, names: SourceNames) -> Text:
-    """Each source once, in date order, with the lines that carry the utterance: `Reuters, 7 Aug:4,9`."""
+def _sources_cell(cluster: Cluster, summary: ClusterSummary, names: SourceNames) -> Text:
+    """Each source once, in date order (`in_date_order`), with the lines that carry the utterance,
+    and FIRST_MARK after the sources that published it first (`marked_first`): `Reuters, 7 Aug:4,9 *`."""
     named: dict[str, str] = {}
     lines: dict[str, list[int]] = {}
-    for member in _by_date(cluster.members):
+    for member in in_date_order(cluster.members):
         named.setdefault(member.source, names.name(member))
         numbers = lines.setdefault(member.source, [])
         if member.line not in numbers:
             numbers.append(member.line)
-    return _text("\n".join(_place(named[source], numbers, names.paths) for source, numbers in lines.items()))
+    return _text(
+        "\n".join(
+            _place(named[source], numbers, names.paths) + (FIRST_MARK if source in marked_first(summary) else "")
+            for source, numbers in lines.items()
+        )
+    )
 
 
 def _place(name: str, lines: list[int], whole: bool) -> str:
@@ -279,15 +281,17 @@ def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = 
     names = SourceNames.of(members, paths)
     references, sources = _references(members), {m.source for m in members}
     caption = f"{_plural(len(clusters), 'cluster')}, {_plural(len(references), 'reference')} in {_plural(len(sources), 'source')}"
+    summaries = [cluster_summary(cluster) for cluster in clusters]
+    if any(marked_first(summary) for summary in summaries):
+        caption += f";{FIRST_MARK} published first"
     table = Table(caption=caption, box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False)
     table.add_column("Speaker", style="bold", max_width=16, overflow="fold")
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Wording", ratio=TEXT_RATIO, width=MIN_TEXT_WIDTH, overflow="fold")
     table.add_column("Refs", justify="right", no_wrap=True)
-    places = [_sources_cell(cluster, names) for cluster in clusters]
+    places = [_sources_cell(cluster, summary, names) for cluster, summary in zip(clusters, summaries, strict=True)]
     _add_sources_column(table, "Sources", [cell.plain for cell in places], paths)
-    for cluster, place in zip(clusters, places, strict=True):
-        summary = cluster_summary(cluster)
+    for cluster, summary, place in zip(clusters, summaries, places, strict=True):
         table.add_row(
             _text(summary.speaker) if summary.speaker else _text(UNATTRIBUTED, style="dim italic"),
             _text(_kinds(cluster)),

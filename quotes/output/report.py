@@ -27,9 +27,17 @@ from pathlib import Path
 
 import jinja2
 
-from quotes.corpus.clusters import SPEAKER_DIFFERS, WORDING_DIFFERS, cluster_summary, normalise, word_diff
+from quotes.corpus.clusters import (
+    SPEAKER_DIFFERS,
+    WORDING_DIFFERS,
+    cluster_summary,
+    in_date_order,
+    marked_first,
+    normalise,
+    word_diff,
+)
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
-from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, Document, Quote
+from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Document, Quote
 from quotes.output.context import Context, context_sentence
 from quotes.sources.common import shown_name
 from quotes.sources.urls import is_url
@@ -77,6 +85,7 @@ class Occurrence:
     text: str  # exactly as printed
     changes: tuple[tuple[str, str], ...]  # the word diff against the agreed wording, as runs; empty when it agrees
     context: Context | None
+    first: bool  # its source published the utterance first, among several (`marked_first`)
 
 
 @dataclass(frozen=True)
@@ -141,10 +150,6 @@ def _source_label(source: str) -> str:
     return shown_name(source if is_url(source) else Path(source).name or source)
 
 
-def _date_key(quote: Quote) -> tuple[bool, str, str, int]:
-    return quote.meta.date is None, quote.meta.date or "", quote.source, quote.start
-
-
 def _changes(agreed: str, quote: Quote) -> tuple[tuple[str, str], ...]:
     """The word diff of a quoted member that is neither the agreed wording nor a fragment of it."""
     if quote.kind not in VERBATIM_KINDS or f" {normalise(quote.text)} " in f" {normalise(agreed)} ":
@@ -166,7 +171,7 @@ def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return runs
 
 
-def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
+def _occurrence(quote: Quote, summary: ClusterSummary, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
     document = documents.get(quote.source)
     context = shown_context(document.text, quote.start, quote.end) if document is not None else None
     mention = quote.speaker_mention if quote.speaker_mention not in (None, speaker) else None
@@ -183,15 +188,16 @@ def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str,
         verbatim=quote.kind in VERBATIM_KINDS,
         mention=mention,
         text=quote.text,
-        changes=tuple(diff_runs(_changes(agreed, quote))),
+        changes=tuple(diff_runs(_changes(summary.text, quote))),
         context=context,
+        first=quote.source in marked_first(summary),
     )
 
 
 def _row(cluster: Cluster, documents: Mapping[str, Document]) -> Row:
     summary = cluster_summary(cluster)
     speaker = summary.speaker or UNATTRIBUTED
-    members = sorted(cluster.members, key=_date_key)
+    members = in_date_order(cluster.members)
     kind = next((m.kind for m in members if m.text == summary.text), "indirect")
     names = {m.speaker for m in members if m.speaker} | {m.speaker_mention for m in members if m.speaker_mention}
     outlets = tuple(dict.fromkeys(m.meta.outlet or _source_label(m.source) for m in members))
@@ -204,7 +210,7 @@ def _row(cluster: Cluster, documents: Mapping[str, Document]) -> Row:
         flags=summary.flags,
         conflict=bool(CONFLICT_FLAGS & set(summary.flags)),
         kinds=tuple(k for k in QUOTE_KINDS if any(m.kind == k for m in members)),
-        occurrences=tuple(_occurrence(m, summary.text, speaker, documents) for m in members),
+        occurrences=tuple(_occurrence(m, summary, speaker, documents) for m in members),
         outlets=outlets,
         search=fold_for_search(" ".join([speaker, *names, *outlets, *(m.text for m in members)])),
         speakers=fold_for_search(" | ".join(sorted(names | {speaker}))),

@@ -49,7 +49,8 @@ their ids), `flags`, `summary`. Words are tokenised, stemmed and compared by `qu
 
 from quotes.corpus.clusters.flags import cluster_flags
 from quotes.corpus.clusters.merge import cluster_id, cluster_quotes, with_clusters
-from quotes.corpus.clusters.summary import cluster_summary
+from quotes.corpus.clusters.order import first_sources, in_date_order
+from quotes.corpus.clusters.summary import cluster_summary, marked_first
 from quotes.corpus.clusters.thresholds import (
     PARAPHRASE_MIN_OVERLAP,
     PARAPHRASE_MIN_SHARE_OF_LARGER,
@@ -78,8 +79,11 @@ __all__ = [
     "cluster_quotes",
     "cluster_summary",
     "content_stems",
+    "first_sources",
+    "in_date_order",
     "keyed_diff",
     "load_synonyms",
+    "marked_first",
     "normalise",
     "stem",
     "with_clusters",

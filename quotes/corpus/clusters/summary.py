@@ -27,6 +27,12 @@ def _agreed_text(members: list[Quote]) -> str:
     return max(candidates, key=support).text
 
 
+def marked_first(summary: ClusterSummary) -> tuple[str, ...]:
+    """The first publishers a table or a report marks: `first_sources` when more than one source
+    reports the cluster; none for a lone source, which has no one to be first against."""
+    return summary.first_sources if summary.sources_count > 1 else ()
+
+
 def cluster_summary(cluster: Cluster) -> ClusterSummary:
     """The speaker most members name (the earliest source wins a tie), the wording most agree with,
     where it was reported ("source:line", in date order) and the sources that published it first."""
