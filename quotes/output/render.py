@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.check.match import diff_runs
-from quotes.corpus.clusters import cluster_summary, in_date_order, marked_first, normalise, word_diff
+from quotes.corpus.clusters import cluster_summary, differs_from, in_date_order, marked_first, word_diff
 from quotes.corpus.identities import SpeakerSummary
 from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Quote
 
@@ -244,9 +244,7 @@ def _diff_text(a: str, b: str, colour: bool) -> Text:
 
 def _first_differing(cluster: Cluster, wording: str) -> Quote | None:
     """The first quoted member whose words differ from the cluster's wording (a fragment of it does not)."""
-    agreed = f" {normalise(wording)} "
-    quoted = (m for m in cluster.members if m.kind in VERBATIM_KINDS)
-    return next((m for m in quoted if f" {normalise(m.text)} " not in agreed), None)
+    return next((m for m in cluster.members if differs_from(wording, m)), None)
 
 
 def _wording_cell(cluster: Cluster, summary: ClusterSummary, names: SourceNames, colour: bool) -> Text:

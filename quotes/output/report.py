@@ -28,12 +28,11 @@ from pathlib import Path
 import jinja2
 
 from quotes.corpus.clusters import (
-    SPEAKER_DIFFERS,
-    WORDING_DIFFERS,
+    CONFLICT_FLAGS,
     cluster_summary,
+    differs_from,
     in_date_order,
     marked_first,
-    normalise,
     word_diff,
 )
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
@@ -44,7 +43,6 @@ from quotes.sources.urls import is_url
 
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
-CONFLICT_FLAGS = frozenset({WORDING_DIFFERS, SPEAKER_DIFFERS})
 KIND_LABELS = {"direct": "quote", "partial": "partial quote", "embed": "post", "indirect": "paraphrase"}
 UNATTRIBUTED = "(unattributed)"
 CONTEXT_CHARS = 240  # the most characters of context shown on either side of a quote
@@ -152,9 +150,7 @@ def _source_label(source: str) -> str:
 
 def _changes(agreed: str, quote: Quote) -> tuple[tuple[str, str], ...]:
     """The word diff of a quoted member that is neither the agreed wording nor a fragment of it."""
-    if quote.kind not in VERBATIM_KINDS or f" {normalise(quote.text)} " in f" {normalise(agreed)} ":
-        return ()
-    return tuple(word_diff(agreed, quote.text))
+    return tuple(word_diff(agreed, quote.text)) if differs_from(agreed, quote) else ()
 
 
 def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
