@@ -186,7 +186,7 @@ def test_format_tsv_is_what_a_pipe_gets_by_default(runner, two_sources):
     default = runner.invoke(app, ["extract", str(two_sources)])
     assert named.exit_code == 0, named.output
     assert named.stdout == default.stdout
-    assert named.stdout.splitlines()[0] == "cluster\tcount\tspeaker\twording\treferences\tflags"
+    assert named.stdout.splitlines()[0] == "cluster\treferences\tspeaker\twording\tsources\tflags"
 
 
 def test_speakers_tsv_has_a_header_row(runner, two_sources):
@@ -239,8 +239,8 @@ def test_json_gives_clusters_with_their_members(runner, two_sources):
 def test_csv_per_cluster_puts_all_sources_in_one_cell(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--format", "csv", "--per-cluster"])
     header, row = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    assert header[:4] == ["Cluster", "Speaker", "Quote", "Sources count"]
-    assert row[3] == "2" and row[4].count(".txt:3") == 2
+    assert header[:5] == ["Cluster", "Speaker", "Quote", "Sources count", "References"]
+    assert row[3] == row[4] == "2" and row[header.index("Sources")].count(".txt:3") == 2
 
 
 def test_sqlite_holds_quotes_clusters_and_sources(runner, two_sources, tmp_path):

@@ -154,7 +154,7 @@ def test_render_clusters_plain_gives_one_line_per_cluster() -> None:
 
 def test_render_clusters_plain_starts_with_a_header_row() -> None:
     header = render_clusters_plain([ceasefire_cluster()]).splitlines()[0]
-    assert header == "cluster\tcount\tspeaker\twording\treferences\tflags"
+    assert header == "cluster\treferences\tspeaker\twording\tsources\tflags"
 
 
 def test_render_clusters_plain_counts_references_not_files() -> None:

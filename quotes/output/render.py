@@ -222,7 +222,7 @@ def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
 
 # --- clusters ---------------------------------------------------------------------------------
 
-CLUSTERS_TSV_HEADER = ("cluster", "count", "speaker", "wording", "references", "flags")
+CLUSTERS_TSV_HEADER = ("cluster", "references", "speaker", "wording", "sources", "flags")
 DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
 DIFF_MARKS = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}  # without colour, as `git diff --word-diff`
 
@@ -267,19 +267,15 @@ def _kinds(cluster: Cluster) -> str:
     return "\n".join(kind for kind in QUOTE_KINDS if kind in kinds)
 
 
-def _references(quotes: Iterable[Quote]) -> set[tuple[str, int]]:
-    """The distinct places (source, line) that carry the quotes."""
-    return {(q.source, q.line) for q in quotes}
-
-
 def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = True) -> Table:
     """One row per cluster: Speaker, Kind, Wording (a word diff where sources differ, then the flags),
-    Refs (references: distinct source lines), Sources. Without `colour` the diff is in marks."""
+    Refs (the cluster's `references`: distinct `source:line`s), Sources. The caption adds up the
+    references and counts the distinct sources. Without `colour` the diff is in marks."""
     members = [m for cluster in clusters for m in cluster.members]
     names = SourceNames.of(members, paths)
-    references, sources = _references(members), {m.source for m in members}
-    caption = f"{_plural(len(clusters), 'cluster')}, {_plural(len(references), 'reference')} in {_plural(len(sources), 'source')}"
     summaries = [cluster_summary(cluster) for cluster in clusters]
+    references, sources = sum(s.references for s in summaries), len({m.source for m in members})
+    caption = f"{_plural(len(clusters), 'cluster')}, {_plural(references, 'reference')} in {_plural(sources, 'source')}"
     if any(marked_first(summary) for summary in summaries):
         caption += f";{FIRST_MARK} published first"
     table = Table(caption=caption, box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False)
@@ -294,17 +290,17 @@ def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = 
             _text(summary.speaker) if summary.speaker else _text(UNATTRIBUTED, style="dim italic"),
             _text(_kinds(cluster)),
             _wording_cell(cluster, summary, names, colour),
-            _text(str(len(_references(cluster.members)))),
+            _text(str(summary.references)),
             place,
         )
     return table
 
 
 def render_clusters_plain(clusters: list[Cluster]) -> str:
-    """Tab-separated: a header, then one line per cluster: id, count of references (distinct
-    `source:line`), speaker, wording, the references ("; "), flags (", ")."""
+    """Tab-separated: a header, then one line per cluster: id, `references` (the count of distinct
+    `source:line`s), speaker, wording, `sources` (those `source:line`s, "; "), flags (", ")."""
     summaries = (cluster_summary(cluster) for cluster in clusters)
-    rows = ((s.id, str(len(s.sources)), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
+    rows = ((s.id, str(s.references), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
     return _tsv(CLUSTERS_TSV_HEADER, rows)
 
 

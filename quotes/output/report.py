@@ -33,6 +33,7 @@ from quotes.corpus.clusters import (
     differs_from,
     in_date_order,
     marked_first,
+    reference_places,
     word_diff,
 )
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
@@ -99,6 +100,7 @@ class Row:
     conflict: bool
     kinds: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
+    references: int  # distinct `source:line`s (`ClusterSummary.references`)
     outlets: tuple[str, ...]
     search: str  # folded words of every wording, speaker and outlet, for the search box
     speakers: str  # folded names and spellings of its speakers, for a search by speaker
@@ -124,7 +126,7 @@ class Overview:
     first_date: str | None
     last_date: str | None
     utterances: int
-    references: int
+    references: int  # each utterance's distinct `source:line`s, added up
     by_kind: tuple[tuple[str, int, int], ...]  # (kind, utterances of that kind, references of that kind)
 
 
@@ -207,6 +209,7 @@ def _row(cluster: Cluster, documents: Mapping[str, Document]) -> Row:
         conflict=bool(CONFLICT_FLAGS & set(summary.flags)),
         kinds=tuple(k for k in QUOTE_KINDS if any(m.kind == k for m in members)),
         occurrences=tuple(_occurrence(m, summary, speaker, documents) for m in members),
+        references=summary.references,
         outlets=outlets,
         search=fold_for_search(" ".join([speaker, *names, *outlets, *(m.text for m in members)])),
         speakers=fold_for_search(" | ".join(sorted(names | {speaker}))),
@@ -253,16 +256,19 @@ def overview(clusters: list[Cluster], documents: Mapping[str, Document], groups:
     dates = sorted(
         {m.meta.date[:10] for m in members if m.meta.date} | {d.meta.date[:10] for d in documents.values() if d.meta.date}
     )
-    row_kinds = Counter(row.kind for group in groups for row in group.rows)
-    member_kinds = Counter(m.kind for m in members)
+    rows = [row for group in groups for row in group.rows]
+    row_kinds = Counter(row.kind for row in rows)
+    references = {
+        kind: sum(len(reference_places(m for m in c.members if m.kind == kind)) for c in clusters) for kind in QUOTE_KINDS
+    }
     return Overview(
         sources=len(sources),
         outlets=len(outlets),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         utterances=len(clusters),
-        references=len(members),
-        by_kind=tuple((kind, row_kinds[kind], member_kinds[kind]) for kind in QUOTE_KINDS),
+        references=sum(row.references for row in rows),
+        by_kind=tuple((kind, row_kinds[kind], references[kind]) for kind in QUOTE_KINDS),
     )
 
 

@@ -50,7 +50,7 @@ their ids), `flags`, `summary`. Words are tokenised, stemmed and compared by `qu
 from quotes.corpus.clusters.flags import cluster_flags, differs_from, is_fragment
 from quotes.corpus.clusters.merge import cluster_id, cluster_quotes, with_clusters
 from quotes.corpus.clusters.order import first_sources, in_date_order
-from quotes.corpus.clusters.summary import cluster_summary, marked_first
+from quotes.corpus.clusters.summary import cluster_summary, marked_first, reference_places
 from quotes.corpus.clusters.thresholds import (
     CONFLICT_FLAGS,
     PARAPHRASE_MIN_OVERLAP,
@@ -89,6 +89,7 @@ __all__ = [
     "load_synonyms",
     "marked_first",
     "normalise",
+    "reference_places",
     "stem",
     "with_clusters",
     "word_diff",
