@@ -236,6 +236,15 @@ def test_json_gives_clusters_with_their_members(runner, two_sources):
     assert cluster["sources_count"] == 2 and len(cluster["members"]) == 2
 
 
+@pytest.mark.parametrize("option", ["--per-source", "--per-cluster"])
+def test_a_row_layout_with_the_html_report_is_a_one_line_error(runner, two_sources, tmp_path, option):
+    report = tmp_path / "report.html"
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "html", option, "-o", str(report)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"quotes: error: {option} does not apply to --format html")
+    assert len(result.stderr.splitlines()) == 1 and not report.exists()
+
+
 def test_csv_per_cluster_puts_all_sources_in_one_cell(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--format", "csv", "--per-cluster"])
     header, row = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))

@@ -247,6 +247,9 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
+    if output_format is OutputFormat.html and (per_source or per_cluster):
+        option = "--per-source" if per_source else "--per-cluster"
+        raise fail(f"{option} does not apply to --format html: the report has a row per utterance, with each source under it")
     try:
         sources = SourceFilter.of(since, until, outlet)
     except ValueError as err:
