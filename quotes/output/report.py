@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import itertools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import jinja2
 
+from quotes.check.match import diff_runs as word_runs
 from quotes.corpus.clusters import (
     CONFLICT_FLAGS,
     cluster_summary,
@@ -156,17 +156,18 @@ def _changes(agreed: str, quote: Quote) -> tuple[tuple[str, str], ...]:
 
 
 def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A word diff as runs: the words of one kind in a row joined, and a long run of equal words
-    cut to the words next to a change, around an ellipsis."""
-    groups = [(op, [word for _, word in run]) for op, run in itertools.groupby(diff, key=lambda pair: pair[0])]
-    runs: list[tuple[str, str]] = []
-    for i, (op, words) in enumerate(groups):
+    """A word diff as runs (`quotes.check.match.diff_runs`: the words of one kind in a row joined),
+    a long run of equal words cut to the words next to a change, around an ellipsis."""
+    runs = word_runs(list(diff))
+    shown: list[tuple[str, str]] = []
+    for i, (op, text) in enumerate(runs):
+        words = text.split(" ")
         if op == "equal" and len(words) > 2 * EQUAL_RUN_SHOWN + 1:
             head = words[:EQUAL_RUN_SHOWN] if i > 0 else []
-            tail = words[-EQUAL_RUN_SHOWN:] if i < len(groups) - 1 else []
-            words = [*head, "…", *tail]
-        runs.append((op, " ".join(words)))
-    return runs
+            tail = words[-EQUAL_RUN_SHOWN:] if i < len(runs) - 1 else []
+            text = " ".join([*head, "…", *tail])
+        shown.append((op, text))
+    return shown
 
 
 def _occurrence(quote: Quote, summary: ClusterSummary, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
