@@ -146,12 +146,14 @@ class Cluster:
 class ClusterSummary:
     """What a reader needs of a cluster: who, the wording, where it was reported ("source:line", in
     date order) and which sources published it first (none when no source is dated; several when
-    they share the earliest date)."""
+    they share the earliest date). Two counts: `sources_count`, the distinct sources (files, pages);
+    `references`, the distinct places (`source:line`, the length of `sources`)."""
 
     id: str
     speaker: str | None
     text: str
     sources_count: int
+    references: int
     sources: tuple[str, ...]
     flags: tuple[str, ...]
     first_sources: tuple[str, ...] = ()

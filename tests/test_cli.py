@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import sys
 
@@ -186,7 +187,7 @@ def test_format_tsv_is_what_a_pipe_gets_by_default(runner, two_sources):
     default = runner.invoke(app, ["extract", str(two_sources)])
     assert named.exit_code == 0, named.output
     assert named.stdout == default.stdout
-    assert named.stdout.splitlines()[0] == "cluster\tcount\tspeaker\twording\treferences\tflags"
+    assert named.stdout.splitlines()[0] == "cluster\treferences\tspeaker\twording\tsources\tflags"
 
 
 def test_speakers_tsv_has_a_header_row(runner, two_sources):
@@ -236,11 +237,20 @@ def test_json_gives_clusters_with_their_members(runner, two_sources):
     assert cluster["sources_count"] == 2 and len(cluster["members"]) == 2
 
 
+@pytest.mark.parametrize("option", ["--per-source", "--per-cluster"])
+def test_a_row_layout_with_the_html_report_is_a_one_line_error(runner, two_sources, tmp_path, option):
+    report = tmp_path / "report.html"
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", "html", option, "-o", str(report)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"quotes: error: {option} does not apply to --format html")
+    assert len(result.stderr.splitlines()) == 1 and not report.exists()
+
+
 def test_csv_per_cluster_puts_all_sources_in_one_cell(runner, two_sources):
     result = runner.invoke(app, ["extract", str(two_sources), "--format", "csv", "--per-cluster"])
     header, row = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
-    assert header[:4] == ["Cluster", "Speaker", "Quote", "Sources count"]
-    assert row[3] == "2" and row[4].count(".txt:3") == 2
+    assert header[:5] == ["Cluster", "Speaker", "Quote", "Sources count", "References"]
+    assert row[3] == row[4] == "2" and row[header.index("Sources")].count(".txt:3") == 2
 
 
 def test_sqlite_holds_quotes_clusters_and_sources(runner, two_sources, tmp_path):
@@ -289,7 +299,7 @@ def _command_paths(command: object, path: tuple[str, ...] = ()) -> list[tuple[st
 
 
 @pytest.mark.parametrize("words", _command_paths(typer.main.get_command(app)), ids=" ".join)
-def test_help_shows_no_bool_placeholders(words):
+def test_help_shows_no_type_placeholders(words):
     output = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "200"}).output
     assert "Usage" in output and "--help" in output
-    assert "<bool>" not in output
+    assert not re.search(r"<[^<>\n]+>", output), output  # <bool>, <str>, <path>, <list[str]>, <int range>, <table|tsv>

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from quotes.corpus.clusters import cluster_quotes, cluster_summary, load_synonyms, with_clusters, word_diff
+from quotes.corpus.clusters import cluster_quotes, cluster_summary, differs_from, load_synonyms, with_clusters, word_diff
 from quotes.models import Quote, SourceMeta
 from quotes.rules import RulesError
 
@@ -591,6 +591,15 @@ def test_flag_speaker_differs_when_sources_spell_one_speakers_name_differently(f
 
 
 # --- for renderers -------------------------------------------------------------------------------
+
+
+def test_a_fragment_or_a_paraphrase_does_not_differ_from_the_wording() -> None:
+    wording = "There will be no ceasefire until the last soldier leaves."
+    assert not differs_from(wording, quote("THERE WILL be no ceasefire until the last soldier leaves"))
+    assert not differs_from(wording, quote("no ceasefire", kind="partial"))
+    assert not differs_from(wording, quote("there would be no truce", kind="indirect"))
+    assert differs_from(wording, quote("There will be no truce until the last soldier leaves."))
+    assert differs_from(wording, quote("no cease", kind="partial"))  # a word cut is not a fragment
 
 
 def test_word_diff_marks_deleted_and_inserted_words() -> None:

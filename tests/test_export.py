@@ -102,6 +102,7 @@ def test_csv_has_readable_headers() -> None:
         "Cluster wording",
         "Flags",
         "Sources count",
+        "References",
         "First published",
     ]
 
@@ -129,6 +130,13 @@ def test_csv_sources_count_counts_distinct_sources_of_the_quotes_cluster() -> No
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, clusters=[cluster]))
     assert [(r[CSV_HEADERS.index("Cluster")], r[CSV_HEADERS.index("Sources count")]) for r in rows[1:]] == [("c1", "3")] * 4
+
+
+def test_csv_references_count_the_distinct_places_of_the_quotes_cluster() -> None:
+    quotes, cluster = harbour_cluster()
+    rows = csv_rows(csv_text(quotes, clusters=[cluster]))
+    assert {r[CSV_HEADERS.index("References")] for r in rows[1:]} == {"4"}
+    assert csv_rows(csv_text([quote()]))[1][CSV_HEADERS.index("References")] == "1"
 
 
 def test_csv_rows_carry_their_clusters_agreed_wording_and_flags() -> None:
@@ -167,8 +175,17 @@ def test_csv_per_cluster_gives_one_row_with_all_sources_in_one_cell() -> None:
     quotes, cluster = harbour_cluster()
     rows = csv_rows(csv_text(quotes, per_cluster=[cluster]))
     assert rows == [
-        ["Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by"],
-        ["c1", "Yulia Svyrydenko", HARBOUR, "3", "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3", "wording differs", ""],
+        ["Cluster", "Speaker", "Quote", "Sources count", "References", "Sources", "Flags", "First published by"],
+        [
+            "c1",
+            "Yulia Svyrydenko",
+            HARBOUR,
+            "3",
+            "4",
+            "ap.txt:12; bbc.txt:7; reuters.txt:1; reuters.txt:3",
+            "wording differs",
+            "",
+        ],
     ]
 
 
@@ -206,7 +223,7 @@ def test_json_with_clusters_summarises_each_cluster_and_lists_members() -> None:
     assert entry["id"] == "c1"
     assert entry["speaker"] == "Yulia Svyrydenko"
     assert entry["text"] == HARBOUR
-    assert entry["sources_count"] == 3
+    assert (entry["sources_count"], entry["references"]) == (3, 4)
     assert entry["sources"] == ["ap.txt:12", "bbc.txt:7", "reuters.txt:1", "reuters.txt:3"]
     assert entry["flags"] == ["wording differs"]
     assert [m["source"] for m in entry["members"]] == ["reuters.txt", "ap.txt", "reuters.txt", "bbc.txt"]
@@ -252,6 +269,7 @@ def test_sqlite_clusters_name_the_first_publisher(tmp_path: Path) -> None:
     write_sqlite(quotes, [cluster], path)
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("SELECT first_sources FROM clusters").fetchall() == [("reuters.txt",)]
+        assert db.execute("SELECT sources_count, references_count FROM clusters").fetchall() == [(2, 2)]
 
 
 def test_json_with_clusters_keeps_quotes_outside_every_cluster() -> None:

@@ -154,7 +154,7 @@ def test_render_clusters_plain_gives_one_line_per_cluster() -> None:
 
 def test_render_clusters_plain_starts_with_a_header_row() -> None:
     header = render_clusters_plain([ceasefire_cluster()]).splitlines()[0]
-    assert header == "cluster\tcount\tspeaker\twording\treferences\tflags"
+    assert header == "cluster\treferences\tspeaker\twording\tsources\tflags"
 
 
 def test_render_clusters_plain_counts_references_not_files() -> None:
@@ -205,7 +205,7 @@ def sources_column(text: str) -> list[str]:
 def test_sources_show_as_outlet_and_day_with_their_lines_never_cut(width: int) -> None:
     places = sources_column(rendered(clusters_table(mixed_clusters()), width))
     assert places == [
-        "The Kyiv Independent, 6 Aug:2",
+        "The Kyiv Independent, 6 Aug:2 *",
         "Reuters, 7 Aug:4,9",
         "000_7e07f2c40bbd63cd.txt:31",
         "The Kyiv Independent, 6 Aug:7",
@@ -235,7 +235,7 @@ def test_dates_carry_the_year_when_the_sources_span_years() -> None:
 
 def test_sources_are_listed_earliest_first() -> None:
     assert sources_column(rendered(clusters_table(mixed_clusters()[:1])))[:2] == [
-        "The Kyiv Independent, 6 Aug:2",
+        "The Kyiv Independent, 6 Aug:2 *",
         "Reuters, 7 Aug:4,9",
     ]
 
@@ -254,6 +254,12 @@ def test_paths_show_each_source_by_its_path_as_given() -> None:
 
 def test_refs_count_references_not_files() -> None:
     assert re.search(r" 4 +The Kyiv Independent, 6 Aug:2", rendered(clusters_table(mixed_clusters()[:1])))
+
+
+def test_the_first_publishers_of_an_utterance_in_several_sources_are_marked() -> None:
+    text = rendered(clusters_table(mixed_clusters()))
+    assert "The Kyiv Independent, 6 Aug:2 *" in text and "The Kyiv Independent, 6 Aug:7 *" not in text
+    assert "; * published first" in text
 
 
 def test_the_caption_counts_clusters_references_and_sources() -> None:
@@ -284,7 +290,7 @@ def test_the_seeds_table_names_every_source_whole(seed_clusters: tuple[list[Quot
     places = sources_column(rendered(clusters_table(clusters), width))
     names = {q.meta.outlet or "" for q in quotes}
     # "outlet:lines" or "outlet, 7 Aug:lines"
-    pattern = r"(.+?)(?:, \d{1,2} [A-Z][a-z]{2}(?: \d{4})?)?:\d+(,\d+)*(,…)?"
+    pattern = r"(.+?)(?:, \d{1,2} [A-Z][a-z]{2}(?: \d{4})?)?:\d+(,\d+)*(,…)?( \*)?"
     assert places and all(re.fullmatch(pattern, place)[1] in names for place in places)  # type: ignore[index]
 
 

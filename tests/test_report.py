@@ -10,7 +10,8 @@ from pathlib import Path
 
 from quotes.corpus.identities import SpeakerDirectory, load_directory
 from quotes.models import Cluster, Document, Quote, SourceMeta
-from quotes.output.report import context_sentence, diff_runs, render_report
+from quotes.output.context import context_sentence
+from quotes.output.report import diff_runs, render_report
 
 CEASEFIRE = "There will be no ceasefire until the last soldier leaves."
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned = true">'
@@ -141,6 +142,12 @@ def test_speaker_role_comes_from_the_speakers_file() -> None:
 def test_members_are_listed_in_date_order() -> None:
     [row] = page_of([ceasefire()]).find_all("article", "cluster")
     assert [m.find_all("span", "outlet")[0].all_text() for m in row.find_all("li", "member")] == ["Reuters", "AP", "BBC"]
+
+
+def test_the_first_publisher_is_marked_when_several_sources_carry_the_utterance() -> None:
+    ceasefire_row, talks_row = page_of([ceasefire(), talks()]).find_all("article", "cluster")
+    assert [bool(m.find_all("span", "first")) for m in ceasefire_row.find_all("li", "member")] == [True, False, False]
+    assert not talks_row.find_all("span", "first")
 
 
 def test_verbatim_wording_is_in_quote_marks_and_a_paraphrase_is_not() -> None:

@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from quotes.output.report import CONFLICT_FLAGS, fold_for_search
+from quotes.corpus.clusters import CONFLICT_FLAGS
+from quotes.output.report import fold_for_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 

@@ -9,17 +9,25 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from quotes.output.render import for_terminal, is_terminal
 from quotes.sources.files import shown_name
 
 
+def _no_type(ctx: Any) -> None:
+    return None
+
+
 def _untyped_flags(params: list[Any]) -> list[Any]:
-    """`params`, their flags (--force, --help) without the `<bool>` that typer's help puts after every option."""
+    """`params` without the type placeholders typer's help shows: flags (--force, --help) without
+    `<bool>`, arguments without `<list[str]>` (their metavar, `PATH`, names them). Options take a
+    metavar where they are declared (`FILE`, `NAME`, `N`)."""
     for param in params:
         if getattr(param, "is_flag", False) and param.metavar is None:
             param.metavar = ""
+        if isinstance(param, TyperArgument):
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
     return params
 
 

@@ -15,7 +15,7 @@ from quotes.cache import cache_info as describe_cache
 from quotes.check.messages import findings_json, plain_line, summary
 from quotes.check.run import CheckRequest, Report, run_check
 from quotes.cli.app import Command, Group, app, fail, os_message, print_text, shown_path, stderr, warn
-from quotes.cli.extract import MODEL_HELP, SPEAKERS_HELP
+from quotes.cli.extract import ModelOption, SpeakersOption, format_help
 from quotes.config import Config, ConfigError, load_config
 from quotes.extraction.parse import ModelNotFound
 from quotes.output.findings import rich_line
@@ -56,12 +56,14 @@ def _settings() -> Config:
 
 @app.command(cls=Command)
 def check(
-    drafts: Annotated[list[str], typer.Argument(help=CHECK_DRAFTS_HELP)],
-    sources: Annotated[list[str] | None, typer.Option("--sources", help=CHECK_SOURCES_HELP)] = None,
-    speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
-    model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
+    drafts: Annotated[list[str], typer.Argument(metavar="DRAFT", help=CHECK_DRAFTS_HELP)],
+    sources: Annotated[list[str] | None, typer.Option("--sources", metavar="PATH", help=CHECK_SOURCES_HELP)] = None,
+    speakers_file: SpeakersOption = None,
+    model: ModelOption = None,
     strict: Annotated[bool, typer.Option("--strict", help=CHECK_STRICT_HELP)] = False,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", metavar="FORMAT", help=format_help(CheckFormat, ""))
+    ] = CheckFormat.text,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -147,7 +149,9 @@ app.add_typer(rules_app, name="rules")
 
 @rules_app.command("check", cls=Command)
 def rules_check(
-    folder: Annotated[Path | None, typer.Argument(help="A patterns folder (default: the built-in one).")] = None,
+    folder: Annotated[
+        Path | None, typer.Argument(metavar="FOLDER", help="A patterns folder (default: the built-in one).")
+    ] = None,
 ) -> None:
     """Check a patterns folder as the tool loads it: the first problem is one line, file:line, exit 1."""
     folder = folder or patterns_dir()

@@ -64,7 +64,7 @@ MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_we
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
 PER_SOURCE_HELP = "One row per quote in each source, instead of one row per utterance."
 PER_CLUSTER_HELP = "With --format csv: one row per utterance, all its sources in one cell."
-URLS_HELP = "A file of URLs to fetch and read, one a line (# starts a comment); with PATHS or alone."
+URLS_HELP = "A file of URLs to fetch and read, one a line (# starts a comment); with PATH arguments or alone."
 SAVE_TEXT_HELP = (
     "Also write each source's text (a page's or .docx's extracted text, which the offsets index) to DIR, one .txt each."
 )
@@ -72,9 +72,20 @@ KIND_HELP = "Only these kinds: direct, partial, indirect, embed (repeatable)."
 SINCE_HELP = "Only sources dated on or after this day (YYYY-MM-DD); sources with no date are left out."
 UNTIL_HELP = "Only sources dated on or before this day (YYYY-MM-DD); sources with no date are left out."
 OUTLET_HELP = "Only sources from this outlet, in any case (repeatable)."
-FORMAT_HELP = "Output format. Default: table on a terminal; else (piped, redirected, -o FILE, NO_COLOR, CI) tsv."
+FORMAT_DEFAULT_HELP = "Default: table on a terminal; else (piped, redirected, -o FILE, NO_COLOR, CI) tsv."
 SHOW_PATHS_HELP = "In the table, name each source by its path as given instead of its outlet and date."
 TABLE_FILE_WIDTH = 100  # a table written to a file (`--format table -o FILE`) is this many characters wide
+
+
+# The parameters that more than one command takes, declared once.
+PathsArgument = Annotated[list[str] | None, typer.Argument(metavar="PATH", help=PATHS_HELP)]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of the terminal.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")]
+SpeakersOption = Annotated[list[Path] | None, typer.Option("--speakers", metavar="FILE", help=SPEAKERS_HELP)]
+ModelOption = Annotated[str | None, typer.Option("--model", metavar="MODEL", help=MODEL_HELP)]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, metavar="N", help=JOBS_HELP)]
 
 
 class OutputFormat(StrEnum):
@@ -85,6 +96,12 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     sqlite = "sqlite"
     html = "html"
+
+
+def format_help(formats: type[StrEnum], default: str = FORMAT_DEFAULT_HELP) -> str:
+    """The help of a --format option: its choices, then what it is by default."""
+    names = [str(f) for f in formats]
+    return f"Output format: {', '.join(names[:-1])} or {names[-1]}. {default}".strip()
 
 
 def _documents(files: list[str], show_progress: bool, texts: dict[str, Path] | None = None) -> Iterator[Document]:
@@ -220,20 +237,24 @@ def _extract_all(
 
 @app.command(cls=Command)
 def extract(
-    paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
-    output_format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        OutputFormat | None, typer.Option("--format", "-f", metavar="FORMAT", help=format_help(OutputFormat))
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
     per_source: Annotated[bool, typer.Option("--per-source", help=PER_SOURCE_HELP)] = False,
     per_cluster: Annotated[bool, typer.Option("--per-cluster", help=PER_CLUSTER_HELP)] = False,
     show_paths: Annotated[bool, typer.Option("--paths", help=SHOW_PATHS_HELP)] = False,
-    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help=KIND_HELP)] = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Only quotes by this speaker (any alias).")] = None,
-    speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
-    model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
-    urls: Annotated[Path | None, typer.Option("--urls", help=URLS_HELP)] = None,
-    save_text_dir: Annotated[Path | None, typer.Option("--save-text", help=SAVE_TEXT_HELP)] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", metavar="KIND", help=KIND_HELP)] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", "-s", metavar="NAME", help="Only quotes by this speaker (any alias).")
+    ] = None,
+    speakers_file: SpeakersOption = None,
+    model: ModelOption = None,
+    jobs: JobsOption = None,
+    urls: Annotated[Path | None, typer.Option("--urls", metavar="FILE", help=URLS_HELP)] = None,
+    save_text_dir: Annotated[Path | None, typer.Option("--save-text", metavar="DIR", help=SAVE_TEXT_HELP)] = None,
     since: Annotated[str | None, typer.Option("--since", metavar="DATE", help=SINCE_HELP)] = None,
     until: Annotated[str | None, typer.Option("--until", metavar="DATE", help=UNTIL_HELP)] = None,
     outlet: Annotated[list[str] | None, typer.Option("--outlet", metavar="NAME", help=OUTLET_HELP)] = None,
@@ -247,6 +268,9 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
+    if output_format is OutputFormat.html and (per_source or per_cluster):
+        option = "--per-source" if per_source else "--per-cluster"
+        raise fail(f"{option} does not apply to --format html: the report has a row per utterance, with each source under it")
     try:
         sources = SourceFilter.of(since, until, outlet)
     except ValueError as err:
@@ -301,13 +325,15 @@ class SpeakersFormat(StrEnum):
 
 @app.command(cls=Command)
 def speakers(
-    paths: Annotated[list[str] | None, typer.Argument(help=PATHS_HELP)] = None,
-    output_format: Annotated[SpeakersFormat | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file if it exists.")] = False,
-    speakers_file: Annotated[list[Path] | None, typer.Option("--speakers", help=SPEAKERS_HELP)] = None,
-    model: Annotated[str | None, typer.Option("--model", help=MODEL_HELP)] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=JOBS_HELP)] = None,
+    paths: PathsArgument = None,
+    output_format: Annotated[
+        SpeakersFormat | None, typer.Option("--format", "-f", metavar="FORMAT", help=format_help(SpeakersFormat))
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    speakers_file: SpeakersOption = None,
+    model: ModelOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """List the speakers quoted: canonical name, kinds, spellings seen, quotes and sources."""
     files, pipeline, target, _ = _setup(paths, model, speakers_file, output, force)

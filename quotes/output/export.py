@@ -53,9 +53,10 @@ CSV_HEADERS = (
     "Cluster wording",
     "Flags",
     "Sources count",
+    "References",
     "First published",
 )
-CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "Sources", "Flags", "First published by")
+CSV_CLUSTER_HEADERS = ("Cluster", "Speaker", "Quote", "Sources count", "References", "Sources", "Flags", "First published by")
 SOURCES_SEPARATOR = "; "
 
 # OWASP "CSV injection": a cell starting with one of these is run as a formula by spreadsheets.
@@ -78,11 +79,6 @@ def open_output(path: Path, force: bool, fmt: str) -> Iterator[TextIO]:
 
 
 # --- cluster summaries ------------------------------------------------------------------------
-
-
-def sources_count(cluster: Cluster) -> int:
-    """How many distinct sources report the cluster."""
-    return len({m.source for m in cluster.members})
 
 
 def restrict_clusters(clusters: Iterable[Cluster], quotes: Iterable[Quote]) -> list[Cluster]:
@@ -112,7 +108,7 @@ def cluster_of(quote: Quote, index: dict[MemberKey, Cluster], by_id: dict[str, C
 
 def quote_contexts(document: Document, quotes: Iterable[Quote]) -> dict[MemberKey, str]:
     """The context sentence of each of the document's quotes (`quotes.output.context`), for `write_csv`."""
-    return {member_key(q): context_sentence(document.text, q.start, q.end) for q in quotes}
+    return {member_key(q): context_sentence(document.text, q.start, q.end).line for q in quotes}
 
 
 # --- JSON and JSONL ---------------------------------------------------------------------------
@@ -141,6 +137,7 @@ def cluster_record(cluster: Cluster) -> dict[str, object]:
         "speaker": summary.speaker,
         "text": summary.text,
         "sources_count": summary.sources_count,
+        "references": summary.references,
         "sources": list(summary.sources),
         "flags": list(summary.flags),
         "first_sources": list(summary.first_sources),
@@ -204,6 +201,7 @@ def quote_row(quote: Quote, summary: ClusterSummary | None, context: str | None 
         summary.text if summary else None,
         SOURCES_SEPARATOR.join(summary.flags) if summary else None,
         summary.sources_count if summary else 1,
+        summary.references if summary else 1,
         "yes" if summary and quote.source in summary.first_sources else None,
     ]
 
@@ -215,6 +213,7 @@ def cluster_row(cluster: Cluster) -> list[object]:
         summary.speaker,
         summary.text,
         summary.sources_count,
+        summary.references,
         SOURCES_SEPARATOR.join(summary.sources),
         SOURCES_SEPARATOR.join(summary.flags),
         SOURCES_SEPARATOR.join(summary.first_sources),
@@ -231,9 +230,10 @@ def write_csv(
     """RFC 4180 CSV with readable headers, every cell neutralised against formulas.
 
     One row per quote, with its cluster's agreed wording and flags (from `clusters`); "Sources
-    count" is the number of distinct sources in the quote's cluster (else 1), "First published"
-    says "yes" when the quote's source is one that published the cluster first, and "Context" is
-    the quote's sentence from `contexts` (`quote_contexts`; empty without). With `per_cluster`,
+    count" is the number of distinct sources in the quote's cluster (else 1), "References" the
+    number of its distinct places (`source:line`; else 1), "First published" says "yes" when the
+    quote's source is one that published the cluster first, and "Context" is the quote's sentence
+    from `contexts` (`quote_contexts`; empty without). With `per_cluster`,
     one row per cluster instead (`quotes` unused), its sources ("source:line") joined by "; " in
     one cell. Open `out` with `CSV_ENCODING` and `newline=""` (see `open_output`).
     """

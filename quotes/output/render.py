@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.check.match import diff_runs
-from quotes.corpus.clusters import cluster_summary, normalise, word_diff
+from quotes.corpus.clusters import cluster_summary, differs_from, in_date_order, marked_first, word_diff
 from quotes.corpus.identities import SpeakerSummary
 from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Quote
 
@@ -31,6 +31,7 @@ OPEN_MARK, CLOSE_MARK = "\u201c", "\u201d"  # “ ”
 UNATTRIBUTED = "(unattributed)"
 MIN_TEXT_WIDTH = 20  # the Quote and Wording columns take the spare width, but never less than this
 TEXT_RATIO = 2  # with --paths, the paths take a third of the spare width, the wording the rest
+FIRST_MARK = " *"  # after a source that published the utterance first; the caption says so
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -104,21 +105,22 @@ class SourceNames:
         return f"{self.name(quote)}:{quote.line}"
 
 
-def _by_date(quotes: Iterable[Quote]) -> list[Quote]:
-    """Earliest source first; sources without a date last, by name."""
-    return sorted(quotes, key=lambda q: (q.meta.date is None, q.meta.date or "", q.source, q.line))
-
-
-def _sources_cell(cluster: Cluster, names: SourceNames) -> Text:
-    """Each source once, in date order, with the lines that carry the utterance: `Reuters, 7 Aug:4,9`."""
+def _sources_cell(cluster: Cluster, summary: ClusterSummary, names: SourceNames) -> Text:
+    """Each source once, in date order (`in_date_order`), with the lines that carry the utterance,
+    and FIRST_MARK after the sources that published it first (`marked_first`): `Reuters, 7 Aug:4,9 *`."""
     named: dict[str, str] = {}
     lines: dict[str, list[int]] = {}
-    for member in _by_date(cluster.members):
+    for member in in_date_order(cluster.members):
         named.setdefault(member.source, names.name(member))
         numbers = lines.setdefault(member.source, [])
         if member.line not in numbers:
             numbers.append(member.line)
-    return _text("\n".join(_place(named[source], numbers, names.paths) for source, numbers in lines.items()))
+    return _text(
+        "\n".join(
+            _place(named[source], numbers, names.paths) + (FIRST_MARK if source in marked_first(summary) else "")
+            for source, numbers in lines.items()
+        )
+    )
 
 
 def _place(name: str, lines: list[int], whole: bool) -> str:
@@ -220,7 +222,7 @@ def render_speakers_plain(summaries: list[SpeakerSummary]) -> str:
 
 # --- clusters ---------------------------------------------------------------------------------
 
-CLUSTERS_TSV_HEADER = ("cluster", "count", "speaker", "wording", "references", "flags")
+CLUSTERS_TSV_HEADER = ("cluster", "references", "speaker", "wording", "sources", "flags")
 DIFF_STYLES = {"equal": "", "delete": "strike red", "insert": "bold green"}
 DIFF_MARKS = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}  # without colour, as `git diff --word-diff`
 
@@ -242,9 +244,7 @@ def _diff_text(a: str, b: str, colour: bool) -> Text:
 
 def _first_differing(cluster: Cluster, wording: str) -> Quote | None:
     """The first quoted member whose words differ from the cluster's wording (a fragment of it does not)."""
-    agreed = f" {normalise(wording)} "
-    quoted = (m for m in cluster.members if m.kind in VERBATIM_KINDS)
-    return next((m for m in quoted if f" {normalise(m.text)} " not in agreed), None)
+    return next((m for m in cluster.members if differs_from(wording, m)), None)
 
 
 def _wording_cell(cluster: Cluster, summary: ClusterSummary, names: SourceNames, colour: bool) -> Text:
@@ -267,42 +267,40 @@ def _kinds(cluster: Cluster) -> str:
     return "\n".join(kind for kind in QUOTE_KINDS if kind in kinds)
 
 
-def _references(quotes: Iterable[Quote]) -> set[tuple[str, int]]:
-    """The distinct places (source, line) that carry the quotes."""
-    return {(q.source, q.line) for q in quotes}
-
-
 def clusters_table(clusters: list[Cluster], paths: bool = False, colour: bool = True) -> Table:
     """One row per cluster: Speaker, Kind, Wording (a word diff where sources differ, then the flags),
-    Refs (references: distinct source lines), Sources. Without `colour` the diff is in marks."""
+    Refs (the cluster's `references`: distinct `source:line`s), Sources. The caption adds up the
+    references and counts the distinct sources. Without `colour` the diff is in marks."""
     members = [m for cluster in clusters for m in cluster.members]
     names = SourceNames.of(members, paths)
-    references, sources = _references(members), {m.source for m in members}
-    caption = f"{_plural(len(clusters), 'cluster')}, {_plural(len(references), 'reference')} in {_plural(len(sources), 'source')}"
+    summaries = [cluster_summary(cluster) for cluster in clusters]
+    references, sources = sum(s.references for s in summaries), len({m.source for m in members})
+    caption = f"{_plural(len(clusters), 'cluster')}, {_plural(references, 'reference')} in {_plural(sources, 'source')}"
+    if any(marked_first(summary) for summary in summaries):
+        caption += f";{FIRST_MARK} published first"
     table = Table(caption=caption, box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False)
     table.add_column("Speaker", style="bold", max_width=16, overflow="fold")
     table.add_column("Kind", style="cyan", no_wrap=True)
     table.add_column("Wording", ratio=TEXT_RATIO, width=MIN_TEXT_WIDTH, overflow="fold")
     table.add_column("Refs", justify="right", no_wrap=True)
-    places = [_sources_cell(cluster, names) for cluster in clusters]
+    places = [_sources_cell(cluster, summary, names) for cluster, summary in zip(clusters, summaries, strict=True)]
     _add_sources_column(table, "Sources", [cell.plain for cell in places], paths)
-    for cluster, place in zip(clusters, places, strict=True):
-        summary = cluster_summary(cluster)
+    for cluster, summary, place in zip(clusters, summaries, places, strict=True):
         table.add_row(
             _text(summary.speaker) if summary.speaker else _text(UNATTRIBUTED, style="dim italic"),
             _text(_kinds(cluster)),
             _wording_cell(cluster, summary, names, colour),
-            _text(str(len(_references(cluster.members)))),
+            _text(str(summary.references)),
             place,
         )
     return table
 
 
 def render_clusters_plain(clusters: list[Cluster]) -> str:
-    """Tab-separated: a header, then one line per cluster: id, count of references (distinct
-    `source:line`), speaker, wording, the references ("; "), flags (", ")."""
+    """Tab-separated: a header, then one line per cluster: id, `references` (the count of distinct
+    `source:line`s), speaker, wording, `sources` (those `source:line`s, "; "), flags (", ")."""
     summaries = (cluster_summary(cluster) for cluster in clusters)
-    rows = ((s.id, str(len(s.sources)), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
+    rows = ((s.id, str(s.references), s.speaker, s.text, "; ".join(s.sources), ", ".join(s.flags)) for s in summaries)
     return _tsv(CLUSTERS_TSV_HEADER, rows)
 
 

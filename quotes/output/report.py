@@ -15,10 +15,7 @@ still would not run.
 from __future__ import annotations
 
 import base64
-import bisect
 import hashlib
-import itertools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -29,60 +26,43 @@ from pathlib import Path
 
 import jinja2
 
-from quotes.corpus.clusters import SPEAKER_DIFFERS, WORDING_DIFFERS, cluster_summary, normalise, word_diff
+from quotes.check.match import diff_runs as word_runs
+from quotes.corpus.clusters import (
+    CONFLICT_FLAGS,
+    cluster_summary,
+    differs_from,
+    in_date_order,
+    marked_first,
+    reference_places,
+    word_diff,
+)
 from quotes.corpus.identities import SpeakerDirectory, summarise_speakers
-from quotes.extraction.layout import paragraphs
-from quotes.extraction.parse import SENTENCE_END
-from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, Document, Quote
+from quotes.models import QUOTE_KINDS, VERBATIM_KINDS, Cluster, ClusterSummary, Document, Quote
+from quotes.output.context import Context, context_sentence
 from quotes.sources.common import shown_name
 from quotes.sources.urls import is_url
 
 TEMPLATE = "report.html.j2"
 SCRIPT = "report.js"
-CONFLICT_FLAGS = frozenset({WORDING_DIFFERS, SPEAKER_DIFFERS})
 KIND_LABELS = {"direct": "quote", "partial": "partial quote", "embed": "post", "indirect": "paraphrase"}
 UNATTRIBUTED = "(unattributed)"
 CONTEXT_CHARS = 240  # the most characters of context shown on either side of a quote
-SPACES = re.compile(r"\s+")  # line breaks and runs of spaces in a context read as one space
 EQUAL_RUN_SHOWN = 3  # in a list of changes, a run of equal words keeps this many words on each side
 
 
 # --- the sentence around a quote --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Context:
-    """The sentence (or sentences) around a quote, within its paragraph, in three parts."""
-
-    before: str
-    quote: str
-    after: str
-
-
-@lru_cache(maxsize=1024)  # a report asks for each source's paragraphs once per member it has
-def _paragraph_bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    found = paragraphs(text)
-    return tuple(p.start for p in found), tuple(p.end for p in found)
-
-
-def context_sentence(text: str, start: int, end: int) -> Context:
-    """The sentence that holds `text[start:end]`, from the sentence start before it to the sentence
-    end after it, never past its paragraph; each side cut to `CONTEXT_CHARS` with an ellipsis."""
-    starts, ends = _paragraph_bounds(text)
-    index = bisect.bisect_right(starts, start) - 1
-    first, last = (starts[index], ends[index]) if index >= 0 else (0, len(text))
-    last = max(last, end)
-    opening = first
-    for match in SENTENCE_END.finditer(text, first, start):
-        opening = match.end()
-    closing = SENTENCE_END.search(text, end, last)
-    before = SPACES.sub(" ", text[opening:start]).lstrip()
-    after = SPACES.sub(" ", text[end : closing.end() if closing else last]).rstrip()
+def shown_context(text: str, start: int, end: int) -> Context:
+    """The context sentence of `text[start:end]` (`quotes.output.context`), each side cut to
+    `CONTEXT_CHARS` with an ellipsis."""
+    context = context_sentence(text, start, end)
+    before, after = context.before, context.after
     if len(before) > CONTEXT_CHARS:
         before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
     if len(after) > CONTEXT_CHARS:
         after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
-    return Context(before, SPACES.sub(" ", text[start:end]), after)
+    return Context(before, context.quote, after)
 
 
 # --- what the template shows ------------------------------------------------------------------
@@ -104,6 +84,7 @@ class Occurrence:
     text: str  # exactly as printed
     changes: tuple[tuple[str, str], ...]  # the word diff against the agreed wording, as runs; empty when it agrees
     context: Context | None
+    first: bool  # its source published the utterance first, among several (`marked_first`)
 
 
 @dataclass(frozen=True)
@@ -119,6 +100,7 @@ class Row:
     conflict: bool
     kinds: tuple[str, ...]
     occurrences: tuple[Occurrence, ...]
+    references: int  # distinct `source:line`s (`ClusterSummary.references`)
     outlets: tuple[str, ...]
     search: str  # folded words of every wording, speaker and outlet, for the search box
     speakers: str  # folded names and spellings of its speakers, for a search by speaker
@@ -144,7 +126,7 @@ class Overview:
     first_date: str | None
     last_date: str | None
     utterances: int
-    references: int
+    references: int  # each utterance's distinct `source:line`s, added up
     by_kind: tuple[tuple[str, int, int], ...]  # (kind, utterances of that kind, references of that kind)
 
 
@@ -168,34 +150,29 @@ def _source_label(source: str) -> str:
     return shown_name(source if is_url(source) else Path(source).name or source)
 
 
-def _date_key(quote: Quote) -> tuple[bool, str, str, int]:
-    return quote.meta.date is None, quote.meta.date or "", quote.source, quote.start
-
-
 def _changes(agreed: str, quote: Quote) -> tuple[tuple[str, str], ...]:
     """The word diff of a quoted member that is neither the agreed wording nor a fragment of it."""
-    if quote.kind not in VERBATIM_KINDS or f" {normalise(quote.text)} " in f" {normalise(agreed)} ":
-        return ()
-    return tuple(word_diff(agreed, quote.text))
+    return tuple(word_diff(agreed, quote.text)) if differs_from(agreed, quote) else ()
 
 
 def diff_runs(diff: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A word diff as runs: the words of one kind in a row joined, and a long run of equal words
-    cut to the words next to a change, around an ellipsis."""
-    groups = [(op, [word for _, word in run]) for op, run in itertools.groupby(diff, key=lambda pair: pair[0])]
-    runs: list[tuple[str, str]] = []
-    for i, (op, words) in enumerate(groups):
+    """A word diff as runs (`quotes.check.match.diff_runs`: the words of one kind in a row joined),
+    a long run of equal words cut to the words next to a change, around an ellipsis."""
+    runs = word_runs(list(diff))
+    shown: list[tuple[str, str]] = []
+    for i, (op, text) in enumerate(runs):
+        words = text.split(" ")
         if op == "equal" and len(words) > 2 * EQUAL_RUN_SHOWN + 1:
             head = words[:EQUAL_RUN_SHOWN] if i > 0 else []
-            tail = words[-EQUAL_RUN_SHOWN:] if i < len(groups) - 1 else []
-            words = [*head, "…", *tail]
-        runs.append((op, " ".join(words)))
-    return runs
+            tail = words[-EQUAL_RUN_SHOWN:] if i < len(runs) - 1 else []
+            text = " ".join([*head, "…", *tail])
+        shown.append((op, text))
+    return shown
 
 
-def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
+def _occurrence(quote: Quote, summary: ClusterSummary, speaker: str, documents: Mapping[str, Document]) -> Occurrence:
     document = documents.get(quote.source)
-    context = context_sentence(document.text, quote.start, quote.end) if document is not None else None
+    context = shown_context(document.text, quote.start, quote.end) if document is not None else None
     mention = quote.speaker_mention if quote.speaker_mention not in (None, speaker) else None
     if quote.speaker and quote.speaker != speaker:
         mention = quote.speaker if mention is None else f"{quote.speaker} ({mention})"
@@ -210,15 +187,16 @@ def _occurrence(quote: Quote, agreed: str, speaker: str, documents: Mapping[str,
         verbatim=quote.kind in VERBATIM_KINDS,
         mention=mention,
         text=quote.text,
-        changes=tuple(diff_runs(_changes(agreed, quote))),
+        changes=tuple(diff_runs(_changes(summary.text, quote))),
         context=context,
+        first=quote.source in marked_first(summary),
     )
 
 
 def _row(cluster: Cluster, documents: Mapping[str, Document]) -> Row:
     summary = cluster_summary(cluster)
     speaker = summary.speaker or UNATTRIBUTED
-    members = sorted(cluster.members, key=_date_key)
+    members = in_date_order(cluster.members)
     kind = next((m.kind for m in members if m.text == summary.text), "indirect")
     names = {m.speaker for m in members if m.speaker} | {m.speaker_mention for m in members if m.speaker_mention}
     outlets = tuple(dict.fromkeys(m.meta.outlet or _source_label(m.source) for m in members))
@@ -231,7 +209,8 @@ def _row(cluster: Cluster, documents: Mapping[str, Document]) -> Row:
         flags=summary.flags,
         conflict=bool(CONFLICT_FLAGS & set(summary.flags)),
         kinds=tuple(k for k in QUOTE_KINDS if any(m.kind == k for m in members)),
-        occurrences=tuple(_occurrence(m, summary.text, speaker, documents) for m in members),
+        occurrences=tuple(_occurrence(m, summary, speaker, documents) for m in members),
+        references=summary.references,
         outlets=outlets,
         search=fold_for_search(" ".join([speaker, *names, *outlets, *(m.text for m in members)])),
         speakers=fold_for_search(" | ".join(sorted(names | {speaker}))),
@@ -278,16 +257,19 @@ def overview(clusters: list[Cluster], documents: Mapping[str, Document], groups:
     dates = sorted(
         {m.meta.date[:10] for m in members if m.meta.date} | {d.meta.date[:10] for d in documents.values() if d.meta.date}
     )
-    row_kinds = Counter(row.kind for group in groups for row in group.rows)
-    member_kinds = Counter(m.kind for m in members)
+    rows = [row for group in groups for row in group.rows]
+    row_kinds = Counter(row.kind for row in rows)
+    references = {
+        kind: sum(len(reference_places(m for m in c.members if m.kind == kind)) for c in clusters) for kind in QUOTE_KINDS
+    }
     return Overview(
         sources=len(sources),
         outlets=len(outlets),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         utterances=len(clusters),
-        references=len(members),
-        by_kind=tuple((kind, row_kinds[kind], member_kinds[kind]) for kind in QUOTE_KINDS),
+        references=sum(row.references for row in rows),
+        by_kind=tuple((kind, row_kinds[kind], references[kind]) for kind in QUOTE_KINDS),
     )
 
 

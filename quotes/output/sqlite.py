@@ -42,7 +42,9 @@ CREATE TABLE speakers (
     quotes INTEGER,
     sources INTEGER
 );
-CREATE TABLE clusters (id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, flags TEXT, first_sources TEXT);
+CREATE TABLE clusters (
+    id TEXT PRIMARY KEY, speaker TEXT, text TEXT, sources_count INTEGER, references_count INTEGER, flags TEXT, first_sources TEXT
+);
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     source_id INTEGER NOT NULL REFERENCES sources(id),
@@ -80,8 +82,8 @@ def _insert_clusters(db: sqlite3.Connection, clusters: list[Cluster]) -> None:
     for cluster in clusters:
         s = cluster_summary(cluster)
         first = SOURCES_SEPARATOR.join(s.first_sources)
-        rows.append((s.id, s.speaker, s.text, s.sources_count, SOURCES_SEPARATOR.join(s.flags), first))
-    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?)", rows)
+        rows.append((s.id, s.speaker, s.text, s.sources_count, s.references, SOURCES_SEPARATOR.join(s.flags), first))
+    db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _insert_speakers(

@@ -47,10 +47,12 @@ the union-find), `attach` and `keywords` (the passes for forms still alone), `me
 their ids), `flags`, `summary`. Words are tokenised, stemmed and compared by `quotes.text`.
 """
 
-from quotes.corpus.clusters.flags import cluster_flags
+from quotes.corpus.clusters.flags import cluster_flags, differs_from, is_fragment
 from quotes.corpus.clusters.merge import cluster_id, cluster_quotes, with_clusters
-from quotes.corpus.clusters.summary import cluster_summary
+from quotes.corpus.clusters.order import first_sources, in_date_order
+from quotes.corpus.clusters.summary import cluster_summary, marked_first, reference_places
 from quotes.corpus.clusters.thresholds import (
+    CONFLICT_FLAGS,
     PARAPHRASE_MIN_OVERLAP,
     PARAPHRASE_MIN_SHARE_OF_LARGER,
     PARAPHRASE_MIN_SHARED,
@@ -65,6 +67,7 @@ from quotes.text.synonyms import Synonyms, load_synonyms
 from quotes.text.words import normalise
 
 __all__ = [
+    "CONFLICT_FLAGS",
     "PARAPHRASE_MIN_OVERLAP",
     "PARAPHRASE_MIN_SHARED",
     "PARAPHRASE_MIN_SHARE_OF_LARGER",
@@ -78,9 +81,15 @@ __all__ = [
     "cluster_quotes",
     "cluster_summary",
     "content_stems",
+    "differs_from",
+    "first_sources",
+    "in_date_order",
+    "is_fragment",
     "keyed_diff",
     "load_synonyms",
+    "marked_first",
     "normalise",
+    "reference_places",
     "stem",
     "with_clusters",
     "word_diff",

@@ -21,13 +21,22 @@ from quotes.text.stem import stopwords
 from quotes.text.words import normalise
 
 
+def is_fragment(text: str, wording: str) -> bool:
+    """Whether `text` is `wording` or a run of its whole words (case, punctuation and spacing aside):
+    a fragment of a wording is not a difference from it."""
+    return f" {normalise(text)} " in f" {normalise(wording)} "
+
+
+def differs_from(wording: str, quote: Quote) -> bool:
+    """Whether a member quotes words that differ from `wording`: a quoted member (direct, partial,
+    embed) that is neither `wording` nor a fragment of it. Reported speech never differs."""
+    return quote.kind in VERBATIM_KINDS and not is_fragment(quote.text, wording)
+
+
 def _wording_differs(members: list[Quote]) -> bool:
     """Two quoted members whose words differ, neither being a fragment of the other."""
-    quoted = [q.text for q in members if q.kind in VERBATIM_KINDS]
-    if len(quoted) < 2:
-        return False
-    texts = sorted({normalise(text) for text in quoted}, key=len)
-    return any(f" {short} " not in f" {long} " for i, short in enumerate(texts) for long in texts[i + 1 :])
+    texts = sorted({normalise(q.text) for q in members if q.kind in VERBATIM_KINDS}, key=len)
+    return any(not is_fragment(short, long) for i, short in enumerate(texts) for long in texts[i + 1 :])
 
 
 POSSESSIVE = re.compile(r"['’]s?$")

@@ -4,6 +4,7 @@ in date order and who published it first."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from quotes.corpus.clusters.order import first_sources, in_date_order
 from quotes.models import Cluster, ClusterSummary, Quote
@@ -27,18 +28,31 @@ def _agreed_text(members: list[Quote]) -> str:
     return max(candidates, key=support).text
 
 
+def reference_places(members: Iterable[Quote]) -> tuple[str, ...]:
+    """The references of these quotes: each distinct place (`source:line`) once, in the order given."""
+    return tuple(dict.fromkeys(f"{q.source}:{q.line}" for q in members))
+
+
+def marked_first(summary: ClusterSummary) -> tuple[str, ...]:
+    """The first publishers a table or a report marks: `first_sources` when more than one source
+    reports the cluster; none for a lone source, which has no one to be first against."""
+    return summary.first_sources if summary.sources_count > 1 else ()
+
+
 def cluster_summary(cluster: Cluster) -> ClusterSummary:
     """The speaker most members name (the earliest source wins a tie), the wording most agree with,
-    where it was reported ("source:line", in date order) and the sources that published it first."""
+    where it was reported ("source:line", in date order, and how many distinct sources and places)
+    and the sources that published it first."""
     members = in_date_order(cluster.members)
     speakers = Counter(q.speaker for q in members if q.speaker)
-    places = dict.fromkeys((q.source, q.line) for q in members)
+    places = reference_places(members)
     return ClusterSummary(
         id=cluster.id,
         speaker=speakers.most_common(1)[0][0] if speakers else None,
         text=_agreed_text(members),
         sources_count=len({q.source for q in members}),
-        sources=tuple(f"{source}:{line}" for source, line in places),
+        references=len(places),
+        sources=places,
         flags=tuple(cluster.flags),
         first_sources=first_sources(members),
     )

@@ -111,6 +111,7 @@ WORDING_DIFFERS = "wording differs"
 SPEAKER_DIFFERS = "speaker differs"
 PARTIAL_ONLY = "partial"
 PARAPHRASE_ONLY = "paraphrase only"
+CONFLICT_FLAGS = frozenset({WORDING_DIFFERS, SPEAKER_DIFFERS})  # the flags that mark sources disagreeing
 
 NOT_PERSONS = ("organisation", "group")  # speaker kinds whose names are written many ways (Defense Ministry, Moscow)
 WHOLE_QUOTE_KINDS = ("direct", "embed")
