@@ -391,3 +391,8 @@ def test_a_verbless_heading_with_a_colon_names_who_speaks_the_quote_after_it(quo
     )
     speakers = {q.text: q.speaker for q in quotes_of(text)}
     assert speakers["I told them at the three-minute timeout to get one stop. And they listened."] == "Caldwell"
+
+
+def test_a_question_in_marks_is_attributed_by_the_short_sentence_after_it(quotes_of):
+    text = "Levy\n\nArlene Voss, 81, spoke first. “Where else am I going to get that?” Voss asked.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Arlene Voss"]

@@ -236,6 +236,19 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
 
+TRAILING_ATTRIBUTION_TOKENS = 8  # '"Who will pay?" the mayor asked.': a sentence this short, of speaker and verb
+
+
+def trailing_cue(doc: Doc, quote_end: int, cues: dict[int, Cue]) -> Cue | None:
+    """'"Where else am I going to get that?" Voss asked.': a question or an exclamation ends the
+    quote's sentence, and the short sentence of speaker and cue just after the closing mark
+    (`quote_end`, a character offset in `doc`) attributes it."""
+    after = next((t for t in doc if t.idx >= quote_end and not t.is_space), None)
+    if after is None or after.sent.start != after.i or len(after.sent) > TRAILING_ATTRIBUTION_TOKENS:
+        return None
+    return next((c for c in cues.values() if c.token.sent == after.sent and c.speaker is not None), None)
+
+
 DASH_LABEL_CHARS = 200  # a signature after a dash is a name and a title, never a paragraph
 DASH_LABEL = regex.compile(r"\s*(?:—|–|―|--?)\s*(?=\p{Lu})")
 

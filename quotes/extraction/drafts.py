@@ -26,6 +26,7 @@ from quotes.extraction.attribution import (
     looks_like_term,
     quote_kind,
     quote_tokens,
+    trailing_cue,
 )
 from quotes.extraction.matchers import Matchers
 from quotes.extraction.plan import Plan
@@ -95,6 +96,8 @@ def drafts_in_part(
         if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
             label = colon_label(doc, span.start - len(span.open_mark) - offset, rules)
             cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
+        if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
+            cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         short = len(span.text.split()) <= rules.term_max_words
         if short and (cue is None or is_speaker_of_cue(tokens, cues)):
             continue  # a scare quote or a name, not speech
