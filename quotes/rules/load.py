@@ -109,9 +109,6 @@ class Rules:
         key = fold(word)
         return next((g for g in GENDERS if key in self.words(f"first_names.{g}")), None)
 
-    def is_first_name(self, word: str) -> bool:
-        return fold(word) in self.first_names
-
     def is_written_name(self, mention: str) -> bool:
         """Whether a speaker mention is a name as written, not a pronoun or a description."""
         return is_written_name(mention, self.pronouns, self.words("speakers.name_particles"))
