@@ -273,9 +273,10 @@ class ArticleSpeakers:
 
         entity: Entity | None
         fitting = [e for e in self.entities if describes(e)]
-        best = max((_title_fit(mention.text, e) for e in fitting), default=0)
+        fits = [_title_fit(mention.text, e) for e in fitting]
+        best = max(fits, default=0)
         if best > 1:  # "the finance chief": the Chief Financial Officer, not the Chief Executive
-            closest = [e for e in fitting if _title_fit(mention.text, e) == best]
+            closest = [e for e, fit in zip(fitting, fits, strict=True) if fit == best]
             entity = self._last(mention.start, closest.__contains__) or min(closest, key=lambda e: e.first_seen)
         else:
             entity = self._last(mention.start, describes) or self._first(describes)
