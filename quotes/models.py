@@ -19,7 +19,7 @@ MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
 VERBATIM_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "embed")
 # '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
 # one quoted sentence (the attribution between them).
-SPLIT_QUOTE_GAP = 80
+SPLIT_QUOTE_GAP = 160  # room for an appositive: ", said Dr. Ann Lee, a sleep scientist at ...,"
 
 
 @dataclass(frozen=True)
