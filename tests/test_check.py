@@ -13,9 +13,10 @@ from quotes.cache import SourceCache, cache_root, clear_cache, fingerprint, quot
 from quotes.check.index import SourceIndex
 from quotes.check.messages import plain_line, plain_message, summary
 from quotes.check.run import CheckRequest, run_check
+from quotes.check.verdict import Beside, Verdict, check_quoted, check_quotes, check_reported, place_of
 from quotes.check.verdict import DraftPlace as Place
-from quotes.check.verdict import Verdict, check_quoted, check_quotes, check_reported, place_of
 from quotes.cli import app
+from quotes.extraction.resolve import RULE_CONTINUATION
 from quotes.models import Quote
 from quotes.rules import seeds_dir
 from quotes.sources.files import SourceError
@@ -160,6 +161,52 @@ def test_a_pronoun_the_source_resolved_to_a_name_is_ground_for_an_error():
     source = quote(HARBOUR, "Ines Falk", speaker_mention="she")
     finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(source), HERE)
     assert finding is not None and finding.code == "QC102"
+
+
+def test_a_source_quote_carried_over_from_an_earlier_paragraphs_speaker_is_no_ground_for_an_error():
+    said = quote("The harbour is safe.", "Ines Falk", paragraph=2, rule="subject")
+    reply = quote(HARBOUR, "Ines Falk", start=200, end=200 + len(HARBOUR), paragraph=3, rule=RULE_CONTINUATION)
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(said, reply), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+
+
+def test_a_source_quote_continuing_a_named_quote_in_its_own_paragraph_is_ground_for_an_error():
+    said = quote("The harbour is safe.", "Ines Falk", paragraph=2, rule="subject")
+    more = quote(HARBOUR, "Ines Falk", start=40, end=40 + len(HARBOUR), paragraph=2, rule=RULE_CONTINUATION)
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(said, more), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC102", "error")
+
+
+def test_a_draft_speaker_carried_over_from_an_earlier_paragraph_makes_a_misattribution_a_warning():
+    finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(), HERE, beside=Beside(sure=False))
+    assert finding is not None and (finding.code, finding.severity) == ("QC102", "warning")
+
+
+def test_an_unattributed_draft_quote_is_ok_when_its_sentence_names_the_sources_speaker():
+    beside = Beside("Harbour master Falk introduced the plan as  in a letter.")
+    finding = check_quoted(quote(HARBOUR, None, source="draft.md"), index_of(), HERE, beside=beside)
+    assert finding is not None and finding.verdict is Verdict.ok
+
+
+def test_a_name_beside_the_quote_must_be_the_sources_speaker():
+    beside = Beside("Tomas Berg introduced the plan as  in a letter.")
+    finding = check_quoted(quote(HARBOUR, None, source="draft.md"), index_of(), HERE, beside=beside)
+    assert finding is not None and finding.verdict is Verdict.unattributed
+
+
+def test_a_quote_in_a_colon_clause_after_a_name_is_checked_against_that_name(quotes_of):
+    source = f'Port director Ines Falk spoke on Monday.\n\n"{HARBOUR}" said Ines Falk.\n'
+    draft = f'The council met on Monday.\n\n"We will see," Tomas Berg said.\n\nFalk challenged the council: "{HARBOUR}"\n'
+    assert checked(draft, source, quotes_of)[-1] is Verdict.ok
+
+
+def test_a_quote_split_by_a_long_appositive_attribution_may_be_joined(quotes_of):
+    source = (
+        '"The results," said Dr. Ann Lee, a sleep scientist at the University of Colorado Anschutz '
+        'Medical Campus, "surprised even those of us who expected a benefit."\n'
+    )
+    draft = '"The results surprised even those of us who expected a benefit," said Ann Lee.\n'
+    assert checked(draft, source, quotes_of) == [Verdict.ok]
 
 
 def test_a_surname_alone_is_the_same_speaker():

@@ -31,8 +31,9 @@ CODES = {
     "paraphrase": {"QC106"},
 }
 ERRORS = {"QC101", "QC102", "QC103"}
-MIN_RIGHT = 0.92
-MAX_FALSE_ERRORS = 5  # the bar is 0: see the README ("Held-out drafts")
+# tuned on since its first run (0.919 right, 6 false errors): see the README ("Held-out drafts")
+MIN_RIGHT = 0.98
+MAX_FALSE_ERRORS = 0
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from quotes.corpus.clusters import content_stems
+from quotes.extraction.resolve import RULE_CONTINUATION, RULE_QUOTED_IN_TURN
 from quotes.models import VERBATIM_KINDS, Quote, resumes_split_quote
 from quotes.text.words import Word, words_of
 
@@ -22,6 +23,7 @@ class SourceWording:
     words: tuple[Word, ...]  # offsets into the text of `quotes[piece]`
     pieces: tuple[int, ...]  # the piece of each word
     stems: frozenset[str]
+    sure: bool = True  # False when the speaker was inferred from quotes in other paragraphs
 
     @property
     def first(self) -> Quote:
@@ -50,14 +52,38 @@ class SourceWording:
         return " … ".join(parts), quote.line + quote.text.count("\n", 0, self.words[first].start)
 
 
-def _wording(quotes: Sequence[Quote]) -> SourceWording:
+def _wording(quotes: Sequence[Quote], sure: bool = True) -> SourceWording:
     words: list[Word] = []
     pieces: list[int] = []
     for piece, quote in enumerate(quotes):
         found = words_of(quote.text)
         words.extend(found)
         pieces.extend([piece] * len(found))
-    return SourceWording(tuple(quotes), tuple(words), tuple(pieces), content_stems(w.key for w in words))
+    return SourceWording(tuple(quotes), tuple(words), tuple(pieces), content_stems(w.key for w in words), sure)
+
+
+def sure_speakers(quotes: Sequence[Quote]) -> set[int]:
+    """The quotes (by id) whose speaker is named for them, in their own paragraph.
+
+    A quote that only continues one from an earlier paragraph, or that a transcript turn is
+    taken to quote, has a likely speaker, not a sure one: a reply tagged by a verb the cues
+    lack ('"No," she shot back.') continues the speaker of the quote before it.
+    """
+    sure: set[int] = set()
+    previous: Quote | None = None
+    for quote in sorted(quotes, key=lambda q: (q.source, q.start)):
+        carried_on = (
+            previous is not None
+            and id(previous) in sure
+            and previous.source == quote.source
+            and previous.paragraph == quote.paragraph
+            and previous.speaker == quote.speaker
+        )
+        inferred = quote.rule == RULE_QUOTED_IN_TURN or (quote.rule == RULE_CONTINUATION and not carried_on)
+        if not inferred:
+            sure.add(id(quote))
+        previous = quote
+    return sure
 
 
 def _continues(previous: Quote, quote: Quote) -> bool:
@@ -88,7 +114,9 @@ class SourceIndex:
     @classmethod
     def of(cls, quotes: Iterable[Quote]) -> SourceIndex:
         quotes = list(quotes)
-        wordings = [_wording([q]) for q in quotes] + [_wording(run) for run in _split_quote_runs(quotes)]
+        sure = sure_speakers(quotes)
+        wordings = [_wording([q], id(q) in sure) for q in quotes]
+        wordings += [_wording(run, id(run[0]) in sure) for run in _split_quote_runs(quotes)]
         wordings = [w for w in wordings if w.words]
         by_stem: dict[str, list[int]] = {}
         for number, wording in enumerate(wordings):

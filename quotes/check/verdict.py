@@ -7,8 +7,10 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
+import regex
+
 from quotes.check.draft import DraftWording, draft_wording
-from quotes.check.index import REPORTED_KIND, SourceIndex, SourceWording
+from quotes.check.index import REPORTED_KIND, SourceIndex, SourceWording, sure_speakers
 from quotes.check.match import (
     MISATTRIBUTION_MIN_STEMS,
     DiffOp,
@@ -23,10 +25,13 @@ from quotes.check.match import (
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
-from quotes.corpus.identities import same_person
+from quotes.corpus.identities import identity_key, same_person
 from quotes.models import VERBATIM_KINDS, Quote
+from quotes.output.context import context_sentence
 from quotes.rules import load_rules
 from quotes.text.words import words_of
+
+CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]+")
 
 
 class Verdict(StrEnum):
@@ -169,13 +174,37 @@ def _by_speaker_first(matches: list[Match], speaker: str | None) -> list[Match]:
     return sorted(matches, key=rank)
 
 
-def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False) -> Finding | None:
+@dataclass(frozen=True)
+class Beside:
+    """What the draft says around a quote: its sentence without the quote, and whether the
+    quote's speaker is named for it there (not carried over from a quote paragraphs before)."""
+
+    sentence: str = ""
+    sure: bool = True
+
+
+def _named_beside(speaker: str | None, beside: Beside) -> bool:
+    """Whether the draft's sentence names `speaker`, in full or by surname ("Haines challenged
+    colleagues: '...'"): the reader knows whose words they are, even where the parse does not."""
+    if not speaker:
+        return False
+    surname = identity_key(speaker).split()[-1:]
+    return bool(surname) and any(identity_key(word) == surname[0] for word in CAPITALISED.findall(beside.sentence))
+
+
+def check_quoted(
+    quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False, beside: Beside = Beside()
+) -> Finding | None:
     """The verdict on one quoted passage of the draft; None when it holds no words."""
     draft = draft_wording(quote.text)
     if not draft.pieces:
         return None
     exact = _by_speaker_first(exact_matches(draft, index), quote.speaker)
     unsourced: Severity = "error" if strict else "warning"
+    if quote.speaker is None or not beside.sure:
+        named = [m for m in exact if m.wording.sure and _named_beside(m.wording.speaker, beside)]
+        if named:
+            return _finding(place, quote, Verdict.ok, "info", named[0])
     if quote.speaker is None:
         closest = exact or near_matches(draft, index)
         return _finding(place, quote, Verdict.unattributed, "error", closest[0] if closest else None)
@@ -185,11 +214,11 @@ def check_quoted(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bo
             return _finding(place, quote, Verdict.ok, "info", exact[0])
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             speakers = _distinct_speakers(exact)
-            if len(speakers) > 1 or not all(_named(m.wording.first) for m in exact if m.wording.speaker):
+            if len(speakers) > 1 or not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker):
                 # the sources disagree, or one gives only a pronoun or a role: not sure enough to block
                 finding = _finding(place, quote, Verdict.disputed, "warning", exact[0])
                 return replace(finding, other_speakers=tuple(speakers))
-            return _finding(place, quote, Verdict.misattributed, "error", exact[0])
+            return _finding(place, quote, Verdict.misattributed, "error" if beside.sure else "warning", exact[0])
         return _finding(place, quote, Verdict.unsourced, unsourced, None)  # a short phrase in another's mouth proves nothing
     near = _by_speaker_first(near_matches(draft, index), quote.speaker)
     if near:
@@ -216,10 +245,12 @@ def _misquote(quote: Quote, draft: DraftWording, near: Match, place: DraftPlace)
     return _finding(place, quote, Verdict.misquote, "error", near, diff=diff)
 
 
-def quoted_findings(quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False) -> list[Finding]:
+def quoted_findings(
+    quote: Quote, index: SourceIndex, place: DraftPlace, strict: bool = False, beside: Beside = Beside()
+) -> list[Finding]:
     """Every finding on one quoted passage: an unattributed quote whose words also differ from the
     source's is reported as both."""
-    first = check_quoted(quote, index, place, strict)
+    first = check_quoted(quote, index, place, strict, beside)
     if first is None:
         return []
     if first.verdict is Verdict.unattributed and first.source is not None:
@@ -278,10 +309,14 @@ def check_quotes(
     """Every verdict on one draft (ok ones included), in reading order; `paragraph_of` tells a
     draft's paragraphs where findings name them (a .docx)."""
     findings: list[Finding] = []
-    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    sure = sure_speakers(quotes)
+    for quote in quotes:
         place = place_of(path, text, quote.start, paragraph_of)
         if quote.kind in VERBATIM_KINDS:
-            findings.extend(quoted_findings(quote, index, place, strict))
+            context = context_sentence(text, quote.start, quote.end)
+            beside = Beside(f"{context.before} {context.after}", id(quote) in sure)
+            findings.extend(quoted_findings(quote, index, place, strict, beside))
         elif quote.kind == REPORTED_KIND and (finding := check_reported(quote, index, place)) is not None:
             findings.append(finding)
     return findings
