@@ -396,3 +396,19 @@ def test_a_verbless_heading_with_a_colon_names_who_speaks_the_quote_after_it(quo
 def test_a_question_in_marks_is_attributed_by_the_short_sentence_after_it(quotes_of):
     text = "Levy\n\nArlene Voss, 81, spoke first. “Where else am I going to get that?” Voss asked.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Arlene Voss"]
+
+
+def test_a_phrasal_verb_of_reply_is_a_cue(quotes_of):
+    text = (
+        'Mayor Clara Voss defended the budget.\n\n"It is a fair settlement," she said.\n\n'
+        '"It is a giveaway," Councillor Aaron Pike fired back.'
+    )
+    assert quoted(quotes_of(text))[-1].speaker == "Aaron Pike"
+
+
+def test_a_surname_the_parser_took_for_an_adverb_after_a_quote_is_the_subject(quotes_of):
+    text = (
+        'Councillor Aaron Pike questioned the mayor.\n\n"The budget is sound," Mayor Clara Voss said.\n\n'
+        '"I did not ask whether it was sound," Pike shot back.'
+    )
+    assert quoted(quotes_of(text))[-1].speaker == "Aaron Pike"

@@ -172,7 +172,7 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo two misparses of the small models.
+    """Undo three misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." parsed as a noun phrase whose
       past-tense verb (VBD) qualifies the noun (acl). A reduced relative is a participle (VBN), so
@@ -180,11 +180,17 @@ def repair(doc: Doc) -> Doc:
     - '"The results," said Dr. Adaeze Okonjo, "surprised us."' parsed with the name as the subject
       of the verb inside the second quote: a name right after a verb with no subject, before an
       opening quote mark, is that verb's subject.
+    - '"I asked," Tolliver shot back.' parsed with the surname as an adverb or interjection of
+      the verb: a capitalised word of that kind right after a closing quote mark, before a verb
+      with no subject, is its subject (an adverb after a quote has no capital).
     """
     for verb in doc:
         name = _inverted_subject(verb)
         if name is not None:
             name.head = verb
+    for word in doc:
+        if _name_taken_for_an_adverb(word):
+            word.pos_, word.tag_, word.dep_ = "PROPN", "NNP", "nsubj"
     for verb in doc:
         noun = verb.head
         if (
@@ -196,6 +202,31 @@ def repair(doc: Doc) -> Doc:
         ):
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
+    return doc
+
+
+def _name_taken_for_an_adverb(word: Token) -> bool:
+    verb = word.head
+    return (
+        word.pos_ in ("ADV", "INTJ", "ADJ", "X")
+        and word.text[:1].isupper()
+        and word.i > word.sent.start
+        and word.doc[word.i - 1].tag_ == "''"  # a closing quote mark
+        and verb.i == word.i + 1
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def join_phrasal_verbs(doc: Doc, phrasal: frozenset[str]) -> Doc:
+    """Give a verb whose particle makes it a cue ("shot back") the phrase as its lemma."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        for particle in verb.children:
+            phrase = f"{verb.lemma_.lower()} {particle.lower_}"
+            if particle.dep_ in ("prt", "advmod") and particle.i == verb.i + 1 and phrase in phrasal:
+                verb.lemma_ = phrase
     return doc
 
 

@@ -25,7 +25,7 @@ from quotes.extraction.drafts import collect_drafts
 from quotes.extraction.entities import article_names
 from quotes.extraction.matchers import Matchers, make_matchers
 from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
-from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, load_model, parse
+from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, join_phrasal_verbs, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
 from quotes.extraction.workers import can_fork, run_in_workers
@@ -76,6 +76,8 @@ def quotes_from_parses(
 ) -> list[Quote]:
     """Attribute and resolve everything in one document, given its parsed paragraphs."""
     rules = matchers.rules
+    for _, doc in parsed:
+        join_phrasal_verbs(doc, rules.words("verbs.phrasal"))
     registry = article_names(document.text, found, parsed, rules)
     if recognise is not None:
         type_entities(document.text, found, registry, recognise, rules)

@@ -259,7 +259,10 @@ def _full_lexicon(cues: dict[str, Any], first_names: dict[str, frozenset[str]]) 
         lexicon[f"prep.{prep}"] = verbs
     lexicon["prepositions"] = frozenset(prepositional)
     lexicon["verbs.any"] = frozenset().union(
-        *(lexicon.get(k, frozenset()) for k in ("verbs.clause", "verbs.object_infinitive", "verbs.infinitive", "verbs.object")),
+        *(
+            lexicon.get(k, frozenset())
+            for k in ("verbs.clause", "verbs.phrasal", "verbs.object_infinitive", "verbs.infinitive", "verbs.object")
+        ),
         *prepositional.values(),
     )
     return lexicon, prepositional
