@@ -412,3 +412,13 @@ def test_a_surname_the_parser_took_for_an_adverb_after_a_quote_is_the_subject(qu
         '"I did not ask whether it was sound," Pike shot back.'
     )
     assert quoted(quotes_of(text))[-1].speaker == "Aaron Pike"
+
+
+def test_the_subject_of_a_naming_verb_speaks_the_words_in_its_object(quotes_of):
+    text = 'Budget\n\nSenator Maria Alvarez described the plan as "reckless and cruel" on Tuesday.\n'
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("partial", "Maria Alvarez")]
+
+
+def test_a_naming_verb_reported_by_another_speaker_keeps_the_outer_speaker(quotes_of):
+    text = 'Budget\n\nThe mayor, Clara Voss, said that critics had dismissed the budget as "a fantasy."\n'
+    assert {q.speaker for q in quotes_of(text)} == {"Clara Voss"}

@@ -26,6 +26,7 @@ RULE_COLON_INTRODUCTION = "subject of a sentence ending ':' before a quote"
 RULE_STATEMENT_INTRODUCTION = "subject of a sentence that reads or issues a statement, before a quote"
 RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
+RULE_NAMING = "subject of a verb that describes its object in the quote's words"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
@@ -197,6 +198,20 @@ def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
         if other.speaker is not None and other.token.head.i == cue.token.i and other.token.lemma_.lower() in according:
             return other
     return cue
+
+
+def naming_cue(span: Span, rules: Rules) -> Cue | None:
+    """'Pettigrew introduced him as "a builder, not a talker"': a naming verb above the quote,
+    with a subject of its own, speaks it."""
+    naming = rules.words("verbs.naming")
+    for root in _roots(span):
+        for ancestor in root.ancestors:
+            if ancestor.pos_ != "VERB" or ancestor.lemma_.lower() not in naming:
+                continue
+            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            mention = mention_at(subject, rules) if subject is not None else None
+            return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else None
+    return None
 
 
 def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:

@@ -25,7 +25,8 @@ NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
 # Word lists the Python code reads by name (Rules.words); every other list must be used by a pattern.
 CODE_LISTS = frozenset(
     {
-        "verbs.clause", "verbs.phrasal", "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional",
+        "verbs.clause", "verbs.phrasal", "verbs.naming",
+        "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional",
         "verbs.quoted_as", "nouns.statement", "nouns.according", "nouns.owned", "nouns.document",
         "channels.words", "channels.outlets",
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
