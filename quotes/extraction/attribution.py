@@ -200,18 +200,21 @@ def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
     return cue
 
 
-def naming_cue(span: Span, rules: Rules) -> Cue | None:
+def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
     """'Pettigrew introduced him as "a builder, not a talker"': a naming verb above the quote,
-    with a subject of its own, speaks it."""
+    with a subject of its own, speaks it, unless a speech cue stands nearer the quote. Inside
+    reported speech the words are the naming verb's subject's: 'he said critics dismissed it as "..."'."""
     naming = rules.words("verbs.naming")
     for root in _roots(span):
         for ancestor in root.ancestors:
+            if cue is not None and ancestor.i == cue.token.i:
+                return cue
             if ancestor.pos_ != "VERB" or ancestor.lemma_.lower() not in naming:
                 continue
             subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             mention = mention_at(subject, rules) if subject is not None else None
-            return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else None
-    return None
+            return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
+    return cue
 
 
 def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:

@@ -93,7 +93,7 @@ def drafts_in_part(
         tokens = token_sets.get(span.start)
         if tokens is None or looks_like_term(text, span, rules):
             continue
-        cue = governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues) or naming_cue(tokens, rules)
+        cue = naming_cue(tokens, governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues), rules)
         if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
             label = colon_label(doc, span.start - len(span.open_mark) - offset, rules)
             cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
