@@ -422,3 +422,13 @@ def test_the_subject_of_a_naming_verb_speaks_the_words_in_its_object(quotes_of):
 def test_words_a_naming_verb_gives_inside_reported_speech_are_its_subjects(quotes_of):
     text = 'Budget\n\nThe mayor, Clara Voss, said that critics had dismissed the budget as "a fantasy."\n'
     assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("indirect", "Clara Voss"), ("partial", "critics")]
+
+
+def test_a_possessive_campaign_speaks_as_its_owners_campaign(quotes_of):
+    text = "Race\n\nSenator Elaine Marsh toured Raleigh. Her campaign said that the plan would hurt families.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Elaine Marsh campaign"]
+
+
+def test_a_possessive_aides_resolve_their_owner_across_paragraphs(quotes_of):
+    text = 'Race\n\nGovernor Tom Reed spoke. "We will win," he said.\n\nHis aides said that he would travel on Friday.\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Tom Reed", "Tom Reed aides"]

@@ -65,7 +65,7 @@ def shift(mention: None, offset: int) -> None: ...
 def shift(mention: Mention | None, offset: int) -> Mention | None:
     if mention is None:
         return None
-    return replace(mention, start=mention.start + offset, body=shift(mention.body, offset))
+    return replace(mention, start=mention.start + offset, body=shift(mention.body, offset), owner=shift(mention.owner, offset))
 
 
 def _start(span: QuoteSpan) -> int:

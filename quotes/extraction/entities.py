@@ -218,6 +218,9 @@ class ArticleSpeakers:
         looks back no further than `floor`, the start of its unit (live-blog entry, turn), and
         first at the subjects since `recent`, the start of the paragraph before its own.
         Resolving changes nothing: the caller adds what it learnt (`add`)."""
+        if mention.owner is not None:  # "her campaign": Elaine Marsh campaign
+            owner, _ = self.resolve(mention.owner, floor, recent)
+            return f"{owner} {mention.owned}", mention.kind
         if mention.form == "name":
             entity = self._find_by_name(mention, mention.start)
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":

@@ -123,7 +123,7 @@ def _resolve_mention(mention: Mention, floor: int, recent: int, registry: Articl
     speaker, kind = registry.resolve(mention, floor, recent)
     if mention.form in ("name", "group"):
         registry.add(replace(mention, text=speaker, subject=True))
-    elif mention.form == "description" and speaker != mention.text:  # "the sheriff said. He said"
+    elif mention.form == "description" and speaker != mention.text and mention.owner is None:  # "the sheriff said. He said"
         gender = mention.gender if kind == "person" else None
         entity = registry.add(replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
         if mention.body is not None:

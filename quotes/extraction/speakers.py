@@ -39,6 +39,8 @@ class Mention:
     gender: str | None = None  # "female" or "male" when a pronoun, title or role word says so
     body: Mention | None = None  # whom an unnamed spokesperson speaks for, when the text says
     definite: bool = False  # "the nominee", not "a nominee": someone the reader already knows
+    owner: Mention | None = None  # "her campaign", "the senator's aides": who they speak for
+    owned: str = ""  # and what of theirs speaks: "campaign", "aides"
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -364,6 +366,9 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
 
 def _described(token: Token, rules: Rules) -> Mention:
     """A common-noun speaker: a group ("Israeli authorities"), a body ("police") or a role ("the spokesman")."""
+    entourage = _entourage(token, rules)
+    if entourage is not None:
+        return entourage
     quantifiers = rules.words("speakers.quantifiers")
     left = [c for c in token.lefts if c.dep_ in DESCRIPTION_DEPS and c.pos_ != "DET" and c.lower_ not in quantifiers]
     first = min([t.left_edge for t in left] + [token], key=lambda t: t.i)
@@ -383,6 +388,22 @@ def _described(token: Token, rules: Rules) -> Mention:
     )
     gender = gender_of([role], rules)
     return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite)
+
+
+def _entourage(token: Token, rules: Rules) -> Mention | None:
+    """ "Her campaign", "the senator's aides": a body or group that speaks for its owner."""
+    owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner_token is None or token.lemma_.lower() not in rules.words("nouns.entourage"):
+        return None
+    owner = mention_at(owner_token, rules, statement_owner=False)
+    if owner is None:
+        return None
+    owned = [t for t in token.doc[owner_token.right_edge.i + 1 : token.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+    kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS") else "organisation"
+    text = _span_text([*token.doc[owner_token.left_edge.i : owner_token.right_edge.i + 1], *owned])
+    return Mention(
+        text, owner_token.left_edge.idx, "description", kind, token.lemma_.lower(), owner=owner, owned=_span_text(owned)
+    )
 
 
 AGE_EPITHET = regex.compile(r"^\d+-year-old$")
