@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quotes.config import ConfigError
-from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, read_speakers, summarise_speakers
+from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, read_speakers, speaks_for, summarise_speakers
 from quotes.models import Quote
 from quotes.rules import load_rules
 from quotes.text.names import identity_key
@@ -51,6 +51,17 @@ def test_y_and_i_elsewhere_keep_names_apart():
 
 def test_different_first_names_give_different_keys():
     assert identity_key("Anna Kowalski") != identity_key("John Kowalski")
+
+
+@pytest.mark.parametrize(
+    ("body", "person"), [("Elaine Marsh campaign", "Elaine Marsh"), ("Clinton Foundation", "Hillary Clinton")]
+)
+def test_a_body_named_after_a_person_speaks_for_them(body, person):
+    assert speaks_for(body, person)
+
+
+def test_a_relative_who_shares_a_surname_does_not_speak_for_the_other():
+    assert not speaks_for("Bill Clinton", "Hillary Clinton")
 
 
 def test_a_different_surname_is_not_a_transliteration():

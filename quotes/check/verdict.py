@@ -25,7 +25,7 @@ from quotes.check.match import (
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
-from quotes.corpus.identities import identity_key, same_person
+from quotes.corpus.identities import identity_key, same_person, speaks_for
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.output.context import context_sentence
 from quotes.rules import load_rules
@@ -214,8 +214,10 @@ def check_quoted(
             return _finding(place, quote, Verdict.ok, "info", exact[0])
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             speakers = _distinct_speakers(exact)
-            if len(speakers) > 1 or not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker):
-                # the sources disagree, or one gives only a pronoun or a role: not sure enough to block
+            unsure = not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker)
+            if len(speakers) > 1 or unsure or any(speaks_for(s, quote.speaker) for s in speakers):
+                # the sources disagree, one gives only a pronoun or a role, or the words are of
+                # the draft speaker's campaign or office: not sure enough to block
                 finding = _finding(place, quote, Verdict.disputed, "warning", exact[0])
                 return replace(finding, other_speakers=tuple(speakers))
             return _finding(place, quote, Verdict.misattributed, "error" if beside.sure else "warning", exact[0])

@@ -161,6 +161,14 @@ def same_person(a: str, b: str) -> bool:
     )
 
 
+def speaks_for(body: str, person: str) -> bool:
+    """Whether `body` is named after `person` and speaks for them: "Elaine Marsh campaign" or
+    "Marsh aides" for Elaine Marsh, "Clinton Foundation" for Hillary Clinton. Not "Bill Clinton":
+    a surname that ends both names is two people who share it."""
+    body_words, person_words = identity_key(body).split(), identity_key(person).split()
+    return bool(person_words) and len(body_words) > 1 and person_words[-1] in body_words[:-1]
+
+
 def speaker_filter(directory: SpeakerDirectory, name: str) -> Callable[[str | None], bool]:
     """A test for "is this quote's speaker the one asked for": the same person (any alias, any
     transliteration), or a name of which the one asked for is a part ("Alexei" finds "Alexei Smirnov")."""
