@@ -432,3 +432,13 @@ def test_a_possessive_campaign_speaks_as_its_owners_campaign(quotes_of):
 def test_a_possessive_aides_resolve_their_owner_across_paragraphs(quotes_of):
     text = 'Race\n\nGovernor Tom Reed spoke. "We will win," he said.\n\nHis aides said that he would travel on Friday.\n'
     assert [q.speaker for q in quotes_of(text)] == ["Tom Reed", "Tom Reed aides"]
+
+
+def test_a_headline_role_stands_for_the_person_the_story_names_with_it(quotes_of):
+    text = (
+        "Closure 'a betrayal', says Shrewsford MP\n\n"
+        "The maternity unit at Shrewsford General Hospital will close in March, the trust said.\n\n"
+        "Births will move to Telford, 30 miles away, from the spring.\n\n"
+        "Rachel Dunmore, the Labour MP for Shrewsford, told the BBC: 'I have had mothers in tears in my surgery.'\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Rachel Dunmore"}

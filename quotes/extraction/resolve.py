@@ -192,6 +192,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     speakers = _Speakers(text, found, registry, turn_speakers(text, found, registry, rules), rules)
     quotes: list[Quote] = []
     continued: list[bool] = []  # per quote: whether it continues the quote paragraph before it
+    mentions: list[Mention | None] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
         speaking, mention = speakers.of(draft)
@@ -219,10 +220,24 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         if draft.kind in MARKED_KINDS and not draft.nested:
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
         quotes.append(quote)
+        mentions.append(mention)
         continued.append(draft.continues and draft.kind in MARKED_KINDS and not draft.nested)
+    _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, found)
     return quotes
+
+
+def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], found: Plan, registry: ArticleSpeakers) -> None:
+    """ "Closure 'a betrayal', says Shrewsford MP": a headline's title or role stands for the
+    person the story names with it later ("Rachel Dunmore, the Labour MP for Shrewsford")."""
+    for i, (quote, mention) in enumerate(zip(quotes, mentions, strict=True)):
+        headline = quote.paragraph is not None and found.paragraphs[quote.paragraph].role == "headline"
+        if not headline or mention is None or mention.form != "description" or quote.speaker_kind != "unnamed":
+            continue
+        speaker, kind = registry.resolve(mention)
+        if speaker != mention.text:
+            quotes[i] = replace(quote, speaker=speaker, speaker_kind=kind)
 
 
 def _owner_of_writing(quotes: list[Quote], found: Plan, at: int) -> Speaking | None:

@@ -182,11 +182,12 @@ def _misparsed_name(token: Token) -> bool:
     return token.tag_ == "NN" and token.text[:1].isupper() and not any(c.dep_ == "det" for c in token.children)
 
 
-def _description_titles(token: Token) -> list[str]:
-    """Words that describe a speaker in apposition: "Medvedev, the former president" -> president."""
+def _description_titles(token: Token, rules: Rules) -> list[str]:
+    """Words that describe a speaker in apposition: "Medvedev, the former president" -> president,
+    "Rachel Dunmore, the Labour MP for Shrewsford" -> mp."""
     titles: list[str] = []
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and (child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.lower_ in rules.title_words)):
             titles.append(child.lemma_.lower())
             titles.extend(c.lemma_.lower() for c in child.conjuncts if c.pos_ == "NOUN")
     return titles
@@ -346,7 +347,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         gender = gender_of(run_titles, rules)
         return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, run_titles, gender=gender)
     name, titles = _strip_titles(run, rules)
-    titles += _description_titles(head)
+    titles += _description_titles(head, rules)
     if head is not token:
         titles.append(token.lemma_.lower())
     gender = gender_of(titles, rules)
