@@ -441,4 +441,5 @@ def test_a_headline_role_stands_for_the_person_the_story_names_with_it(quotes_of
         "Births will move to Telford, 30 miles away, from the spring.\n\n"
         "Rachel Dunmore, the Labour MP for Shrewsford, told the BBC: 'I have had mothers in tears in my surgery.'\n"
     )
-    assert {q.speaker for q in quotes_of(text)} == {"Rachel Dunmore"}
+    in_headline = [q.speaker for q in quotes_of(text) if q.paragraph == 0]
+    assert in_headline and set(in_headline) == {"Rachel Dunmore"}
