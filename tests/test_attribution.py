@@ -443,3 +443,11 @@ def test_a_headline_role_stands_for_the_person_the_story_names_with_it(quotes_of
     )
     in_headline = [q.speaker for q in quotes_of(text) if q.paragraph == 0]
     assert in_headline and set(in_headline) == {"Rachel Dunmore"}
+
+
+def test_a_bodys_forecasters_speak_as_that_body(quotes_of):
+    text = (
+        "Storm\n\nThe National Hurricane Center issued a warning at 5 a.m.\n\n"
+        'The center\'s forecasters said the surge would be "life-threatening" along the coast.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"National Hurricane Center forecasters"}
