@@ -451,3 +451,12 @@ def test_a_bodys_forecasters_speak_as_that_body(quotes_of):
         'The center\'s forecasters said the surge would be "life-threatening" along the coast.\n'
     )
     assert {q.speaker for q in quotes_of(text)} == {"National Hurricane Center forecasters"}
+
+
+def test_an_unnamed_spokesperson_is_not_a_spokesperson_named_before(quotes_of):
+    text = (
+        "Fuel\n\nThe Liberal Democrats’ Treasury spokesperson, Priya Nandakumar, called on the chancellor "
+        "to ‘come clean’. She said drivers had been ‘taken for granted’ for a decade.\n\n"
+        "A No 10 spokesperson said the prime minister had ‘full confidence’ in the chancellor.\n"
+    )
+    assert quotes_of(text)[-1].speaker != "Priya Nandakumar"

@@ -75,6 +75,7 @@ class ArticleSpeakers:
     particles: frozenset[str] = frozenset()  # "de", "dos", "van": not compared as name words
     first_names: frozenset[str] = frozenset()  # a known first name used alone is the person named with it
     role_words: frozenset[str] = frozenset()  # titles and unnamed roles: resolved as such, never as an epithet
+    unnamed_roles: frozenset[str] = frozenset()  # "a spokesperson", "an official": someone new, not a person named before
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -268,6 +269,9 @@ class ArticleSpeakers:
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:
                 return False
+            unnamed = not mention.definite and mention.body is None and mention.head in self.unnamed_roles
+            if entity.kind == "person" and unnamed:
+                return False  # "A No 10 spokesperson said" is not "the Lib Dem spokesperson, Priya Nandakumar"
             if mention.body is not None and mention.body.head not in entity.titles:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
@@ -315,6 +319,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.name_particles"),
         rules.first_names,
         rules.title_words | rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
+        rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
     )
     parsed_starts = {offset for offset, _ in parsed}
     for para in found.paragraphs:
