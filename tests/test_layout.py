@@ -78,6 +78,35 @@ def test_transcript_labels_are_turns_with_their_label():
     assert text[paras[2].text_start : paras[2].end] == "They found problems."
 
 
+def test_podcast_turns_after_a_time_code_are_turns():
+    text = (
+        "Episode 12\n\n"
+        "[00:00:04] MARTA OKONJO: Welcome back.\n\n"
+        "[00:00:09] DEV PILLAI: Good to be here.\n\n"
+        "[00:00:15] MARTA OKONJO: Our guest is here.\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["MARTA OKONJO", "DEV PILLAI", "MARTA OKONJO"]
+    assert text[paras[2].text_start : paras[2].end] == "Good to be here."
+
+
+def test_minutes_labels_in_title_case_leave_the_party_out_of_the_label():
+    text = (
+        "Minutes of the meeting\n\n"
+        "Councillor Jan Smith (Labour): I move the motion.\n\n"
+        "Councillor Priya Patel (Conservative): I second it.\n\n"
+        "The Mayor: The point is noted.\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["Councillor Jan Smith", "Councillor Priya Patel", "The Mayor"]
+    assert text[paras[1].text_start : paras[1].end] == "I move the motion."
+
+
+def test_a_headline_with_a_colon_is_no_turn():
+    text = "Harwick Council: minutes\n\nJAN SMITH: I move.\n\nPRIYA PATEL: I second.\n\nJAN SMITH: Thank you.\n"
+    assert layout(text).paragraphs[0].role == "headline"
+
+
 def test_a_single_capitalised_colon_is_a_dateline_not_a_turn():
     text = "Story\n\nLONDON: The minister said the plan would go ahead.\n"
     para = layout(text, load_rules().dateline).paragraphs[1]

@@ -247,7 +247,7 @@ def _role(
         return "boilerplate", -1, None
     if rules.byline.match(line):
         return "byline", -1, None
-    if transcript and (turn := _turn(text, para, rules)) is not None:
+    if transcript and index > 0 and (turn := _turn(text, para, rules)) is not None:  # a headline is no turn
         return "turn", para.start + turn.end(), turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")
