@@ -46,6 +46,17 @@ def test_a_transcript_turn_speaks_as_its_label(pipeline):
     assert _speakers(pipeline, text)["we would check"] == "Maria Delgado"
 
 
+def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
+    text = (
+        "Minutes of the meeting\n\n"
+        "The mayor, Ruth Adeyemi, said the meeting was quorate.\n\n"
+        "Councillor Jan Smith (Labour): I move the motion.\n\n"
+        "The Mayor: I said that the vote would be recorded by name.\n\n"
+        "Councillor Jan Smith (Labour): Thank you.\n"
+    )
+    assert _speakers(pipeline, text)["the vote would be recorded by name"] == "Ruth Adeyemi"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

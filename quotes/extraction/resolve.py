@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
@@ -55,6 +57,16 @@ def _label_name(label: str, rules: Rules) -> str:
     """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz": the label without titles, in title case."""
     words = [w for w in label.split() if not w.endswith(".") and w.lower().strip(".") not in rules.title_words]
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
+
+
+def _titled(label: str, at: int, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
+    """ "THE CHAIR", "The Mayor": a label that is only a title is whoever holds it in the article."""
+    words = [w.lower().strip(".") for w in label.split()]
+    titles = tuple(w for w in words if w in rules.title_words)
+    if not titles or any(w not in titles and w not in STOP_WORDS for w in words):
+        return None
+    description = " ".join(words)
+    return registry.resolve(Mention(description, at, "description", "person", titles[-1], titles, subject=True, definite=True))
 
 
 def _named(name: str, at: int, registry: ArticleSpeakers) -> Speaking | None:
@@ -96,7 +108,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         elif label in layout_rules.question_labels:
             speaker = None
         else:
-            speaker = _named(_label_name(label, rules), para.start, registry)
+            speaker = _titled(label, para.start, registry, rules) or _named(_label_name(label, rules), para.start, registry)
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:

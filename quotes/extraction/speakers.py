@@ -184,8 +184,10 @@ def _misparsed_name(token: Token) -> bool:
 
 def _description_titles(token: Token, rules: Rules) -> list[str]:
     """Words that describe a speaker in apposition: "Medvedev, the former president" -> president,
-    "Rachel Dunmore, the Labour MP for Shrewsford" -> mp."""
+    "Rachel Dunmore, the Labour MP for Shrewsford" -> mp, "the mayor, Ruth Adeyemi," -> mayor."""
     titles: list[str] = []
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in rules.title_words:
+        titles.append(token.head.lemma_.lower())
     for child in token.children:
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.lower_ in rules.title_words)):
             titles.append(child.lemma_.lower())
