@@ -57,6 +57,15 @@ def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     assert _speakers(pipeline, text)["the vote would be recorded by name"] == "Ruth Adeyemi"
 
 
+def test_a_body_described_is_not_the_person_holding_a_post_in_it(pipeline):
+    text = (
+        "Strike ends\n\n"
+        'Union chair Aino Virtanen spoke first. "We have a deal," Virtanen said.\n\n'
+        "The transport union said on Monday that the strike was over.\n"
+    )
+    assert _speakers(pipeline, text)["the strike was over"] != "Aino Virtanen"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

@@ -269,6 +269,8 @@ class ArticleSpeakers:
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:
                 return False
+            if mention.kind == "organisation" and entity.kind == "person":
+                return False  # "the transport union said" is not "union chair Aino Virtanen"
             unnamed = not mention.definite and mention.body is None and mention.head in self.unnamed_roles
             if entity.kind == "person" and unnamed:
                 return False  # "A No 10 spokesperson said" is not "the Lib Dem spokesperson, Priya Nandakumar"
