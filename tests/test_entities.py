@@ -66,6 +66,16 @@ def test_a_body_described_is_not_the_person_holding_a_post_in_it(pipeline):
     assert _speakers(pipeline, text)["the strike was over"] != "Aino Virtanen"
 
 
+def test_the_age_epithet_is_the_person_given_that_age(pipeline):
+    text = (
+        "Gnomes binned\n\n"
+        'Kerry Dobbs, 34, from Rotherham, said: "They were all gone."\n\n'
+        'Her husband Gary Dobbs, 37, added: "It is a disgrace."\n\n'
+        "The 34-year-old said she had been promised compensation.\n"
+    )
+    assert _speakers(pipeline, text)["she had been promised compensation"] == "Kerry Dobbs"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from quotes.extraction.drafts import shift
 from quotes.extraction.plan import Plan
 from quotes.extraction.regex_names import names_by_regex
-from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, is_epithet, names_in
+from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, epithet_age, is_epithet, names_in
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold, name_key
@@ -36,6 +36,7 @@ class Entity:
     offsets: list[int] = field(default_factory=list)  # where it is mentioned, in text order
     genders: set[str] = field(default_factory=set)  # every gender a mention gave it
     named_only: bool = False  # only its name stands for it, no pronoun or description (a place, a date)
+    ages: set[int] = field(default_factory=set)  # "Kerry Dobbs, 34," is "the 34-year-old"
 
     @property
     def gender(self) -> str | None:
@@ -99,6 +100,8 @@ class ArticleSpeakers:
         entity.titles.update(self._full_titles(mention))
         if mention.gender is not None:
             entity.genders.add(mention.gender)
+        if mention.age is not None:
+            entity.ages.add(mention.age)
         bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
@@ -256,6 +259,8 @@ class ArticleSpeakers:
         # "said the 29-year-old", "the Green politician said": as a "he" or "she" would; a title
         # ("the head", found named later) or an unnamed role ("the spokesperson") is not one
         role = mention.form == "description" and mention.kind == "person" and mention.definite and mention.body is None
+        if entity is None and (age := epithet_age(mention)) is not None:
+            entity = self._last(mention.start, lambda e: age in e.ages, floor) or self._first(lambda e: age in e.ages)
         if entity is None and (is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)):
             entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written

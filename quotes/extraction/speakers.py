@@ -41,6 +41,7 @@ class Mention:
     definite: bool = False  # "the nominee", not "a nominee": someone the reader already knows
     owner: Mention | None = None  # "her campaign", "the senator's aides": who they speak for
     owned: str = ""  # and what of theirs speaks: "campaign", "aides"
+    age: int | None = None  # "Kerry Dobbs, 34, from Rotherham": for "the 34-year-old" later
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -409,7 +410,24 @@ def _entourage(token: Token, rules: Rules) -> Mention | None:
     )
 
 
-AGE_EPITHET = regex.compile(r"^\d+-year-old$")
+AGE_EPITHET = regex.compile(r"^(\d+)-year-old$")
+MAX_AGE = 120
+
+
+def _age_beside(name: Token) -> int | None:
+    """ "Kerry Dobbs, 34, from Rotherham", "Gary Dobbs (37)": the age news gives after a name."""
+    doc = name.doc
+    after = [t.text for t in doc[name.i + 1 : name.i + 4]]
+    if len(after) == 3 and after[0] in (",", "(") and after[1].isdigit() and after[2] in (",", ")", ".", ";"):
+        age = int(after[1])
+        return age if 0 < age <= MAX_AGE and (after[0] == "(") == (after[2] == ")") else None
+    return None
+
+
+def epithet_age(mention: Mention) -> int | None:
+    """ "the 34-year-old" -> 34."""
+    found = AGE_EPITHET.match(mention.text) if mention.form == "description" else None
+    return int(found.group(1)) if found else None
 
 
 def is_epithet(mention: Mention, epithets: frozenset[str]) -> bool:
@@ -474,5 +492,6 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
-            found.append(replace(mention, subject=subject, gender=gender))
+            age = _age_beside(token) if mention.kind == "person" else None
+            found.append(replace(mention, subject=subject, gender=gender, age=age))
     return found
