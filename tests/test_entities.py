@@ -76,6 +76,15 @@ def test_the_age_epithet_is_the_person_given_that_age(pipeline):
     assert _speakers(pipeline, text)["she had been promised compensation"] == "Kerry Dobbs"
 
 
+def test_a_she_quoted_inside_her_quote_is_not_the_speaker_herself(pipeline):
+    text = (
+        "Gnomes binned\n\n"
+        "Kerry Dobbs said her daughter Lily was in tears.\n\n"
+        "\"She kept asking, 'Where is Mr Whiskers?'\" Kerry Dobbs said.\n"
+    )
+    assert _speakers(pipeline, text)["Where is Mr Whiskers?"] == "Lily"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

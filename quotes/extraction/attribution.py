@@ -27,6 +27,7 @@ RULE_STATEMENT_INTRODUCTION = "subject of a sentence that reads or issues a stat
 RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
 RULE_NAMING = "subject of a verb that describes its object in the quote's words"
+RULE_GOVERNING_SUBJECT = "subject of the governing verb"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
@@ -121,7 +122,7 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
         subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
         if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
             mention = mention_at(subject, rules)
-            return Cue(ancestor, mention, subject, "subject of the governing verb") if mention else None
+            return Cue(ancestor, mention, subject, RULE_GOVERNING_SUBJECT) if mention else None
     return None
 
 

@@ -10,9 +10,10 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import overload
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.attribution import (
+    RULE_GOVERNING_SUBJECT,
     Cue,
     according_override,
     channel_and_speaker,
@@ -32,8 +33,9 @@ from quotes.extraction.attribution import (
 from quotes.extraction.matchers import Matchers
 from quotes.extraction.plan import Plan
 from quotes.extraction.reported import colon_headline, find_reported
-from quotes.extraction.speakers import Mention, is_channel
+from quotes.extraction.speakers import Mention, is_channel, mention_at
 from quotes.models import MARKED_KINDS, QuoteKind, QuoteSpan
+from quotes.rules import Rules
 from quotes.text.words import tokenise
 
 MIN_WORDS_OUTSIDE_MARKS = 2  # reported content with fewer own words than this is the quote's, not a second item
@@ -144,13 +146,29 @@ def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str
         if tokens is None or outer is None or looks_like_term(text, span, rules):
             continue
         inside = {i: c for i, c in cues.items() if outer.start <= c.token.idx + offset < outer.end}
-        cue = governing_cue(tokens, inside, excluded)
+        cue = _within(governing_cue(tokens, inside, excluded), outer, offset, rules)
         short = len(span.text.split()) <= rules.term_max_words
         if cue is None or (short and (not any(cue.token in t.ancestors for t in tokens) or _modifies_a_noun(tokens))):
             continue  # a short quote the cue does not govern, or a word describing a thing: a scare quote
         kind = quote_kind(text, span, para_start)
         drafts.append(Draft(span.start, span.end, kind, shift(cue.speaker, offset), cue.token.text, nested=True, rule=cue.rule))
     return drafts
+
+
+def _within(cue: Cue | None, outer: QuoteSpan, offset: int, rules: Rules) -> Cue | None:
+    """A nested quote's speaker is named inside the outer quote: in '"She kept asking, 'Where is
+    he?'" Kerry said', the asker is "she", not Kerry, whose cue the parse hangs "asking" on."""
+    if cue is None or cue.speaker_token is None or outer.start <= cue.speaker_token.idx + offset < outer.end:
+        return cue
+    verb: Token = cue.token
+    while outer.start <= verb.idx + offset < outer.end:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (mention := mention_at(subject, rules)) is not None:
+            return Cue(verb, mention, subject, RULE_GOVERNING_SUBJECT)
+        if verb.head is verb:
+            break
+        verb = verb.head
+    return None
 
 
 def _modifies_a_noun(tokens: Span) -> bool:

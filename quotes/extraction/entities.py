@@ -181,7 +181,9 @@ class ArticleSpeakers:
 
         return self._last(before, _named_body, floor)
 
-    def _person_for_pronoun(self, mention: Mention, floor: int = 0, named: bool = False, recent: int = 0) -> Entity | None:
+    def _person_for_pronoun(
+        self, mention: Mention, floor: int = 0, named: bool = False, recent: int = 0, other_than: str = ""
+    ) -> Entity | None:
         """The person a "he" or "she" stands for: the latest person named before it whose gender
         (when known) is the pronoun's. `named`: only someone with a full name or a title (an
         epithet such as "the nominee" never stands for a bare "Nov." or "Instagram"). `recent`: where
@@ -189,7 +191,7 @@ class ArticleSpeakers:
         wanted = mention.gender
 
         def compatible(entity: Entity) -> bool:
-            return entity.kind == "person" and (wanted is None or entity.gender in (None, wanted))
+            return entity.kind == "person" and (wanted is None or entity.gender in (None, wanted)) and entity.name != other_than
 
         # the latest person who was a verb's subject since the paragraph before outweighs names in
         # objects ("Castanheira defended Brezina, whose fumble gifted Whelan. He said"); then, as
@@ -217,11 +219,12 @@ class ArticleSpeakers:
         """The entity mentioned first that `accept`s."""
         return min((e for e in self.entities if accept(e)), key=lambda e: e.first_seen, default=None)
 
-    def resolve(self, mention: Mention, floor: int = 0, recent: int = 0) -> tuple[str, SpeakerKind]:
+    def resolve(self, mention: Mention, floor: int = 0, recent: int = 0, other_than: str = "") -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits. A pronoun
         looks back no further than `floor`, the start of its unit (live-blog entry, turn), and
-        first at the subjects since `recent`, the start of the paragraph before its own.
-        Resolving changes nothing: the caller adds what it learnt (`add`)."""
+        first at the subjects since `recent`, the start of the paragraph before its own; it is
+        never `other_than` (the speaker of the quote it stands in). Resolving changes nothing: the
+        caller adds what it learnt (`add`)."""
         if mention.owner is not None:  # "her campaign": Elaine Marsh campaign
             owner, _ = self.resolve(mention.owner, floor, recent)
             return f"{owner} {mention.owned}", mention.kind
@@ -233,7 +236,7 @@ class ArticleSpeakers:
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if mention.form == "pronoun":
             if mention.kind == "person":
-                entity = self._person_for_pronoun(mention, floor, recent=recent)
+                entity = self._person_for_pronoun(mention, floor, recent=recent, other_than=other_than)
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
                 entity = self._last(mention.start, lambda e: e.kind in wanted and not e.named_only, floor)

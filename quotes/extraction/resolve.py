@@ -131,8 +131,8 @@ def _pronoun_in_turn(mention: Mention, turn: Turn | None, rules: Rules) -> tuple
     return False, None
 
 
-def _resolve_mention(mention: Mention, floor: int, recent: int, registry: ArticleSpeakers) -> Speaking:
-    speaker, kind = registry.resolve(mention, floor, recent)
+def _resolve_mention(mention: Mention, floor: int, recent: int, registry: ArticleSpeakers, other_than: str = "") -> Speaking:
+    speaker, kind = registry.resolve(mention, floor, recent, other_than)
     if mention.form in ("name", "group"):
         registry.add(replace(mention, text=speaker, subject=True))
     elif mention.form == "description" and speaker != mention.text and mention.owner is None:  # "the sheriff said. He said"
@@ -153,8 +153,9 @@ class _Speakers:
     turns: dict[int, Turn]
     rules: Rules
 
-    def of(self, draft: Draft) -> tuple[Speaking | None, Mention | None]:
-        """The draft's speaker, and the mention it came from (None for an unresolved "I"/"you")."""
+    def of(self, draft: Draft, other_than: str = "") -> tuple[Speaking | None, Mention | None]:
+        """The draft's speaker, and the mention it came from (None for an unresolved "I"/"you");
+        a "he" or "she" is never `other_than`."""
         mention = draft.mention
         if mention is None:
             return None, None
@@ -166,7 +167,7 @@ class _Speakers:
             return (speaker, mention) if speaker else (None, None)
         index = self.found.index(mention.start)
         recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
-        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), recent, self.registry)
+        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             speaking = self._named_later(mention) or speaking
@@ -207,7 +208,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     mentions: list[Mention | None] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        speaking, mention = speakers.of(draft)
+        speaking, mention = speakers.of(draft, _speaker_around(quotes, draft))
         if mention is not None and mention.form == "document":
             speaking = _owner_of_writing(quotes, found, draft.start)
         if draft.nested and speaking is None:
@@ -238,6 +239,15 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, found)
     return quotes
+
+
+def _speaker_around(quotes: list[Quote], draft: Draft) -> str:
+    """ "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested quote
+    is someone the outer speaker talks about, never that speaker."""
+    if not draft.nested:
+        return ""
+    around = next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
+    return around.speaker or "" if around is not None else ""
 
 
 def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], found: Plan, registry: ArticleSpeakers) -> None:
