@@ -147,6 +147,11 @@ def test_a_word_that_names_no_speaker_before_a_colon_is_no_attribution(quotes_of
     assert reported(quotes_of("Update: Road closures for the weekend\n\nThe council met on Monday.")) == []
 
 
+def test_an_interview_question_label_is_no_attribution(quotes_of):
+    text = "Nurse speaks\n\n**Q: Did management warn you?**\n\nNo. We were never told the drains had failed."
+    assert reported(quotes_of(text)) == []
+
+
 def test_a_comment_after_the_content_is_not_part_of_it(quotes_of):
     found = reported(quotes_of("Senator Ann Smith told the committee that the budget was balanced, a claim others disputed."))
     assert found == [("the budget was balanced", "Ann Smith")]

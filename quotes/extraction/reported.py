@@ -13,6 +13,7 @@ import regex
 from spacy.tokens import Doc, Token
 
 from quotes.extraction.attribution import Cue, is_negated_or_hypothetical
+from quotes.extraction.layout import load_layout_rules
 from quotes.extraction.matchers import RuleMatcher
 from quotes.extraction.speakers import Mention, is_organisation, mention_at
 from quotes.rules import Rules
@@ -241,6 +242,9 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     right = doc.char_span(match.start("content"), len(text.rstrip(". ")), alignment_mode="contract")
     if left is None or right is None or len(right) < 3:
         return None
+    layout_rules = load_layout_rules()
+    if left.text.strip("*_ ").upper() in {*layout_rules.question_labels, *layout_rules.answer_labels}:
+        return None  # "**Q: Did management warn you?**": an interview's question, no one's claim
     head = left.root
     known_roles = rules.title_words | rules.words("speakers.organisation_words") | rules.words("speakers.unnamed")
     # a name needs a finite verb on the right ("Zelensky: We will win"); a person's role may head a
