@@ -174,6 +174,11 @@ def test_fragment_inside_reporting_sentence_is_partial(quotes_of):
     assert quote.speaker == "inspector" or quote.speaker_mention == "The inspector"
 
 
+def test_a_whole_sentence_after_said_and_a_comma_is_direct(quotes_of):
+    quote = only(quotes_of('A porter came up and said, "There is water in the lift shaft."'))
+    assert quote.kind == "direct"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

@@ -331,9 +331,13 @@ def is_sentence_start(text: str, position: int, paragraph_start: int) -> bool:
 def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
     """direct: a sentence of its own; partial: a fragment inside the reporter's sentence."""
     first = quote.text.lstrip("([…. ")[:1]
-    if (first.isupper() or first.isdigit()) and is_sentence_start(text, quote.start, paragraph_start):
+    if not (first.isupper() or first.isdigit()):
+        return "partial"
+    if is_sentence_start(text, quote.start, paragraph_start):
         return "direct"
-    return "partial"
+    # 'A porter came up and said, "There's water in the lift shaft."': a whole sentence after a comma
+    before = text[paragraph_start : quote.start - len(quote.open_mark)].rstrip()
+    return "direct" if before.endswith(",") and quote.text.rstrip()[-1:] in ".!?" else "partial"
 
 
 def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
