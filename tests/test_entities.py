@@ -85,6 +85,16 @@ def test_a_she_quoted_inside_her_quote_is_not_the_speaker_herself(pipeline):
     assert _speakers(pipeline, text)["Where is Mr Whiskers?"] == "Lily"
 
 
+def test_a_name_ending_in_a_place_word_is_no_person_for_an_epithet(pipeline):
+    text = (
+        "Stadium row\n\n"
+        "The club's captain, Danny Okoro, said the players had been kept in the dark.\n\n"
+        "Mill Lane has hosted the club since 1896 and holds 9,000 fans.\n\n"
+        "The 34-year-old told BBC Radio Oxford that the squad would concentrate on Saturday.\n"
+    )
+    assert _speakers(pipeline, text)["the squad would concentrate on Saturday"] == "Danny Okoro"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

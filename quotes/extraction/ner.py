@@ -69,6 +69,17 @@ def _context(text: str, found: Plan, offset: int) -> tuple[int, int]:
     return start, end
 
 
+def type_places(registry: ArticleSpeakers, rules: Rules) -> None:
+    """ "Mill Lane", "Stamford Bridge": a name of two words or more, in doubt, whose last word names a place is one,
+    though the small models often call it PERSON."""
+    places = rules.words("speakers.place_words")
+    for entity in registry.entities:
+        words = entity.name.split()
+        if len(words) > 1 and words[-1].lower() in places and in_doubt(entity, rules.first_names, rules.title_words):
+            entity.kind = "organisation"
+            entity.named_only = True
+
+
 def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: Recogniser, rules: Rules) -> None:
     """Give each doubtful entity the kind its label says: a place speaks as an organisation, a date
     never speaks, and no pronoun or description stands for an entity typed this way. A PERSON

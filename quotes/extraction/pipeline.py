@@ -24,7 +24,7 @@ from quotes.corpus.identities import link_corpus
 from quotes.extraction.drafts import collect_drafts
 from quotes.extraction.entities import article_names
 from quotes.extraction.matchers import Matchers, make_matchers
-from quotes.extraction.ner import Recogniser, make_recogniser, type_entities
+from quotes.extraction.ner import Recogniser, make_recogniser, type_entities, type_places
 from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, join_phrasal_verbs, load_model, parse
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
@@ -79,6 +79,7 @@ def quotes_from_parses(
     for _, doc in parsed:
         join_phrasal_verbs(doc, rules.words("verbs.phrasal"))
     registry = article_names(document.text, found, parsed, rules)
+    type_places(registry, rules)
     if recognise is not None:
         type_entities(document.text, found, registry, recognise, rules)
     drafts = collect_drafts(document.text, found, parsed, matchers)
