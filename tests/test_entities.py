@@ -95,6 +95,17 @@ def test_a_name_ending_in_a_place_word_is_no_person_for_an_epithet(pipeline):
     assert _speakers(pipeline, text)["the squad would concentrate on Saturday"] == "Danny Okoro"
 
 
+def test_an_age_epithet_resolved_once_is_an_age_not_a_title(pipeline):
+    text = (
+        "Stadium row\n\n"
+        "Graham Pettifer, the chairman, said the club could not stay.\n\n"
+        "The 58-year-old said the roof needed work.\n\n"
+        "The club's captain, Danny Okoro, said the players had been kept in the dark.\n\n"
+        "The 34-year-old said the squad would concentrate on Saturday.\n"
+    )
+    assert _speakers(pipeline, text)["the squad would concentrate on Saturday"] == "Danny Okoro"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

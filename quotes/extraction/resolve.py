@@ -26,7 +26,7 @@ from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.plan import Plan
-from quotes.extraction.speakers import Mention
+from quotes.extraction.speakers import Mention, epithet_age
 from quotes.models import MARKED_KINDS, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.text.words import normalise
@@ -137,7 +137,10 @@ def _resolve_mention(mention: Mention, floor: int, recent: int, registry: Articl
         registry.add(replace(mention, text=speaker, subject=True))
     elif mention.form == "description" and speaker != mention.text and mention.owner is None:  # "the sheriff said. He said"
         gender = mention.gender if kind == "person" else None
-        entity = registry.add(replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender))
+        learnt = replace(mention, text=speaker, form="name", kind=kind, subject=True, gender=gender)
+        if (age := epithet_age(mention)) is not None:  # "the 58-year-old" tells an age, not a title
+            learnt = replace(learnt, titles=(), age=age)
+        entity = registry.add(learnt)
         if mention.body is not None:
             entity.titles.add(mention.head)  # "a police spokeswoman", then "the spokeswoman": the same body
     return speaker, kind
