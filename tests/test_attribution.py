@@ -179,6 +179,16 @@ def test_a_whole_sentence_after_said_and_a_comma_is_direct(quotes_of):
     assert quote.kind == "direct"
 
 
+def test_a_verb_introduces_the_quote_paragraph_not_a_statement_noun_in_its_object(quotes_of):
+    text = (
+        "Northway Rail's chief operating officer, Declan Furlong, has responded to the union's announcement "
+        "that it would not put the offer to members:\n\n"
+        '"This strike is entirely avoidable. We have put a fair offer on the table."'
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Declan Furlong"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

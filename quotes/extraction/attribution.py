@@ -247,8 +247,11 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
         mention = mention_at(subject, rules)
         return None if mention is None else Cue(last.root, mention, subject, RULE_STATEMENT_INTRODUCTION)
     candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
-    if candidates:
-        return candidates[-1]
+    # a verb introduces, not a statement noun in its object ("Furlong has responded to the union's
+    # announcement that it would not ...:" is Furlong's introduction)
+    verbs = [c for c in candidates if c.token.pos_ in ("VERB", "AUX")]
+    if verbs or candidates:
+        return (verbs or candidates)[-1]
     if subject is None and last.root.pos_ == "PROPN":
         subject = last.root  # a verbless heading: "Caldwell on the rally, at her news conference:"
     mention = mention_at(subject, rules) if subject is not None else None
