@@ -154,6 +154,12 @@ def test_bullets_are_list_items():
     assert [role for _, role in _roles(text)][1:] == ["list_item", "list_item"]
 
 
+def test_a_bullet_is_blanked_for_the_parser():
+    text = "Key points\n\n• Transport secretary: 'The door remains open'\n"
+    para = layout(text).paragraphs[1]
+    assert text[para.text_start :].startswith("Transport secretary")
+
+
 def test_q_and_a_with_full_stops_are_transcript_turns():
     text = "Interview\n\nQ. Why now?\n\nA. My doctor told me to.\n\nQ. And then?\n\nA. I retired.\n"
     paras = layout(text, load_rules().dateline).paragraphs

@@ -254,8 +254,8 @@ def _role(
         if not rest:
             return "timestamp", -1, None
         return "body", para.end - len(rest), None
-    if rules.list_item.match(line):
-        return "list_item", -1, None
+    if (bullet := rules.list_item.match(line)) is not None:
+        return "list_item", para.start + bullet.end(), None  # the bullet is blanked for the parser
     if dateline is not None and not is_title_case(line) and (found := dateline.match(line)) is not None:
         return ("headline" if index == 0 else "body"), para.start + found.end(), None
     return ("headline" if index == 0 else "body"), -1, None
