@@ -248,6 +248,19 @@ def test_a_sub_head_quote_takes_the_speaker_of_the_body_quote_that_repeats_it(pi
     assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"
 
 
+def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_repeats(pipeline):
+    text = (
+        "Rail strike live\n\n"
+        "21:47 BST\n\n"
+        "The union's general secretary, Bernadette Kinsella, said the strike would go ahead.\n\n"
+        "20:31 BST\n\n"
+        "Transport secretary: 'The door to my office remains open'\n\n"
+        "Gareth Mabey spoke to broadcasters on Wednesday.\n\n"
+        '"The door to my office remains open," he said.\n'
+    )
+    assert _speakers(pipeline, text)["The door to my office remains open"] == "Gareth Mabey"
+
+
 def test_a_name_with_particles_and_two_surnames_is_one_person(pipeline):
     text = (
         "Wind pact\n\n"

@@ -35,6 +35,7 @@ CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this ma
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
 PRONOUN_CATAPHORA_PARAGRAPHS = 0  # a pronoun looks ahead only within its own paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
+SUB_HEAD_MAX_CHARS = 120  # a paragraph this short whose quote has no full stop is a sub-head
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
 RULE_CONTINUATION = "continues the quote before"
 RULE_TURN = "transcript turn label"
@@ -240,7 +241,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         continued.append(draft.continues and draft.kind in MARKED_KINDS and not draft.nested)
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_of_continued(quotes, continued)
-    _speakers_of_repeats(quotes, found)
+    _speakers_of_repeats(quotes, mentions, found)
     return quotes
 
 
@@ -296,20 +297,23 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
             opening.rule = RULE_CONTINUED
 
 
-def _speakers_of_repeats(quotes: list[Quote], found: Plan) -> None:
-    """A quote nobody is given that a later quote of its unit repeats word for word (a live-blog
-    entry's sub-head "'Like a freight train'", a headline) takes that quote's speaker."""
-    if all(q.speaker is not None for q in quotes):
-        return
+def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], found: Plan) -> None:
+    """A quote that a later quote of its unit repeats word for word (a live-blog entry's sub-head
+    "'Like a freight train'", a headline, a key point) takes that quote's speaker when nobody was
+    given it, or when a heading gave only a role ("Transport secretary: 'The door ... open'") and
+    the later quote names its speaker."""
     words = [f" {normalise(q.text)} " for q in quotes]
     units = [found.paragraph_at(q.start).unit for q in quotes]
-    for i, quote in enumerate(quotes):
-        if quote.speaker is not None or quote.kind not in MARKED_KINDS:
+    for i in range(len(quotes) - 1, -1, -1):  # a sub-head takes its speaker before a key point repeats it
+        quote = quotes[i]
+        by_role = quote.speaker is not None and _heading_by_role(quote, mentions[i], found)
+        if (quote.speaker is not None and not by_role) or quote.kind not in MARKED_KINDS:
             continue
         for j in range(i + 1, len(quotes)):
             later = quotes[j]
             same_unit = units[i] == 0 or units[j] == units[i]
-            if later.speaker is not None and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
+            named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
+            if named and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
                 quote.speaker, quote.speaker_mention, quote.speaker_kind = (
                     later.speaker,
                     later.speaker_mention,
@@ -317,6 +321,15 @@ def _speakers_of_repeats(quotes: list[Quote], found: Plan) -> None:
                 )
                 quote.rule = RULE_REPEAT
                 break
+
+
+def _heading_by_role(quote: Quote, mention: Mention | None, found: Plan) -> bool:
+    """A headline, key point or sub-head whose quote a description attributes."""
+    if mention is None or mention.form != "description":
+        return False
+    para = found.paragraph_at(quote.start)
+    sub_head = para.end - para.text_start <= SUB_HEAD_MAX_CHARS and not quote.text.rstrip().endswith((".", "!", "?"))
+    return para.role in ("headline", "list_item") or sub_head
 
 
 def _continue(
