@@ -261,6 +261,16 @@ def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_re
     assert _speakers(pipeline, text)["The door to my office remains open"] == "Gareth Mabey"
 
 
+def test_a_key_point_quote_does_not_run_on_from_the_key_point_before(pipeline):
+    text = (
+        "Rail strike live\n\n"
+        "Key points\n\n"
+        "- Union chief Bernadette Kinsella: 'We have been left with no choice'\n"
+        "- 'It is chaos every time': commuters react\n"
+    )
+    assert _speakers(pipeline, text).get("It is chaos every time") != "Bernadette Kinsella"
+
+
 def test_a_name_with_particles_and_two_surnames_is_one_person(pipeline):
     text = (
         "Wind pact\n\n"

@@ -341,7 +341,15 @@ def _continue(
     previous = last_quoted[1] if last_quoted and paragraphs[last_quoted[0]].unit == unit else None
     if previous is not None and resumes_split_quote(previous, quote):
         quote.kind = previous.kind
-    if quote.speaker is None and previous is not None and last_quoted and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS:
+    # each bullet of a summary is a statement of its own: a quote does not run on into the next one
+    own_item = paragraphs[index].role == "list_item" and last_quoted is not None and last_quoted[0] != index
+    if (
+        quote.speaker is None
+        and previous is not None
+        and last_quoted
+        and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS
+        and not own_item
+    ):
         quote.speaker, quote.speaker_mention, quote.speaker_kind = (
             previous.speaker,
             previous.speaker_mention,
