@@ -116,6 +116,11 @@ def test_a_plural_possessive_stays_inside_an_organisation_name(pipeline):
     assert _speakers(pipeline, text)["copper levels had risen"] == "Vindel River Anglers’ Association"
 
 
+def test_an_alliance_is_a_body_named_whole(pipeline):
+    text = "Strike\n\nThe Transport Workers’ Alliance has confirmed that the 24-hour strike will go ahead.\n"
+    assert _speakers(pipeline, text)["the 24-hour strike will go ahead"] == "Transport Workers’ Alliance"
+
+
 def test_a_party_label_is_not_part_of_the_name(pipeline):
     text = "Race\n\nRepublican Glenn Tolliver said the cities should not pick the senator.\n"
     assert _speakers(pipeline, text)["the cities should not pick the senator"] == "Glenn Tolliver"
