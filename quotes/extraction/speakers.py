@@ -131,7 +131,18 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
         if is_title or token.pos_ == "ADJ" or token.text in ("'s", "’s") or token.dep_ == "poss":
             last_title = index
     titles = [t.lower_ for t in run[: last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
-    return run[last_title + 1 :], titles
+    name = run[last_title + 1 :]
+    # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
+    # role, unless the name opens with a first name of its own ("Mary Ann Cole")
+    given = next((k for k, t in enumerate(name[:-1]) if k > 0 and rules.first_name_gender(t.text)), None)
+    if (
+        given is not None
+        and rules.first_name_gender(name[0].text) is None
+        and name[0].lower_ not in rules.words("speakers.name_particles")
+    ):
+        titles += [t.lower_ for t in name[:given]]
+        name = name[given:]
+    return name, titles
 
 
 def _span_text(tokens: list[Token]) -> str:
