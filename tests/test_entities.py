@@ -121,6 +121,20 @@ def test_an_alliance_is_a_body_named_whole(pipeline):
     assert _speakers(pipeline, text)["the 24-hour strike will go ahead"] == "Transport Workers’ Alliance"
 
 
+def test_capitalised_role_words_before_a_first_name_are_no_part_of_the_name(pipeline):
+    text = "Wolves\n\nDistrict Administrator Jürgen Habermehl said the patience of farmers was exhausted.\n"
+    assert _speakers(pipeline, text)["the patience of farmers was exhausted"] == "Jürgen Habermehl"
+
+
+def test_an_unnamed_spokeswoman_speaks_for_the_body_that_acted_not_a_place_in_passing(pipeline):
+    text = (
+        "Wolves\n\n"
+        "The Lower Saxony Ministry for the Environment in Hanover rejected the criticism. "
+        "A spokeswoman said the ministry was examining the case with urgency.\n"
+    )
+    assert _speakers(pipeline, text)["the ministry was examining the case with urgency"] == "Lower Saxony Ministry for the Environment"
+
+
 def test_a_party_label_is_not_part_of_the_name(pipeline):
     text = "Race\n\nRepublican Glenn Tolliver said the cities should not pick the senator.\n"
     assert _speakers(pipeline, text)["the cities should not pick the senator"] == "Glenn Tolliver"

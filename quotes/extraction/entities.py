@@ -179,7 +179,8 @@ class ArticleSpeakers:
         """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
         before): whom "a spokesman said" speaks for."""
 
-        return self._last(before, _named_body, floor)
+        # the body that acted ("The ministry in Hanover rejected the criticism") before a place in passing
+        return self._last(before, _named_body, floor, subjects=True) or self._last(before, _named_body, floor)
 
     def _person_for_pronoun(
         self, mention: Mention, floor: int = 0, named: bool = False, recent: int = 0, other_than: str = ""
