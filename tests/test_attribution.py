@@ -189,6 +189,15 @@ def test_a_verb_introduces_the_quote_paragraph_not_a_statement_noun_in_its_objec
     assert quote.speaker == "Declan Furlong"
 
 
+def test_the_main_verb_of_an_introduction_speaks_not_a_cue_in_its_clause(quotes_of):
+    text = (
+        "The wolf adviser, Torsten Rehbein, inspected the carcasses. Anke Poppinga recounts what he told her:\n\n"
+        '"He looked at the bite marks and went quiet. I had known it already."'
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Anke Poppinga"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

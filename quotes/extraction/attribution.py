@@ -250,8 +250,9 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
     # a verb introduces, not a statement noun in its object ("Furlong has responded to the union's
     # announcement that it would not ...:" is Furlong's introduction)
     verbs = [c for c in candidates if c.token.pos_ in ("VERB", "AUX")]
+    main = [c for c in verbs if c.token == last.root]  # "Poppinga recounts what he told her:" is Poppinga's
     if verbs or candidates:
-        return (verbs or candidates)[-1]
+        return (main or verbs or candidates)[-1]
     if subject is None and last.root.pos_ == "PROPN":
         subject = last.root  # a verbless heading: "Caldwell on the rally, at her news conference:"
     mention = mention_at(subject, rules) if subject is not None else None
