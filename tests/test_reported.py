@@ -155,6 +155,10 @@ def test_an_interview_question_label_is_no_attribution(quotes_of):
     assert [r for r in reported(quotes_of(text)) if "warn" in r[0]] == []
 
 
+def test_a_free_relative_what_clause_is_no_reported_content(quotes_of):
+    assert reported(quotes_of("The minister explained what the plan would cost taxpayers next year.")) == []
+
+
 def test_a_comment_after_the_content_is_not_part_of_it(quotes_of):
     found = reported(quotes_of("Senator Ann Smith told the committee that the budget was balanced, a claim others disputed."))
     assert found == [("the budget was balanced", "Ann Smith")]

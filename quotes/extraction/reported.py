@@ -177,6 +177,11 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
             skip_first = rule.skip_first
         if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children):
             continue  # "declined to say whether she would resign": a question, not a statement
+        free_relative = roots[-1].lower_ == "what" or any(
+            c.lower_ == "what" and c.i < roots[-1].i and c.dep_ in ("dobj", "dative", "nsubj") for c in roots[-1].children
+        )
+        if free_relative:
+            continue  # "recounts what he told her": which words, not what they said
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
         if pieces[-1]:
             pieces[-1] = _over_fragment(_over_stray_object(pieces[-1], cue))
