@@ -132,7 +132,8 @@ def test_an_unnamed_spokeswoman_speaks_for_the_body_that_acted_not_a_place_in_pa
         "The Lower Saxony Ministry for the Environment in Hanover rejected the criticism. "
         "A spokeswoman said the ministry was examining the case with urgency.\n"
     )
-    assert _speakers(pipeline, text)["the ministry was examining the case with urgency"] == "Lower Saxony Ministry for the Environment"
+    speaker = _speakers(pipeline, text)["the ministry was examining the case with urgency"]
+    assert speaker == "Lower Saxony Ministry for the Environment"
 
 
 def test_a_party_label_is_not_part_of_the_name(pipeline):
