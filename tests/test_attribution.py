@@ -198,6 +198,15 @@ def test_the_main_verb_of_an_introduction_speaks_not_a_cue_in_its_clause(quotes_
     assert quote.speaker == "Anke Poppinga"
 
 
+def test_a_clause_ending_in_a_colon_before_a_quote_is_its_subjects(quotes_of):
+    text = (
+        "Marisa Holcomb built her best moment around water: "
+        '"When a mom has to think twice about mixing formula with tap water, something has gone wrong."'
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Marisa Holcomb"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

@@ -296,18 +296,36 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
     return None if mention is None or mention.form == "pronoun" else Cue(head or after[0], mention, head, RULE_DASH_LABEL)
 
 
-def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
-    """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
-    name or title phrase, alone before a colon that the quote follows, speaks the quote.
-    `quote_start` is where the quote's opening mark is, in `doc`'s characters."""
+def _colon_before(doc: Doc, quote_start: int) -> Token | None:
+    """The colon just before a quote's opening mark (at `quote_start`, in `doc`'s characters)."""
     text = doc.text
     i = quote_start - 1
     while i >= 0 and text[i].isspace():
         i -= 1
     colon_span = doc.char_span(i, i + 1, alignment_mode="expand") if i >= 0 and text[i] == ":" else None
-    if colon_span is None or len(colon_span) != 1:
+    return colon_span[0] if colon_span is not None and len(colon_span) == 1 else None
+
+
+def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
+    """ "Holcomb built her best moment around them: \"When a mom ...\"": a clause with no speech
+    verb ends in a colon that the quote follows; its subject, when a name or a "he"/"she", speaks."""
+    colon = _colon_before(doc, quote_start)
+    if colon is None or colon.head.pos_ not in ("VERB", "AUX") or colon.head.i > colon.i:
         return None
-    colon = colon_span[0]
+    subject = next((c for c in colon.head.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+    mention = mention_at(subject, rules) if subject is not None else None
+    if mention is None or mention.kind != "person" or mention.form not in ("name", "pronoun"):
+        return None
+    return Cue(colon.head, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
+    """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
+    name or title phrase, alone before a colon that the quote follows, speaks the quote.
+    `quote_start` is where the quote's opening mark is, in `doc`'s characters."""
+    colon = _colon_before(doc, quote_start)
+    if colon is None:
+        return None
     label = [t for t in doc[colon.sent.start : colon.i] if not t.is_punct and not t.is_space]
     if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[colon.sent.start : colon.i]):
         return None

@@ -18,6 +18,7 @@ from quotes.extraction.attribution import (
     according_override,
     channel_and_speaker,
     closing_introduction,
+    colon_clause,
     colon_label,
     dash_label,
     find_cues,
@@ -97,7 +98,8 @@ def drafts_in_part(
             continue
         cue = naming_cue(tokens, governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues), rules)
         if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
-            label = colon_label(doc, span.start - len(span.open_mark) - offset, rules)
+            opening = span.start - len(span.open_mark) - offset
+            label = colon_label(doc, opening, rules) or colon_clause(doc, opening, rules)
             cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
         if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
             cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
