@@ -106,6 +106,16 @@ def test_an_age_epithet_resolved_once_is_an_age_not_a_title(pipeline):
     assert _speakers(pipeline, text)["the squad would concentrate on Saturday"] == "Danny Okoro"
 
 
+def test_a_he_inside_a_quote_is_whom_the_speaker_just_talked_about(pipeline):
+    text = (
+        "Cable cut\n\n"
+        '"We cannot rule it out," Detective Heikki Vainikainen said. "The anchor was not there," he said.\n\n'
+        "Tkachuk's lawyer, Minna Aaltola, said her client denied any wrongdoing.\n\n"
+        "\"He told me: 'I was on the bridge the whole night.' I believe him,\" Aaltola said.\n"
+    )
+    assert _speakers(pipeline, text)["I was on the bridge the whole night."] == "Tkachuk"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

@@ -198,6 +198,12 @@ class ArticleSpeakers:
         # objects ("Castanheira defended Brezina, whose fumble gifted Whelan. He said"); then, as
         # without NER "Russia" or "August" look like people, a full or titled name that was ever a
         # subject ("For Marsh, the argument is ... she says"), then any full name
+        if other_than:  # inside someone's quote ("He told me: '...'"): whom the speaker just talked about
+            talked_about = self._last(
+                mention.start, lambda e: compatible(e) and (e.looks_like_a_person or e.gender is not None), max(floor, recent)
+            )
+            if talked_about is not None:
+                return talked_about
         entity = self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, max(floor, recent), subjects=True)
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.subject and e.looks_like_a_person, floor)
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
