@@ -110,10 +110,11 @@ def test_a_he_inside_a_quote_is_whom_the_speaker_just_talked_about(pipeline):
     text = (
         "Cable cut\n\n"
         '"We cannot rule it out," Detective Heikki Vainikainen said. "The anchor was not there," he said.\n\n'
+        "His lawyer confirmed that the captain is Oleksandr Tkachuk.\n\n"
         "Tkachuk's lawyer, Minna Aaltola, said her client denied any wrongdoing.\n\n"
         "\"He told me: 'I was on the bridge the whole night.' I believe him,\" Aaltola said.\n"
     )
-    assert _speakers(pipeline, text)["I was on the bridge the whole night."] == "Tkachuk"
+    assert _speakers(pipeline, text)["I was on the bridge the whole night."] == "Oleksandr Tkachuk"
 
 
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
