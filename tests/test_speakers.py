@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.regex_names import names_by_regex
-from quotes.extraction.speakers import Mention
+from quotes.extraction.speakers import Mention, names_in
 
 
 def names(text: str, rules) -> list[tuple[str, str, bool]]:
@@ -193,3 +193,18 @@ def test_a_titled_surname_ending_in_s_is_a_person_not_a_group(quotes_of):
         "Dr Meers said she was 'not remotely reassured'. 'They had their minds made up,' she said.\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["They had their minds made up,"] == "Meers"
+
+
+def test_a_name_set_beside_a_word_for_a_business_is_one(rules):
+    found = names("She owns La Estrella, a 38-seat diner on Fourth Avenue.", rules)
+    assert ("La Estrella", "organisation", False) in found
+
+
+def test_a_name_set_beside_a_job_is_a_person(rules):
+    found = names("She met Tom Reed, a former bank manager, in May.", rules)
+    assert ("Tom Reed", "person", False) in found
+
+
+def test_a_parsed_name_set_beside_a_word_for_a_business_is_one(pipeline, rules):
+    doc = pipeline.nlp("Vasquez is the owner of La Estrella, a 38-seat diner on North Fourth Avenue.")
+    assert [(m.text, m.kind) for m in names_in(list(doc), rules) if m.text == "La Estrella"] == [("La Estrella", "organisation")]

@@ -12,6 +12,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extraction.speakers import Mention, first_name_gender, gender_of
+from quotes.models import SpeakerKind
 from quotes.rules import Rules
 
 
@@ -38,6 +39,21 @@ def capitalised_run(particles: frozenset[str]) -> regex.Pattern[str]:
 
 
 ABBREVIATION_MAX = 3  # "Jr.", "St.": a word this short may end with its own full stop
+
+
+# "La Estrella, a 38-seat diner", "Harrow Mills, which ...": what follows a name says it is a thing
+THING_AFTER = regex.compile(
+    r",\s+(?:which\b|(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[\w'’-]+)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:on|in|at|of|for|from|with|that|which|who|near|by)\b))"
+)
+
+
+def _set_beside_a_thing(text: str, end: int, rules: Rules) -> bool:
+    found = THING_AFTER.match(text, end)
+    if found is None:
+        return False
+    things = rules.words("speakers.organisation_words") | rules.words("speakers.place_words")
+    return found.group("noun") is None or found.group("noun").lower() in things
 
 
 def _possessive(word: str) -> bool:
@@ -86,5 +102,6 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
             titles = tuple(lowered[: cut + 1])
             written = " ".join(name)
             gender = gender_of(titles, rules) or first_name_gender(written, rules)
-            found.append(Mention(written, offset, "name", "person", name[-1].lower(), titles, subject=subject, gender=gender))
+            kind: SpeakerKind = "organisation" if gender is None and _set_beside_a_thing(text, match.end(), rules) else "person"
+            found.append(Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender))
     return found

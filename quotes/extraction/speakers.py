@@ -207,10 +207,14 @@ def _description_titles(token: Token, rules: Rules) -> list[str]:
     return titles
 
 
-def _said_to_be_a_thing(name: Token) -> bool:
-    """ "Natural England, which issued the licence, ...": "which", not "who", so not a person."""
-    for clause in name.children:
-        if clause.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in clause.children):
+def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
+    """ "Natural England, which issued the licence, ...": "which", not "who", so not a person; and
+    "La Estrella, a 38-seat diner": set beside a word for a body or a place."""
+    things = rules.words("speakers.organisation_words") | rules.words("speakers.place_words")
+    for child in name.children:
+        if child.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in child.children):
+            return True
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in things:
             return True
     return False
 
@@ -374,7 +378,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     gender = gender or first_name_gender(text, rules)
     personal = any(t in rules.title_forms or t in rules.title_forms.values() for t in titles)  # "Dr Meers"
     plural = head.tag_ == "NNPS" and gender is None and not personal
-    thing = gender is None and _said_to_be_a_thing(head)
+    thing = gender is None and _said_to_be_a_thing(head, rules)
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
     return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
 
