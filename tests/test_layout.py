@@ -160,6 +160,16 @@ def test_a_bullet_is_blanked_for_the_parser():
     assert text[para.text_start :].startswith("Transport secretary")
 
 
+def test_a_name_alone_above_the_date_line_is_a_byline():
+    text = "Cable broke\n\nYle News\n1.12.2026 14:32 | updated 17:05\n\nThe bureau said the ship dragged its anchor.\n"
+    assert [role for _, role in _roles(text)][1] == "byline"
+
+
+def test_a_name_alone_above_a_sentence_is_no_byline():
+    text = "Cable broke\n\nHelsinki Harbour\nThe bureau said on Tuesday the ship dragged its anchor.\n"
+    assert "byline" not in [role for _, role in _roles(text)]
+
+
 def test_q_and_a_with_full_stops_are_transcript_turns():
     text = "Interview\n\nQ. Why now?\n\nA. My doctor told me to.\n\nQ. And then?\n\nA. I retired.\n"
     paras = layout(text, load_rules().dateline).paragraphs

@@ -65,6 +65,8 @@ class LayoutRules:
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     byline: regex.Pattern[str]
+    name_line: regex.Pattern[str]
+    date_line: regex.Pattern[str]
     list_item: regex.Pattern[str]
     boilerplate: tuple[regex.Pattern[str], ...]
     closing_sections: tuple[regex.Pattern[str], ...]
@@ -97,6 +99,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             question_labels=frozenset(units["question_labels"]),
             answer_labels=frozenset(units["answer_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
+            name_line=_compile(path, "[roles] name_line", roles["name_line"]),
+            date_line=_compile(path, "[roles] date_line", roles["date_line"]),
             list_item=_compile(path, "[roles] list_item", roles["list_item"]),
             boilerplate=tuple(_compile(path, "[roles] boilerplate", p) for p in roles["boilerplate"]),
             closing_sections=tuple(_compile(path, "[roles] closing_sections", p) for p in roles["closing_sections"]),
@@ -209,6 +213,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
+        if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
+            role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
             role = "boilerplate"
         seen.add(line)
@@ -216,6 +222,16 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     return Layout(result, transcript)
+
+
+def _dated_name(text: str, paras: list[Paragraph], index: int, rules: LayoutRules) -> bool:
+    """ "Owen Gilchrist" or "Yle News" alone on a line, with the story's date on the next."""
+    following = paras[index + 1] if index + 1 < len(paras) else None
+    return (
+        following is not None
+        and rules.name_line.match(text[paras[index].start : paras[index].end].strip()) is not None
+        and rules.date_line.match(text[following.start : following.end]) is not None
+    )
 
 
 def _repeatable(line: str) -> bool:

@@ -53,7 +53,9 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "": frozenset({"wrapping", "units", "roles"}),
         "wrapping": frozenset({"max_width", "min_fill", "min_wrapped_lines"}),
         "units": frozenset({"timestamp", "turn", "min_turns", "question_labels", "answer_labels"}),
-        "roles": frozenset({"byline", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}),
+        "roles": frozenset(
+            {"byline", "name_line", "date_line", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}
+        ),
     },
 }
 CHECKED_ELSEWHERE = frozenset({"speaker"})  # [[speaker]] entries: corpus.identities reads and checks them
