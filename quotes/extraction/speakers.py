@@ -344,11 +344,14 @@ def _pronoun(token: Token, rules: Rules) -> Mention | None:
 def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
     run = _name_run(head, rules)
+    suffixes = rules.words("speakers.corporate_suffixes")
+    if head.lower_ in suffixes and head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
+        return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
     named_body = (
         head.lower_ not in rules.title_words  # "Minister of State" is a title
         and bool(_of_extension(head))
         and first_name_gender(_span_text(run), rules) is None
-    )
+    ) or any(c.dep_ in ("appos", "conj") and c.lower_ in suffixes for c in head.children)
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
         run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
         while run and run[0].pos_ == "DET":
