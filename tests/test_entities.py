@@ -150,7 +150,8 @@ def test_an_unnamed_spokeswoman_speaks_for_the_body_that_acted_not_a_place_in_pa
 def test_a_company_named_with_inc_is_the_company_not_inc(pipeline):
     text = (
         "Plant\n\n"
-        "Voltaris Energy, Inc. (NASDAQ: VLTS), a developer of lithium iron phosphate (LFP) battery cells, today announced a plant.\n\n"
+        "Voltaris Energy, Inc. (NASDAQ: VLTS), a developer of lithium iron phosphate (LFP) battery cells, "
+        "today announced a plant.\n\n"
         "The company said it expects to begin production in 2028.\n"
     )
     assert _speakers(pipeline, text)["it expects to begin production in 2028"] == "Voltaris Energy"
