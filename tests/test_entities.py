@@ -117,6 +117,15 @@ def test_a_he_inside_a_quote_is_whom_the_speaker_just_talked_about(pipeline):
     assert _speakers(pipeline, text)["I was on the bridge the whole night."] == "Oleksandr Tkachuk"
 
 
+def test_an_i_told_him_quote_inside_a_quote_is_the_outer_speakers(pipeline):
+    text = (
+        "Roofer jailed\n\n"
+        "The elder Pruitt testified that he had warned his son.\n\n"
+        "\"I told him, 'Kyle, we've got four guys and a trailer,'\" Gerald Pruitt said on the stand.\n"
+    )
+    assert _speakers(pipeline, text)["Kyle, we've got four guys and a trailer,"] == "Gerald Pruitt"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

@@ -212,7 +212,19 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     mentions: list[Mention | None] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
-        speaking, mention = speakers.of(draft, _speaker_around(quotes, draft))
+        around = _quote_around(quotes, draft)
+        # "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested
+        # quote is someone the outer speaker talks about, never that speaker
+        speaking, mention = speakers.of(draft, around.speaker or "" if around else "")
+        if (
+            around is not None
+            and draft.mention is not None
+            and draft.mention.head in rules.words("speakers.first_person_pronouns")
+            and text[draft.start : draft.start + 1].isupper()
+        ):
+            # "I told him, 'Kyle, we can't do 60 roofs'": the outer quote's speaker, when the
+            # inner words are a sentence of their own (not "we joke that they do 'flood management'")
+            speaking, mention = (around.speaker, around.speaker_kind) if around.speaker else None, draft.mention
         if mention is not None and mention.form == "document":
             speaking = _owner_of_writing(quotes, found, draft.start)
         if draft.nested and speaking is None:
@@ -245,13 +257,11 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     return quotes
 
 
-def _speaker_around(quotes: list[Quote], draft: Draft) -> str:
-    """ "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested quote
-    is someone the outer speaker talks about, never that speaker."""
+def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
+    """The quote a nested quote stands in."""
     if not draft.nested:
-        return ""
-    around = next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
-    return around.speaker or "" if around is not None else ""
+        return None
+    return next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
 
 
 def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], found: Plan, registry: ArticleSpeakers) -> None:
