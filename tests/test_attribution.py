@@ -207,6 +207,14 @@ def test_a_clause_ending_in_a_colon_before_a_quote_is_its_subjects(quotes_of):
     assert quote.speaker == "Marisa Holcomb"
 
 
+def test_a_name_someone_called_me_is_no_speech(quotes_of):
+    text = (
+        "Roofer jailed\n\nLorraine Mabry, 78, told the judge she had paid him $14,800.\n\n"
+        '"He sat at my kitchen table," she said. "He called me \'Miss Lorraine.\' And then he stopped answering the phone."\n'
+    )
+    assert [q.text for q in quotes_of(text) if q.text.startswith("Miss Lorraine")] == []
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

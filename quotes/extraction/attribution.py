@@ -377,7 +377,7 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
         return True
     if len(words) > rules.term_max_words:
         return False
-    if before and before[-1] in rules.short_naming_words:
+    if before and (before[-1] in rules.short_naming_words or previous in rules.short_naming_words):
         return True
     return bool(after) and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", "."))
 
