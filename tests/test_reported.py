@@ -159,6 +159,16 @@ def test_a_free_relative_what_clause_is_no_reported_content(quotes_of):
     assert reported(quotes_of("The minister explained what the plan would cost taxpayers next year.")) == []
 
 
+def test_what_follows_he_said_describes_him_and_is_no_content(quotes_of):
+    text = 'Sentenced\n\n"I let a lot of people down, and I am sorry," he said, his voice breaking.'
+    assert [r for r in reported(quotes_of(text)) if "voice" in r[0]] == []
+
+
+def test_a_content_around_a_parenthetical_says_is_kept(quotes_of):
+    text = "Diner\n\nHer mother, Teodora Vasquez says, had rules, and most of them were about money."
+    assert any("had rules" in r[0] for r in reported(quotes_of(text)))
+
+
 def test_a_comment_after_the_content_is_not_part_of_it(quotes_of):
     found = reported(quotes_of("Senator Ann Smith told the committee that the budget was balanced, a claim others disputed."))
     assert found == [("the budget was balanced", "Ann Smith")]
