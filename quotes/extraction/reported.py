@@ -183,9 +183,9 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         if free_relative:
             continue  # "recounts what he told her": which words, not what they said
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
-        after_cue = not any(c.i < cue.i and not c.is_punct for c in roots[-1].children)
-        if cue.dep_ == "parataxis" and cue.head == roots[-1] and after_cue:
-            continue  # '"...," he said, his voice breaking': what follows "he said" describes him
+        has_own_content = any(c.dep_ == "ccomp" for c in cue.children)
+        if cue.dep_ == "parataxis" and cue.head == roots[-1] and roots[-1].i > cue.i and has_own_content:
+            continue  # '"...," he said, his voice breaking': "he said" has its quote; what follows describes him
         if pieces[-1]:
             pieces[-1] = _over_fragment(_over_stray_object(pieces[-1], cue))
             pieces.append(_after_semicolon(pieces[-1], nested_cues))
