@@ -13,7 +13,7 @@ from quotes.rules import seeds_dir
 pytestmark = pytest.mark.model
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = [seeds_dir(), *(DATA / name for name in ("dev", "dev2", "blind1", "final", "blind2", "final2", "blind3", "final3"))]
+SETS = [seeds_dir(), *(DATA / name for name in ("dev", "dev2", "blind1", "final", "blind2", "final2", "blind3", "final3", "blind5"))]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
 PARTY = regex.compile(r"\b(?:Republican|Democrat|Democratic|GOP)\s+\p{Lu}\p{Ll}+\s+\p{Lu}")
 
