@@ -169,6 +169,11 @@ def test_a_content_around_a_parenthetical_says_is_kept(quotes_of):
     assert any("had rules" in r[0] for r in reported(quotes_of(text)))
 
 
+def test_a_phrasal_cue_takes_a_content_clause(quotes_of):
+    text = "Debate\n\nThe governor shot back that state aid to schools had risen every year of his term."
+    assert any("had risen every year" in r[0] for r in reported(quotes_of(text)))
+
+
 def test_a_comment_after_the_content_is_not_part_of_it(quotes_of):
     found = reported(quotes_of("Senator Ann Smith told the committee that the budget was balanced, a claim others disputed."))
     assert found == [("the budget was balanced", "Ann Smith")]

@@ -258,6 +258,8 @@ def _full_lexicon(cues: dict[str, Any], first_names: dict[str, frozenset[str]]) 
     for prep, verbs in prepositional.items():
         lexicon[f"prep.{prep}"] = verbs
     lexicon["prepositions"] = frozenset(prepositional)
+    # "shot back that ...": a phrasal cue takes a clause as its one-word synonym does
+    lexicon["verbs.clause"] = lexicon.get("verbs.clause", frozenset()) | lexicon.get("verbs.phrasal", frozenset())
     lexicon["verbs.any"] = frozenset().union(
         *(
             lexicon.get(k, frozenset())
