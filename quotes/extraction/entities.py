@@ -102,7 +102,8 @@ class ArticleSpeakers:
             entity.genders.add(mention.gender)
         if mention.age is not None:
             entity.ages.add(mention.age)
-        bisect.insort(entity.offsets, mention.start)
+        if mention.start not in entity.offsets:  # a name resolved as a speaker is the same mention again
+            bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
 
@@ -158,7 +159,8 @@ class ArticleSpeakers:
         candidates = [e for e in candidates if e.titles & titles] or candidates
         if not candidates:
             return None
-        salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
+        # of holders mentioned as often, the one the story brought in first is its subject
+        salient = max(candidates, key=lambda e: (e.mentions_before(before), -e.first_seen))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
     def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False) -> Entity | None:
