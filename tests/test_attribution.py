@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotes.extraction.attribution import RULE_COLON_LABEL
+
 pytestmark = pytest.mark.model
 
 
@@ -213,6 +215,12 @@ def test_a_name_someone_called_me_is_no_speech(quotes_of):
         '"He sat at my kitchen table," she said. "He called me \'Miss Lorraine.\' And then he stopped answering the phone."\n'
     )
     assert [q.text for q in quotes_of(text) if q.text.startswith("Miss Lorraine")] == []
+
+
+def test_a_headline_label_speaks_a_short_quote_after_a_short_topic(quotes_of):
+    text = "Rail strike\n\nNorthway Rail boss: strike 'entirely avoidable'\n\nDeclan Furlong runs the railway.\n"
+    [quote] = [q for q in quotes_of(text) if q.text == "entirely avoidable"]
+    assert quote.rule == RULE_COLON_LABEL
 
 
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):

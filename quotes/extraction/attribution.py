@@ -319,11 +319,28 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     return Cue(colon.head, mention, subject, RULE_COLON_INTRODUCTION)
 
 
+HEADLINE_TOPIC_TOKENS = 3  # "Northway Rail boss: strike 'entirely avoidable'": a topic this short before the quote
+
+
+def _headline_colon(doc: Doc, quote_start: int) -> Token | None:
+    """The colon of a headline-style label with a short topic between it and the quote."""
+    opening = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if opening is None or len(opening) == 0:
+        return None
+    first = opening[0]
+    between: list[Token] = []
+    for token in reversed(doc[first.sent.start : first.i]):
+        if token.text == ":":
+            return token if 0 < len(between) <= HEADLINE_TOPIC_TOKENS else None
+        between.append(token)
+    return None
+
+
 def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
     name or title phrase, alone before a colon that the quote follows, speaks the quote.
     `quote_start` is where the quote's opening mark is, in `doc`'s characters."""
-    colon = _colon_before(doc, quote_start)
+    colon = _colon_before(doc, quote_start) or _headline_colon(doc, quote_start)
     if colon is None:
         return None
     label = [t for t in doc[colon.sent.start : colon.i] if not t.is_punct and not t.is_space]
