@@ -223,6 +223,11 @@ def test_a_headline_label_speaks_a_short_quote_after_a_short_topic(quotes_of):
     assert quote.rule == RULE_COLON_LABEL
 
 
+def test_a_title_case_heading_keeps_the_capital_of_a_first_name(quotes_of):
+    text = "Councillor Tom Brennan Says Council Has No Plans To Sell Lido\n\nThe lido has been shut since March.\n"
+    assert [q.speaker for q in quotes_of(text) if q.kind == "indirect"] == ["Tom Brennan"]
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

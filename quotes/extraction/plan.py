@@ -129,7 +129,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     for para in paras:
         unit_starts.setdefault(para.unit, para.start)
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
-    recased = _recased(shown, paras, headlines)
+    recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
     return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
 
@@ -150,9 +150,11 @@ def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[l
     return result, [s for s in spans if s.start not in taken]
 
 
-def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]]) -> dict[int, str]:
+def _recased(text: str, paras: list[Paragraph], headlines: list[tuple[int, int]], rules: Rules) -> dict[int, str]:
     if not headlines:
         return {}
     running = [(p.start, p.end) for p in paras if not is_title_case(text[p.start : p.end])]
-    names = names_in_running_text(text, running)
+    # a known first name keeps its capital too: "Response from Councillor Tom Brennan (Labour):"
+    first_names = {w for start, end in headlines for w in text[start:end].split() if rules.first_name_gender(w)}
+    names = names_in_running_text(text, running) | frozenset(first_names)
     return {start: sentence_case(text[start:end], names) for start, end in headlines}
