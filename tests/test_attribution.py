@@ -228,6 +228,16 @@ def test_a_title_case_heading_keeps_the_capital_of_a_first_name(quotes_of):
     assert [q.speaker for q in quotes_of(text) if q.kind == "indirect"] == ["Tom Brennan"]
 
 
+def test_a_verbless_response_from_someone_heading_introduces_their_quote(quotes_of):
+    text = (
+        "Minutes\n\n"
+        "Response from Councillor Tom Brennan (Labour), Cabinet Member for Leisure and Culture:\n\n"
+        '"The Council has no plans to sell the site, and I want to be clear about that tonight."\n'
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Tom Brennan"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

@@ -255,6 +255,9 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | 
         return (main or verbs or candidates)[-1]
     if subject is None and last.root.pos_ == "PROPN":
         subject = last.root  # a verbless heading: "Caldwell on the rally, at her news conference:"
+    if subject is None and not any(t.pos_ in ("VERB", "AUX") for t in last):
+        # "Response from Councillor Tom Brennan (Labour), Cabinet Member for Leisure:"
+        subject = next((t for t in last if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("from", "by")), None)
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
