@@ -137,6 +137,15 @@ def test_a_bare_surname_shared_by_two_goes_to_the_story_subject_first_named(pipe
     assert _speakers(pipeline, text)["she had fallen in love with kelp at nine"] == "Margaret Holloway"
 
 
+def test_a_subject_inside_someones_quote_is_not_what_a_later_she_stands_for(pipeline):
+    text = (
+        "Grape\n\n"
+        "Kelly Dawson, 34, said her son had choked at his party. Sandra Dawson, 61, had cut up the food.\n\n"
+        'Kelly Dawson insisted nobody was to blame. "Sandra has nothing to feel bad about," she said.\n'
+    )
+    assert _speakers(pipeline, text)["Sandra has nothing to feel bad about,"] == "Kelly Dawson"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"
