@@ -146,6 +146,15 @@ def test_a_subject_inside_someones_quote_is_not_what_a_later_she_stands_for(pipe
     assert _speakers(pipeline, text)["Sandra has nothing to feel bad about,"] == "Kelly Dawson"
 
 
+def test_a_first_name_alone_is_the_person_given_an_age_with_it(pipeline):
+    text = (
+        "Grape\n\n"
+        "Kelly Dawson, 34, said her son had choked. His grandmother Sandra Dawson, 61, had cut up the food.\n\n"
+        'Kelly insisted nobody was to blame. "It could have happened to anyone," she said.\n'
+    )
+    assert _speakers(pipeline, text)["It could have happened to anyone,"] == "Kelly Dawson"
+
+
 def test_a_name_with_an_of_phrase_is_a_body_whole(pipeline):
     text = "Bridge shut\n\nThe Cologne Chamber of Commerce said in a statement that footfall had fallen.\n"
     assert _speakers(pipeline, text)["footfall had fallen"] == "Cologne Chamber of Commerce"

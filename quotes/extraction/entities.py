@@ -133,11 +133,17 @@ class ArticleSpeakers:
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
-            if not candidates and fold(mention.text) in self.first_names:  # "Marcus: ..." after "Marcus Bell"
+            # "Marcus: ..." after "Marcus Bell"; "Kelly insisted" after "Kelly Dawson, 34," (a person
+            # the story gave a gender, title or age), whatever the tables say of Kelly
+            known_first_name = fold(mention.text) in self.first_names
+            if not candidates and (known_first_name or mention.kind == "person"):
                 candidates = [
                     e
                     for e in self.entities
-                    if e.kind == "person" and len(e.name.split()) > 1 and _keys(e.name, self.particles)[:1] == keys
+                    if e.kind == "person"
+                    and len(e.name.split()) > 1
+                    and _keys(e.name, self.particles)[:1] == keys
+                    and (known_first_name or e.genders or e.titles or e.ages)
                 ]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
