@@ -195,6 +195,11 @@ def test_a_company_named_with_inc_is_the_company_not_inc(pipeline):
     assert _speakers(pipeline, text)["it expects to begin production in 2028"] == "Voltaris Energy"
 
 
+def test_a_kin_word_before_a_name_is_no_part_of_it(pipeline):
+    text = "Grape\n\nDad Lee Dawson said the family had been so relieved that they laughed.\n"
+    assert _speakers(pipeline, text)["the family had been so relieved that they laughed"] == "Lee Dawson"
+
+
 def test_a_party_label_is_not_part_of_the_name(pipeline):
     text = "Race\n\nRepublican Glenn Tolliver said the cities should not pick the senator.\n"
     assert _speakers(pipeline, text)["the cities should not pick the senator"] == "Glenn Tolliver"
