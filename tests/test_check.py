@@ -169,6 +169,12 @@ def test_words_of_the_draft_speakers_own_campaign_are_a_warning_not_an_error():
     assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
 
 
+def test_a_source_naming_the_draft_speaker_by_first_name_alone_is_a_warning_not_an_error():
+    source = quote(HARBOUR, "Ines", speaker_mention="Ines")
+    finding = check_quoted(quote(HARBOUR, "Ines Falk", source="draft.md"), index_of(source), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+
+
 def test_a_source_quote_carried_over_from_an_earlier_paragraphs_speaker_is_no_ground_for_an_error():
     said = quote("The harbour is safe.", "Ines Falk", paragraph=2, rule="subject")
     reply = quote(HARBOUR, "Ines Falk", start=200, end=200 + len(HARBOUR), paragraph=3, rule=RULE_CONTINUATION)
