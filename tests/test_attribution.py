@@ -238,6 +238,16 @@ def test_a_verbless_response_from_someone_heading_introduces_their_quote(quotes_
     assert quote.speaker == "Tom Brennan"
 
 
+def test_a_colon_clause_speaks_even_when_the_parse_hangs_it_on_the_quote(quotes_of):
+    text = (
+        "Corvane\n\n"
+        '"We are protecting the balance sheet," chief executive Rachel Imbert said. Analyst Priyanka Desai was '
+        'unconvinced: "Management is guiding to a recovery that none of the suppliers are seeing."'
+    )
+    [quote] = [q for q in quotes_of(text) if q.text.startswith("Management")]
+    assert quote.speaker == "Priyanka Desai"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]

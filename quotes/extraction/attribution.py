@@ -313,13 +313,18 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     """ "Holcomb built her best moment around them: \"When a mom ...\"": a clause with no speech
     verb ends in a colon that the quote follows; its subject, when a name or a "he"/"she", speaks."""
     colon = _colon_before(doc, quote_start)
-    if colon is None or colon.head.pos_ not in ("VERB", "AUX") or colon.head.i > colon.i:
+    if colon is None:
         return None
-    subject = next((c for c in colon.head.children if c.dep_ == "nsubj" and c.i < colon.i), None)
+    clause = range(colon.sent.start, colon.i)
+    # the clause's own root, wherever the parse hangs it (often on the quote's verb after the colon)
+    verb = next((t for t in doc[clause.start : clause.stop] if t.head.i not in clause or t.head == t), None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
     mention = mention_at(subject, rules) if subject is not None else None
     if mention is None or mention.kind != "person" or mention.form not in ("name", "pronoun"):
         return None
-    return Cue(colon.head, mention, subject, RULE_COLON_INTRODUCTION)
+    return Cue(verb, mention, subject, RULE_COLON_INTRODUCTION)
 
 
 HEADLINE_TOPIC_TOKENS = 3  # "Northway Rail boss: strike 'entirely avoidable'": a topic this short before the quote
