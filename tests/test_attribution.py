@@ -248,6 +248,16 @@ def test_a_colon_clause_speaks_even_when_the_parse_hangs_it_on_the_quote(quotes_
     assert quote.speaker == "Priyanka Desai"
 
 
+def test_whoever_remembers_someone_as_the_quoted_words_speaks_them(quotes_of):
+    text = (
+        "Obituary\n\n"
+        '"People keep calling it an icon," Margaret Aske said in 1994. Her colleague Felix Brandt remembered '
+        'her as "the most stubborn person I ever met, and usually the rightest".'
+    )
+    [quote] = [q for q in quotes_of(text) if q.text.startswith("the most stubborn")]
+    assert quote.speaker == "Felix Brandt"
+
+
 def test_embedded_post_is_attributed_to_its_display_name(quotes_of):
     text = "Officials confirmed the closure.\n\nThe road is shut until Friday. — Road Watch (@roadwatch) June 2, 2024"
     [post] = [q for q in quotes_of(text) if q.kind == "embed"]
