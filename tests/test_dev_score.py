@@ -40,6 +40,10 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   transcript with typewriter marks, a British broadsheet, a German story, a Finnish outlet with
   ”…”, a press release, a court report quoting texts, a machine-translated CMS paste, a magazine
   profile, French guillemets). Its first run, before the session-10 speaker work, is in the README.
+- `tests/data/final5/` (twelve more, sealed until that work was done: two outlets on one strike
+  with two spellings of a minister, a podcast and council minutes, a Markdown Q&A, a tabloid, a
+  live blog with embeds, »…« marks, an earnings story, an obituary, a 66-column wire with an
+  interpreter, a fact-check). Its first run is the honest result, in the README.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
 styles fails here even when the seeds still pass. Both sets have since been used to find and fix
@@ -82,6 +86,7 @@ FLOORS = {
     "blind3": Floor(0.98, 0.96, 0.86, 0.88, 0.66, 0.66, embeds=1, pair_recall=0.45),
     "final3": Floor(0.98, 0.96, 0.86, 0.85, 0.85, 0.73, embeds=1, pair_recall=0.40),
     "blind5": Floor(0.98, 0.94, 0.92, 0.84, 0.78, 0.71, embeds=2, pair_recall=0.50),
+    "final5": Floor(0.97, 0.95, 0.89, 0.86, 0.87, 0.71, embeds=3, pair_recall=0.63),
 }
 
 
