@@ -126,17 +126,6 @@ def test_an_i_told_him_quote_inside_a_quote_is_the_outer_speakers(pipeline):
     assert _speakers(pipeline, text)["Kyle, we've got four guys and a trailer,"] == "Gerald Pruitt"
 
 
-def test_a_bare_surname_shared_by_two_goes_to_the_story_subject_first_named(pipeline):
-    text = (
-        "Margaret Holloway, marine biologist, dies at 88\n\n"
-        "Margaret Holloway, who mapped the kelp forests, died on Sunday.\n\n"
-        "Her daughter, Claire Holloway, said the cause was heart failure.\n\n"
-        '"She never stopped going out on the boat," Claire Holloway said.\n\n'
-        "In a 1994 interview, Holloway said that she had fallen in love with kelp at nine.\n"
-    )
-    assert _speakers(pipeline, text)["she had fallen in love with kelp at nine"] == "Margaret Holloway"
-
-
 def test_a_subject_inside_someones_quote_is_not_what_a_later_she_stands_for(pipeline):
     text = (
         "Grape\n\n"

@@ -165,8 +165,7 @@ class ArticleSpeakers:
         candidates = [e for e in candidates if e.titles & titles] or candidates
         if not candidates:
             return None
-        # of holders mentioned as often, the one the story brought in first is its subject
-        salient = max(candidates, key=lambda e: (e.mentions_before(before), -e.first_seen))
+        salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
     def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False) -> Entity | None:
