@@ -144,7 +144,7 @@ def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str
     drafts: list[Draft] = []
     for span in local:
         tokens = token_sets.get(span.start)
-        outer = _enclosing(found.spans, span)
+        outer = found.quote_around(span.start, span.end)
         if tokens is None or outer is None or looks_like_term(text, span, rules):
             continue
         inside = {i: c for i, c in cues.items() if outer.start <= c.token.idx + offset < outer.end}
@@ -178,11 +178,6 @@ def _modifies_a_noun(tokens: Span) -> bool:
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head is t]
     return bool(roots) and all(t.dep_ in NOUN_MODIFIER_DEPS for t in roots if not t.is_punct)
-
-
-def _enclosing(spans: list[QuoteSpan], inner: QuoteSpan) -> QuoteSpan | None:
-    i = bisect.bisect_right(spans, inner.start, key=_start) - 1
-    return spans[i] if i >= 0 and spans[i].end >= inner.end else None
 
 
 def _reported_in(

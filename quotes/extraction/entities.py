@@ -350,18 +350,12 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         if para.start not in parsed_starts and not para.silent:
             for mention in names_by_regex(text, para.text_start, para.end, rules):
                 registry.add(mention)
-    quoted = [(span.start, span.end) for span in found.spans]
     for offset, doc in parsed:
         for mention in names_in(list(doc), rules, registry.knows):
             mention = shift(mention, offset)
-            if mention.subject and _inside(mention.start, quoted):
+            if mention.subject and found.quote_around(mention.start, mention.start + 1) is not None:
                 # "'Sandra has nothing to feel bad about,' she said": a subject in someone's words is
                 # not one of the story's, and no "she" after it stands for her
                 mention = replace(mention, subject=False)
             registry.add(mention)
     return registry
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -44,6 +44,11 @@ class Plan:
     def paragraph_at(self, offset: int) -> Paragraph:
         return self.paragraphs[self.index(offset)]
 
+    def quote_around(self, start: int, end: int) -> QuoteSpan | None:
+        """The quote in running text whose words hold [start, end)."""
+        i = bisect.bisect_right(self.spans, start, key=_start_of) - 1
+        return self.spans[i] if i >= 0 and self.spans[i].end >= end else None
+
     def unit_start(self, offset: int) -> int:
         """Where the unit (live-blog entry, transcript turn) holding `offset` starts."""
         if not self.paragraphs:
