@@ -367,12 +367,19 @@ def _skippable_before_quote(char: str) -> bool:
     return char.isspace() or (not char.isalnum() and char not in SENTENCE_END and char != ",")
 
 
-def is_sentence_start(text: str, position: int, paragraph_start: int) -> bool:
-    """Does the quote that opens just before `position` start a sentence?"""
+def _char_before_quote(text: str, position: int, paragraph_start: int) -> str:
+    """The first character before the quote that opens just before `position`, past spaces,
+    marks and brackets; "" when the quote opens its paragraph."""
     i = position - 1
     while i >= paragraph_start and _skippable_before_quote(text[i]):
         i -= 1
-    return i < paragraph_start or text[i] in SENTENCE_END
+    return text[i] if i >= paragraph_start else ""
+
+
+def is_sentence_start(text: str, position: int, paragraph_start: int) -> bool:
+    """Does the quote that opens just before `position` start a sentence?"""
+    before = _char_before_quote(text, position, paragraph_start)
+    return before == "" or before in SENTENCE_END
 
 
 def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
@@ -380,11 +387,11 @@ def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
     first = quote.text.lstrip("([…. ")[:1]
     if not (first.isupper() or first.isdigit()):
         return "partial"
-    if is_sentence_start(text, quote.start, paragraph_start):
+    before = _char_before_quote(text, quote.start, paragraph_start)
+    if before == "" or before in SENTENCE_END:
         return "direct"
     # 'A porter came up and said, "There's water in the lift shaft."': a whole sentence after a comma
-    before = text[paragraph_start : quote.start - len(quote.open_mark)].rstrip()
-    return "direct" if before.endswith(",") and quote.text.rstrip()[-1:] in ".!?" else "partial"
+    return "direct" if before == "," and quote.text.rstrip()[-1:] in ".!?" else "partial"
 
 
 def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
