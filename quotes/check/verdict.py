@@ -25,7 +25,7 @@ from quotes.check.match import (
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
-from quotes.corpus.identities import identity_key, same_person, speaks_for
+from quotes.corpus.identities import identity_key, one_word_of, same_person, speaks_for
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.output.context import context_sentence
 from quotes.rules import load_rules
@@ -215,7 +215,7 @@ def check_quoted(
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             speakers = _distinct_speakers(exact)
             unsure = not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker)
-            partial_name = any(_part_of_name(s, quote.speaker) for s in speakers)
+            partial_name = any(one_word_of(s, quote.speaker) for s in speakers)
             if len(speakers) > 1 or unsure or partial_name or any(speaks_for(s, quote.speaker) for s in speakers):
                 # the sources disagree, one gives only a pronoun or a role or a first name that is
                 # part of the draft's name ("Lee", "Lee Dawson"), or the words are of the draft
@@ -272,12 +272,6 @@ def _distinct_speakers(matches: list[Match]) -> list[str]:
         if said_by is not None and not any(same_person(said_by, known) for known in found):
             found.append(said_by)
     return found
-
-
-def _part_of_name(source_speaker: str, draft_speaker: str) -> bool:
-    """ "Lee" for "Lee Dawson": a source that names someone by one word of the draft's name."""
-    words = identity_key(source_speaker).split()
-    return len(words) == 1 and words[0] in identity_key(draft_speaker).split()
 
 
 def _named(quote: Quote) -> bool:

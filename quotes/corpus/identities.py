@@ -161,6 +161,12 @@ def same_person(a: str, b: str) -> bool:
     )
 
 
+def one_word_of(short: str, name: str) -> bool:
+    """ "Lee" for "Lee Dawson": a name of one word that is one of the other name's words."""
+    words = identity_key(short).split()
+    return len(words) == 1 and words[0] in identity_key(name).split()
+
+
 def speaks_for(body: str, person: str) -> bool:
     """Whether `body` is named after `person` and speaks for them: "Elaine Marsh campaign" or
     "Marsh aides" for Elaine Marsh, "Clinton Foundation" for Hillary Clinton. Not "Bill Clinton":
