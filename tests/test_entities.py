@@ -398,6 +398,20 @@ def test_he_skips_a_woman_whose_first_name_only_the_world_table_knows(pipeline):
     assert _speakers(pipeline, text)["I did not want to poison the river,"] == "Göran Lindberg"
 
 
+def test_she_skips_a_man_whose_first_name_is_too_rare_in_the_census_to_tell(pipeline):
+    text = (
+        "Ferry cancelled\n\n"
+        "Siobhan Keane said the crossing was unsafe. Neville Orme, the harbour master, agreed.\n\n"
+        '"We could not risk it," she said.\n'
+    )
+    assert _speakers(pipeline, text)["We could not risk it,"] == "Siobhan Keane"
+
+
+def test_he_skips_a_woman_whose_first_name_is_also_an_english_word(pipeline):
+    text = 'Choking scare\n\nLee Dawson was at work.\n\nGemma Dawson rang 999.\n\n"I drove straight home," he said.\n'
+    assert _speakers(pipeline, text)["I drove straight home,"] == "Lee Dawson"
+
+
 def test_he_is_the_subject_before_him_not_a_name_in_the_object(pipeline):
     text = (
         "Ashford win\n\n"

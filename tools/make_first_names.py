@@ -12,7 +12,9 @@ Census does not know, the world-wide consensus table of `nomquamgender`.
   gender only when it is at least MIN_RATIO times as common for one sex as for the other (Dale is
   11x as often a man's name; Jean, 9x a woman's, stays unknown).
 - `nomquamgender` (MIT; Van Buskirk et al., 2023) merges 36 name-gender sources from many
-  countries into one share of women per name: Johan, Goran, Sizwe, Colm, Olena. A name it adds
+  countries into one share of women per name: Johan, Goran, Sizwe, Colm, Olena. It also decides
+  the Census names that neither list dominates, mostly names too rare in 1990s America to tell
+  from the floor (Siobhan, Kayleigh, Neville); Kelly (89% women) stays unknown. A name it adds
   must be in at least MIN_SOURCES sources and MIN_COUNT people, and at least NQG_SHARE one way.
   Its names are ASCII ("goran"); the rules fold a name's accents before looking it up.
 - Names that are also English words are left out, since the table is read for the first word of
@@ -84,7 +86,7 @@ def main(folder: str) -> None:
     for name in sorted(set(from_census) | set(from_world)):
         if name in STOP_WORDS or name in months or len(name) < 2:
             continue
-        gender = from_census[name] if name in from_census else from_world[name]
+        gender = from_census.get(name) or from_world.get(name)
         if gender is not None:
             print(f"{name}\t{gender}")
 
