@@ -535,3 +535,19 @@ def test_the_spokesperson_is_not_taken_for_the_person_named_before(pipeline):
         "The spokesperson added that the government expected trusts to ‘make full use’ of it.\n"
     )
     assert _speakers(pipeline, text)["make full use"] == "Department of Health and Social Care"
+
+
+def test_a_day_or_month_name_is_a_date_without_asking_the_recogniser(pipeline):
+    from dataclasses import replace
+
+    from quotes.extraction.pipeline import extract
+
+    read: list[str] = []
+
+    def recognise(texts):
+        read.extend(texts)
+        return pipeline.recognise(texts)
+
+    text = "Flood defences\n\nDr. Anya Koval said on Thursday that the wall would hold.\n"
+    found = extract(Document("story.txt", text), pipeline=replace(pipeline, recognise=recognise))
+    assert [q.speaker for q in found] == ["Anya Koval"] and read == []

@@ -23,7 +23,7 @@ from quotes.rules import Rules
 from quotes.text.names import fold
 
 MENTIONS_LOOKED_AT = 2  # the first mentions carry the article's own introduction of a name
-CONTEXT_CHARS = 80  # each side of a mention (the model reads a few words around each token), cut at a sentence end
+CONTEXT_CHARS = 40  # each side of a mention (the model reads a few words around each token), cut at a sentence end
 SENTENCE_END = regex.compile(r"[.?!][\"'”’)\]]*\s")
 
 # Text in, (start, end, label) of every entity found in it out: one list per text.
@@ -86,7 +86,11 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
     label in any of its contexts keeps it a person."""
     looks: list[tuple[_Look, int]] = []  # each look and the context it reads
     contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
+    dates = rules.words("speakers.date_words")
     for entity in (e for e in registry.entities if in_doubt(e, rules.first_names, rules.title_words)):
+        if all(word.lower().rstrip(".") in dates for word in entity.name.split()):
+            entity.kind, entity.named_only = "unknown", True
+            continue
         for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
             start, end = _context(text, found, offset)
             looks.append((_Look(entity, offset, start), contexts.setdefault((start, end), len(contexts))))
