@@ -551,3 +551,10 @@ def test_a_day_or_month_name_is_a_date_without_asking_the_recogniser(pipeline):
     text = "Flood defences\n\nDr. Anya Koval said on Thursday that the wall would hold.\n"
     found = extract(Document("story.txt", text), pipeline=replace(pipeline, recognise=recognise))
     assert [q.speaker for q in found] == ["Anya Koval"] and read == []
+
+
+def test_a_name_never_runs_across_the_end_of_a_sentence(pipeline):
+    text = (
+        'Flood defences\n\nEngineers inspected the wall at Harwick. Dana Price toured the site.\n\n"It will hold," Price said.\n'
+    )
+    assert _speakers(pipeline, text)["It will hold,"] == "Dana Price"

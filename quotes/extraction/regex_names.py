@@ -67,41 +67,61 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     what a later "he said" refers to.
     """
     found: list[Mention] = []
-    particles = rules.words("speakers.name_particles")
-    for match in capitalised_run(particles).finditer(text, start, end):
-        words = match.group().split()
-        lowered = [w.lower().strip("'’") for w in words]
-        if _names_an_organisation(lowered, rules):
-            offset = match.start()
-            if lowered[0] == "the":
-                offset += len(words[0]) + 1
-                words = words[1:]
-            if len(words) >= 2:
-                found.append(Mention(" ".join(words), offset, "name", "organisation", lowered[-1]))
-            continue
-        # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
-        # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
-        cut = max(
-            (
-                i
-                for i, w in enumerate(lowered[:-1])
-                if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w)
-            ),
-            default=-1,
-        )
-        name = words[cut + 1 :]
-        if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
-            name = [*name[:-1], name[-1][:-2]]
-        if (
-            name[-1].endswith(".") and len(name[-1]) > ABBREVIATION_MAX
-        ):  # "questioned Corinne Haldane.": the full stop ends the sentence
-            name = [*name[:-1], name[-1][:-1]]
-        if len(name) >= 2:
-            offset = match.start() + match.group().index(name[0])
-            subject = _opens_a_clause(text, start, match.start())
-            titles = tuple(lowered[: cut + 1])
-            written = " ".join(name)
-            gender = gender_of(titles, rules) or first_name_gender(written, rules)
-            kind: SpeakerKind = "organisation" if gender is None and _set_beside_a_thing(text, match.end(), rules) else "person"
-            found.append(Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender))
+    for run in capitalised_run(rules.words("speakers.name_particles")).finditer(text, start, end):
+        for run_start, run_end in _sentence_pieces(text, run.start(), run.end(), rules):
+            found.extend(_mention_in(text, start, run_start, run_end, rules))
     return found
+
+
+def _sentence_pieces(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    """A run cut after each word whose full stop ends a sentence ("in Harwick. It rained"): a
+    word longer than an abbreviation that is not a title ("Gov.", "Sen." go on)."""
+    pieces, piece_start = [], start
+    for word in regex.finditer(r"\S+", text[start:end]):
+        token = word.group()
+        if token.endswith(".") and len(token) > ABBREVIATION_MAX and token.lower() not in rules.title_words:
+            pieces.append((piece_start, start + word.end()))
+            piece_start = start + word.end()
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in pieces]
+
+
+def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rules) -> list[Mention]:
+    """The name in one capitalised run (`start`: where its paragraph's text starts)."""
+    particles = rules.words("speakers.name_particles")
+    run = text[run_start:run_end]
+    words = run.split()
+    lowered = [w.lower().strip("'’") for w in words]
+    if len(words) < 2:
+        return []
+    if _names_an_organisation(lowered, rules):
+        offset = run_start
+        if lowered[0] == "the":
+            offset += len(words[0]) + 1
+            words = words[1:]
+        return [Mention(" ".join(words), offset, "name", "organisation", lowered[-1])] if len(words) >= 2 else []
+    # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
+    # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
+    cut = max(
+        (
+            i
+            for i, w in enumerate(lowered[:-1])
+            if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w)
+        ),
+        default=-1,
+    )
+    name = words[cut + 1 :]
+    if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
+        name = [*name[:-1], name[-1][:-2]]
+    if name[-1].endswith(".") and len(name[-1]) > ABBREVIATION_MAX:  # "questioned Corinne Haldane.": the sentence's end
+        name = [*name[:-1], name[-1][:-1]]
+    if len(name) < 2:
+        return []
+    offset = run_start + run.index(name[0])
+    titles = tuple(lowered[: cut + 1])
+    written = " ".join(name)
+    gender = gender_of(titles, rules) or first_name_gender(written, rules)
+    kind: SpeakerKind = "organisation" if gender is None and _set_beside_a_thing(text, run_end, rules) else "person"
+    subject = _opens_a_clause(text, start, run_start)
+    return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]
