@@ -43,6 +43,29 @@ def test_a_handle_with_dots_signs_an_embedded_post():
     assert (post.embed_author, post.embed_handle) == ("Kerry Smith", "kerry.builds.home")
 
 
+def test_an_instagram_post_is_signed_by_the_line_after_it():
+    text = (
+        "The singer posted on Instagram.\n\n"
+        "The tour is off for now. Thank you all. — D\n\n"
+        "A post shared by Lena Moss (@lenamoss)\n\nMore."
+    )
+    [post] = find_embeds(text)
+    assert post.text == "The tour is off for now. Thank you all. — D"
+    assert (post.embed_author, post.embed_handle) == ("Lena Moss", "lenamoss")
+
+
+def test_a_tiktok_caption_is_signed_by_its_original_sound():
+    text = "He shared a clip.\n\n@olly.f\n\nthe crowd sang it for her #tour\n\n♬ original sound - Olly Ford\n\nMore."
+    [post] = find_embeds(text)
+    assert post.text == "the crowd sang it for her #tour"
+    assert post.embed_author == "Olly Ford"
+
+
+def test_a_tiktok_song_credit_signs_nothing():
+    text = "He shared a clip.\n\nthe crowd sang it for her\n\n♬ Undertow - Lena Moss\n\nMore."
+    assert find_embeds(text) == []
+
+
 def test_a_blockquote_signed_on_its_last_line_is_the_signers_words():
     from quotes.extraction.embeds import find_signed_blockquotes
 

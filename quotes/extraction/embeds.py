@@ -1,4 +1,4 @@
-"""Embedded social-media posts: "post text — Display Name (@handle) August 7, 2024"."""
+"""Embedded social-media posts: the post text, then its platform's signature ("— Display Name (@handle) August 7, 2024")."""
 
 from __future__ import annotations
 
@@ -14,9 +14,14 @@ WIDE_GAP = 3  # newlines: a post's own paragraphs are copied with two or more bl
 
 
 @lru_cache(maxsize=1)
-def signature_pattern() -> regex.Pattern[str]:
+def signature_patterns() -> tuple[regex.Pattern[str], ...]:
     embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return regex.compile(embeds["signature"])
+    return tuple(regex.compile(signature) for signature in embeds["signatures"])
+
+
+def _signatures(text: str) -> list[regex.Match[str]]:
+    """Every platform's signature lines, in the order they stand."""
+    return sorted((m for pattern in signature_patterns() for m in pattern.finditer(text)), key=lambda m: m.start())
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +67,7 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     paras = paragraphs(text) if paras is None else paras
     found: list[QuoteSpan] = []
     previous_signature_end = 0
-    for match in signature_pattern().finditer(text):
+    for match in _signatures(text):
         end = match.start()
         index = next((i for i, p in enumerate(paras) if p.start <= end <= p.end), None)
         if index is None:
@@ -85,8 +90,8 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
                 start,
                 end,
                 text[start:end],
-                embed_author=clean_display_name(match.group("name")) or match.group("handle"),
-                embed_handle=match.group("handle"),
+                embed_author=clean_display_name(match.group("name")) or match.groupdict().get("handle"),
+                embed_handle=match.groupdict().get("handle"),
             )
         )
     return found

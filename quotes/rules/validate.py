@@ -45,7 +45,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "apostrophes": frozenset({"elisions"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
         "layout": frozenset({"dateline"}),
-        "embeds": frozenset({"signature", "blockquote_signature"}),
+        "embeds": frozenset({"signatures", "blockquote_signature"}),
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words", "short_forms"})},
     "first_names.toml": {"": frozenset({"female", "male", "unisex"})},
