@@ -544,3 +544,23 @@ def test_an_unnamed_spokesperson_is_not_a_spokesperson_named_before(quotes_of):
         "A No 10 spokesperson said the prime minister had ‘full confidence’ in the chancellor.\n"
     )
     assert quotes_of(text)[-1].speaker != "Priya Nandakumar"
+
+
+def test_a_dialogue_dash_paragraph_is_spoken_by_the_person_its_aside_names(quotes_of):
+    text = (
+        "Village votes\n\n"
+        "Her neighbour Teodoro Gil, 83, followed the vote from a folding chair.\n\n"
+        "—The water will come up to the church steps —he explained, pointing at the tower.\n"
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert (quote.text, quote.speaker) == ("The water will come up to the church steps", "Teodoro Gil")
+
+
+def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
+    text = (
+        "Village votes\n\n"
+        "Pilar Anso answered the minister from the balcony of the town hall:\n\n"
+        "—He says he understands our pain. He does not.\n"
+    )
+    [quote] = quotes_of(text)
+    assert quote.speaker == "Pilar Anso"

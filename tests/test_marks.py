@@ -131,3 +131,18 @@ def test_pairing_many_possessives_keeps_every_quote(rules):
     spans = find_quote_spans(text, rules)
     assert [s.text for s in spans[:3]] == ["x", "y", "x"]
     assert len(spans) == 10000
+
+
+def test_dialogue_dashes_give_the_speech_around_the_narrators_aside(rules):
+    text = "The vote was done.\n\n—We will not leave this town —said the mayor, after the count—. Never. Not one of us.\n"
+    assert texts(text, rules) == ["We will not leave this town", "Never. Not one of us."]
+
+
+def test_a_dialogue_aside_at_the_end_of_the_paragraph_ends_the_speech(rules):
+    text = "—Nobody asked us. Nobody —she said.\n"
+    assert texts(text, rules) == ["Nobody asked us. Nobody"]
+
+
+def test_a_dash_and_a_space_opening_a_paragraph_is_no_dialogue(rules):
+    text = "Every crash involved someone outside a car.\n\n— Priya Nandakumar, transport director\n"
+    assert texts(text, rules) == []

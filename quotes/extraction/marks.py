@@ -184,8 +184,36 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
                 continues = continuing and dangling.position == para.start
                 pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
         continuing = dangling is not None
+        pieces.extend(_dialogue(text, para, rules.dialogue_dashes))
         found.extend(_with_depth(pieces))
     return found
+
+
+def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteSpan]:
+    """The speech of a paragraph opened by a dialogue dash: each stretch between the narrator's
+    asides ("—We will not leave —said the mayor—. Never." holds two)."""
+    start = para.text_start
+    if (
+        not dashes
+        or text[start] not in dashes
+        or start + 1 >= para.end
+        or (not text[start + 1].isalpha() and text[start + 1] not in "¿¡")
+    ):
+        return []
+    dash = "".join(regex.escape(d) for d in dashes)
+    aside = regex.compile(rf"\s[{dash}](?=\p{{Ll}})[^{dash}]*(?:[{dash}][\p{{P}}]*|$)")
+    spans: list[QuoteSpan] = []
+    cursor = start + 1
+    for found in aside.finditer(text, cursor, para.end):
+        spans.extend(_speech(text, cursor, found.start(), text[start]))
+        cursor = found.end()
+    spans.extend(_speech(text, cursor, para.end, text[start]))
+    return spans
+
+
+def _speech(text: str, start: int, end: int, dash: str) -> list[QuoteSpan]:
+    start, end = _trimmed(text, start, end)
+    return [QuoteSpan(start, end, text[start:end], dash, dash)] if start < end else []
 
 
 def _with_depth(spans: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -73,6 +73,7 @@ class Rules:
     outlets: frozenset[str]
     title_words: frozenset[str]
     dateline: regex.Pattern[str] | None = None
+    dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
     attribution: tuple[DependencyRule, ...] = field(default=())
     reported: tuple[DependencyRule, ...] = field(default=())
     # Irregular forms of the cue words (said, told, forbade), from the model's own lemmatizer
@@ -115,8 +116,8 @@ class Rules:
 
     @property
     def quote_chars(self) -> str:
-        """Every character of every quote mark in quote_marks.toml."""
-        return "".join(sorted({c for pair in self.mark_pairs for c in pair.open + pair.close}))
+        """Every character of every quote mark in quote_marks.toml, and the dialogue dashes."""
+        return "".join(sorted({c for pair in self.mark_pairs for c in pair.open + pair.close} | self.dialogue_dashes))
 
     @cached_property  # the pre-parse filter asks for it once a paragraph
     def cue_words(self) -> frozenset[str]:
@@ -343,6 +344,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
         title_forms=_title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", [])),
         dateline=dateline_pattern,
+        dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
         attribution=attribution,
         reported=reported,

@@ -40,7 +40,8 @@ CODE_LISTS = frozenset(
 # The keys each TOML file may hold: table -> keys ("*" any list); "[]" marks an array of tables.
 TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks.toml": {
-        "": frozenset({"pair", "apostrophes", "terms", "layout", "embeds"}),
+        "": frozenset({"pair", "dialogue", "apostrophes", "terms", "layout", "embeds"}),
+        "dialogue": frozenset({"dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
