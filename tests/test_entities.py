@@ -558,3 +558,13 @@ def test_a_name_never_runs_across_the_end_of_a_sentence(pipeline):
         'Flood defences\n\nEngineers inspected the wall at Harwick. Dana Price toured the site.\n\n"It will hold," Price said.\n'
     )
     assert _speakers(pipeline, text)["It will hold,"] == "Dana Price"
+
+
+def test_a_name_after_a_short_noun_phrase_opening_the_sentence_is_its_subject(pipeline):
+    text = (
+        "Village votes\n\n"
+        "Minister Jorge Lacasa defended the dam on Friday.\n\n"
+        "Her neighbour Teodoro Quiroga followed the vote from a folding chair.\n\n"
+        '"They would be under water," he said.\n'
+    )
+    assert _speakers(pipeline, text)["They would be under water,"] == "Teodoro Quiroga"

@@ -24,11 +24,24 @@ def _names_an_organisation(words: list[str], rules: Rules) -> bool:
     return any(w in org_words for w in heads)
 
 
-def _opens_a_clause(text: str, start: int, at: int) -> bool:
+CLAUSE_START = regex.compile(r"(?:[.!?,;:—–(\"“]|(?<!\p{L})['‘])\s*")  # an apostrophe in "club's" opens nothing
+PHRASE_MAX_WORDS = 3  # "Her neighbour", "The club's new chairman"
+
+
+def _opens_a_clause(text: str, start: int, at: int, rules: Rules) -> bool:
     """Whether a name at `at` comes first in its paragraph, sentence or clause, where subjects
-    stand, rather than after a verb or preposition ("led Harbour City", "in Belgorod Region")."""
-    before = text[max(start, at - 3) : at].rstrip()
-    return not before or before[-1] in ".!?,;:—–(\"“'‘"
+    stand, rather than after a verb or preposition ("led Harbour City", "in Belgorod Region"),
+    or right after a short noun phrase that opens it ("Her neighbour Teodoro Gil followed")."""
+    before = text[max(start, at - 80) : at]
+    opening = max((m.end() for m in CLAUSE_START.finditer(before)), default=0 if at - 80 <= start else len(before))
+    words = before[opening:].split()
+    if not words:
+        return True
+    return (
+        len(words) <= PHRASE_MAX_WORDS
+        and words[0].lower() in rules.words("speakers.phrase_openers")
+        and all(w[:1].islower() for w in words[1:])
+    )
 
 
 @lru_cache(maxsize=4)  # one per list of particles: one per patterns folder
@@ -123,5 +136,5 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     written = " ".join(name)
     gender = gender_of(titles, rules) or first_name_gender(written, rules)
     kind: SpeakerKind = "organisation" if gender is None and _set_beside_a_thing(text, run_end, rules) else "person"
-    subject = _opens_a_clause(text, start, run_start)
+    subject = _opens_a_clause(text, start, run_start, rules)
     return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]
