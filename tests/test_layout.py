@@ -176,6 +176,23 @@ def test_q_and_a_with_full_stops_are_transcript_turns():
     assert [p.label for p in paras if p.role == "turn"] == ["Q", "A", "Q", "A"]
 
 
+def test_a_bare_q_before_a_question_is_a_briefing_turn():
+    text = (
+        "Press briefing\n\n"
+        "MS. ALVAREZ: Good afternoon.\n\n"
+        "Q Thanks, Teresa. Will he act?\n\n"
+        "MS. ALVAREZ: Not at this stage.\n\n"
+        "Q -- is that an exaggeration?\n"
+    )
+    paras = layout(text, load_rules().dateline).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["MS. ALVAREZ", "Q", "MS. ALVAREZ", "Q"]
+
+
+def test_a_paragraph_opening_with_a_q_word_is_no_turn():
+    text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
+    assert "turn" not in [role for _, role in _roles(text)]
+
+
 def test_a_bbc_image_source_line_is_boilerplate():
     text = "Winter warning\n\nImage source, Getty Images\n\nThe head of the trust said the winter would be hard.\n"
     assert [role for _, role in _roles(text)] == ["headline", "boilerplate", "body"]
