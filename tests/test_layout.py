@@ -188,6 +188,17 @@ def test_a_bare_q_before_a_question_is_a_briefing_turn():
     assert [p.label for p in paras if p.role == "turn"] == ["MS. ALVAREZ", "Q", "MS. ALVAREZ", "Q"]
 
 
+def test_a_role_after_a_comma_is_no_part_of_a_turn_label():
+    text = (
+        "Evening brief\n\n"
+        "DANA HALVERSON, NNC ANCHOR: Good evening.\n\n"
+        "MAYA ORTEGA, NNC SENIOR NATIONAL CORRESPONDENT: Dana, the mood is defiant.\n\n"
+        "HALVERSON: Thank you.\n"
+    )
+    paras = layout(text, load_rules().dateline).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["DANA HALVERSON", "MAYA ORTEGA", "HALVERSON"]
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]
