@@ -568,3 +568,15 @@ def test_a_name_after_a_short_noun_phrase_opening_the_sentence_is_its_subject(pi
         '"They would be under water," he said.\n'
     )
     assert _speakers(pipeline, text)["They would be under water,"] == "Teodoro Quiroga"
+
+
+def test_a_surname_opening_a_sentence_before_an_aside_is_its_subject(pipeline):
+    text = (
+        "Port strike\n\n"
+        "I spoke with Ray Dombrowski, the president of the union.\n\n"
+        "Glenn Sato, the retailers' chief, warned that shelves could empty. Sato told me he had asked "
+        "the White House to step in.\n\n"
+        "But Dombrowski, when I put that to him, was unmoved. He said the retailers "
+        '"had three years to care."\n'
+    )
+    assert _speakers(pipeline, text)["had three years to care."] == "Ray Dombrowski"

@@ -171,8 +171,13 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
             yield repair(doc), context
 
 
+OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
+OPENING_WORDS = ("well", "thanks", "look", "so", "now")
+RELATIVES = ("who", "whose", "whom", "which")
+
+
 def repair(doc: Doc) -> Doc:
-    """Undo three misparses of the small models.
+    """Undo four misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." parsed as a noun phrase whose
       past-tense verb (VBD) qualifies the noun (acl). A reduced relative is a participle (VBN), so
@@ -183,6 +188,8 @@ def repair(doc: Doc) -> Doc:
     - '"I asked," Tolliver shot back.' parsed with the surname as an adverb or interjection of
       the verb: a capitalised word of that kind right after a closing quote mark, before a verb
       with no subject, is its subject (an adverb after a quote has no capital).
+    - "Dana, the mood here is defiant." parsed with the name spoken to as a second subject, and
+      "But Dombrowski, when I asked, was unmoved" with the subject as an adverbial noun.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -191,6 +198,8 @@ def repair(doc: Doc) -> Doc:
     for word in doc:
         if _name_taken_for_an_adverb(word):
             word.pos_, word.tag_, word.dep_ = "PROPN", "NNP", "nsubj"
+    for word in doc:
+        _undo_a_vocative_subject(word)
     for verb in doc:
         noun = verb.head
         if (
@@ -203,6 +212,34 @@ def repair(doc: Doc) -> Doc:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     return doc
+
+
+def _undo_a_vocative_subject(word: Token) -> None:
+    """ "Dana, the mood here is defiant." / "Teresa, Glenn Sato at the coalition says ...": a lone
+    name opening a sentence (after "Well," or "But" at most) and followed by a comma is the person
+    spoken to when the verb has another subject, or when a full name follows it as its apposition,
+    which is then the subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
+    the name as the subject the verb lacks."""
+    doc, verb = word.doc, word.head
+    opening = all(t.pos_ in OPENING_POS or t.lower_ in OPENING_WORDS for t in doc[word.sent.start : word.i])
+    if word.pos_ != "PROPN" or not opening or word.i + 1 >= len(doc) or doc[word.i + 1].text != ",":
+        return
+    if any(c.dep_ == "compound" for c in word.children):
+        return  # a full name ("Ray Dombrowski, the union's president, said")
+    if word.i + 2 < len(doc) and (doc[word.i + 2].lower_ in RELATIVES or doc[word.i + 2].like_num):
+        return  # described: "Voss, whose book became a bestseller, cautioned", "Maya, 34, said"
+    others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != word]
+    if word.dep_ == "npadvmod" and not others and verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VB":
+        word.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        return
+    if word.dep_ != "nsubj":
+        return
+    apposition = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > word.i + 1), None)
+    if apposition is not None and not others and any(c.dep_ == "compound" for c in apposition.children):
+        apposition.head, apposition.dep_ = verb, "nsubj"
+    elif not others:
+        return
+    word.head, word.dep_ = verb, "npadvmod"
 
 
 def _name_taken_for_an_adverb(word: Token) -> bool:

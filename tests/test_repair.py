@@ -1,0 +1,31 @@
+"""The parse repairs of `quotes.extraction.parse.repair`, on sentences the small model misparses."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extraction.parse import repair
+
+pytestmark = pytest.mark.model
+
+
+def _deps(pipeline, text: str) -> dict[str, str]:
+    return {t.text: t.dep_ for t in repair(pipeline.nlp(text))}
+
+
+def test_a_name_spoken_to_before_another_subject_is_no_subject(pipeline):
+    assert _deps(pipeline, "Dana, the mood here is defiant.")["Dana"] != "nsubj"
+
+
+def test_a_name_spoken_to_before_a_full_name_gives_the_full_name_the_verb(pipeline):
+    deps = _deps(pipeline, "Teresa, Glenn Sato at the National Retail Coalition says shelves could start emptying.")
+    assert (deps["Teresa"], deps["Sato"]) == ("npadvmod", "nsubj")
+
+
+def test_a_name_described_by_a_relative_clause_is_not_taken_for_one_spoken_to(pipeline):
+    text = 'Voss, whose 2019 book "The Quiet Ear" became a bestseller, cautioned that the study was small.'
+    assert _deps(pipeline, text)["Voss"] == pipeline.nlp(text)[0].dep_
+
+
+def test_a_surname_before_an_aside_is_the_subject_its_verb_lacks(pipeline):
+    assert _deps(pipeline, "But Dombrowski, when I put that to him, was unmoved.")["Dombrowski"] == "nsubjpass"
