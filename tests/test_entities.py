@@ -580,3 +580,13 @@ def test_a_surname_opening_a_sentence_before_an_aside_is_its_subject(pipeline):
         '"had three years to care."\n'
     )
     assert _speakers(pipeline, text)["had three years to care."] == "Ray Dombrowski"
+
+
+def test_a_description_of_a_body_goes_to_the_body_whose_name_it_shares_most_with(pipeline):
+    text = (
+        "Port strike\n\n"
+        "The President spoke with the Atlantic Maritime Employers Council on Monday. Later the Council "
+        "of Economic Advisers briefed him on the costs.\n\n"
+        "The employers' council said the union walked away on Monday.\n"
+    )
+    assert _speakers(pipeline, text)["the union walked away on Monday"] == "Atlantic Maritime Employers Council"

@@ -325,9 +325,11 @@ def _named_body(entity: Entity) -> bool:
 
 
 def _title_fit(description: str, entity: Entity) -> int:
-    """How many words of a description match the entity's titles, by stem ("finance chief" and
-    Chief Financial Officer: 2)."""
-    titles = [stem(t) for t in entity.titles]
+    """How many words of a description match the entity's titles, or a body's name, by stem
+    ("finance chief" and Chief Financial Officer: 2; "the employers' council" and Atlantic
+    Maritime Employers Council: 2, the Council of Economic Advisers: 1)."""
+    named = fold(entity.name).split() if entity.kind == "organisation" else []
+    titles = [stem(t) for t in (*entity.titles, *named)]
     words = {stem(w) for w in fold(description).split() if len(w) >= MIN_TITLE_WORD}
     return sum(any(w == t or w.startswith(t) or t.startswith(w) for t in titles) for w in words)
 
