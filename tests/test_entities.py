@@ -590,3 +590,12 @@ def test_a_description_of_a_body_goes_to_the_body_whose_name_it_shares_most_with
         "The employers' council said the union walked away on Monday.\n"
     )
     assert _speakers(pipeline, text)["the union walked away on Monday"] == "Atlantic Maritime Employers Council"
+
+
+def test_a_name_inside_a_body_s_name_is_no_entity_of_its_own(pipeline):
+    text = (
+        "Port strike\n\n"
+        "The Council of Economic Advisers briefed the President this morning, and they told him "
+        'the effects so far are "limited but growing."\n'
+    )
+    assert _speakers(pipeline, text)["limited but growing."] == "Council of Economic Advisers"

@@ -512,4 +512,15 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
             found.append(replace(mention, subject=subject, gender=gender, age=age))
-    return found
+    return [m for m in found if not any(_inside(m, other) for other in found)]
+
+
+def _inside(mention: Mention, other: Mention) -> bool:
+    """ "Economic Advisers" inside "Council of Economic Advisers": a name within a longer one."""
+    end, other_end = mention.start + len(mention.text), other.start + len(other.text)
+    return (
+        other is not mention
+        and other.start <= mention.start
+        and end <= other_end
+        and (other.start, other_end) != (mention.start, end)
+    )
