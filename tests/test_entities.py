@@ -599,3 +599,14 @@ def test_a_name_inside_a_body_s_name_is_no_entity_of_its_own(pipeline):
         'the effects so far are "limited but growing."\n'
     )
     assert _speakers(pipeline, text)["limited but growing."] == "Council of Economic Advisers"
+
+
+def test_an_interjection_opening_a_turn_is_no_speaker(pipeline):
+    text = (
+        "Press briefing\n\n"
+        "MS. ALVAREZ: Good afternoon.\n\n"
+        "Q Does the President side with the union?\n\n"
+        "MS. ALVAREZ: Look, the President has been talking about this for a long time. "
+        'He said it in Toledo in June: "Technology should make a job safer."\n'
+    )
+    assert _speakers(pipeline, text)["Technology should make a job safer."] not in ("Look", "Look, the President")

@@ -347,9 +347,10 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.title_words | rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
         rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
     )
-    parsed_starts = {offset for offset, _ in parsed}
+    parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:
-        if para.start not in parsed_starts and not para.silent:
+        i = bisect.bisect_left(parsed_starts, para.start)
+        if not (i < len(parsed_starts) and parsed_starts[i] < para.end) and not para.silent:
             for mention in names_by_regex(text, para.text_start, para.end, rules):
                 registry.add(mention)
     for offset, doc in parsed:

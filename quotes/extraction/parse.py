@@ -214,6 +214,14 @@ def repair(doc: Doc) -> Doc:
     return doc
 
 
+def _opens_a_sentence_before_a_comma(word: Token) -> bool:
+    """ "Dana, ...", "Well, Dana, ...", "But Dombrowski, ...": first in its sentence but for an
+    interjection or a conjunction, and followed by a comma."""
+    doc = word.doc
+    opening = all(t.pos_ in OPENING_POS or t.lower_ in OPENING_WORDS for t in doc[word.sent.start : word.i])
+    return opening and word.i + 1 < len(doc) and doc[word.i + 1].text == ","
+
+
 def _undo_a_vocative_subject(word: Token) -> None:
     """ "Dana, the mood here is defiant." / "Teresa, Glenn Sato at the coalition says ...": a lone
     name opening a sentence (after "Well," or "But" at most) and followed by a comma is the person
@@ -221,8 +229,7 @@ def _undo_a_vocative_subject(word: Token) -> None:
     which is then the subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
     the name as the subject the verb lacks."""
     doc, verb = word.doc, word.head
-    opening = all(t.pos_ in OPENING_POS or t.lower_ in OPENING_WORDS for t in doc[word.sent.start : word.i])
-    if word.pos_ != "PROPN" or not opening or word.i + 1 >= len(doc) or doc[word.i + 1].text != ",":
+    if word.pos_ != "PROPN" or not _opens_a_sentence_before_a_comma(word):
         return
     if any(c.dep_ == "compound" for c in word.children):
         return  # a full name ("Ray Dombrowski, the union's president, said")

@@ -24,7 +24,6 @@ class Plan:
     embeds: list[QuoteSpan]
     parts: list[tuple[int, int]]  # character ranges to parse
     recased: dict[int, str] = field(default_factory=dict)  # part start -> a title-case headline in sentence case
-    leads: dict[int, int] = field(default_factory=dict)  # paragraph start -> length of its dateline, time stamp or label
     nested: list[QuoteSpan] = field(default_factory=list)  # quotes inside a quote
     paragraphs: list[Paragraph] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each paragraph's start, for bisection
@@ -57,11 +56,10 @@ class Plan:
 
     def text_of(self, document: Document, start: int, end: int) -> str:
         """What the parser reads for a part: the document's text (its markup blanked), or the
-        headline in sentence case, with a paragraph's lead blanked and the line breaks of a hard-wrapped paragraph made spaces
-        (same length, so offsets hold)."""
+        headline in sentence case, with the line breaks of a hard-wrapped paragraph made spaces
+        (same length, so offsets hold). A part starts after its paragraph's lead (`_after_lead`)."""
         text = self.recased.get(start) or (self.unmarked or document.text)[start:end]
-        blank = self.leads.get(start, 0)
-        return (" " * blank + text[blank:]).replace("\r", " ").replace("\n", " ")
+        return text.replace("\r", " ").replace("\n", " ")
 
     def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
         """The plan of text[start:end] alone: its quotes, embeds and parts, and its paragraphs (one
@@ -115,7 +113,6 @@ def plan(document: Document, rules: Rules) -> Plan:
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
-    leads = {p.start: p.lead_end - p.start for p in speaking if p.lead_end >= 0}
     opens_with_quote = [shown[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
     for index, para in enumerate(speaking):
         i = bisect.bisect_left(starts, para.start)
@@ -124,7 +121,7 @@ def plan(document: Document, rules: Rules) -> Plan:
         # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
         if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
-            parts.extend(chunks(shown, para.start, para.end))
+            parts.extend(chunks(shown, _after_lead(shown, para), para.end))
             quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
             # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a
             # line of capitalised names and titles no headline
@@ -136,7 +133,16 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
-    return Plan(spans, embeds, parts, recased, leads, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
+    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
+
+
+def _after_lead(text: str, para: Paragraph) -> int:
+    """Where the parser starts reading a paragraph: after its dateline, time stamp or turn label
+    and the spaces after it (leading blanks make the tagger take "Look," for a name)."""
+    start = para.text_start
+    while start < para.end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[QuoteSpan]]:
