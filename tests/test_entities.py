@@ -610,3 +610,15 @@ def test_an_interjection_opening_a_turn_is_no_speaker(pipeline):
         'He said it in Toledo in June: "Technology should make a job safer."\n'
     )
     assert _speakers(pipeline, text)["Technology should make a job safer."] not in ("Look", "Look, the President")
+
+
+def test_an_indian_honorific_and_the_mla_title_make_the_four_time_mla_the_person(pipeline):
+    text = (
+        "Bridge collapse: MLA says contractor used substandard material\n\n"
+        "Local MLA Shri Harinarayan Yadav, who visited the site on Sunday, alleged that the contractor "
+        "had cut corners.\n\n"
+        '"I had written to the department twice," the four-time MLA told PTI.\n'
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["I had written to the department twice,"] == "Harinarayan Yadav"
+    assert speakers["contractor used substandard material"] == "Harinarayan Yadav"
