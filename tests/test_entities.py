@@ -622,3 +622,12 @@ def test_an_indian_honorific_and_the_mla_title_make_the_four_time_mla_the_person
     speakers = _speakers(pipeline, text)
     assert speakers["I had written to the department twice,"] == "Harinarayan Yadav"
     assert speakers["contractor used substandard material"] == "Harinarayan Yadav"
+
+
+def test_a_spokesperson_of_a_body_speaks_for_it(pipeline):
+    text = (
+        "Bridge collapse\n\n"
+        "The district magistrate ordered an inquiry.\n\n"
+        "A spokesperson of the Union Ministry of Rural Connectivity said the ministry had sought a report.\n"
+    )
+    assert _speakers(pipeline, text)["the ministry had sought a report"] == "Union Ministry of Rural Connectivity"

@@ -457,9 +457,10 @@ def is_epithet(mention: Mention, epithets: frozenset[str]) -> bool:
 
 
 def _represented(role: Token, rules: Rules) -> Mention | None:
-    """The body an unnamed spokesperson speaks for: "a spokesperson for the charity RNID", "a Lindale
+    """The body an unnamed spokesperson speaks for: "a spokesperson for (or of) the charity RNID", "a Lindale
     Police Department spokeswoman", "a police spokesman"."""
-    employer = next((o for p in role.rights if p.lower_ == "for" for o in p.children if o.dep_ == "pobj"), None)
+    prepositions = rules.words("speakers.employer_prepositions")
+    employer = next((o for p in role.rights if p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"), None)
     if employer is None:
         employer = next((c for c in reversed(list(role.lefts)) if c.dep_ == "compound"), None)
     if employer is None:

@@ -33,7 +33,7 @@ CODE_LISTS = frozenset(
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.representatives", "speakers.name_particles", "speakers.place_words", "speakers.date_words",
-        "speakers.phrase_openers",
+        "speakers.phrase_openers", "speakers.employer_prepositions",
         "speakers.corporate_suffixes",
         "speakers.first_person_pronouns", "speakers.second_person_pronouns",
     }
