@@ -631,3 +631,12 @@ def test_a_spokesperson_of_a_body_speaks_for_it(pipeline):
         "A spokesperson of the Union Ministry of Rural Connectivity said the ministry had sought a report.\n"
     )
     assert _speakers(pipeline, text)["the ministry had sought a report"] == "Union Ministry of Rural Connectivity"
+
+
+def test_a_capitalised_nationality_epithet_is_the_person_named_before(pipeline):
+    text = (
+        "Late equaliser\n\n"
+        "Millbrook manager Gareth Pryce admitted his side had ridden their luck. "
+        '"We showed character," the Welshman said.\n'
+    )
+    assert _speakers(pipeline, text)["We showed character,"] == "Gareth Pryce"

@@ -243,6 +243,9 @@ class ArticleSpeakers:
             owner, _ = self.resolve(mention.owner, floor, recent)
             return f"{owner} {mention.owned}", mention.kind
         if mention.form == "name":
+            if fold(mention.text) in self.epithets:  # "the Welshman said": capitalised, still an epithet
+                entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
+                return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
             entity = self._find_by_name(mention, mention.start)
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
                 entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
@@ -355,6 +358,8 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
                 registry.add(mention)
     for offset, doc in parsed:
         for mention in names_in(list(doc), rules, registry.knows):
+            if fold(mention.text) in registry.epithets:
+                continue  # "the Welshman": someone named before, not a name
             mention = shift(mention, offset)
             if mention.subject and found.quote_around(mention.start, mention.start + 1) is not None:
                 # "'Sandra has nothing to feel bad about,' she said": a subject in someone's words is
