@@ -328,6 +328,14 @@ def test_content_of_a_data_source_is_not_speech(quotes_of):
     assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
 
 
+def test_what_a_study_or_trial_suggests_is_not_speech(quotes_of):
+    text = (
+        "Green walks cut blood pressure in older adults, trial suggests\n\n"
+        "A daily walk in a park lowered blood pressure, according to a randomised trial published on Wednesday.\n"
+    )
+    assert [q for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
 def test_long_title_in_title_case_after_titled_is_not_speech(quotes_of):
     text = 'A study titled "Cumulative Noise Exposure and Hidden Hearing Loss in Adult Concertgoers" followed 2,400 people.'
     assert quoted(quotes_of(text)) == []
