@@ -572,3 +572,12 @@ def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     )
     [quote] = quotes_of(text)
     assert quote.speaker == "Pilar Anso"
+
+
+def test_a_headline_clause_before_a_colon_quote_is_spoken_by_its_subject(quotes_of):
+    text = (
+        "Della Marin postpones Saltwater tour for vocal surgery: 'I'm not giving up, I'm just pressing pause'\n\n"
+        "The singer shared the news on Thursday.\n"
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind != "indirect"]
+    assert quote.speaker == "Della Marin"

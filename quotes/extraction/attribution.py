@@ -356,6 +356,9 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
         return None
     inside = {t.i for t in label}
     head = next((t for t in label if t.head.i not in inside or t.head == t), None)
+    if any(t.pos_ == "VERB" and t.dep_ in ("compound", "amod") for t in label):
+        # "Della Marin postpones Saltwater tour:", a clause the parser ran into one noun: its subject
+        head = next((t for t in label if t.dep_ == "nsubj" and t.pos_ == "PROPN"), None)
     mention = mention_at(head, rules) if head is not None else None
     if mention is None or mention.form == "pronoun":
         return None
