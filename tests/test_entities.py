@@ -640,3 +640,14 @@ def test_a_capitalised_nationality_epithet_is_the_person_named_before(pipeline):
         '"We showed character," the Welshman said.\n'
     )
     assert _speakers(pipeline, text)["We showed character,"] == "Gareth Pryce"
+
+
+def test_an_epithet_is_not_a_title_holder_named_only_much_later(pipeline):
+    filler = "The tour was to visit thirty cities across Europe and North America over the spring and summer. " * 4
+    text = (
+        "Tour postponed\n\n"
+        "Della Marin has postponed the rest of her world tour, the singer announced on Thursday.\n\n"
+        f"{filler}\n\n"
+        'Singer June Okada wrote: "Rest that voice, angel."\n'
+    )
+    assert _speakers(pipeline, text)["Della Marin has postponed the rest of her world tour"] == "Della Marin"

@@ -24,6 +24,7 @@ from quotes.text.names import fold, name_key
 from quotes.text.stem import stem
 
 MIN_TITLE_WORD = 4  # shorter words of a description ("the", "of", "us") say nothing of a title
+CATAPHORA_CHARS = 400  # an epithet may stand for someone named this soon after it ("my father" ... "Marcel Berthoud, 71")
 
 
 @dataclass
@@ -272,6 +273,8 @@ class ArticleSpeakers:
             entity = self._last(mention.start, shortened) or self._first(shortened)
             return (entity.name, "group") if entity else (mention.text, "group")
         entity = self._described(mention)
+        if entity is not None and entity.first_seen > mention.start + CATAPHORA_CHARS and is_epithet(mention, self.epithets):
+            entity = None  # "..., the singer announced": someone named before, not "Singer June Okada" much later
         if entity is None and mention.body is not None:  # "a police spokeswoman" never named: the police
             entity = self._described(mention.body) if mention.body.form == "description" else None
             if entity is None:
