@@ -34,12 +34,14 @@ import spacy
 
 from quotes import __version__
 from quotes.extraction.parse import DEFAULT_MODELS
-from quotes.models import QUOTE_KINDS, SPEAKER_KINDS, Quote
+from quotes.models import SPEAKER_KINDS, STORED_KINDS, Quote
 from quotes.output.files import atomic_write_text, is_temp_name
 from quotes.rules import patterns_dir
 from quotes.sources.files import read_regular
 
-CACHE_FORMAT = 4  # 4: a page's offsets are into its main text; bump when the entry layout or the meaning of a field changes
+# 5: transcript turns are stored ("turn"); 4: a page's offsets are into its main text. Bump when
+# the entry layout or the meaning of a field changes.
+CACHE_FORMAT = 5
 CACHE_DIR_VARIABLE = "QUOTES_CACHE_DIR"
 ENTRIES_FOLDER = "quotes-sources"
 ENTRY_SUFFIX = ".json"
@@ -141,7 +143,7 @@ def quote_from_record(record: Any, source: str | None = None) -> Quote:
     """The inverse of `Quote.to_record()`; `source` renames the file (entries are keyed by content)."""
     if not isinstance(record, dict):
         raise CorruptEntry("a quote record is not an object")
-    if record.get("type") not in QUOTE_KINDS or not isinstance(record.get("text"), str):
+    if record.get("type") not in STORED_KINDS or not isinstance(record.get("text"), str):
         raise CorruptEntry("a quote record has no kind or text")
     if not all(_is_count(record.get(name)) for name in INT_FIELDS):
         raise CorruptEntry("a quote record has no offsets")

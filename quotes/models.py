@@ -8,12 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-QuoteKind = Literal["direct", "partial", "indirect", "embed"]
+QuoteKind = Literal["direct", "partial", "indirect", "embed", "turn"]
 # "unnamed": a speaker the article describes without a name ("a spokesman", "the governor").
 SpeakerKind = Literal["person", "organisation", "group", "unnamed", "unknown"]
 SPEAKER_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group", "unnamed", "unknown")
 
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "indirect", "embed")
+# A transcript turn's own words ("MS. ALVAREZ: Not at this stage."), spoken by its label: found
+# for `quotes check`, which must know them to source a draft that quotes a transcript; not one of
+# the QUOTE_KINDS that `quotes extract` and the spaCy component report.
+TURN_KIND: QuoteKind = "turn"
+STORED_KINDS: tuple[QuoteKind, ...] = (*QUOTE_KINDS, TURN_KIND)
 # Quoted speech found between quote marks, and every kind whose words are the speaker's own.
 MARKED_KINDS: tuple[QuoteKind, ...] = ("direct", "partial")
 VERBATIM_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "embed")

@@ -573,3 +573,40 @@ def test_words_in_marks_that_the_sources_only_report_are_a_quoted_paraphrase():
     )
     assert finding is not None and (finding.code, finding.severity) == ("QC106", "warning")
     assert "only in its own words" in plain_message(finding)
+
+
+TRANSCRIPT = (
+    "Harbour hearing\n\n"
+    "Testifying was Ines Falk, the port director. Questioning was Sen. Mara Holm.\n\n"
+    "SEN. HOLM: When will the cranes run?\n\n"
+    "MS. FALK: The cranes will run again by June, and the ferries will follow soon after. "
+    "One pilot told us the channel was too shallow.\n\n"
+    "SEN. HOLM: Thank you.\n"
+)
+
+
+def _checked_against_transcript(tmp_path, pipeline, draft: str) -> list[str]:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "hearing.txt").write_text(TRANSCRIPT)
+    (tmp_path / "draft.md").write_text(draft)
+    report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "sources"),)), lambda *_: pipeline)
+    return [f.code for f in report.findings]
+
+
+def test_words_of_a_transcript_turn_source_a_draft_quote(tmp_path, pipeline):
+    assert _checked_against_transcript(tmp_path, pipeline, 'Ines Falk said: "The cranes will run again by June."\n') == ["QC100"]
+
+
+def test_a_changed_word_of_a_transcript_turn_is_a_misquote(tmp_path, pipeline):
+    draft = 'Ines Falk said: "The cranes will run again by July, and the ferries will follow soon after."\n'
+    codes = _checked_against_transcript(tmp_path, pipeline, draft)
+    assert codes == ["QC101"]
+
+
+def test_what_a_turn_reports_in_its_own_words_is_no_verbatim_source(tmp_path, pipeline):
+    codes = _checked_against_transcript(tmp_path, pipeline, 'A pilot said: "The channel is too shallow."\n')
+    assert "QC101" not in codes and "QC100" not in codes
+
+
+def test_extract_reports_no_transcript_turns(quotes_of):
+    assert all(q.kind != "turn" for q in quotes_of(TRANSCRIPT))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from quotes.corpus.clusters import content_stems
 from quotes.extraction.resolve import RULE_CONTINUATION, RULE_QUOTED_IN_TURN
-from quotes.models import VERBATIM_KINDS, Quote, resumes_split_quote
+from quotes.models import TURN_KIND, VERBATIM_KINDS, Quote, resumes_split_quote
 from quotes.text.words import Word, words_of
 
 REPORTED_KIND = "indirect"
@@ -35,7 +35,7 @@ class SourceWording:
 
     @property
     def quoted(self) -> bool:
-        return self.first.kind in VERBATIM_KINDS
+        return self.first.kind in VERBATIM_KINDS or self.first.kind == TURN_KIND
 
     @property
     def keys(self) -> tuple[str, ...]:

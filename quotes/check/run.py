@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quotes.cache import SourceCache
@@ -63,7 +63,8 @@ def load_sources(files: Sequence[str], cache: SourceCache | None, pipeline: Call
     if not pending:
         return load
     jobs = default_jobs(sum(len(data) for data, _, _ in pending))
-    extracted = extract_documents([document for _, _, document in pending], pipeline(), jobs)
+    # with transcript turns: a draft may quote words a transcript gives without marks
+    extracted = extract_documents([document for _, _, document in pending], replace(pipeline(), turns=True), jobs)
     for (data, reading, _), (_, quotes) in zip(pending, extracted, strict=True):
         load.quotes.extend(quotes)
         load.extracted += 1

@@ -29,7 +29,7 @@ from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregul
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
 from quotes.extraction.workers import can_fork, run_in_workers
-from quotes.models import Document, Quote
+from quotes.models import TURN_KIND, Document, Quote
 from quotes.rules import load_rules
 from quotes.sources.files import Skipped, expand, read_documents
 
@@ -57,6 +57,7 @@ class Pipeline:
     nlp: Language
     matchers: Matchers
     recognise: Recogniser | None = None  # the model's NER, for names in doubt
+    turns: bool = False  # also a transcript turn's own words, as kind "turn" (for `quotes check`'s sources)
 
 
 def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
@@ -97,8 +98,12 @@ def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable
     for piece, _ in sections(plan(document, pipeline.matchers.rules), len(document.text)):
         parts = ((piece.text_of(document, start, end), start) for start, end in piece.parts)
         parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
-        quotes.extend(quotes_from_parses(document, piece, parsed, pipeline.matchers, pipeline.recognise))
+        quotes.extend(_kept(quotes_from_parses(document, piece, parsed, pipeline.matchers, pipeline.recognise), pipeline))
     return quotes
+
+
+def _kept(quotes: list[Quote], pipeline: Pipeline) -> list[Quote]:
+    return quotes if pipeline.turns else [q for q in quotes if q.kind != TURN_KIND]
 
 
 def sections(found: Plan, size: int) -> Iterator[tuple[Plan, bool]]:
@@ -169,7 +174,7 @@ def _extract_here(documents: Iterable[Document], pipeline: Pipeline) -> Iterator
     def finish(section: _Section) -> Iterator[tuple[Document, list[Quote]]]:
         nonlocal done
         found = quotes_from_parses(section.document, section.found, section.parsed, pipeline.matchers, pipeline.recognise)
-        done.extend(found)
+        done.extend(_kept(found, pipeline))
         if section.last:
             yield section.document, done
             done = []

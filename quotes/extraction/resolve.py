@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,9 +27,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
+from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age
-from quotes.models import MARKED_KINDS, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
+from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.text.words import normalise
 
@@ -254,7 +257,36 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found)
-    return quotes
+    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.knows)
+
+
+def turn_quotes(
+    document: Document, found: Plan, turns: dict[int, Turn], items: list[Quote], known: Callable[[str], bool]
+) -> list[Quote]:
+    """The sentences of transcript turns, as the words of a turn's speaker when the article names
+    that person ("CLAIM:" or "RULING:" speaks for no one); a sentence holding a quote or reported
+    speech is left out, as its words are someone else's or the speaker's account of them."""
+    text = document.text
+    taken = sorted((q.start, q.end) for q in items)
+    result: list[Quote] = []
+    for para in found.paragraphs:
+        turn = turns.get(para.unit)
+        if turn is None or turn.speaker is None or para.silent or para.unit == 0 or not known(turn.speaker[0]):
+            continue
+        start = para.text_start
+        for end in (*(m.end() for m in SENTENCE_END.finditer(text, start, para.end)), para.end):
+            first, last = start, end
+            start = end
+            while first < last and text[first].isspace():
+                first += 1
+            while last > first and text[last - 1].isspace():
+                last -= 1
+            i = bisect.bisect_left(taken, (last,))
+            if first >= last or any(s < last and e > first for s, e in taken[max(0, i - 8) : i]):
+                continue
+            span = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
+            result.append(_signed(document, found, span, TURN_KIND, para.label, turn.speaker[1], RULE_TURN))
+    return result
 
 
 def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
