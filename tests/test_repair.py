@@ -29,3 +29,9 @@ def test_a_name_described_by_a_relative_clause_is_not_taken_for_one_spoken_to(pi
 
 def test_a_surname_before_an_aside_is_the_subject_its_verb_lacks(pipeline):
     assert _deps(pipeline, "But Dombrowski, when I put that to him, was unmoved.")["Dombrowski"] == "nsubjpass"
+
+
+def test_a_closing_guillemet_is_no_subject(pipeline):
+    text = "«They walked out on their own feet. That is the best news we could have hoped for,» said Annina Caduff."
+    deps = _deps(pipeline, text)
+    assert deps["»"] == "punct" and deps["Caduff"] == "nsubj"

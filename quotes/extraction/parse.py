@@ -177,7 +177,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo four misparses of the small models.
+    """Undo five misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." parsed as a noun phrase whose
       past-tense verb (VBD) qualifies the noun (acl). A reduced relative is a participle (VBN), so
@@ -190,6 +190,7 @@ def repair(doc: Doc) -> Doc:
       with no subject, is its subject (an adverb after a quote has no capital).
     - "Dana, the mood here is defiant." parsed with the name spoken to as a second subject, and
       "But Dombrowski, when I asked, was unmoved" with the subject as an adverbial noun.
+    - '«…,» said Annina Caduff' parsed with the closing guillemet as a subject: a mark is none.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -200,6 +201,8 @@ def repair(doc: Doc) -> Doc:
             word.pos_, word.tag_, word.dep_ = "PROPN", "NNP", "nsubj"
     for word in doc:
         _undo_a_vocative_subject(word)
+        if word.dep_ in ("nsubj", "nsubjpass") and not any(c.isalnum() for c in word.text):
+            word.pos_, word.dep_ = "PUNCT", "punct"  # '«…,» said Annina Caduff': the mark is no second subject
     for verb in doc:
         noun = verb.head
         if (
