@@ -35,3 +35,7 @@ def test_a_closing_guillemet_is_no_subject(pipeline):
     text = "«They walked out on their own feet. That is the best news we could have hoped for,» said Annina Caduff."
     deps = _deps(pipeline, text)
     assert deps["»"] == "punct" and deps["Caduff"] == "nsubj"
+
+
+def test_the_tokenizer_splits_single_guillemets_off_words(pipeline):
+    assert [t.text for t in pipeline.nlp("I shouted ‹Into the container!›")][2:4] == ["‹", "Into"]

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 import spacy
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -156,6 +157,18 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
         if boundary > previous:
             yield boundary, False
             previous = boundary
+
+
+def split_marks(nlp: Language, marks: str) -> None:
+    """Make every quote mark a token of its own at a word's edge, as spaCy does with '"' and '«'
+    already: its English tokenizer leaves "‹Into" and "now!›" whole, and the parse goes astray."""
+    tokenizer: Any = nlp.tokenizer
+    missing = [c for c in marks if len(nlp.make_doc(f"{c}a{c}")) != 3]
+    if missing:
+        escaped = [regex.escape(c) for c in missing]
+        defaults: Any = nlp.Defaults
+        tokenizer.prefix_search = util.compile_prefix_regex([*defaults.prefixes, *escaped]).search
+        tokenizer.suffix_search = util.compile_suffix_regex([*defaults.suffixes, *escaped]).search
 
 
 def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:

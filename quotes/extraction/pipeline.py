@@ -25,7 +25,15 @@ from quotes.extraction.drafts import collect_drafts
 from quotes.extraction.entities import article_names
 from quotes.extraction.matchers import Matchers, make_matchers
 from quotes.extraction.ner import Recogniser, make_recogniser, type_entities, type_places
-from quotes.extraction.parse import PARALLEL_MIN_CHARS, available_cores, irregular_forms, join_phrasal_verbs, load_model, parse
+from quotes.extraction.parse import (
+    PARALLEL_MIN_CHARS,
+    available_cores,
+    irregular_forms,
+    join_phrasal_verbs,
+    load_model,
+    parse,
+    split_marks,
+)
 from quotes.extraction.plan import Plan, plan
 from quotes.extraction.resolve import embed_quotes, resolve_drafts, signed_quotes
 from quotes.extraction.workers import can_fork, run_in_workers
@@ -61,7 +69,11 @@ class Pipeline:
 
 
 def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ()) -> Pipeline:
-    return pipeline_of(load_model(model), speakers_files)
+    """The model (its tokenizer taught every quote mark of the patterns) and the rules. The spaCy
+    component leaves the tokenizer of the user's pipeline as it is."""
+    nlp = load_model(model)
+    split_marks(nlp, load_rules().quote_chars)
+    return pipeline_of(nlp, speakers_files)
 
 
 def pipeline_of(nlp: Language, speakers_files: Iterable[Path] = (), patterns: Path | None = None) -> Pipeline:
