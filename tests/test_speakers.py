@@ -208,3 +208,8 @@ def test_a_name_set_beside_a_job_is_a_person(rules):
 def test_a_parsed_name_set_beside_a_word_for_a_business_is_one(pipeline, rules):
     doc = pipeline.nlp("Vasquez is the owner of La Estrella, a 38-seat diner on North Fourth Avenue.")
     assert [(m.text, m.kind) for m in names_in(list(doc), rules) if m.text == "La Estrella"] == [("La Estrella", "organisation")]
+
+
+def test_a_hyphenated_first_name_is_no_title(pipeline):
+    doc = pipeline.nlp("Her father, the founder Jean-Pierre Morand, voted against the plan.")
+    assert [m.text for m in names_in(list(doc), pipeline.matchers.rules)] == ["Jean-Pierre Morand"]

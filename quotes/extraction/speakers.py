@@ -123,6 +123,11 @@ def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Toke
         current = target
 
 
+def _hyphenated(token: Token) -> bool:
+    """ "-" in "Jean-Pierre": a hyphen with no space around it, inside a name."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
 def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str]]:
     """Split "Russian President Vladimir Putin" into (Vladimir Putin, [russian, president])."""
     last_title = -1
@@ -134,7 +139,9 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     name = run[last_title + 1 :]
     # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
     # role, unless the name opens with a first name of its own ("Mary Ann Cole")
-    given = next((k for k, t in enumerate(name[:-1]) if k > 0 and rules.first_name_gender(t.text)), None)
+    given = next(
+        (k for k, t in enumerate(name[:-1]) if k > 0 and rules.first_name_gender(t.text) and not _hyphenated(name[k - 1])), None
+    )
     if (
         given is not None
         and rules.first_name_gender(name[0].text) is None
