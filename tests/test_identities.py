@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from quotes.config import ConfigError
-from quotes.corpus.identities import is_spelling_of, link_corpus, load_directory, read_speakers, speaks_for, summarise_speakers
+from quotes.corpus.identities import (
+    is_spelling_of,
+    link_corpus,
+    load_directory,
+    read_speakers,
+    same_person,
+    speaks_for,
+    summarise_speakers,
+)
 from quotes.models import Quote
 from quotes.rules import load_rules
 from quotes.text.names import identity_key
@@ -297,3 +305,11 @@ def test_a_speakers_file_with_malformed_titles_is_refused_with_its_line(tmp_path
     path.write_text(titles + '\n[[speaker]]\nname = "Ana Lind"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"{path}:1: "):
         read_speakers(path)
+
+
+def test_a_short_form_of_the_first_name_is_the_same_person():
+    assert same_person("Don Kessler", "Donald Kessler") and same_person("Alex Moor", "Alexander Moor")
+
+
+def test_a_first_name_that_is_not_the_start_of_the_other_is_another_person():
+    assert not same_person("Bill Clinton", "Hillary Clinton") and not same_person("Al Kessler", "Alan Kessler")

@@ -149,16 +149,30 @@ def load_directory(extra_files: tuple[Path, ...] = (), patterns: Path | None = N
 
 
 def same_person(a: str, b: str) -> bool:
-    """One identity: equal `identity_key`s (spellings, transliterations), or a surname alone that
-    ends the other name ("Falk", "Ines Falk"). Speakers are canonical names by now, so aliases
+    """One identity: equal `identity_key`s (spellings, transliterations), a surname alone that
+    ends the other name ("Falk", "Ines Falk"), or a short form of the first name ("Don Kessler",
+    "Donald Kessler"). Speakers are canonical names by now, so aliases
     from the directory are already one name."""
     key_a, key_b = identity_key(a), identity_key(b)
     if key_a == key_b:
         return True
     words_a, words_b = key_a.split(), key_b.split()
     return bool(words_a and words_b) and (
-        (len(words_a) == 1 and words_a[0] == words_b[-1]) or (len(words_b) == 1 and words_b[0] == words_a[-1])
+        (len(words_a) == 1 and words_a[0] == words_b[-1])
+        or (len(words_b) == 1 and words_b[0] == words_a[-1])
+        or _short_first_name(words_a, words_b)
     )
+
+
+SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says too little
+
+
+def _short_first_name(words_a: list[str], words_b: list[str]) -> bool:
+    """ "Don Kessler" and "Donald Kessler": one surname, and one first name the start of the other."""
+    if len(words_a) != 2 or len(words_b) != 2 or words_a[1] != words_b[1]:
+        return False
+    short, full = sorted((words_a[0], words_b[0]), key=len)
+    return len(short) >= SHORT_FIRST_NAME_MIN and full.startswith(short)
 
 
 def one_word_of(short: str, name: str) -> bool:
