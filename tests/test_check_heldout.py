@@ -7,7 +7,8 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
   first run (0.817 right, 6 correct quotes with an error) is in the README, and it has been used
   to find general faults since.
 - `tests/data/drafts_final6/` quotes the ten `final6` articles and was sealed with them; its first
-  run (0.808 right, 9 correct quotes with an error) is in the README.
+  run (0.808 right, 9 correct quotes with an error) is in the README, and it has been used to
+  find general faults since.
 
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
@@ -38,7 +39,7 @@ CODES = {
 }
 ERRORS = {"QC101", "QC102", "QC103"}
 # drafts folder -> (sources, least share of right verdicts, most correct quotes with an error)
-SETS = {"drafts_heldout": ("final3", 0.98, 0), "drafts_final5": ("final5", 0.92, 1), "drafts_final6": ("final6", 0.80, 9)}
+SETS = {"drafts_heldout": ("final3", 0.98, 0), "drafts_final5": ("final5", 0.92, 1), "drafts_final6": ("final6", 0.86, 5)}
 
 
 @dataclass(frozen=True)
