@@ -9,6 +9,7 @@ import regex
 from quotes.extraction.layout import Paragraph, paragraphs
 from quotes.models import QuoteSpan
 from quotes.rules import patterns_dir, read_toml
+from quotes.text.words import trimmed
 
 WIDE_GAP = 3  # newlines: a post's own paragraphs are copied with two or more blank lines between
 
@@ -78,10 +79,7 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
         while first > 0 and paras[first].gap_before >= WIDE_GAP and paras[first - 1].end > previous_signature_end:
             first -= 1
         start = max(paras[first].start, previous_signature_end)
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
+        start, end = trimmed(text, start, end)
         previous_signature_end = match.end()
         if start >= end:
             continue

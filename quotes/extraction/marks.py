@@ -16,6 +16,7 @@ import regex
 from quotes.extraction.layout import Paragraph, paragraphs
 from quotes.models import QuoteSpan
 from quotes.rules import MarkPair, Rules
+from quotes.text.words import trimmed
 
 OPENING_CONTEXT = set(" \t([{<—–-/:;")
 CLOSING_CONTEXT = set(" \t)]}>,.;:!?—–-/…")
@@ -154,14 +155,6 @@ def _pair_marks(
     return spans, stack.openers
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
     """Every quoted stretch of `text` in order, one per paragraph piece; a quote inside a quote
     comes too, with its `depth`."""
@@ -173,13 +166,13 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
         # A paragraph that leaves a quote open, followed by one that reopens it, continues it.
         pieces: list[QuoteSpan] = []
         for opener, close_pos, pair in spans:
-            start, end = _trimmed(text, opener.position + len(opener.mark), close_pos)
+            start, end = trimmed(text, opener.position + len(opener.mark), close_pos)
             if start < end:
                 continues = continuing and opener.position == para.start
                 pieces.append(QuoteSpan(start, end, text[start:end], opener.mark, pair.close, continues))
         dangling = next((o for o in unclosed if any(p.level == "double" for p in o.pairs) or o.position == para.start), None)
         if dangling is not None:
-            start, end = _trimmed(text, dangling.position + len(dangling.mark), para.end)
+            start, end = trimmed(text, dangling.position + len(dangling.mark), para.end)
             if start < end:
                 continues = continuing and dangling.position == para.start
                 pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
@@ -212,7 +205,7 @@ def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteS
 
 
 def _speech(text: str, start: int, end: int, dash: str) -> list[QuoteSpan]:
-    start, end = _trimmed(text, start, end)
+    start, end = trimmed(text, start, end)
     return [QuoteSpan(start, end, text[start:end], dash, dash)] if start < end else []
 
 

@@ -14,6 +14,7 @@ from quotes.extraction.parse import chunks, may_hold_speech
 from quotes.extraction.reported import COLON_HEADLINE
 from quotes.models import Document, QuoteSpan
 from quotes.rules import Rules
+from quotes.text.words import trimmed
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,7 @@ def plan(document: Document, rules: Rules) -> Plan:
 def _after_lead(text: str, para: Paragraph) -> int:
     """Where the parser starts reading a paragraph: after its dateline, time stamp or turn label
     and the spaces after it (leading blanks make the tagger take "Look," for a name)."""
-    start = para.text_start
-    while start < para.end and text[start].isspace():
-        start += 1
-    return start
+    return trimmed(text, para.text_start, para.end)[0]
 
 
 def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[QuoteSpan]]:

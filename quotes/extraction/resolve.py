@@ -32,7 +32,7 @@ from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age
 from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
-from quotes.text.words import normalise
+from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
@@ -275,12 +275,8 @@ def turn_quotes(
             continue
         start = para.text_start
         for end in (*(m.end() for m in SENTENCE_END.finditer(text, start, para.end)), para.end):
-            first, last = start, end
+            first, last = trimmed(text, start, end)
             start = end
-            while first < last and text[first].isspace():
-                first += 1
-            while last > first and text[last - 1].isspace():
-                last -= 1
             i = bisect.bisect_left(taken, (last,))
             if first >= last or any(s < last and e > first for s, e in taken[max(0, i - 8) : i]):
                 continue

@@ -526,9 +526,4 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
 def _inside(mention: Mention, other: Mention) -> bool:
     """ "Economic Advisers" inside "Council of Economic Advisers": a name within a longer one."""
     end, other_end = mention.start + len(mention.text), other.start + len(other.text)
-    return (
-        other is not mention
-        and other.start <= mention.start
-        and end <= other_end
-        and (other.start, other_end) != (mention.start, end)
-    )
+    return other.start <= mention.start and end <= other_end and (other.start, other_end) != (mention.start, end)

@@ -13,6 +13,15 @@ from dataclasses import dataclass
 WORD = re.compile(r"[^\W_]+")  # letters and digits: no underscore, no punctuation, no quote marks
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without the whitespace around it, as offsets (start == end when nothing is left)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def strip_accents(text: str) -> str:
     """Text in compatibility decomposition without its combining marks ("Zelenskyy" stays, "é" -> "e", "½" -> "1⁄2")."""
     if text.isascii():
