@@ -279,6 +279,37 @@ def test_a_bare_surname_goes_to_the_most_mentioned_holder(pipeline):
     assert _speakers(pipeline, text)["I am not selling,"] == "Rafael Alvarez"
 
 
+def test_a_bare_surname_is_not_the_relative_introduced_by_kinship(pipeline):
+    text = (
+        "Okafor vs. Reyes: the debate\n\n"
+        "Spotted in the hall: Daniel Reyes, the candidate's husband, who said the night went well.\n\n"
+        'Reyes on schools: "Every classroom will have a teacher by September."\n\n'
+        "Marta Reyes (@MartaForMayor) thanked her volunteers.\n"
+    )
+    assert _speakers(pipeline, text)["Every classroom will have a teacher by September."] == "Marta Reyes"
+
+
+def test_the_elder_of_two_who_share_a_surname_is_the_older_by_age(pipeline):
+    text = (
+        "Court report\n\n"
+        "Kyle Brandt, 29, was jailed on Friday. Ray Brandt, 61, pleaded guilty in March.\n\n"
+        'The elder Brandt said he had warned the company "more than once" about the workload.\n\n'
+        'The younger Brandt said he was "sorry for everything" as he was led away.\n'
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["more than once"] == "Ray Brandt"
+    assert speakers["sorry for everything"] == "Kyle Brandt"
+
+
+def test_the_elder_of_two_who_share_a_surname_is_the_one_introduced_as_a_parent(pipeline):
+    text = (
+        "Court report\n\n"
+        "Kyle Brandt was jailed on Friday. His father, Ray Brandt, pleaded guilty in March.\n\n"
+        'The elder Brandt said he had warned his son "more than once" about the workload.\n'
+    )
+    assert _speakers(pipeline, text)["more than once"] == "Ray Brandt"
+
+
 def test_the_full_form_of_a_title_stands_for_whoever_had_its_short_form(pipeline):
     text = (
         "Debate\n\n"

@@ -78,6 +78,8 @@ class ArticleSpeakers:
     first_names: frozenset[str] = frozenset()  # a known first name used alone is the person named with it
     role_words: frozenset[str] = frozenset()  # titles and unnamed roles: resolved as such, never as an epithet
     unnamed_roles: frozenset[str] = frozenset()  # "a spokesperson", "an official": someone new, not a person named before
+    kin: frozenset[str] = frozenset()  # "husband", "son": whoever is introduced so is not the bare surname's holder
+    parent_kin: frozenset[str] = frozenset()  # "father", "mother": the elder of two who share a surname
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -148,7 +150,8 @@ class ArticleSpeakers:
                 ]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
-            if known is not None and known.kind == "person":
+            kin = bool(mention.titles) and self._full_titles(mention) <= self.kin  # "Tom Whitaker, her husband"
+            if known is not None and known.kind == "person" and not kin:
                 candidates.append(known)
             first = self.by_keys.get(keys[:1])  # "Ava, 9, ..." and later "said Ava Mercer": one girl
             if not candidates and first is not None and first.kind == "person" and fold(first.name) in self.first_names:
@@ -164,10 +167,26 @@ class ArticleSpeakers:
             candidates = [e for e in bodies if _keys(e.name, self.particles)[-len(keys) :] == keys]
         titles = self._full_titles(mention)
         candidates = [e for e in candidates if e.titles & titles] or candidates
+        if len(keys) == 1 and mention.seniority:
+            candidates = self._by_seniority(candidates, mention.seniority)
+        elif len(keys) == 1:  # "Whitaker said": the candidate, not "Tom Whitaker, the candidate's husband"
+            candidates = [e for e in candidates if not e.titles or not e.titles <= self.kin] or candidates
         if not candidates:
             return None
         salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
+
+    def _by_seniority(self, candidates: list[Entity], seniority: str) -> list[Entity]:
+        """ "The elder Pruitt": the oldest of the candidates when the story gives every one an age,
+        else those introduced as a parent ("His father, Gerald Pruitt"); "the younger": the others."""
+        if len(candidates) < 2:
+            return candidates
+        if all(e.ages for e in candidates):
+            pick = max if seniority == "elder" else min
+            return [pick(candidates, key=lambda e: pick(e.ages))]
+        parents = [e for e in candidates if e.titles & self.parent_kin]
+        chosen = parents if seniority == "elder" else [e for e in candidates if e not in parents]
+        return chosen or candidates
 
     def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False) -> Entity | None:
         """The latest entity mentioned in [floor, before) that `accept`s, looking back a bounded way;
@@ -346,12 +365,14 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     boilerplate."""
     registry = ArticleSpeakers(
         rules.words("speakers.generic_organisation"),
-        rules.words("speakers.epithets"),
+        rules.words("speakers.epithets") | rules.words("speakers.kin"),
         rules.title_forms,
         rules.words("speakers.name_particles"),
         rules.first_names,
         rules.title_words | rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
         rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
+        rules.words("speakers.kin"),
+        rules.words("speakers.parent_kin"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

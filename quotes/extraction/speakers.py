@@ -42,6 +42,7 @@ class Mention:
     owner: Mention | None = None  # "her campaign", "the senator's aides": who they speak for
     owned: str = ""  # and what of theirs speaks: "campaign", "aides"
     age: int | None = None  # "Kerry Dobbs, 34, from Rotherham": for "the 34-year-old" later
+    seniority: str = ""  # "elder" or "younger": "the elder Pruitt", of two who share a surname
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -390,7 +391,18 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     plural = head.tag_ == "NNPS" and gender is None and not personal
     thing = gender is None and _said_to_be_a_thing(head, rules)
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
-    return Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
+    mention = Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
+    return replace(mention, seniority=_seniority(head, rules)) if kind == "person" else mention
+
+
+def _seniority(head: Token, rules: Rules) -> str:
+    """ "elder" for "the elder Pruitt", "younger" for "the younger Pruitt", else ""."""
+    for child in head.children:
+        if child.dep_ == "amod":
+            for seniority in ("elder", "younger"):
+                if child.lower_ in rules.words(f"speakers.{seniority}"):
+                    return seniority
+    return ""
 
 
 def _described(token: Token, rules: Rules) -> Mention:
