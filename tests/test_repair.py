@@ -31,6 +31,16 @@ def test_a_surname_before_an_aside_is_the_subject_its_verb_lacks(pipeline):
     assert _deps(pipeline, "But Dombrowski, when I put that to him, was unmoved.")["Dombrowski"] == "nsubjpass"
 
 
+def test_a_verb_after_a_relative_clause_is_the_sentence_verb_of_the_name(pipeline):
+    deps = _deps(pipeline, 'Tanya Brooks, who scored the goal, called the defeat "hard to swallow."')
+    assert (deps["called"], deps["Brooks"]) == ("ROOT", "nsubj")
+
+
+def test_a_quote_after_a_relative_clause_goes_to_the_name_it_describes(quotes_of):
+    [quote] = quotes_of('Match report\n\nTanya Brooks, who scored the goal, called the defeat "hard to swallow."\n')
+    assert quote.speaker == "Tanya Brooks"
+
+
 def test_a_closing_guillemet_is_no_subject(pipeline):
     text = "«They walked out on their own feet. That is the best news we could have hoped for,» said Annina Caduff."
     deps = _deps(pipeline, text)

@@ -192,9 +192,10 @@ RELATIVES = ("who", "whose", "whom", "which")
 def repair(doc: Doc) -> Doc:
     """Undo five misparses of the small models.
 
-    - "The party's spokesperson, Priya Nandakumar, called on ..." parsed as a noun phrase whose
-      past-tense verb (VBD) qualifies the noun (acl). A reduced relative is a participle (VBN), so
-      the verb is the sentence's and the noun its subject.
+    - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
+      the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
+      qualifies a noun (acl). A reduced relative is a participle (VBN), so the verb is the
+      sentence's and the noun phrase its subject.
     - '"The results," said Dr. Adaeze Okonjo, "surprised us."' parsed with the name as the subject
       of the verb inside the second quote: a name right after a verb with no subject, before an
       opening quote mark, is that verb's subject.
@@ -217,17 +218,32 @@ def repair(doc: Doc) -> Doc:
         if word.dep_ in ("nsubj", "nsubjpass") and not any(c.isalnum() for c in word.text):
             word.pos_, word.dep_ = "PUNCT", "punct"  # '«…,» said Annina Caduff': the mark is no second subject
     for verb in doc:
-        noun = verb.head
-        if (
-            verb.dep_ == "acl"
-            and verb.tag_ == "VBD"
-            and noun.dep_ == "ROOT"
-            and noun.pos_ in ("NOUN", "PROPN")
-            and any(c.dep_ == "appos" and c.i < verb.i for c in noun.children)
-        ):
+        noun = _subject_of_a_verb_taken_for_a_qualifier(verb)
+        if noun is not None:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     return doc
+
+
+def _subject_of_a_verb_taken_for_a_qualifier(verb: Token) -> Token | None:
+    """The root noun a past-tense verb parsed as its qualifier (acl) belongs to as a predicate: "The
+    party's spokesperson, Priya Nandakumar, called on ..." (the verb on the noun that has an
+    apposition), or "Tanya Brooks, who scored the goal, called the defeat ..." (the verb on a
+    word of the noun's relative clause, after the comma that closes it)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBD":
+        return None
+    noun = verb.head
+    if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" and c.i < verb.i for c in noun.children):
+        return noun
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), noun if noun.dep_ == "relcl" else None)
+    if clause is None:
+        return None
+    owner = clause.head
+    if owner.dep_ == "appos" and owner.head.dep_ == "ROOT":
+        owner = owner.head
+    return owner if owner.dep_ == "ROOT" and owner.pos_ in ("NOUN", "PROPN") and owner.i < verb.i else None
 
 
 def _opens_a_sentence_before_a_comma(word: Token) -> bool:
