@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -691,3 +692,10 @@ def test_synonyms_file_with_a_word_in_two_groups_is_an_error(tmp_path) -> None:
     path.write_text('groups = [["truce", "ceasefire"], ["armistice", "truces"]]\n', encoding="utf-8")
     with pytest.raises(RulesError, match="truces"):
         load_synonyms(path)
+
+
+@pytest.mark.model
+def test_clusters_do_not_depend_on_the_hash_seed(run_quotes) -> None:
+    folder = str(Path(__file__).resolve().parent / "data" / "blind1")
+    runs = [run_quotes("extract", folder, "--format", "jsonl", "-o", "-", env={"PYTHONHASHSEED": seed}) for seed in ("1", "4")]
+    assert runs[0].returncode == 0 and runs[0].stdout == runs[1].stdout

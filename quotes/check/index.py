@@ -127,7 +127,7 @@ class SourceIndex:
     def weight(self, stems: Iterable[str]) -> float:
         """Smoothed idf over the wordings: a stem in every item weighs 1, a rare one up to ln(n) + 1."""
         total = len(self.wordings)
-        return sum(math.log((1 + total) / (1 + len(self.by_stem.get(s, ())))) + 1 for s in stems)
+        return math.fsum(math.log((1 + total) / (1 + len(self.by_stem.get(s, ())))) + 1 for s in stems)  # exact: any order
 
     def containing_all(self, stems: frozenset[str]) -> list[SourceWording]:
         """The wordings that use every one of `stems` (all wordings when there are none)."""

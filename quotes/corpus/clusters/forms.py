@@ -87,9 +87,11 @@ class Vocabulary:
         return cls(Counter(s for form in forms for s in form.stems), idf)
 
     def weight(self, stems: Iterable[str], in_both: bool) -> float:
-        """Smoothed idf over the speaker's other forms: a stem the two forms share counts neither use."""
+        """Smoothed idf over the speaker's other forms: a stem the two forms share counts neither use.
+        Summed exactly (`fsum`): a set's order changes with the hash seed, and a rounding
+        difference must not move a pair across a threshold from one run to the next."""
         idf, frequency, own = self.idf, self.frequency, 2 if in_both else 1
-        return sum(idf[frequency[s] - own] for s in stems)
+        return math.fsum(idf[frequency[s] - own] for s in stems)
 
 
 def describe_speakers(forms: list[Form], by_speaker: dict[str, list[int]]) -> None:
