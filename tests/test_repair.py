@@ -41,6 +41,16 @@ def test_a_quote_after_a_relative_clause_goes_to_the_name_it_describes(quotes_of
     assert quote.speaker == "Tanya Brooks"
 
 
+def test_a_described_subject_taken_for_modifiers_of_the_verb_is_its_subject(pipeline):
+    deps = _deps(pipeline, '"I promised myself I wouldn\'t," the 27-year-old said. She later admitted it.')
+    assert deps["old"] == "nsubj"
+
+
+def test_a_quote_said_by_an_age_epithet_goes_to_the_person_named_before(quotes_of):
+    text = 'Match report\n\nMaya Lindqvist scored late.\n\n"I didn\'t look at the bench," the 27-year-old said. She smiled.\n'
+    assert quotes_of(text)[0].speaker == "Maya Lindqvist"
+
+
 def test_a_closing_guillemet_is_no_subject(pipeline):
     text = "«They walked out on their own feet. That is the best news we could have hoped for,» said Annina Caduff."
     deps = _deps(pipeline, text)

@@ -190,7 +190,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo five misparses of the small models.
+    """Undo six misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -205,6 +205,7 @@ def repair(doc: Doc) -> Doc:
     - "Dana, the mood here is defiant." parsed with the name spoken to as a second subject, and
       "But Dombrowski, when I asked, was unmoved" with the subject as an adverbial noun.
     - '«…,» said Annina Caduff' parsed with the closing guillemet as a subject: a mark is none.
+    - '"…," the 27-year-old said' parsed with "the 27-year-old" as modifiers of the verb.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -218,11 +219,29 @@ def repair(doc: Doc) -> Doc:
         if word.dep_ in ("nsubj", "nsubjpass") and not any(c.isalnum() for c in word.text):
             word.pos_, word.dep_ = "PUNCT", "punct"  # '«…,» said Annina Caduff': the mark is no second subject
     for verb in doc:
+        _make_a_described_subject(verb)
+    for verb in doc:
         noun = _subject_of_a_verb_taken_for_a_qualifier(verb)
         if noun is not None:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     return doc
+
+
+def _make_a_described_subject(verb: Token) -> None:
+    """'"...," the 27-year-old said': the parser hangs "the" and "old" on the verb as if it were a
+    noun. A determiner never qualifies a verb, so the adjective just before the verb heads its
+    subject."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    head = doc[verb.i - 1]
+    determiners = [c for c in verb.children if c.dep_ == "det" and c.i < head.i]
+    if not determiners or head.head != verb or head.pos_ != "ADJ":
+        return
+    for word in (*determiners, *(c for c in verb.children if c.dep_ in ("amod", "nummod", "compound") and c.i < head.i)):
+        word.head = head
+    head.pos_, head.tag_, head.dep_ = "NOUN", "NN", "nsubj"
 
 
 def _subject_of_a_verb_taken_for_a_qualifier(verb: Token) -> Token | None:
