@@ -213,3 +213,9 @@ def test_a_parsed_name_set_beside_a_word_for_a_business_is_one(pipeline, rules):
 def test_a_hyphenated_first_name_is_no_title(pipeline):
     doc = pipeline.nlp("Her father, the founder Jean-Pierre Morand, voted against the plan.")
     assert [m.text for m in names_in(list(doc), pipeline.matchers.rules)] == ["Jean-Pierre Morand"]
+
+
+def test_the_owner_before_a_possessive_gives_a_name_no_title(pipeline):
+    doc = pipeline.nlp("Lindqvist's late free kick sinks her father's Harbor City")
+    [mention] = [m for m in names_in(list(doc), pipeline.matchers.rules) if m.text == "Harbor City"]
+    assert (mention.titles, mention.gender) == ((), None)

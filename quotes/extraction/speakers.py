@@ -136,7 +136,9 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
         is_title = token.lower_ in rules.title_words or token.lemma_.lower() in rules.title_words
         if is_title or token.pos_ == "ADJ" or token.text in ("'s", "’s") or token.dep_ == "poss":
             last_title = index
-    titles = [t.lower_ for t in run[: last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
+    # "her father's Harbor City": the words before a possessive are the owner's, not the name's titles
+    owned_from = max((k + 1 for k, t in enumerate(run[: last_title + 1]) if t.text in ("'s", "’s")), default=0)
+    titles = [t.lower_ for t in run[owned_from : last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
     name = run[last_title + 1 :]
     # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
     # role, unless the name opens with a first name of its own ("Mary Ann Cole")
