@@ -219,3 +219,10 @@ def test_the_owner_before_a_possessive_gives_a_name_no_title(pipeline):
     doc = pipeline.nlp("Lindqvist's late free kick sinks her father's Harbor City")
     [mention] = [m for m in names_in(list(doc), pipeline.matchers.rules) if m.text == "Harbor City"]
     assert (mention.titles, mention.gender) == ((), None)
+
+
+def test_a_club_name_ending_in_fc_is_an_organisation(pipeline):
+    doc = pipeline.nlp("Maya Lindqvist gave Cascade FC a 2-1 win on Saturday.")
+    assert [(m.text, m.kind) for m in names_in(list(doc), pipeline.matchers.rules) if "Cascade" in m.text] == [
+        ("Cascade FC", "organisation")
+    ]
