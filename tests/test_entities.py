@@ -310,6 +310,15 @@ def test_the_elder_of_two_who_share_a_surname_is_the_one_introduced_as_a_parent(
     assert _speakers(pipeline, text)["more than once"] == "Ray Brandt"
 
 
+def test_a_title_with_another_club_is_not_the_coach_of_this_one(pipeline):
+    text = (
+        "Match report\n\n"
+        "Cascade FC beat Harbor City SC 2-1 on Saturday. Cascade coach Rosa Delgado praised her defence.\n\n"
+        '"We gave away a cheap free kick," the Harbor City coach said.\n'
+    )
+    assert _speakers(pipeline, text)["We gave away a cheap free kick,"] != "Rosa Delgado"
+
+
 def test_the_full_form_of_a_title_stands_for_whoever_had_its_short_form(pipeline):
     text = (
         "Debate\n\n"

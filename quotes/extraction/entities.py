@@ -176,6 +176,19 @@ class ArticleSpeakers:
         salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
+    def _other_affiliation(self, mention: Mention, entity: Entity) -> bool:
+        """ "The Harbor City coach" is not "Cascade coach Rosa Delgado": the description names a
+        club, party or place the article names ("the French commissioner" names none), and the
+        entity was given another one and not this one."""
+        if entity.kind != "person" or not any(w[:1].isupper() for w in mention.text.split()):
+            return False
+        bodies = {w for e in self.entities if e.kind != "person" for w in fold(e.name).split()}
+        named = {fold(w) for w in mention.text.split() if w[:1].isupper()} & bodies - self.role_words
+        if not named:
+            return False
+        own = (entity.titles & bodies) - self.role_words
+        return bool(own) and not named & own
+
     def _by_seniority(self, candidates: list[Entity], seniority: str) -> list[Entity]:
         """ "The elder Pruitt": the oldest of the candidates when the story gives every one an age,
         else those introduced as a parent ("His father, Gerald Pruitt"); "the younger": the others."""
@@ -325,7 +338,7 @@ class ArticleSpeakers:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             head = self.title_forms.get(mention.head, mention.head)
-            return head in entity.titles or head in words
+            return (head in entity.titles or head in words) and not self._other_affiliation(mention, entity)
 
         entity: Entity | None
         fitting = [e for e in self.entities if describes(e)]
