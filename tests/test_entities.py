@@ -319,6 +319,16 @@ def test_a_title_with_another_club_is_not_the_coach_of_this_one(pipeline):
     assert _speakers(pipeline, text)["We gave away a cheap free kick,"] != "Rosa Delgado"
 
 
+def test_a_generic_body_word_with_a_name_before_it_is_that_body_not_the_last_one(pipeline):
+    text = (
+        "Water fine\n\n"
+        "Severnmoor Water was fined a record sum on Thursday.\n\n"
+        "Severnmoor's chief executive, Richard Hallam, said the company would not appeal.\n\n"
+        'The Clean Arle group called the fine "a start, not an ending."\n'
+    )
+    assert _speakers(pipeline, text)["a start, not an ending."] == "Clean Arle group"
+
+
 def test_the_full_form_of_a_title_stands_for_whoever_had_its_short_form(pipeline):
     text = (
         "Debate\n\n"

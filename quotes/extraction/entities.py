@@ -349,7 +349,9 @@ class ArticleSpeakers:
             entity = self._last(mention.start, closest.__contains__) or min(closest, key=lambda e: e.first_seen)
         else:
             entity = self._last(mention.start, describes) or self._first(describes)
-        if entity is None and mention.head in self.generic_organisations:
+        # "the Clean Arle group" names a body of its own ("Its parent company" has an owner instead)
+        named = mention.owner is None and any(w[:1].isupper() for w in mention.text.split()[:-1])
+        if entity is None and mention.head in self.generic_organisations and not named:
             # "the company": the latest body that acted or spoke, before one merely named in a list
             # ("sold at Walmart, Target and Amazon. The company said")
             entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
