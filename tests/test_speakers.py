@@ -226,3 +226,18 @@ def test_a_club_name_ending_in_fc_is_an_organisation(pipeline):
     assert [(m.text, m.kind) for m in names_in(list(doc), pipeline.matchers.rules) if "Cascade" in m.text] == [
         ("Cascade FC", "organisation")
     ]
+
+
+def test_a_group_from_a_named_body_is_named_by_it(quotes_of):
+    [quote] = quotes_of("Fine\n\nCampaigners from the Clean Arle group said the fine was too small.\n")
+    assert quote.speaker == "Clean Arle campaigners"
+
+
+def test_a_group_at_a_named_institution_keeps_its_full_name(quotes_of):
+    [quote] = quotes_of("Study\n\nResearchers at Stanford University said the results were striking.\n")
+    assert quote.speaker == "Stanford University researchers"
+
+
+def test_a_group_of_a_place_that_is_no_body_stays_as_written(quotes_of):
+    [quote] = quotes_of("Road\n\nResidents of Mill Lane said they were furious.\n")
+    assert quote.speaker == "Residents"

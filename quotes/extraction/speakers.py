@@ -420,7 +420,7 @@ def _described(token: Token, rules: Rules) -> Mention:
     # "police" or "the police" is a body; "Israeli authorities" and "police in Ohio" stay a group
     bare = len(words) == 1 and not any(c.dep_ == "prep" for c in token.children)
     if token.tag_ in ("NNS", "NNPS") and not (bare and is_organisation([token], rules)):
-        return Mention(text, words[0].idx, "group", "group", token.lemma_.lower())
+        return Mention(_of_a_body(token, text, rules), words[0].idx, "group", "group", token.lemma_.lower())
     kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
@@ -431,6 +431,21 @@ def _described(token: Token, rules: Rules) -> Mention:
     )
     gender = gender_of([role], rules)
     return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite)
+
+
+def _of_a_body(token: Token, text: str, rules: Rules) -> str:
+    """ "Campaigners from the Clean Arle group" are Clean Arle campaigners, and "analysts at Baer &
+    Frey" Baer & Frey analysts: a group named by the body its members come from."""
+    if not any(p.lower_ in rules.words("speakers.employer_prepositions") for p in token.rights):
+        return text
+    body = _represented(token, rules)
+    name = body.text.split() if body is not None and body.kind != "person" else []
+    if body is None or not name or not (body.form == "name" or any(w[:1].isupper() for w in name[:-1])):
+        return text
+    while len(name) > 1 and name[-1].lower() in rules.words("speakers.generic_organisation"):
+        name.pop()  # "the Clean Arle group": Clean Arle
+    own = text.lower() if len(text.split()) == 1 else text  # "Campaigners" opening the sentence
+    return f"{' '.join(name)} {own}"
 
 
 def _entourage(token: Token, rules: Rules) -> Mention | None:
