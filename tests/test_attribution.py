@@ -162,6 +162,11 @@ def test_scare_quotes_are_not_speech(quotes_of):
     assert quoted(quotes_of('Critics mocked the "smart" fence that the council built.')) == []
 
 
+def test_a_short_quote_that_is_a_sentence_of_its_own_is_speech(quotes_of):
+    text = 'Strike\n\nCommuters were angry.\n\n"I\'m with the drivers," Ortega said. "But I\'m tired."\n'
+    assert [(q.text, q.speaker) for q in quoted(quotes_of(text))][-1] == ("But I'm tired.", "Ortega")
+
+
 def test_names_in_marks_are_not_speech(quotes_of):
     assert quoted(quotes_of('The film "Silver Lake" opened on Friday, according to the studio.')) == []
 

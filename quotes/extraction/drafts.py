@@ -103,13 +103,13 @@ def drafts_in_part(
             cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
         if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
             cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
-        short = len(span.text.split()) <= rules.term_max_words
+        kind = quote_kind(text, span, para_start)
+        short = len(span.text.split()) <= rules.term_max_words and not _a_sentence_alone(text, span, kind)
         if short and (cue is None or is_speaker_of_cue(tokens, cues)):
             continue  # a scare quote or a name, not speech
         via = None
         if cue is not None:
             cue, via = channel_and_speaker(according_override(cue, cues, rules), cues, rules)
-        kind = quote_kind(text, span, para_start)
         drafts.append(
             Draft(
                 span.start,
@@ -126,6 +126,13 @@ def drafts_in_part(
     drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
     introduction = closing_introduction(doc, cues, rules)
     return drafts, shift(introduction.speaker, offset) if introduction else None
+
+
+def _a_sentence_alone(text: str, span: QuoteSpan, kind: str) -> bool:
+    """'"I'm with the drivers," Ortega said. "But I'm tired."': a short quote that is a whole
+    sentence of its own, ending where its marks close, is speech, not a scare quote."""
+    after = text[span.end + len(span.close_mark) : span.end + len(span.close_mark) + 1]
+    return kind == "direct" and span.text.rstrip()[-1:] in (".", "!", "?") and (after == "" or after.isspace())
 
 
 def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int) -> list[Draft]:
