@@ -241,3 +241,10 @@ def test_a_group_at_a_named_institution_keeps_its_full_name(quotes_of):
 def test_a_group_of_a_place_that_is_no_body_stays_as_written(quotes_of):
     [quote] = quotes_of("Road\n\nResidents of Mill Lane said they were furious.\n")
     assert quote.speaker == "Residents"
+
+
+def test_a_name_after_a_word_for_a_business_is_an_organisation(pipeline):
+    doc = pipeline.nlp("Swiss drone maker Helvexa to cut 240 jobs, move assembly to Portugal")
+    assert [(m.text, m.kind) for m in names_in(list(doc), pipeline.matchers.rules) if m.text == "Helvexa"] == [
+        ("Helvexa", "organisation")
+    ]

@@ -219,13 +219,13 @@ def _description_titles(token: Token, rules: Rules) -> list[str]:
 
 def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
     """ "Natural England, which issued the licence, ...": "which", not "who", so not a person; and
-    "La Estrella, a 38-seat diner": set beside a word for a body or a place."""
+    "La Estrella, a 38-seat diner" and "drone maker Helvexa": set beside a word for a body or a place."""
     things = rules.words("speakers.organisation_words") | rules.words("speakers.place_words")
     for child in name.children:
         if child.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in child.children):
             return True
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in things:
-            return True
+        if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.lemma_.lower() in things:
+            return True  # "La Estrella, a 38-seat diner"; "Swiss drone maker Helvexa"
     return False
 
 
