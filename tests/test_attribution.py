@@ -167,6 +167,16 @@ def test_a_short_quote_that_is_a_sentence_of_its_own_is_speech(quotes_of):
     assert [(q.text, q.speaker) for q in quoted(quotes_of(text))][-1] == ("But I'm tired.", "Ortega")
 
 
+def test_a_quote_in_what_someone_is_accused_of_saying_is_the_accused_ones(quotes_of):
+    text = 'Debate\n\nKessler accused Whitaker of telling donors that "everything has to be on the table."\n'
+    assert [q.speaker for q in quoted(quotes_of(text))] == ["Whitaker"]
+
+
+def test_a_charge_with_no_words_in_it_is_no_speech_of_the_accused(quotes_of):
+    text = "Water\n\nThe agency has cited Brentwood twice for reporting water-quality test results late.\n"
+    assert [q.speaker for q in quotes_of(text)] == []
+
+
 def test_names_in_marks_are_not_speech(quotes_of):
     assert quoted(quotes_of('The film "Silver Lake" opened on Friday, according to the studio.')) == []
 

@@ -104,7 +104,7 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
     "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
     if any(c.dep_ == "auxpass" for c in token.children):
         return None  # "since it was reported near the campground": no one speaks
-    with_subject = _with_subject(token, rules)
+    with_subject = _with_subject(token, rules) or _object_of_a_charge(token, rules)
     if with_subject is not None:
         return with_subject
     chain: list[Token] = []
@@ -124,6 +124,20 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, RULE_GOVERNING_SUBJECT) if mention else None
     return None
+
+
+def _object_of_a_charge(token: Token, rules: Rules) -> Cue | None:
+    """ "Kessler accused Whitaker of telling donors that '...'", "criticized Marsh for saying '...'":
+    the one accused or criticised is who (reportedly) said the words, not the accuser ("cited
+    Brentwood for reporting results late" says no words)."""
+    prep = token.head
+    if token.tag_ != "VBG" or token.dep_ != "pcomp" or prep.lower_ not in ("of", "for"):
+        return None
+    if not any(c.dep_ == "ccomp" or c.is_quote for c in token.subtree):
+        return None
+    accused = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    mention = mention_at(accused, rules) if accused is not None else None
+    return Cue(prep.head, mention, accused, RULE_GOVERNING_SUBJECT) if mention is not None else None
 
 
 def _with_subject(token: Token, rules: Rules) -> Cue | None:
