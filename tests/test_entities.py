@@ -213,6 +213,15 @@ def test_he_never_stands_for_a_place_the_recogniser_names(pipeline):
     assert _speakers(pipeline, text)["North Carolina is working,"] == "Dale Harlan"
 
 
+def test_he_never_stands_for_a_two_word_body_the_recogniser_always_calls_one(pipeline):
+    text = (
+        "Northgate Water chief: we let our customers down\n\n"
+        "Alan Fairweather took over as chief executive of Northgate Water in 2022.\n\n"
+        "Northgate Water was fined last year. He said bills would not rise faster than inflation.\n"
+    )
+    assert _speakers(pipeline, text)["bills would not rise faster than inflation"] == "Alan Fairweather"
+
+
 def test_a_place_named_as_a_speaker_speaks_as_an_organisation(pipeline):
     from quotes.extraction.pipeline import extract
 

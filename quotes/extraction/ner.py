@@ -83,7 +83,8 @@ def type_places(registry: ArticleSpeakers, rules: Rules) -> None:
 def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: Recogniser, rules: Rules) -> None:
     """Give each doubtful entity the kind its label says: a place speaks as an organisation, a date
     never speaks, and no pronoun or description stands for an entity typed this way. A PERSON
-    label in any of its contexts keeps it a person."""
+    label in any of its contexts keeps it a person; a name of two words or more is a body only when
+    every context calls it one."""
     looks: list[tuple[_Look, int]] = []  # each look and the context it reads
     contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
     dates = rules.words("speakers.date_words")
@@ -109,8 +110,8 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
         seen = kinds.get(id(entity), [])
         if not seen or "person" in seen:
             continue
-        if seen[0] == "organisation" and len(entity.name.split()) > 1:
-            continue  # the small models call many a "Firstname Surname" ORG; a body's name has other signs
+        if seen[0] == "organisation" and len(entity.name.split()) > 1 and not (len(seen) > 1 and set(seen) == {"organisation"}):
+            continue  # the small models call many a "Firstname Surname" ORG once; a body's name has other signs
         entity.kind = _as_kind(seen[0])
         entity.named_only = seen[0] != "organisation"  # only a body may be "it" or "the company"
 
