@@ -46,6 +46,24 @@ def test_a_transcript_turn_speaks_as_its_label(pipeline):
     assert _speakers(pipeline, text)["we would check"] == "Maria Delgado"
 
 
+def test_a_transcript_turn_is_reported_speech_of_its_speaker(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "Hearing transcript\n\n"
+        "Testifying was Maria Delgado, administrator of the agency. Questioning was Sen. Ellen Carver.\n\n"
+        "SEN. CARVER: What did the company tell you?\n\n"
+        "MS. DELGADO: The company promised repairs. We checked every bridge.\n\n"
+        "SEN. CARVER: Thank you.\n"
+    )
+    turns = [(q.kind, q.text, q.speaker) for q in extract(Document("story.txt", text), pipeline=pipeline)]
+    assert turns == [
+        ("indirect", "What did the company tell you?", "Ellen Carver"),
+        ("indirect", "The company promised repairs. We checked every bridge", "Maria Delgado"),
+        ("indirect", "Thank you", "Ellen Carver"),
+    ]
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

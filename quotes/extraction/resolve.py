@@ -263,9 +263,12 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
 def turn_quotes(
     document: Document, found: Plan, turns: dict[int, Turn], items: list[Quote], known: Callable[[str], bool]
 ) -> list[Quote]:
-    """The sentences of transcript turns, as the words of a turn's speaker when the article names
-    that person ("CLAIM:" or "RULING:" speaks for no one); a sentence holding a quote or reported
-    speech is left out, as its words are someone else's or the speaker's account of them."""
+    """What transcript turns say, as the words of a turn's speaker when the article names that
+    person ("CLAIM:" or "RULING:" speaks for no one): each turn paragraph as reported speech (its
+    words are given without marks, attributed by the label, as a headline's "Governor: ..."), and
+    for `quotes check` each of its sentences as a "turn" item of verbatim words, but for a
+    sentence holding a quote or reported speech, whose words are someone else's or the speaker's
+    account of them."""
     text = document.text
     taken = sorted((q.start, q.end) for q in items)
     result: list[Quote] = []
@@ -273,6 +276,11 @@ def turn_quotes(
         turn = turns.get(para.unit)
         if turn is None or turn.speaker is None or para.silent or para.unit == 0 or not known(turn.speaker[0]):
             continue
+        first, last = trimmed(text, para.text_start, para.end)
+        last -= text[last - 1 : last] == "."  # reported speech ends before the full stop
+        if first < last:
+            whole = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
+            result.append(_signed(document, found, whole, "indirect", para.label, turn.speaker[1], RULE_TURN))
         start = para.text_start
         for end in (*(m.end() for m in SENTENCE_END.finditer(text, start, para.end)), para.end):
             first, last = trimmed(text, start, end)
