@@ -728,3 +728,15 @@ def test_an_epithet_is_not_a_title_holder_named_only_much_later(pipeline):
         'Singer June Okada wrote: "Rest that voice, angel."\n'
     )
     assert _speakers(pipeline, text)["Della Marin has postponed the rest of her world tour"] == "Della Marin"
+
+
+def test_a_square_named_in_another_language_is_a_place(rules):
+    from quotes.extraction.entities import ArticleSpeakers
+    from quotes.extraction.ner import type_places
+    from quotes.extraction.speakers import Mention
+
+    registry = ArticleSpeakers()
+    registry.add(Mention("Piazza dei Tintori", 40, "name", "person", "tintori", subject=True))
+    type_places(registry, rules)
+    [square] = registry.entities
+    assert (square.kind, square.named_only) == ("organisation", True)

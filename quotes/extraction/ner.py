@@ -70,12 +70,14 @@ def _context(text: str, found: Plan, offset: int) -> tuple[int, int]:
 
 
 def type_places(registry: ArticleSpeakers, rules: Rules) -> None:
-    """ "Mill Lane", "Stamford Bridge": a name of two words or more, in doubt, whose last word names a place is one,
-    though the small models often call it PERSON."""
-    places = rules.words("speakers.place_words")
+    """ "Mill Lane", "Stamford Bridge", "Piazza dei Tintori": a name of two words or more, in doubt,
+    whose last word (or, in other languages, first word) names a place is one, though the small
+    models often call it PERSON."""
+    places, openers = rules.words("speakers.place_words"), rules.words("speakers.place_openers")
     for entity in registry.entities:
         words = entity.name.split()
-        if len(words) > 1 and words[-1].lower() in places and in_doubt(entity, rules.first_names, rules.title_words):
+        placed = words[-1].lower() in places or words[0].lower() in openers
+        if len(words) > 1 and placed and in_doubt(entity, rules.first_names, rules.title_words):
             entity.kind = "organisation"
             entity.named_only = True
 
