@@ -740,3 +740,21 @@ def test_a_square_named_in_another_language_is_a_place(rules):
     type_places(registry, rules)
     [square] = registry.entities
     assert (square.kind, square.named_only) == ("organisation", True)
+
+
+def test_a_quote_sheet_answer_is_the_words_of_the_speaker_named_above_it(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "Press conference notes\n\n"
+        "Head coach Mira Castellanos met reporters on Tuesday.\n\n"
+        "MIRA CASTELLANOS\n\n"
+        "On the injury list:\n"
+        "Three players are back in training.\n"
+        '"We will be at full strength on Sunday."\n'
+    )
+    found = [(q.kind, q.text, q.speaker) for q in extract(Document("notes.txt", text), pipeline=pipeline)]
+    assert found == [
+        ("indirect", "Three players are back in training", "Mira Castellanos"),
+        ("direct", "We will be at full strength on Sunday.", "Mira Castellanos"),
+    ]

@@ -207,3 +207,28 @@ def test_a_paragraph_opening_with_a_q_word_is_no_turn():
 def test_a_bbc_image_source_line_is_boilerplate():
     text = "Winter warning\n\nImage source, Getty Images\n\nThe head of the trust said the winter would be hard.\n"
     assert [role for _, role in _roles(text)] == ["headline", "boilerplate", "body"]
+
+
+SHEET = (
+    "ROVERS 1-2 CITY\n\n"
+    "POST-MATCH QUOTES\n"
+    "Rovers manager Teo Hallam spoke to the media after the game.\n\n"
+    "TEO HALLAM (Rovers manager)\n\n"
+    "On the penalty:\n"
+    '"That penalty is a nonsense."\n'
+    "I've watched it back four times.\n\n"
+    "ALSO SPEAKING\n"
+    "The captain said the team was gutted.\n"
+)
+
+
+def test_a_quote_sheet_heading_makes_the_lines_under_it_turns_of_that_speaker():
+    found = layout(SHEET)
+    roles = [(p.role, p.label) for p in found.paragraphs if SHEET[p.start : p.end].startswith(('"', "I've", "On the"))]
+    assert roles == [("boilerplate", None), ("turn", "TEO HALLAM"), ("turn", "TEO HALLAM")]
+
+
+def test_a_line_in_capitals_closes_a_quote_sheet_section():
+    found = layout(SHEET)
+    [last] = [p for p in found.paragraphs if SHEET[p.start : p.end].startswith("The captain")]
+    assert last.role == "body" and last.unit != found.paragraphs[-3].unit

@@ -62,6 +62,8 @@ class LayoutRules:
     timestamp: regex.Pattern[str]
     turn: regex.Pattern[str]
     min_turns: int
+    speaker_heading: regex.Pattern[str]
+    prompt: regex.Pattern[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     byline: regex.Pattern[str]
@@ -96,6 +98,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             timestamp=_compile(path, "[units] timestamp", units["timestamp"]),
             turn=_compile(path, "[units] turn", units["turn"]),
             min_turns=int(units["min_turns"]),
+            speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
+            prompt=_compile(path, "[units] prompt", units["prompt"]),
             question_labels=frozenset(units["question_labels"]),
             answer_labels=frozenset(units["answer_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
@@ -206,6 +210,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
     transcript = sum(1 for p in paras if _turn(text, p, rules) is not None) >= rules.min_turns
+    sheet = _speaker_sections(text, paras, rules)
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
@@ -213,6 +218,9 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
+        if index in sheet and role == "body":
+            role, lead_end, label = sheet[index]
+            unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
         if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
@@ -221,7 +229,28 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)):
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
-    return Layout(result, transcript)
+    return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
+
+
+def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, tuple[Role, int, str | None]]:
+    """The paragraphs of a quote sheet's speaker sections, by index: (role, text start, label). A
+    section opens at a name in capitals followed by a prompt or a quote, and runs to the next
+    line in capitals (a body paragraph of a unit of its own); its prompts are boilerplate and every
+    other line a turn of the name's."""
+    found: dict[int, tuple[Role, int, str | None]] = {}
+    label: str | None = None
+    for index, para in enumerate(paras):
+        line = text[para.start : para.end].strip()
+        heading = rules.speaker_heading.match(line)
+        if heading is not None or (line.isupper() and len(line) > 1):
+            following = text[paras[index + 1].start : paras[index + 1].end].lstrip() if index + 1 < len(paras) else ""
+            opens = heading is not None and (rules.prompt.match(following) is not None or following[:1] in QUOTE_LIKE)
+            if label is not None or opens:
+                found[index] = ("boilerplate", -1, None) if opens else ("body", -1, None)
+            label = heading.group("label") if heading is not None and opens else None
+        elif label is not None:
+            found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
+    return found
 
 
 def _dated_name(text: str, paras: list[Paragraph], index: int, rules: LayoutRules) -> bool:

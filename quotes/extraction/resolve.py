@@ -278,7 +278,8 @@ def turn_quotes(
             continue
         first, last = trimmed(text, para.text_start, para.end)
         last -= text[last - 1 : last] == "."  # reported speech ends before the full stop
-        if first < last:
+        quoted = any(q.kind in MARKED_KINDS and _fills(text, para, q) for q in items if para.start <= q.start < para.end)
+        if first < last and not quoted:  # a turn that is one quote is that quote
             whole = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
             result.append(_signed(document, found, whole, "indirect", para.label, turn.speaker[1], RULE_TURN))
         start = para.text_start
@@ -405,6 +406,12 @@ def _continue(
         if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
             quote.kind = previous.kind
     turn = speakers.turns.get(unit)
+    own = turn is not None and turn.speaker is not None and speakers.registry.knows(turn.speaker[0])
+    if quote.speaker is None and own and turn is not None and turn.speaker and _fills(speakers.text, paragraphs[index], quote):
+        # a turn that is one quote and nothing else: a quote sheet's answer, the speaker's own (when
+        # the article names the speaker: "CLAIM:" speaks for no one)
+        quote.speaker, quote.speaker_mention, quote.speaker_kind = turn.speaker[0], paragraphs[index].label, turn.speaker[1]
+        quote.rule = RULE_TURN
     if quote.speaker is None and turn is not None and turn.speaker is not None:
         # marks inside a turn hold someone else's words ("Her exact words were, '...'"): the
         # person the turn last named, not the turn's own speaker
@@ -413,6 +420,12 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _fills(text: str, para: Paragraph, quote: Quote) -> bool:
+    """Whether the quote is all the paragraph says, but for its marks and punctuation."""
+    outside = text[para.text_start : quote.start] + text[quote.end : para.end]
+    return not any(c.isalnum() for c in outside)
 
 
 def signed_quotes(document: Document, found: Plan) -> list[Quote]:
