@@ -232,3 +232,28 @@ def test_a_line_in_capitals_closes_a_quote_sheet_section():
     found = layout(SHEET)
     [last] = [p for p in found.paragraphs if SHEET[p.start : p.end].startswith("The captain")]
     assert last.role == "body" and last.unit != found.paragraphs[-3].unit
+
+
+COURT = (
+    "TRANSCRIPT OF PROCEEDINGS\n\n"
+    "THE COURT: Mr. Okafor, call your witness.\n"
+    "MR. OKAFOR: I call Mrs. Ruth Vance.\n\n"
+    "                RUTH VANCE, sworn\n"
+    "            Examination by MR. OKAFOR\n\n"
+    "BY MR. OKAFOR:\n"
+    "Q. What is your position?\n"
+    "A. I am the head of the school.\n"
+    "MR. OKAFOR: Thank you.\n"
+)
+
+
+def test_an_examination_gives_q_turns_to_the_lawyer_and_a_turns_to_the_witness():
+    found = layout(COURT)
+    labels = [p.label for p in found.paragraphs if COURT[p.start : p.end].startswith(("Q.", "A."))]
+    assert labels == ["MR. OKAFOR", "RUTH VANCE"]
+
+
+def test_the_lines_that_open_an_examination_hold_no_speech():
+    found = layout(COURT)
+    silent = [COURT[p.start : p.end].strip() for p in found.paragraphs if p.role == "boilerplate"]
+    assert silent == ["RUTH VANCE, sworn", "Examination by MR. OKAFOR", "BY MR. OKAFOR:"]

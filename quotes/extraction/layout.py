@@ -64,6 +64,9 @@ class LayoutRules:
     min_turns: int
     speaker_heading: regex.Pattern[str]
     prompt: regex.Pattern[str]
+    examiner: regex.Pattern[str]
+    witness: regex.Pattern[str]
+    proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     byline: regex.Pattern[str]
@@ -100,6 +103,9 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             min_turns=int(units["min_turns"]),
             speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
             prompt=_compile(path, "[units] prompt", units["prompt"]),
+            examiner=_compile(path, "[units] examiner", units["examiner"]),
+            witness=_compile(path, "[units] witness", units["witness"]),
+            proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
             answer_labels=frozenset(units["answer_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
@@ -214,6 +220,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
+    examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
@@ -221,6 +228,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         if index in sheet and role == "body":
             role, lead_end, label = sheet[index]
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
+        if transcript:
+            role, label, examination = _examination(line, role, label, examination, rules)
         if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
@@ -230,6 +239,25 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
+
+
+def _examination(
+    line: str, role: Role, label: str | None, examination: tuple[str | None, str | None], rules: LayoutRules
+) -> tuple[Role, str | None, tuple[str | None, str | None]]:
+    """A court transcript's "BY MR. X:" and "NAME, sworn" lines name who asks the "Q." turns and
+    who answers the "A." turns after them; they and the headings of the proceedings are silent."""
+    examiner, witness = examination
+    if (found := rules.examiner.match(line)) is not None:
+        return "boilerplate", None, (found.group("label"), witness)
+    if (found := rules.witness.match(line)) is not None:
+        return "boilerplate", None, (examiner, found.group("label"))
+    if rules.proceedings.match(line) is not None:
+        return "boilerplate", None, examination
+    if role == "turn" and label in rules.question_labels and examiner is not None:
+        return role, examiner, examination
+    if role == "turn" and label in rules.answer_labels and witness is not None:
+        return role, witness, examination
+    return role, label, examination
 
 
 def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, tuple[Role, int, str | None]]:

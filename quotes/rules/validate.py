@@ -57,7 +57,10 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "layout.toml": {
         "": frozenset({"wrapping", "units", "roles"}),
         "wrapping": frozenset({"max_width", "min_fill", "min_wrapped_lines"}),
-        "units": frozenset({"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt"}),
+        "units": frozenset(
+            {"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt"}
+            | {"examiner", "witness", "proceedings"}
+        ),
         "roles": frozenset(
             {"byline", "name_line", "date_line", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}
         ),
