@@ -248,3 +248,8 @@ def test_a_name_after_a_word_for_a_business_is_an_organisation(pipeline):
     assert [(m.text, m.kind) for m in names_in(list(doc), pipeline.matchers.rules) if m.text == "Helvexa"] == [
         ("Helvexa", "organisation")
     ]
+
+
+def test_a_name_after_a_title_split_from_its_full_stop_starts_at_its_first_word(pipeline):
+    doc = pipeline.nlp("MR. K. QUARSHIE appeared on behalf of the Claimant.")
+    assert next(m.text for m in names_in(list(doc), pipeline.matchers.rules)) == "K. QUARSHIE"

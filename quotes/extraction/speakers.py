@@ -140,6 +140,8 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     owned_from = max((k + 1 for k, t in enumerate(run[: last_title + 1]) if t.text in ("'s", "’s")), default=0)
     titles = [t.lower_ for t in run[owned_from : last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
     name = run[last_title + 1 :]
+    while len(name) > 1 and name[0].is_punct:  # "MR. K. QUARSHIE", where "MR" and "." are two tokens
+        name = name[1:]
     # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
     # role, unless the name opens with a first name of its own ("Mary Ann Cole")
     given = next(
