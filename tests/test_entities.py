@@ -758,3 +758,16 @@ def test_a_quote_sheet_answer_is_the_words_of_the_speaker_named_above_it(pipelin
         ("indirect", "Three players are back in training", "Mira Castellanos"),
         ("direct", "We will be at full strength on Sunday.", "Mira Castellanos"),
     ]
+
+
+def test_a_role_label_with_a_name_in_brackets_speaks_as_that_name(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "The Far Post, episode 212\n\n"
+        "[00:00:03] HOST (Wren Adeyemi-Clarke): Welcome back. I'm Wren, and Tom is here as ever.\n\n"
+        "[00:00:11] CO-HOST (Tom Ashby-Greer): Good to be back.\n\n"
+        "[00:00:14] HOST (Wren Adeyemi-Clarke): Let's start with the penalty.\n"
+    )
+    speakers = {q.text: q.speaker for q in extract(Document("ep212.txt", text), pipeline=pipeline)}
+    assert (speakers["Good to be back"], speakers["Let's start with the penalty"]) == ("Tom Ashby-Greer", "Wren Adeyemi-Clarke")

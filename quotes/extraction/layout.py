@@ -65,6 +65,7 @@ class LayoutRules:
     speaker_heading: regex.Pattern[str]
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
+    aside_name: regex.Pattern[str]
     witness: regex.Pattern[str]
     proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
@@ -104,6 +105,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
+            aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
             witness=_compile(path, "[units] witness", units["witness"]),
             proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
@@ -321,7 +323,9 @@ def _role(
     if rules.byline.match(line):
         return "byline", -1, None
     if transcript and index > 0 and (turn := _turn(text, para, rules)) is not None:  # a headline is no turn
-        return "turn", para.start + turn.end(), turn.group("label")
+        aside = turn.group("aside")
+        named = aside is not None and rules.aside_name.match(aside.strip()) is not None
+        return "turn", para.start + turn.end(), aside.strip() if aside and named else turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")
         if not rest:

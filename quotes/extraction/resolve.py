@@ -80,6 +80,19 @@ def _named(name: str, at: int, registry: ArticleSpeakers) -> Speaking | None:
     return registry.resolve(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
 
 
+def _full_name_of(label: str, at: int, speaker: Speaking | None, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
+    """ "HOST (Wren Adeyemi-Clarke):": a label that gives a full name the article has not, or only
+    in part ("I'm Wren"), names that person; None for a label that is no full name."""
+    name = _label_name(label, rules)
+    words = name.split()
+    if len(words) < 2 or any(w.lower() in STOP_WORDS or not w[:1].isupper() for w in words):
+        return None
+    if speaker is not None and registry.knows(speaker[0]) and len(speaker[0].split()) >= len(words):
+        return None
+    entity = registry.add(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
+    return entity.name, entity.kind
+
+
 def _interviewee(registry: ArticleSpeakers, before: int) -> Speaking | None:
     """The person a Q/A interview is with: the first full name the introduction gives."""
     people = [e for e in registry.entities if e.kind == "person" and e.first_seen < before and len(e.name.split()) >= 2]
@@ -113,6 +126,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             speaker = None
         else:
             speaker = _titled(label, para.start, registry, rules) or _named(_label_name(label, rules), para.start, registry)
+            speaker = _full_name_of(label, para.start, speaker, registry, rules) or speaker
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
