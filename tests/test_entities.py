@@ -771,3 +771,13 @@ def test_a_role_label_with_a_name_in_brackets_speaks_as_that_name(pipeline):
     )
     speakers = {q.text: q.speaker for q in extract(Document("ep212.txt", text), pipeline=pipeline)}
     assert (speakers["Good to be back"], speakers["Let's start with the penalty"]) == ("Tom Ashby-Greer", "Wren Adeyemi-Clarke")
+
+
+def test_a_club_label_over_a_list_item_is_no_person(pipeline):
+    text = (
+        "Week in review\n\n"
+        "Harbor City: The coach stayed calm after the loss.\n\n"
+        "Port Alder: The strike went into its third day.\n\n"
+        'Cascade FC: Maya Lindqvist scored late. "OK, I looked once," she admitted.\n'
+    )
+    assert _speakers(pipeline, text)["OK, I looked once,"] == "Maya Lindqvist"

@@ -85,8 +85,9 @@ def _full_name_of(label: str, at: int, speaker: Speaking | None, registry: Artic
     in part ("I'm Wren"), names that person; None for a label that is no full name."""
     name = _label_name(label, rules)
     words = name.split()
-    if len(words) < 2 or any(w.lower() in STOP_WORDS or not w[:1].isupper() for w in words):
-        return None
+    bodies = rules.words("speakers.organisation_words")
+    if len(words) < 2 or any(w.lower() in STOP_WORDS or w.lower() in bodies or not w[:1].isupper() for w in words):
+        return None  # "The Court", "Cascade FC"
     if speaker is not None and registry.knows(speaker[0]) and len(speaker[0].split()) >= len(words):
         return None
     entity = registry.add(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
