@@ -253,3 +253,12 @@ def test_a_name_after_a_word_for_a_business_is_an_organisation(pipeline):
 def test_a_name_after_a_title_split_from_its_full_stop_starts_at_its_first_word(pipeline):
     doc = pipeline.nlp("MR. K. QUARSHIE appeared on behalf of the Claimant.")
     assert next(m.text for m in names_in(list(doc), pipeline.matchers.rules)) == "K. QUARSHIE"
+
+
+def test_a_surname_parsed_as_the_object_of_the_given_name_stays_in_the_name(quotes_of):
+    text = (
+        "Dam\n\n"
+        "``The dam is not going to fail. But we are not going to gamble with anybody's life,'' Rosalind Achterberg, "
+        "chief executive of the Calder Valley Water Authority, said in a statement.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Rosalind Achterberg"]

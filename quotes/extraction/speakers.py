@@ -96,6 +96,9 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     last = head.i
     if head.lower_ in particles and given_name(last + 1):  # a name never ends with a particle
         last += 1
+    # "Rosalind Achterberg" parsed with the surname as an object of the given name
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].head.i == last and given_name(last + 1):
+        last += 1
     return [*doc[first : run[0].i], *run, *doc[head.i + 1 : last + 1]]
 
 
