@@ -144,6 +144,18 @@ def test_the_wording_of_another_speaker_is_misattributed():
     assert finding.source_speaker == "Ines Falk"
 
 
+def test_a_draft_speaker_given_only_by_a_role_makes_a_misattribution_a_warning():
+    draft = quote(HARBOUR, "Tomas Berg", source="draft.md", speaker_mention="captain")
+    finding = check_quoted(draft, index_of(), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+
+
+def test_a_draft_speaker_given_by_name_makes_a_misattribution_an_error():
+    draft = quote(HARBOUR, "Tomas Berg", source="draft.md", speaker_mention="Berg")
+    finding = check_quoted(draft, index_of(), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC102", "error")
+
+
 def test_words_the_sources_give_to_two_people_are_a_warning_not_an_error():
     sources = (quote(HARBOUR, "Ines Falk"), quote(HARBOUR, "Olaf Berg", source="wire.txt"))
     finding = check_quoted(quote(HARBOUR, "Mara Holm", source="draft.md"), index_of(*sources), HERE)

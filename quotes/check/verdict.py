@@ -216,9 +216,11 @@ def check_quoted(
             speakers = _distinct_speakers(exact)
             unsure = not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker)
             partial_name = any(one_word_of(s, quote.speaker) for s in speakers)
-            if len(speakers) > 1 or unsure or partial_name or any(speaks_for(s, quote.speaker) for s in speakers):
+            unnamed = not _named_in_draft(quote)
+            if len(speakers) > 1 or unsure or unnamed or partial_name or any(speaks_for(s, quote.speaker) for s in speakers):
                 # the sources disagree, one gives only a pronoun or a role or a first name that is
-                # part of the draft's name ("Lee", "Lee Dawson"), or the words are of the draft
+                # part of the draft's name ("Lee", "Lee Dawson"), the draft gives its speaker only
+                # by a pronoun or a role the tool resolved, or the words are of the draft
                 # speaker's campaign or office: not sure enough to block
                 finding = _finding(place, quote, Verdict.disputed, "warning", exact[0])
                 return replace(finding, other_speakers=tuple(speakers))
@@ -280,6 +282,14 @@ def _named(quote: Quote) -> bool:
     if quote.speaker_kind not in ("person", "organisation", "group"):
         return False
     return quote.speaker != mention or load_rules().is_written_name(mention)
+
+
+def _named_in_draft(quote: Quote) -> bool:
+    """Whether the draft gives the quote's speaker by name where it attributes the quote ("said
+    Kessler"), not by a pronoun, a role or a description ("she", "the captain", "the Harbor City
+    coach") that only the tool resolved: a misattribution is an error only then."""
+    mention = {identity_key(w) for w in (quote.speaker_mention or quote.speaker or "").split()}
+    return any(identity_key(w) in mention for w in (quote.speaker or "").split())
 
 
 def _whole(wording: SourceWording) -> Match:
