@@ -13,7 +13,22 @@ from quotes.rules import seeds_dir
 pytestmark = pytest.mark.model
 
 DATA = Path(__file__).resolve().parent / "data"
-GOLD_SETS = ("dev", "dev2", "blind1", "final", "blind2", "final2", "blind3", "final3", "blind5", "final5", "blind6", "final6")
+GOLD_SETS = (
+    "dev",
+    "dev2",
+    "blind1",
+    "final",
+    "blind2",
+    "final2",
+    "blind3",
+    "final3",
+    "blind5",
+    "final5",
+    "blind6",
+    "final6",
+    "blind7",
+    "final7",
+)
 SETS = [seeds_dir(), *(DATA / name for name in GOLD_SETS)]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
 PARTY = regex.compile(r"\b(?:Republican|Democrat|Democratic|GOP)\s+\p{Lu}\p{Ll}+\s+\p{Lu}")
