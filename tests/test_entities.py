@@ -781,3 +781,16 @@ def test_a_club_label_over_a_list_item_is_no_person(pipeline):
         'Cascade FC: Maya Lindqvist scored late. "OK, I looked once," she admitted.\n'
     )
     assert _speakers(pipeline, text)["OK, I looked once,"] == "Maya Lindqvist"
+
+
+def test_a_labelled_paragraph_that_attributes_its_own_quote_is_no_turn_item(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "What they're saying\n\n"
+        'Sen. Marisol Quennell (D-Wess.): "Every old dam needs a federal inspection."\n\n'
+        'Rep. Bram Tuckett (R-Wess.): "This is what deferred maintenance looks like," he said on the House floor.\n\n'
+        'Gov. Callum Verhoeven (D): "Nobody will be left behind."\n'
+    )
+    found = [(q.kind, q.speaker) for q in extract(Document("saying.txt", text), pipeline=pipeline) if "deferred" in q.text]
+    assert found == [("direct", "Bram Tuckett")]

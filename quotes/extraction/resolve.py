@@ -272,11 +272,11 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found)
-    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.knows)
+    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.knows, rules)
 
 
 def turn_quotes(
-    document: Document, found: Plan, turns: dict[int, Turn], items: list[Quote], known: Callable[[str], bool]
+    document: Document, found: Plan, turns: dict[int, Turn], items: list[Quote], known: Callable[[str], bool], rules: Rules
 ) -> list[Quote]:
     """What transcript turns say, as the words of a turn's speaker when the article names that
     person ("CLAIM:" or "RULING:" speaks for no one): each turn paragraph as reported speech (its
@@ -293,8 +293,14 @@ def turn_quotes(
             continue
         first, last = trimmed(text, para.text_start, para.end)
         last -= text[last - 1 : last] == "."  # reported speech ends before the full stop
-        quoted = any(q.kind in MARKED_KINDS and _fills(text, para, q) for q in items if para.start <= q.start < para.end)
-        if first < last and not quoted:  # a turn that is one quote is that quote
+        inside = [q for q in items if para.start <= q.start < para.end]
+        quoted = any(q.kind in MARKED_KINDS and _fills(text, para, q) for q in inside)
+        # '- Rep. Bram Tuckett: "...," he said on the House floor': the item reports its speaker
+        # by a cue of its own, and is no turn of speech ("I told Dale" in a turn is)
+        narrated = any(
+            q.speaker == turn.speaker[0] and q.rule != RULE_TURN and _third_person(q.speaker_mention, rules) for q in inside
+        )
+        if first < last and not quoted and not narrated:  # a turn that is one quote is that quote
             whole = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
             result.append(_signed(document, found, whole, "indirect", para.label, turn.speaker[1], RULE_TURN))
         start = para.text_start
@@ -435,6 +441,12 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _third_person(mention: str | None, rules: Rules) -> bool:
+    """Whether a speaker mention names or points at someone from outside ("he", "Tuckett"), not the
+    speaker in the first person ("I", "we")."""
+    return mention is not None and mention.lower() not in rules.words("speakers.first_person_pronouns")
 
 
 def _fills(text: str, para: Paragraph, quote: Quote) -> bool:
