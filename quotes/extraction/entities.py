@@ -176,15 +176,21 @@ class ArticleSpeakers:
         salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
-    def _other_affiliation(self, mention: Mention, entity: Entity) -> bool:
-        """ "The Harbor City coach" is not "Cascade coach Rosa Delgado": the description names a
-        club, party or place the article names ("the French commissioner" names none), and the
-        entity was given another one and not this one."""
-        if entity.kind != "person" or not any(w[:1].isupper() for w in mention.text.split()):
-            return False
+    def _affiliations(self, mention: Mention) -> tuple[set[str], set[str]]:
+        """(the words of the club, party or place a description names that the article names too,
+        the words of every body the article names): "the Harbor City coach" names Harbor City,
+        "the French commissioner" nothing."""
+        capitalised = {fold(w) for w in mention.text.split() if w[:1].isupper()}
+        if not capitalised:
+            return set(), set()
         bodies = {w for e in self.entities if e.kind != "person" for w in fold(e.name).split()}
-        named = {fold(w) for w in mention.text.split() if w[:1].isupper()} & bodies - self.role_words
-        if not named:
+        return (capitalised & bodies) - self.role_words, bodies
+
+    def _other_affiliation(self, affiliations: tuple[set[str], set[str]], entity: Entity) -> bool:
+        """ "The Harbor City coach" is not "Cascade coach Rosa Delgado": the description names an
+        affiliation (`_affiliations`), and the person was given another one and not this one."""
+        named, bodies = affiliations
+        if not named or entity.kind != "person":
             return False
         own = (entity.titles & bodies) - self.role_words
         return bool(own) and not named & own
@@ -325,6 +331,7 @@ class ArticleSpeakers:
     def _described(self, mention: Mention) -> Entity | None:
         """The entity a title or description stands for: "the ministry", "the acting governor",
         "Governor", "the company"."""
+        affiliations = self._affiliations(mention)
 
         def describes(entity: Entity) -> bool:
             if entity.kind == "group" or entity.name == mention.text:
@@ -338,7 +345,7 @@ class ArticleSpeakers:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             head = self.title_forms.get(mention.head, mention.head)
-            return (head in entity.titles or head in words) and not self._other_affiliation(mention, entity)
+            return (head in entity.titles or head in words) and not self._other_affiliation(affiliations, entity)
 
         entity: Entity | None
         fitting = [e for e in self.entities if describes(e)]

@@ -80,10 +80,10 @@ def _named(name: str, at: int, registry: ArticleSpeakers) -> Speaking | None:
     return registry.resolve(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
 
 
-def _full_name_of(label: str, at: int, speaker: Speaking | None, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
-    """ "HOST (Wren Adeyemi-Clarke):": a label that gives a full name the article has not, or only
-    in part ("I'm Wren"), names that person; None for a label that is no full name."""
-    name = _label_name(label, rules)
+def _full_name_of(name: str, at: int, speaker: Speaking | None, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
+    """ "HOST (Wren Adeyemi-Clarke):": a label's name (`_label_name`) that is a full name the
+    article has not, or only in part ("I'm Wren"), names that person; None for a label that is no
+    full name."""
     words = name.split()
     bodies = rules.words("speakers.organisation_words")
     if len(words) < 2 or any(w.lower() in STOP_WORDS or w.lower() in bodies or not w[:1].isupper() for w in words):
@@ -126,8 +126,9 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         elif label in layout_rules.question_labels:
             speaker = None
         else:
-            speaker = _titled(label, para.start, registry, rules) or _named(_label_name(label, rules), para.start, registry)
-            speaker = _full_name_of(label, para.start, speaker, registry, rules) or speaker
+            name = _label_name(label, rules)
+            speaker = _titled(label, para.start, registry, rules) or _named(name, para.start, registry)
+            speaker = _full_name_of(name, para.start, speaker, registry, rules) or speaker
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
@@ -286,6 +287,8 @@ def turn_quotes(
     account of them."""
     text = document.text
     taken = sorted((q.start, q.end) for q in items)
+    by_start = sorted(items, key=lambda q: q.start)
+    starts = [q.start for q in by_start]
     result: list[Quote] = []
     for para in found.paragraphs:
         turn = turns.get(para.unit)
@@ -293,7 +296,7 @@ def turn_quotes(
             continue
         first, last = trimmed(text, para.text_start, para.end)
         last -= text[last - 1 : last] == "."  # reported speech ends before the full stop
-        inside = [q for q in items if para.start <= q.start < para.end]
+        inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
         quoted = any(q.kind in MARKED_KINDS and _fills(text, para, q) for q in inside)
         # '- Rep. Bram Tuckett: "...," he said on the House floor': the item reports its speaker
         # by a cue of its own, and is no turn of speech ("I told Dale" in a turn is)
@@ -427,11 +430,16 @@ def _continue(
         if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
             quote.kind = previous.kind
     turn = speakers.turns.get(unit)
-    own = turn is not None and turn.speaker is not None and speakers.registry.knows(turn.speaker[0])
-    if quote.speaker is None and own and turn is not None and turn.speaker and _fills(speakers.text, paragraphs[index], quote):
+    said_by = turn.speaker if turn is not None else None
+    if (
+        quote.speaker is None
+        and said_by is not None
+        and speakers.registry.knows(said_by[0])
+        and _fills(speakers.text, paragraphs[index], quote)
+    ):
         # a turn that is one quote and nothing else: a quote sheet's answer, the speaker's own (when
         # the article names the speaker: "CLAIM:" speaks for no one)
-        quote.speaker, quote.speaker_mention, quote.speaker_kind = turn.speaker[0], paragraphs[index].label, turn.speaker[1]
+        quote.speaker, quote.speaker_mention, quote.speaker_kind = said_by[0], paragraphs[index].label, said_by[1]
         quote.rule = RULE_TURN
     if quote.speaker is None and turn is not None and turn.speaker is not None:
         # marks inside a turn hold someone else's words ("Her exact words were, '...'"): the
