@@ -794,3 +794,26 @@ def test_a_labelled_paragraph_that_attributes_its_own_quote_is_no_turn_item(pipe
     )
     found = [(q.kind, q.speaker) for q in extract(Document("saying.txt", text), pipeline=pipeline) if "deferred" in q.text]
     assert found == [("direct", "Bram Tuckett")]
+
+
+def test_a_turn_sentence_inside_an_item_that_opened_many_items_before_is_left_out(rules):
+    import re
+
+    from quotes.extraction.plan import plan
+    from quotes.extraction.resolve import Turn, turn_quotes
+    from quotes.models import Quote
+
+    text = (
+        "Hearing\n\nThe panel met.\n\n"
+        "MS. FALK: One two three four five six seven eight nine ten. The cranes run.\n\n"
+        "MR. ROY: Yes.\n\nMS. FALK: No.\n"
+    )
+    found = plan(Document("hearing.txt", text), rules)
+    para = next(p for p in found.paragraphs if p.label == "MS. FALK")
+    words = list(re.finditer(r"\w+", text[para.text_start : para.end]))
+    outer = Quote("hearing.txt", para.text_start, para.end, "", "indirect", "Ines Falk")  # the whole turn, reported elsewhere
+    at = para.text_start
+    inner = [Quote("hearing.txt", at + m.start(), at + m.end(), "", "partial", "Ines Falk") for m in words[:10]]
+    turns = {para.unit: Turn(("Ines Falk", "person"), None)}
+    found_turns = turn_quotes(Document("hearing.txt", text), found, turns, [outer, *inner], lambda _: True, rules)
+    assert [q.text for q in found_turns if q.kind == "turn"] == []

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -287,6 +288,7 @@ def turn_quotes(
     account of them."""
     text = document.text
     taken = sorted((q.start, q.end) for q in items)
+    reach = list(itertools.accumulate((e for _, e in taken), max, initial=0))  # reach[i]: the furthest end of taken[:i]
     by_start = sorted(items, key=lambda q: q.start)
     starts = [q.start for q in by_start]
     result: list[Quote] = []
@@ -310,8 +312,8 @@ def turn_quotes(
         for end in (*(m.end() for m in SENTENCE_END.finditer(text, start, para.end)), para.end):
             first, last = trimmed(text, start, end)
             start = end
-            i = bisect.bisect_left(taken, (last,))
-            if first >= last or any(s < last and e > first for s, e in taken[max(0, i - 8) : i]):
+            # an item that starts before the sentence ends overlaps it when it ends after the sentence starts
+            if first >= last or reach[bisect.bisect_left(taken, (last,))] > first:
                 continue
             span = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
             result.append(_signed(document, found, span, TURN_KIND, para.label, turn.speaker[1], RULE_TURN))
