@@ -201,13 +201,18 @@ def _peak_megabytes(tmp_path: Path, *args: str) -> float:
 @pytest.mark.model
 def test_a_300_kb_single_line_is_parsed_in_bounded_memory(tmp_path):
     """Its 15 parts of 20,000 characters went to the parser as one batch: the model's working
-    memory for 300,000 characters at once (about 800 MB; 3.9 GB for a 5 MB line)."""
+    memory for 300,000 characters at once (about 630 MB above a short article's run; 3.7 GB more
+    for a 5 MB line). Measured against a short article on the same machine, since the base size
+    of Python, spaCy and the model differs from machine to machine (166 MB here, about 330 in CI)."""
     from quotes.rules import seeds_dir
 
-    line = " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in sorted(seeds_dir().glob("*.txt")))
+    seeds = sorted(seeds_dir().glob("*.txt"))
+    line = " ".join(" ".join(f.read_text(encoding="utf-8").split()) for f in seeds)
     path = tmp_path / "line.txt"
     path.write_text((line + " ") * (300_000 // len(line) + 1) + "\n", encoding="utf-8")
-    assert _peak_megabytes(tmp_path, "extract", str(path), "--jobs", "1", "--format", "jsonl") < 450
+    base = _peak_megabytes(tmp_path, "extract", str(seeds[0]), "--jobs", "1", "--format", "jsonl")
+    peak = _peak_megabytes(tmp_path, "extract", str(path), "--jobs", "1", "--format", "jsonl")
+    assert peak - base < 250, (base, peak)
 
 
 def test_a_long_paragraph_is_attributed_in_sections_cut_outside_its_quotes(rules):
