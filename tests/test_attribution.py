@@ -215,6 +215,15 @@ def test_the_main_verb_of_an_introduction_speaks_not_a_cue_in_its_clause(quotes_
     assert quote.speaker == "Anke Poppinga"
 
 
+def test_the_last_sentence_of_a_quote_paragraph_introduces_no_one(quotes_of):
+    text = (
+        "The inquiry sat for a week.\n\n"
+        "\u201cWe walked the line at dawn. It was a fine day. It carried a post from the depot.\n\n"
+        "\u201cNobody told us the bridge had moved.\u201d\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == [None, None]
+
+
 def test_a_clause_ending_in_a_colon_before_a_quote_is_its_subjects(quotes_of):
     text = (
         "Marisa Holcomb built her best moment around water: "

@@ -8,6 +8,7 @@ whether a short quote is speech at all.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import regex
@@ -244,15 +245,18 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
-def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules) -> Cue | None:
+def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: AbstractSet[int] = frozenset()) -> Cue | None:
     """Who speaks the quote that opens the next paragraph: a paragraph that ends "..., said:"; with
     no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject, or the name
     a verbless one is about ("Caldwell on the rally:"); and a last
     sentence whose subject reads or issues a statement ("Carl Desrosiers read a statement to
-    members."), that subject."""
+    members."), that subject. A last sentence inside quote marks (`quoted`, token indices) is the
+    quote's own words ("It hit the post."), which introduce no one."""
     if len(doc) == 0:
         return None
     last = doc[len(doc) - 1].sent
+    if last.root.i in quoted:
+        return None
     subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     statement = any(t.dep_ == "dobj" and t.lemma_.lower() in rules.words("nouns.statement") for t in last.root.children)
     if not doc.text.rstrip().endswith(":"):

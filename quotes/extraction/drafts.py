@@ -124,7 +124,7 @@ def drafts_in_part(
         )
     drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
     drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
-    introduction = closing_introduction(doc, cues, rules)
+    introduction = closing_introduction(doc, cues, rules, excluded)
     return drafts, shift(introduction.speaker, offset) if introduction else None
 
 
