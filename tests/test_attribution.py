@@ -215,6 +215,25 @@ def test_the_main_verb_of_an_introduction_speaks_not_a_cue_in_its_clause(quotes_
     assert quote.speaker == "Anke Poppinga"
 
 
+def test_a_paragraph_ending_in_its_subjects_speech_verb_introduces_the_quote_paragraph(quotes_of):
+    text = (
+        "Marta Quill, the keeper, was at the far post. Years later the club sold the ground to a developer.\n\n"
+        "Quill tells the story slowly, sitting in the empty stand.\n\n"
+        "\u201cThe ball hit the bar and came down on the line. Nobody saw it but me.\u201d\n"
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Marta Quill"
+
+
+def test_the_speaker_named_at_a_quotes_end_outweighs_the_narration_before_it(quotes_of):
+    text = (
+        "Ines Varga tells the story of the flood in her book.\n\n"
+        "\u201cThe water came up the stairs in an hour.\n\n"
+        "\u201cWe lost everything on the ground floor,\u201d said Tomas Brandl, her neighbour.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomas Brandl", "Tomas Brandl"]
+
+
 def test_the_last_sentence_of_a_quote_paragraph_introduces_no_one(quotes_of):
     text = (
         "The inquiry sat for a week.\n\n"

@@ -25,6 +25,7 @@ MODALS = {"may", "might", "could", "would", "should"}
 PAST_TENSE_TAGS = {"VBD", "VBN"}
 RULE_COLON_INTRODUCTION = "subject of a sentence ending ':' before a quote"
 RULE_STATEMENT_INTRODUCTION = "subject of a sentence that reads or issues a statement, before a quote"
+RULE_NARRATED_INTRODUCTION = "speaker of the speech verb that ends the paragraph before"
 RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
 RULE_NAMING = "subject of a verb that describes its object in the quote's words"
@@ -250,7 +251,8 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject, or the name
     a verbless one is about ("Caldwell on the rally:"); and a last
     sentence whose subject reads or issues a statement ("Carl Desrosiers read a statement to
-    members."), that subject. A last sentence inside quote marks (`quoted`, token indices) is the
+    members."), that subject; a last sentence whose main verb is a speech cue of its subject
+    ("Stroud tells the story slowly."), that subject. A last sentence inside quote marks (`quoted`, token indices) is the
     quote's own words ("It hit the post."), which introduce no one."""
     if len(doc) == 0:
         return None
@@ -260,10 +262,14 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     statement = any(t.dep_ == "dobj" and t.lemma_.lower() in rules.words("nouns.statement") for t in last.root.children)
     if not doc.text.rstrip().endswith(":"):
-        if not statement or subject is None:
+        if statement and subject is not None:
+            mention = mention_at(subject, rules)
+            return None if mention is None else Cue(last.root, mention, subject, RULE_STATEMENT_INTRODUCTION)
+        # "Stroud tells the story slowly, and in order." before a quote paragraph with no speaker
+        cue = cues.get(last.root.i)
+        if cue is None or cue.speaker is None or subject is None or cue.speaker_token != subject:
             return None
-        mention = mention_at(subject, rules)
-        return None if mention is None else Cue(last.root, mention, subject, RULE_STATEMENT_INTRODUCTION)
+        return Cue(last.root, cue.speaker, subject, RULE_NARRATED_INTRODUCTION)
     candidates = [c for c in cues.values() if last.start <= c.token.i < last.end and c.speaker is not None]
     # a verb introduces, not a statement noun in its object ("Furlong has responded to the union's
     # announcement that it would not ...:" is Furlong's introduction)

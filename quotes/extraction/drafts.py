@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.attribution import (
     RULE_GOVERNING_SUBJECT,
+    RULE_NARRATED_INTRODUCTION,
     Cue,
     according_override,
     channel_and_speaker,
@@ -77,7 +78,7 @@ def _start(span: QuoteSpan) -> int:
 
 def drafts_in_part(
     doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int
-) -> tuple[list[Draft], Mention | None]:
+) -> tuple[list[Draft], tuple[Mention, str] | None]:
     """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she said:")."""
     rules = matchers.rules
     spans = found.spans
@@ -125,7 +126,9 @@ def drafts_in_part(
     drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
     drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
     introduction = closing_introduction(doc, cues, rules, excluded)
-    return drafts, shift(introduction.speaker, offset) if introduction else None
+    if introduction is None or introduction.speaker is None:
+        return drafts, None
+    return drafts, (shift(introduction.speaker, offset), introduction.rule)
 
 
 def _a_sentence_alone(text: str, span: QuoteSpan, kind: str) -> bool:
@@ -227,7 +230,7 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
     """Every draft of a document; a quote that opens a paragraph after "... said:" takes that
     speaker, within one unit."""
     drafts: list[Draft] = []
-    introductions: dict[int, Mention] = {}  # paragraph index -> who speaks in the quote that opens it
+    introductions: dict[int, tuple[Mention, str]] = {}  # paragraph index -> who speaks in the quote that opens it, by which rule
     paragraphs = found.paragraphs
     if not paragraphs:  # an empty or blank text: nothing can be said in it
         return drafts
@@ -242,6 +245,6 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
             continue
         index = found.index(draft.start)
         if index in introductions and not text[paragraphs[index].start : draft.start].strip(matchers.rules.quote_chars + " \t\n"):
-            draft.mention = introductions[index]
-            draft.rule = RULE_INTRODUCTION
+            draft.mention, rule = introductions[index]
+            draft.rule = RULE_NARRATED_INTRODUCTION if rule == RULE_NARRATED_INTRODUCTION else RULE_INTRODUCTION
     return drafts

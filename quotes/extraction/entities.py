@@ -38,6 +38,7 @@ class Entity:
     genders: set[str] = field(default_factory=set)  # every gender a mention gave it
     named_only: bool = False  # only its name stands for it, no pronoun or description (a place, a date)
     ages: set[int] = field(default_factory=set)  # "Kerry Dobbs, 34," is "the 34-year-old"
+    qualified: set[str] = field(default_factory=set)  # "visiting manager": not "the home manager"
 
     @property
     def gender(self) -> str | None:
@@ -105,6 +106,7 @@ class ArticleSpeakers:
             entity.genders.add(mention.gender)
         if mention.age is not None:
             entity.ages.add(mention.age)
+        entity.qualified.update(mention.qualified)
         if mention.start not in entity.offsets:  # a name resolved as a speaker is the same mention again
             bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
@@ -220,6 +222,16 @@ class ArticleSpeakers:
     def person_named_before(self, before: int, floor: int, other_than: str) -> Entity | None:
         """The latest person with a full name or title named in [floor, before), other than `other_than`."""
         return self._last(before, lambda e: e.kind == "person" and e.looks_like_a_person and e.name != other_than, floor)
+
+    def untitled_subject_before(self, before: int, floor: int, gender: str | None) -> Entity | None:
+        """The latest person who acted in [floor, before) with no title of their own: whom "For the
+        home manager, the evening ended ... Neil Garrity did not hide" makes the home manager."""
+
+        def untitled(entity: Entity) -> bool:
+            agrees = gender is None or entity.gender in (None, gender)
+            return entity.kind == "person" and entity.looks_like_a_person and not entity.titles and agrees
+
+        return self._last(before, untitled, floor, subjects=True)
 
     def organisation_before(self, before: int, floor: int) -> Entity | None:
         """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
@@ -345,6 +357,8 @@ class ArticleSpeakers:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             head = self.title_forms.get(mention.head, mention.head)
+            if _told_apart(mention, head, entity):
+                return False
             return (head in entity.titles or head in words) and not self._other_affiliation(affiliations, entity)
 
         entity: Entity | None
@@ -363,6 +377,14 @@ class ArticleSpeakers:
             # ("sold at Walmart, Target and Amazon. The company said")
             entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
         return entity
+
+
+def _told_apart(mention: Mention, head: str, entity: Entity) -> bool:
+    """ "The home manager" is not "Iker Salaberri, the visiting manager": both qualify the title,
+    with different words."""
+    mine = {w for q in mention.qualified for w in q.split()[:-1]}
+    theirs = {w for q in entity.qualified if q.split()[-1] == head for w in q.split()[:-1]}
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _named_body(entity: Entity) -> bool:

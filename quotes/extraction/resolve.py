@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
@@ -194,7 +195,9 @@ class _Speakers:
         speaking = _resolve_mention(mention, self.found.unit_start(mention.start), recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
-            speaking = self._named_later(mention) or speaking
+            floor = max(recent, self.found.unit_start(mention.start))
+            holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
+            speaking = (holder.name, holder.kind) if holder is not None else self._named_later(mention) or speaking
         if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
             speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or speaking
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
@@ -360,7 +363,8 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
         if not continued[i] or quotes[i].speaker is None:
             continue
         before = next((j for j in range(i - 1, -1, -1) if quotes[j].kind in MARKED_KINDS), None)
-        if before is not None and quotes[before].speaker is None:
+        # the speaker named at the quote's end outweighs a guess from the narration before it
+        if before is not None and (quotes[before].speaker is None or quotes[before].rule == RULE_NARRATED_INTRODUCTION):
             opening = quotes[before]
             opening.speaker, opening.speaker_mention, opening.speaker_kind = (
                 quotes[i].speaker,

@@ -43,6 +43,7 @@ class Mention:
     owned: str = ""  # and what of theirs speaks: "campaign", "aides"
     age: int | None = None  # "Kerry Dobbs, 34, from Rotherham": for "the 34-year-old" later
     seniority: str = ""  # "elder" or "younger": "the elder Pruitt", of two who share a surname
+    qualified: tuple[str, ...] = ()  # "visiting manager": a title with the words that tell its holder apart
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -222,6 +223,25 @@ def _description_titles(token: Token, rules: Rules) -> list[str]:
     return titles
 
 
+def _qualified_titles(token: Token, rules: Rules) -> tuple[str, ...]:
+    """ "Iker Salaberri, the visiting manager" -> "visiting manager": a title in apposition with
+    the lower-case words in front of it that tell one holder from another (not an age)."""
+    nouns = [token.head] if token.dep_ == "appos" and token.head.pos_ == "NOUN" else []
+    nouns += [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    qualified = []
+    for noun in nouns:
+        words = qualifiers(noun)
+        if noun.lemma_.lower() in rules.title_words and words:
+            qualified.append(" ".join((*words, noun.lemma_.lower())))
+    return tuple(qualified)
+
+
+def qualifiers(noun: Token) -> tuple[str, ...]:
+    """The lower-case modifiers in front of a title noun: "home" of "the home manager"; not a
+    name, a possessive or an age ("the club's manager", "the 52-year-old manager")."""
+    return tuple(c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound") and c.text.islower() and c.is_alpha)
+
+
 def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
     """ "Natural England, which issued the licence, ...": "which", not "who", so not a person; and
     "La Estrella, a 38-seat diner" and "drone maker Helvexa": set beside a word for a body or a place."""
@@ -399,7 +419,9 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     thing = gender is None and _said_to_be_a_thing(head, rules)
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
     mention = Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
-    return replace(mention, seniority=_seniority(head, rules)) if kind == "person" else mention
+    if kind != "person":
+        return mention
+    return replace(mention, seniority=_seniority(head, rules), qualified=_qualified_titles(head, rules))
 
 
 def _seniority(head: Token, rules: Rules) -> str:
@@ -435,7 +457,10 @@ def _described(token: Token, rules: Rules) -> Mention:
         for c in token.children
     )
     gender = gender_of([role], rules)
-    return Mention(text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite)
+    qualified = (" ".join((*qualifiers(token), role)),) if qualifiers(token) else ()
+    return Mention(
+        text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite, qualified=qualified
+    )
 
 
 def _of_a_body(token: Token, text: str, rules: Rules) -> str:
