@@ -28,6 +28,7 @@ GOLD_SETS = (
     "final6",
     "blind7",
     "final7",
+    "blind8",
 )
 SETS = [seeds_dir(), *(DATA / name for name in GOLD_SETS)]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
