@@ -819,22 +819,16 @@ def test_a_turn_sentence_inside_an_item_that_opened_many_items_before_is_left_ou
     assert [q.text for q in found_turns if q.kind == "turn"] == []
 
 
+VISITING_COACH = 'Cup semi-final\n\nThe visiting coach, Arno Vellinga, was calm. "We had a plan," Vellinga said.\n\n'
+HOME_COACH = '"I take the blame for all of it," the home coach said.\n'
+
+
 def test_a_title_qualified_otherwise_is_not_the_holder_of_the_qualified_title(pipeline):
-    text = (
-        "Cup semi-final\n\n"
-        'The visiting coach, Arno Vellinga, was calm. "We had a plan," Vellinga said.\n\n'
-        "Lena Marsh watched from the dugout as the fans left early.\n\n"
-        '"I take the blame for all of it," the home coach said.\n'
-    )
+    text = VISITING_COACH + "Lena Marsh watched from the dugout as the fans left early.\n\n" + HOME_COACH
     assert _speakers(pipeline, text)["I take the blame for all of it,"] != "Arno Vellinga"
 
 
 def test_a_title_no_one_holds_is_the_untitled_person_who_just_acted(pipeline):
-    text = (
-        "Cup semi-final\n\n"
-        'The visiting coach, Arno Vellinga, was calm. "We had a plan," Vellinga said.\n\n'
-        "For the home coach, the night ended in boos. Lena Marsh did not hide from it.\n\n"
-        '"I take the blame for all of it," the home coach said.\n\n'
-        '"The result is fair," Pim Doorn said later.\n'
-    )
+    acted = "For the home coach, the night ended in boos. Lena Marsh did not hide from it.\n\n"
+    text = VISITING_COACH + acted + HOME_COACH + '\n"The result is fair," Pim Doorn said later.\n'
     assert _speakers(pipeline, text)["I take the blame for all of it,"] == "Lena Marsh"
