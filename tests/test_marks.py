@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from quotes.extraction.marks import find_quote_spans
 
@@ -145,4 +146,27 @@ def test_a_dialogue_aside_at_the_end_of_the_paragraph_ends_the_speech(rules):
 
 def test_a_dash_and_a_space_opening_a_paragraph_is_no_dialogue(rules):
     text = "Every crash involved someone outside a car.\n\n— Priya Nandakumar, transport director\n"
+    assert texts(text, rules) == []
+
+
+def test_a_spaced_dialogue_dash_gives_the_speech_before_the_narrators_aside(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = "The captain reached the mixed zone.\n\n– I didn't even see it go in, said Östberg. It just happened.\n"
+    assert texts(text, rules) == ["I didn't even see it go in,", "It just happened."]
+
+
+def test_a_spaced_dash_paragraph_right_after_dialogue_continues_the_speech(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = "– We suffered for 88 minutes, said the coach.\n\n– Tonight the whole town can dream.\n"
+    assert texts(text, rules) == ["We suffered for 88 minutes,", "Tonight the whole town can dream."]
+
+
+def test_a_spaced_dialogue_aside_starts_at_the_comma_before_its_cue(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = "– Don't write that. Well, write it, said her father.\n"
+    assert texts(text, rules) == ["Don't write that. Well, write it,"]
+
+
+def test_spaced_dash_list_items_with_no_aside_are_no_dialogue(rules):
+    text = "The plan has three parts.\n\n– New pumps at the lido.\n\n– A second changing block, paid by the council.\n"
     assert texts(text, rules) == []

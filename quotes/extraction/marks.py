@@ -159,7 +159,7 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
     """Every quoted stretch of `text` in order, one per paragraph piece; a quote inside a quote
     comes too, with its `depth`."""
     found: list[QuoteSpan] = []
-    continuing = False
+    continuing = spaced_dialogue = False
     pairs = document_pairs(text, rules)
     for para in paragraphs(text) if paras is None else paras:
         spans, unclosed = _pair_marks(text, para, pairs, rules)
@@ -178,6 +178,9 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
                 pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
         continuing = dangling is not None
         pieces.extend(_dialogue(text, para, rules.dialogue_dashes))
+        spoken = _spaced_dialogue(text, para, rules, spaced_dialogue)
+        spaced_dialogue = bool(spoken)
+        pieces.extend(spoken)
         found.extend(_with_depth(pieces))
     return found
 
@@ -202,6 +205,46 @@ def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteS
         cursor = found.end()
     spans.extend(_speech(text, cursor, para.end, text[start]))
     return spans
+
+
+# After a comma, ? or !: the narrator's words up to the sentence end ("…, said Östberg. More").
+SPACED_ASIDE = regex.compile(r"(?<=[,?!])\s+[^.?!]*?(?:[.?!](?=\s|$)|$)")
+ASIDE_CUE_WORDS = 3
+
+
+def _spaced_dialogue(text: str, para: Paragraph, rules: Rules, after_speech: bool) -> list[QuoteSpan]:
+    """The speech of a paragraph opened by a dash, a space and a capital, around the narrator's
+    asides ("– I didn't see it go in, said Östberg."), or right after such a paragraph."""
+    start = para.text_start
+    if text[start] not in rules.spaced_dialogue_dashes or not regex.match(r" \p{Lu}", text[start + 1 : start + 3]):
+        return []
+    # Of the asides ending at one sentence end, the shortest ("write it, said her father." is
+    # speech up to "said").
+    latest: dict[int, regex.Match[str]] = {}
+    for found in SPACED_ASIDE.finditer(text, start + 2, para.end, overlapped=True):
+        if _names_a_cue_first(found.group(), rules):
+            latest[found.end()] = found
+    asides = list(latest.values())
+    if not asides and not after_speech:
+        return []
+    spans: list[QuoteSpan] = []
+    cursor = start + 1
+    for aside in asides:
+        spans.extend(_speech(text, cursor, aside.start(), text[start]))
+        cursor = aside.end()
+    spans.extend(_speech(text, cursor, para.end, text[start]))
+    return spans
+
+
+def _names_a_cue_first(aside: str, rules: Rules) -> bool:
+    """Whether a cue verb is among the aside's first words, with no comma before it ("said
+    Östberg", "he added")."""
+    for word in aside.split()[:ASIDE_CUE_WORDS]:
+        if word.strip(".,!?").casefold() in rules.cue_verb_forms:
+            return True
+        if word.endswith(","):
+            return False
+    return False
 
 
 def _speech(text: str, start: int, end: int, dash: str) -> list[QuoteSpan]:

@@ -74,6 +74,7 @@ class Rules:
     title_words: frozenset[str]
     dateline: regex.Pattern[str] | None = None
     dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
+    spaced_dialogue_dashes: frozenset[str] = frozenset()  # "– Words, said Name." (quote_marks.toml [dialogue])
     attribution: tuple[DependencyRule, ...] = field(default=())
     reported: tuple[DependencyRule, ...] = field(default=())
     # Irregular forms of the cue words (said, told, forbade), from the model's own lemmatizer
@@ -130,6 +131,17 @@ class Rules:
     def _cue_prescan(self) -> regex.Pattern[str]:
         stems = sorted({verb_stem(w) for w in self.cue_words} | self.verb_forms, key=len, reverse=True)
         return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
+
+    @cached_property
+    def cue_verb_forms(self) -> frozenset[str]:
+        """Every form of every cue verb: the model's irregular ones and the regular inflections."""
+        forms = set(self.verb_forms)
+        for lemma in self.cue_verbs:
+            stem = verb_stem(lemma)
+            forms |= {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing", stem + "es", stem + "ing"}
+            forms |= {stem + "ies", stem + "ied"} if stem != lemma and lemma.endswith("y") else set()
+            forms.add(lemma + lemma[-1] + "ed")  # admitted
+        return frozenset(forms)
 
     def may_hold_speech(self, text: str) -> bool:
         """A cheap test before parsing: does the text contain a form of a cue word?"""
@@ -363,6 +375,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         title_forms=_title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", [])),
         dateline=dateline_pattern,
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
+        spaced_dialogue_dashes=frozenset(marks.get("dialogue", {}).get("spaced_dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
         attribution=attribution,
         reported=reported,

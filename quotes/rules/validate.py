@@ -44,7 +44,7 @@ CODE_LISTS = frozenset(
 TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks.toml": {
         "": frozenset({"pair", "dialogue", "apostrophes", "terms", "layout", "embeds"}),
-        "dialogue": frozenset({"dashes"}),
+        "dialogue": frozenset({"dashes", "spaced_dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
