@@ -59,3 +59,7 @@ def test_a_closing_guillemet_is_no_subject(pipeline):
 
 def test_the_tokenizer_splits_single_guillemets_off_words(pipeline):
     assert [t.text for t in pipeline.nlp("I shouted ‹Into the container!›")][2:4] == ["‹", "Into"]
+
+
+def test_a_title_abbreviation_stays_one_token(pipeline):
+    assert [t.text for t in pipeline.nlp("Smt. Anjali Raghavan spoke.")][:2] == ["Smt.", "Anjali"]

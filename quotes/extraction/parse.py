@@ -150,6 +150,16 @@ def split_marks(nlp: Language, marks: str) -> None:
         tokenizer.suffix_search = util.compile_suffix_regex([*defaults.suffixes, *escaped]).search
 
 
+def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
+    """Keep each title abbreviation ("Smt.", "Supt.") one token, as spaCy keeps "Mr." and "Gov.":
+    split, its full stop ends the sentence, and "Smt. Anjali Raghavan" loses its verb."""
+    tokenizer: Any = nlp.tokenizer
+    for word in words:
+        for form in {word.capitalize(), word.upper()}:
+            if len(nlp.make_doc(form)) > 1:
+                tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
 def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:
     """Parse (text, context) pairs in batches, in this process, without the pipes named in `leave_out`
     (more processes take whole documents each: `quotes.extraction.workers`).

@@ -30,6 +30,7 @@ from quotes.extraction.parse import (
     available_cores,
     irregular_forms,
     join_phrasal_verbs,
+    keep_abbreviations,
     load_model,
     parse,
     split_marks,
@@ -72,7 +73,9 @@ def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ())
     """The model (its tokenizer taught every quote mark of the patterns) and the rules. The spaCy
     component leaves the tokenizer of the user's pipeline as it is."""
     nlp = load_model(model)
-    split_marks(nlp, load_rules().quote_chars)
+    rules = load_rules()
+    split_marks(nlp, rules.quote_chars)
+    keep_abbreviations(nlp, rules.abbreviations)
     return pipeline_of(nlp, speakers_files)
 
 

@@ -132,6 +132,11 @@ class Rules:
         stems = sorted({verb_stem(w) for w in self.cue_words} | self.verb_forms, key=len, reverse=True)
         return regex.compile(r"\b(?:" + "|".join(regex.escape(s) for s in stems) + r")", regex.IGNORECASE)
 
+    @property
+    def abbreviations(self) -> frozenset[str]:
+        """The titles written with a full stop ("smt.", "supt.")."""
+        return frozenset(w for w in (*self.title_words, *self.title_forms) if w.endswith(".") and len(w) > 2)
+
     @cached_property
     def cue_verb_forms(self) -> frozenset[str]:
         """Every form of every cue verb: the model's irregular ones and the regular inflections."""
