@@ -832,3 +832,11 @@ def test_a_title_no_one_holds_is_the_untitled_person_who_just_acted(pipeline):
     acted = "For the home coach, the night ended in boos. Lena Marsh did not hide from it.\n\n"
     text = VISITING_COACH + acted + HOME_COACH + '\n"The result is fair," Pim Doorn said later.\n'
     assert _speakers(pipeline, text)["I take the blame for all of it,"] == "Lena Marsh"
+
+
+def test_the_cm_is_the_chief_minister_named_before(quotes_of):
+    text = (
+        "Bridge inquiry\n\nChief Minister Anjali Raghavan opened the bridge in 2021.\n\n"
+        'Addressing reporters on Wednesday, the CM said, "Nobody is above the law."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Anjali Raghavan"]
