@@ -63,3 +63,24 @@ def test_the_tokenizer_splits_single_guillemets_off_words(pipeline):
 
 def test_a_title_abbreviation_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Smt. Anjali Raghavan spoke.")][:2] == ["Smt.", "Anjali"]
+
+
+INVERTED_REPORT = (
+    "The State government has ordered an inquiry into the bridge contract, "
+    "Chief Minister Smt. Anjali Raghavan (Vendhara Praja Party) said on Wednesday."
+)
+
+
+def test_a_reporting_clause_parsed_as_a_complement_of_the_clause_before_reports_it(pipeline):
+    deps = _deps(pipeline, INVERTED_REPORT)
+    assert (deps["said"], deps["ordered"]) == ("ROOT", "ccomp")
+
+
+def test_the_clause_before_an_inverted_reporting_clause_is_its_speakers(quotes_of):
+    [item] = quotes_of(f"Bridge inquiry\n\n{INVERTED_REPORT}\n")
+    assert (item.text.split()[:3], item.speaker) == (["The", "State", "government"], "Anjali Raghavan")
+
+
+def test_a_clause_with_a_modal_after_a_comma_reports_nothing(pipeline):
+    deps = _deps(pipeline, "The manager told me in the dressing room, keep your head, the league will look at it.")
+    assert deps["look"] != "ROOT"

@@ -179,7 +179,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo six misparses of the small models.
+    """Undo seven misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -195,6 +195,8 @@ def repair(doc: Doc) -> Doc:
       "But Dombrowski, when I asked, was unmoved" with the subject as an adverbial noun.
     - '«…,» said Annina Caduff' parsed with the closing guillemet as a subject: a mark is none.
     - '"…," the 27-year-old said' parsed with "the 27-year-old" as modifiers of the verb.
+    - "The State has ordered an inquiry, Chief Minister Anjali Raghavan said." parsed with the
+      reporting verb as a conjunct or complement of the verb before it.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -214,7 +216,31 @@ def repair(doc: Doc) -> Doc:
         if noun is not None:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
+    for verb in doc:
+        if _reporting_clause_taken_for_a_conjunct(verb):
+            clause = verb.head
+            verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
+            clause.head, clause.dep_ = verb, "ccomp"
     return doc
+
+
+def _reporting_clause_taken_for_a_conjunct(verb: Token) -> bool:
+    """A verb hung on the clause before it, as its conjunct with no conjunction or as the clause
+    after its object, with only a comma before its own subject and no object of its own: it
+    reports that clause ("..., the minister said")."""
+    clause, doc = verb.head, verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.pos_ != "VERB" or clause.pos_ not in ("VERB", "AUX") or subject is None or subject.i > verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "cc", "mark") or c.tag_ == "MD" for c in verb.children):
+        return False  # a modal: "keep your head, the league will look at it" reports nothing
+    after_object = any(c.dep_ == "dobj" and clause.i < c.i < verb.i for c in clause.children)
+    if not (verb.dep_ == "conj" and not any(c.dep_ == "cc" and c.i < verb.i for c in clause.children)) and not (
+        verb.dep_ == "ccomp" and after_object
+    ):
+        return False
+    first = subject.left_edge.i
+    return first > clause.i and doc[first - 1].text == ","
 
 
 def _make_a_described_subject(verb: Token) -> None:
