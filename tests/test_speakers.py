@@ -24,6 +24,16 @@ def test_an_organisation_word_at_the_head_makes_an_organisation(rules):
     ]
 
 
+def test_names_joined_by_an_ampersand_are_one_firm(rules):
+    found = names("The contract went to Tarrow & Penn Infrastructure in 2018.", rules)
+    assert [(text, kind) for text, kind, _ in found] == [("Tarrow & Penn Infrastructure", "organisation")]
+
+
+def test_a_parsed_firm_name_with_an_ampersand_is_one_speaker(quotes_of):
+    [item] = quotes_of("Retail\n\nMarks & Spencer said sales fell in the spring.\n")
+    assert item.speaker == "Marks & Spencer"
+
+
 def test_a_name_after_a_verb_is_not_a_subject(rules):
     found = names("Okoye led Harbour City with 27 points.", rules)
     assert found == [("Harbour City", "person", False)]

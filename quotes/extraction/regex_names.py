@@ -46,8 +46,8 @@ def _opens_a_clause(text: str, start: int, at: int, rules: Rules) -> bool:
 
 @lru_cache(maxsize=4)  # one per list of particles: one per patterns folder
 def capitalised_run(particles: frozenset[str]) -> regex.Pattern[str]:
-    """Runs of capitalised words, with "of" or a name particle between two of them."""
-    inner = "|".join(["of", *sorted(map(regex.escape, particles))])
+    """Runs of capitalised words, with "of", "&" or a name particle between two of them."""
+    inner = "|".join(["of", "&", *sorted(map(regex.escape, particles))])
     return regex.compile(rf"\b\p{{Lu}}[\p{{L}}'’.-]*(?:\s+(?:(?:{inner})\s+)*\p{{Lu}}[\p{{L}}'’.-]*)+")
 
 
@@ -108,7 +108,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     lowered = [w.lower().strip("'’") for w in words]
     if len(words) < 2:
         return []
-    if _names_an_organisation(lowered, rules):
+    if _names_an_organisation(lowered, rules) or "&" in words:  # "Tarrow & Penn": a firm
         offset = run_start
         if lowered[0] == "the":
             offset += len(words[0]) + 1

@@ -376,9 +376,21 @@ def _pronoun(token: Token, rules: Rules) -> Mention | None:
     return None
 
 
+def _firm_partners(head: Token, rules: Rules) -> list[Token]:
+    """The names joined to `head` by "&" ("Tarrow & Penn Infrastructure", "Marks & Spencer"): a
+    firm's name, however the parser hangs it."""
+    partner = next((c for c in head.children if c.dep_ == "conj" and any(d.text == "&" for d in head.children)), None)
+    return _name_run(partner, rules) if partner is not None and _is_capitalised(partner) else []
+
+
 def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
     run = _name_run(head, rules)
+    partners = _firm_partners(head, rules)
+    if partners:
+        firm = [t for t in run if t.lower_ not in rules.title_words]
+        firm = list(head.doc[firm[0].i : partners[-1].i + 1]) if firm else partners
+        return Mention(_span_text(firm), firm[0].idx, "name", "organisation", partners[-1].lemma_.lower())
     suffixes = rules.words("speakers.corporate_suffixes")
     if head.lower_ in suffixes and head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
         return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
