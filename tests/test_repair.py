@@ -84,3 +84,13 @@ def test_the_clause_before_an_inverted_reporting_clause_is_its_speakers(quotes_o
 def test_a_clause_with_a_modal_after_a_comma_reports_nothing(pipeline):
     deps = _deps(pipeline, "The manager told me in the dressing room, keep your head, the league will look at it.")
     assert deps["look"] != "ROOT"
+
+
+def test_a_name_after_a_comma_before_a_verb_with_no_subject_is_its_subject(pipeline):
+    deps = _deps(pipeline, "In a statement issued in the UK, Tarrow & Penn said it had cooperated fully.")
+    assert (deps["Tarrow"], deps["said"]) == ("nsubj", "ROOT")
+
+
+def test_a_statement_after_a_place_and_a_comma_is_the_firms(quotes_of):
+    [item] = quotes_of("Bridge\n\nIn a statement issued in the UK, Tarrow & Penn said it had cooperated fully.\n")
+    assert item.speaker == "Tarrow & Penn"

@@ -179,7 +179,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo seven misparses of the small models.
+    """Undo eight misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -197,6 +197,9 @@ def repair(doc: Doc) -> Doc:
     - '"…," the 27-year-old said' parsed with "the 27-year-old" as modifiers of the verb.
     - "The State has ordered an inquiry, Chief Minister Anjali Raghavan said." parsed with the
       reporting verb as a conjunct or complement of the verb before it.
+    - "In a statement issued in the UK, Tarrow & Penn said ..." parsed with the name joined to
+      the place before it and the verb left with no subject: the name right before a verb with
+      no subject, after a comma, is its subject.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -217,11 +220,33 @@ def repair(doc: Doc) -> Doc:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     for verb in doc:
+        name = _name_before_a_subjectless_verb(verb)
+        if name is not None:
+            name.head, name.dep_ = verb, "nsubj"
+    for verb in doc:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
             verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
             clause.head, clause.dep_ = verb, "ccomp"
     return doc
+
+
+def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
+    """The head of the capitalised words between a comma and a finite verb with no subject, when
+    the parser hung them elsewhere ("..., Tarrow & Penn said")."""
+    doc = verb.doc
+    finite = verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ")
+    if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    first = verb.i
+    while first > verb.sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "&"):
+        first -= 1
+    if first == verb.i or first == verb.sent.start or doc[first - 1].text != ",":
+        return None
+    heads = [t for t in doc[first : verb.i] if not first <= t.head.i < verb.i]
+    if len(heads) != 1 or heads[0] in verb.ancestors or heads[0].dep_ not in ("conj", "appos", "npadvmod"):
+        return None
+    return heads[0]
 
 
 def _reporting_clause_taken_for_a_conjunct(verb: Token) -> bool:
