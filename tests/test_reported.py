@@ -24,6 +24,11 @@ def test_content_clause_with_told_and_an_addressee(quotes_of):
     assert found == [("the ship had lost power twice", "Ivo Marsh")]
 
 
+def test_opined_introduces_a_content_clause(quotes_of):
+    found = reported(quotes_of("Political analyst Dr. Meera Kurian opined that the case could reshape the election."))
+    assert found == [("the case could reshape the election", "Meera Kurian")]
+
+
 def test_inverted_clause_before_the_cue(quotes_of):
     found = reported(quotes_of("The pumps had failed overnight, engineer Dana Cole said."))
     assert found == [("The pumps had failed overnight", "Dana Cole")]
