@@ -34,6 +34,16 @@ def test_a_parsed_firm_name_with_an_ampersand_is_one_speaker(quotes_of):
     assert item.speaker == "Marks & Spencer"
 
 
+def test_two_names_joined_by_and_before_a_bureau_are_one_body(quotes_of):
+    text = "Inquiry\n\nThe Vendhara Vigilance and Anti-Corruption Bureau confirmed that an enquiry had been registered.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Vendhara Vigilance and Anti-Corruption Bureau"]
+
+
+def test_a_person_and_a_body_joined_by_and_stay_apart(quotes_of):
+    text = "Inquiry\n\nMaria Lopez and the Harbour Council confirmed that an enquiry had been registered.\n"
+    assert "Maria Lopez and the Harbour Council" not in [q.speaker for q in quotes_of(text)]
+
+
 def test_a_name_after_a_verb_is_not_a_subject(rules):
     found = names("Okoye led Harbour City with 27 points.", rules)
     assert found == [("Harbour City", "person", False)]

@@ -377,10 +377,20 @@ def _pronoun(token: Token, rules: Rules) -> Mention | None:
 
 
 def _firm_partners(head: Token, rules: Rules) -> list[Token]:
-    """The names joined to `head` by "&" ("Tarrow & Penn Infrastructure", "Marks & Spencer"): a
-    firm's name, however the parser hangs it."""
-    partner = next((c for c in head.children if c.dep_ == "conj" and any(d.text == "&" for d in head.children)), None)
-    return _name_run(partner, rules) if partner is not None and _is_capitalised(partner) else []
+    """The name joined to `head` as part of one body's name: after "&" ("Tarrow & Penn
+    Infrastructure", "Marks & Spencer"), or after "and" when it ends with an organisation word
+    and `head` names no person ("Vendhara Vigilance and Anti-Corruption Bureau")."""
+    joiner = next((c for c in head.children if c.dep_ == "cc" and c.text in ("&", "and")), None)
+    partner = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i), None)
+    if joiner is None or partner is None or not _is_capitalised(partner) or partner.pos_ != "PROPN":
+        return []
+    run = _name_run(partner, rules)
+    if joiner.text == "&":
+        return run
+    org_words = rules.words("speakers.organisation_words")
+    joined = run[0].i == joiner.i + 1 and all(_is_capitalised(t) or t.text == "-" for t in run)
+    person = first_name_gender(_span_text(_name_run(head, rules)), rules) is not None
+    return run if joined and partner.lower_ in org_words and not person and head.lower_ not in org_words else []
 
 
 def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
