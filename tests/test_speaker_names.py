@@ -29,6 +29,7 @@ GOLD_SETS = (
     "blind7",
     "final7",
     "blind8",
+    "final8",
 )
 SETS = [seeds_dir(), *(DATA / name for name in GOLD_SETS)]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
