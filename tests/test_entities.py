@@ -840,3 +840,12 @@ def test_the_cm_is_the_chief_minister_named_before(quotes_of):
         'Addressing reporters on Wednesday, the CM said, "Nobody is above the law."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Anjali Raghavan"]
+
+
+def test_the_mayor_is_not_the_deputy_mayor_named_after_her(quotes_of):
+    text = (
+        "Market hall\n\nMayor Hélène Castagnède proposed the change.\n\n"
+        "The deputy mayor, Karim Belkacem, said the council would hold a ceremony in June.\n\n"
+        'The mayor said there was "room for both names".\n'
+    )
+    assert {q.speaker for q in quotes_of(text) if "room" in q.text} == {"Hélène Castagnède"}

@@ -81,6 +81,7 @@ class ArticleSpeakers:
     unnamed_roles: frozenset[str] = frozenset()  # "a spokesperson", "an official": someone new, not a person named before
     kin: frozenset[str] = frozenset()  # "husband", "son": whoever is introduced so is not the bare surname's holder
     parent_kin: frozenset[str] = frozenset()  # "father", "mother": the elder of two who share a surname
+    ranks: frozenset[str] = frozenset()  # "deputy", "vice": "the mayor" is not the deputy mayor
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -363,13 +364,15 @@ class ArticleSpeakers:
 
         entity: Entity | None
         fitting = [e for e in self.entities if describes(e)]
+        if not self.ranks & set(fold(mention.text).split()):  # "the mayor", with a mayor and a deputy named
+            fitting = [e for e in fitting if not self.ranks & _title_words(e)] or fitting
         fits = [_title_fit(mention.text, e) for e in fitting]
         best = max(fits, default=0)
         if best > 1:  # "the finance chief": the Chief Financial Officer, not the Chief Executive
             closest = [e for e, fit in zip(fitting, fits, strict=True) if fit == best]
             entity = self._last(mention.start, closest.__contains__) or min(closest, key=lambda e: e.first_seen)
         else:
-            entity = self._last(mention.start, describes) or self._first(describes)
+            entity = self._last(mention.start, fitting.__contains__) or self._first(fitting.__contains__)
         # "the Clean Arle group" names a body of its own ("Its parent company" has an owner instead)
         named = mention.owner is None and any(w[:1].isupper() for w in mention.text.split()[:-1])
         if entity is None and mention.head in self.generic_organisations and not named:
@@ -377,6 +380,10 @@ class ArticleSpeakers:
             # ("sold at Walmart, Target and Amazon. The company said")
             entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
         return entity
+
+
+def _title_words(entity: Entity) -> set[str]:
+    return entity.titles | {w for q in entity.qualified for w in q.split()}
 
 
 def _told_apart(mention: Mention, head: str, entity: Entity) -> bool:
@@ -417,6 +424,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.unnamed") | rules.words("speakers.representatives"),
         rules.words("speakers.kin"),
         rules.words("speakers.parent_kin"),
+        rules.words("speakers.ranks"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

@@ -32,7 +32,7 @@ CODE_LISTS = frozenset(
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
-        "speakers.kin", "speakers.elder", "speakers.younger", "speakers.parent_kin",
+        "speakers.kin", "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks",
         "speakers.representatives", "speakers.name_particles", "speakers.place_words", "speakers.place_openers",
         "speakers.date_words",
         "speakers.phrase_openers", "speakers.employer_prepositions",
