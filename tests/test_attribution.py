@@ -624,3 +624,12 @@ def test_a_headline_clause_before_a_colon_quote_is_spoken_by_its_subject(quotes_
     )
     [quote] = [q for q in quotes_of(text) if q.kind != "indirect"]
     assert quote.speaker == "Della Marin"
+
+
+def test_a_speaker_after_guillemets_with_no_break_spaces_speaks_the_quote(quotes_of):
+    text = (
+        "Market hall\n\nJean-Luc Ferrand remembered the architect's first visit. «\u00a0The first day he came, he put his hand"
+        " on a beam and said, “This one is still good.” Nobody believed him. He was right,\u00a0» Ferrand said. The beam is"
+        " still there.\n"
+    )
+    assert quotes_of(text)[0].speaker == "Jean-Luc Ferrand"

@@ -169,8 +169,15 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
     """
     disabled = list(leave_out)
     for batch in _batches(parts):
-        for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled):
+        plain = [(text.translate(PLAIN_SPACES), context) for text, context in batch]
+        for doc, context in nlp.pipe(plain, as_tuples=True, batch_size=len(batch), disable=disabled):
             yield repair(doc), context
+
+
+# A no-break space (French "« Oui »", "10\u00a0km") is a token of its own to the model, and
+# the parse goes astray around it ("» Ferrand said." made a sentence of its own); a plain space
+# of the same length keeps every offset.
+PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
 
 
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
