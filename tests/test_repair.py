@@ -94,3 +94,8 @@ def test_a_name_after_a_comma_before_a_verb_with_no_subject_is_its_subject(pipel
 def test_a_statement_after_a_place_and_a_comma_is_the_firms(quotes_of):
     [item] = quotes_of("Bridge\n\nIn a statement issued in the UK, Tarrow & Penn said it had cooperated fully.\n")
     assert item.speaker == "Tarrow & Penn"
+
+
+def test_a_name_with_a_curly_apostrophe_is_read_as_a_name(quotes_of):
+    [item] = quotes_of("Harbour\n\nSiobhan O’Neill, the MSP for Kestrel, said she had written to the government.\n")
+    assert item.speaker == "Siobhan O'Neill"

@@ -169,15 +169,21 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
     """
     disabled = list(leave_out)
     for batch in _batches(parts):
-        plain = [(text.translate(PLAIN_SPACES), context) for text, context in batch]
+        plain = [(_as_the_model_reads(text), context) for text, context in batch]
         for doc, context in nlp.pipe(plain, as_tuples=True, batch_size=len(batch), disable=disabled):
             yield repair(doc), context
 
 
-# A no-break space (French "« Oui »", "10\u00a0km") is a token of its own to the model, and
-# the parse goes astray around it ("» Ferrand said." made a sentence of its own); a plain space
-# of the same length keeps every offset.
 PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
+WORD_APOSTROPHE = regex.compile(r"(?<=\p{L})[’ʼ](?=\p{L})")
+
+
+def _as_the_model_reads(text: str) -> str:
+    """The text with plain spaces and straight apostrophes inside words, of the same length, so
+    every offset holds. A no-break space (French "« Oui »") is a token of its own to the model,
+    and the parse goes astray around it ("» Ferrand said." made a sentence of its own); the model
+    tags "O’Neill" as an adverb, and "O'Neill" as a name."""
+    return WORD_APOSTROPHE.sub("'", text.translate(PLAIN_SPACES))
 
 
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
