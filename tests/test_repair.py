@@ -99,3 +99,7 @@ def test_a_statement_after_a_place_and_a_comma_is_the_firms(quotes_of):
 def test_a_name_with_a_curly_apostrophe_is_read_as_a_name(quotes_of):
     [item] = quotes_of("Harbour\n\nSiobhan O’Neill, the MSP for Kestrel, said she had written to the government.\n")
     assert item.speaker == "Siobhan O'Neill"
+
+
+def test_a_name_and_a_comma_before_an_auxiliary_are_the_subject_its_verb_lacks(pipeline):
+    assert _deps(pipeline, "At the Harbour Bar, the barman, Kenny Robb, has started a tally.")["Robb"] == "nsubj"

@@ -245,18 +245,23 @@ def repair(doc: Doc) -> Doc:
 
 
 def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
-    """The head of the capitalised words between a comma and a finite verb with no subject, when
-    the parser hung them elsewhere ("..., Tarrow & Penn said")."""
+    """The head of the capitalised words between a comma and a finite verb with no subject (its
+    auxiliaries and a comma aside), when the parser hung them elsewhere ("..., Tarrow & Penn
+    said", "At the bar, the barman, Kenny Robb, has started")."""
     doc = verb.doc
-    finite = verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ")
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
-    first = verb.i
+    end = verb.i
+    while end > verb.sent.start and doc[end - 1].head == verb and doc[end - 1].dep_ in ("aux", "punct"):
+        end -= 1  # "..., Kenny Robb, has started"
+    first = end
     while first > verb.sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "&"):
         first -= 1
-    if first == verb.i or first == verb.sent.start or doc[first - 1].text != ",":
+    if first == end or first == verb.sent.start or doc[first - 1].text != ",":
         return None
-    heads = [t for t in doc[first : verb.i] if not first <= t.head.i < verb.i]
+    heads = [t for t in doc[first:end] if not first <= t.head.i < end]
     if len(heads) != 1 or heads[0] in verb.ancestors or heads[0].dep_ not in ("conj", "appos", "npadvmod"):
         return None
     return heads[0]
