@@ -633,3 +633,11 @@ def test_a_speaker_after_guillemets_with_no_break_spaces_speaks_the_quote(quotes
         " still there.\n"
     )
     assert quotes_of(text)[0].speaker == "Jean-Luc Ferrand"
+
+
+def test_a_title_inside_a_quote_is_not_the_quotes_speaker(quotes_of):
+    text = (
+        "Harbour\n\nSiobhan Kerr was in the café when her phone rang. ‘When the harbourmaster rang me and said "
+        "“we have no tug that can hold her”, I knew,’ she said.\n\nThe harbourmaster, Iain Mathieson, put it more bluntly.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["we have no tug that can hold her"] == "Iain Mathieson"

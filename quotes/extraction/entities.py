@@ -288,8 +288,8 @@ class ArticleSpeakers:
     def resolve(self, mention: Mention, floor: int = 0, recent: int = 0, other_than: str = "") -> tuple[str, SpeakerKind]:
         """The name a mention stands for, or the mention as written when nothing fits. A pronoun
         looks back no further than `floor`, the start of its unit (live-blog entry, turn), and
-        first at the subjects since `recent`, the start of the paragraph before its own; it is
-        never `other_than` (the speaker of the quote it stands in). Resolving changes nothing: the
+        first at the subjects since `recent`, the start of the paragraph before its own; it and an
+        epithet are never `other_than` (the speaker of the quote it stands in). Resolving changes nothing: the
         caller adds what it learnt (`add`)."""
         if mention.owner is not None:  # "her campaign": Elaine Marsh campaign
             owner, _ = self.resolve(mention.owner, floor, recent)
@@ -336,7 +336,7 @@ class ArticleSpeakers:
         if entity is None and (age := epithet_age(mention)) is not None:
             entity = self._last(mention.start, lambda e: age in e.ages, floor) or self._first(lambda e: age in e.ages)
         if entity is None and (is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)):
-            entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
+            entity = self._person_for_pronoun(mention, floor, named=True, recent=recent, other_than=other_than)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind

@@ -180,7 +180,7 @@ class _Speakers:
 
     def of(self, draft: Draft, other_than: str = "") -> tuple[Speaking | None, Mention | None]:
         """The draft's speaker, and the mention it came from (None for an unresolved "I"/"you");
-        a "he" or "she" is never `other_than`."""
+        a "he", a "she" or a title is never `other_than`."""
         mention = draft.mention
         if mention is None:
             return None, None
@@ -197,6 +197,8 @@ class _Speakers:
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             floor = max(recent, self.found.unit_start(mention.start))
             holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
+            if holder is not None and holder.name == other_than:
+                holder = None  # "When the harbourmaster rang me", in O'Neill's words, is not O'Neill
             speaking = (holder.name, holder.kind) if holder is not None else self._named_later(mention) or speaking
         if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
             speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or speaking
