@@ -282,3 +282,13 @@ def test_a_surname_parsed_as_the_object_of_the_given_name_stays_in_the_name(quot
         "chief executive of the Calder Valley Water Authority, said in a statement.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Rosalind Achterberg"]
+
+
+def test_a_name_after_the_with_no_title_is_a_things(rules):
+    found = names("Half a mile out, the Volna Star sits on the bank.", rules)
+    assert [(text, kind) for text, kind, _ in found] == [("Volna Star", "organisation")]
+
+
+def test_a_parsed_name_after_the_with_no_title_is_no_one_a_pronoun_stands_for(quotes_of):
+    text = "Harbour\n\nThe Volna Star sits on the bank, her hull across the channel.\n\n'We are stuck,' she said.\n"
+    assert [q.speaker for q in quotes_of(text)] != ["Volna Star"]

@@ -135,6 +135,9 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     titles = tuple(lowered[: cut + 1])
     written = " ".join(name)
     gender = gender_of(titles, rules) or first_name_gender(written, rules)
-    kind: SpeakerKind = "organisation" if gender is None and _set_beside_a_thing(text, run_end, rules) else "person"
+    # "the Volna Star", "The Harbour Bar": a name after "the" and no title is a thing's
+    definite = titles[-1:] == ("the",) or (not titles and text[max(0, run_start - 4) : run_start].lower() == "the ")
+    thing = _set_beside_a_thing(text, run_end, rules) or definite
+    kind: SpeakerKind = "organisation" if gender is None and thing else "person"
     subject = _opens_a_clause(text, start, run_start, rules)
     return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]

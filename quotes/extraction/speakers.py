@@ -438,7 +438,11 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     gender = gender or first_name_gender(text, rules)
     personal = any(t in rules.title_forms or t in rules.title_forms.values() for t in titles)  # "Dr Meers"
     plural = head.tag_ == "NNPS" and gender is None and not personal
-    thing = gender is None and _said_to_be_a_thing(head, rules)
+    after_the = name[0].i > 0 and name[0].doc[name[0].i - 1].lower_ == "the"
+    # two words or more: "the Ghanaian" is an epithet, "the Harlan administration" not a name
+    untitled = name[0].i == run[0].i
+    definite = after_the and len(name) > 1 and untitled and head.dep_ not in ("compound", "poss", "amod")
+    thing = gender is None and (_said_to_be_a_thing(head, rules) or definite)  # "the Volna Star", "the Harbour Bar"
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
     mention = Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
     if kind != "person":
