@@ -307,6 +307,18 @@ def test_a_speakers_file_with_malformed_titles_is_refused_with_its_line(tmp_path
         read_speakers(path)
 
 
+def test_a_surname_with_its_particles_is_the_person_of_the_full_name():
+    assert same_person("Van der Berg", "Pieter van der Berg") and same_person("De Wit", "Anouk de Wit")
+
+
+def test_a_name_transliterated_otherwise_in_both_words_is_the_same_person():
+    assert same_person("Demetri Costakis", "Dimitris Kostakis")
+
+
+def test_first_names_of_two_genders_with_one_surname_are_two_people():
+    assert not same_person("Daniel Smith", "Daniela Smith")
+
+
 def test_a_short_form_of_the_first_name_is_the_same_person():
     assert same_person("Don Kessler", "Donald Kessler") and same_person("Alex Moor", "Alexander Moor")
 

@@ -149,18 +149,20 @@ def load_directory(extra_files: tuple[Path, ...] = (), patterns: Path | None = N
 
 
 def same_person(a: str, b: str) -> bool:
-    """One identity: equal `identity_key`s (spellings, transliterations), a surname alone that
-    ends the other name ("Falk", "Ines Falk"), or a short form of the first name ("Don Kessler",
-    "Donald Kessler"). Speakers are canonical names by now, so aliases
-    from the directory are already one name."""
+    """One identity: equal `identity_key`s (spellings, transliterations), a surname (with its
+    particles) that ends the other name ("Falk", "Ines Falk"; "Van der Berg"), a short form of
+    the first name ("Don Kessler", "Donald Kessler"), or a first name spelt otherwise ("Demetri
+    Costakis", "Dimitris Kostakis"). Speakers are canonical names by now, so aliases from the
+    directory are already one name."""
     key_a, key_b = identity_key(a), identity_key(b)
     if key_a == key_b:
         return True
     words_a, words_b = key_a.split(), key_b.split()
-    return bool(words_a and words_b) and (
-        (len(words_a) == 1 and words_a[0] == words_b[-1])
-        or (len(words_b) == 1 and words_b[0] == words_a[-1])
-        or _short_first_name(words_a, words_b)
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return bool(shorter) and (
+        shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
+        or (_short_first_name(words_a, words_b) and _first_names_agree(a, b))
+        or _first_name_spelt_otherwise(a, b)
     )
 
 
@@ -168,11 +170,37 @@ SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says to
 
 
 def _short_first_name(words_a: list[str], words_b: list[str]) -> bool:
-    """ "Don Kessler" and "Donald Kessler": one surname, and one first name the start of the other."""
+    """ "Don Kessler" and "Donald Kessler": one surname, and one first name the start of the other
+    (of the same gender: not "Daniel Smith" and "Daniela Smith")."""
     if len(words_a) != 2 or len(words_b) != 2 or words_a[1] != words_b[1]:
         return False
     short, full = sorted((words_a[0], words_b[0]), key=len)
     return len(short) >= SHORT_FIRST_NAME_MIN and full.startswith(short)
+
+
+SKELETON_MIN = 4  # "Dmtr" of Demetri and Dimitris; "Dnl" would join Daniel and Daniela
+
+
+def _first_name_spelt_otherwise(a: str, b: str) -> bool:
+    """ "Demetri Costakis" and "Dimitris Kostakis": one surname, and first names with the same
+    consonants (a final "s" aside) that no first-name table gives two genders."""
+    words_a, words_b = identity_key(a).split(), identity_key(b).split()
+    if len(words_a) != 2 or len(words_b) != 2 or words_a[1] != words_b[1]:
+        return False
+    skeleton_a, skeleton_b = _consonants(words_a[0]), _consonants(words_b[0])
+    if skeleton_a != skeleton_b or len(skeleton_a) < SKELETON_MIN:
+        return False
+    return _first_names_agree(a, b)
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Whether no first-name table gives the two names' first words two genders (Daniel, Daniela)."""
+    rules = load_rules()
+    return len({rules.first_name_gender(a.split()[0]), rules.first_name_gender(b.split()[0])} - {None}) < 2
+
+
+def _consonants(word: str) -> str:
+    return "".join(c for c in word.removesuffix("s") if c not in "aeiouy")
 
 
 def one_word_of(short: str, name: str) -> bool:

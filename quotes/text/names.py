@@ -10,9 +10,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Spelling pairs that transliterations of one name swap: Aleksei/Alexei, Tikhy/Tihy, Zelenskyy/Zelensky,
-# Qadhafi/Gaddafi, Gaddour/Gaddur.
+# Spelling pairs that transliterations of one name swap: Costakis/Kostakis, Aleksei/Alexei, Tikhy/Tihy,
+# Zelenskyy/Zelensky, Qadhafi/Gaddafi, Gaddour/Gaddur.
 TRANSLITERATION_PAIRS = (
+    ("c", "k"),
     ("ks", "x"),
     ("kh", "h"),
     ("dh", "d"),
