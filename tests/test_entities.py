@@ -811,7 +811,7 @@ def test_a_turn_sentence_inside_an_item_that_opened_many_items_before_is_left_ou
     found = plan(Document("hearing.txt", text), rules)
     para = next(p for p in found.paragraphs if p.label == "MS. FALK")
     words = list(re.finditer(r"\w+", text[para.text_start : para.end]))
-    outer = Quote("hearing.txt", para.text_start, para.end, "", "indirect", "Ines Falk")  # the whole turn, reported elsewhere
+    outer = Quote("hearing.txt", para.text_start, para.end, "", "indirect", "Roy Tanner")  # the whole turn, reported by another
     at = para.text_start
     inner = [Quote("hearing.txt", at + m.start(), at + m.end(), "", "partial", "Ines Falk") for m in words[:10]]
     turns = {para.unit: Turn(("Ines Falk", "person"), None)}
@@ -849,3 +849,29 @@ def test_the_mayor_is_not_the_deputy_mayor_named_after_her(quotes_of):
         'The mayor said there was "room for both names".\n'
     )
     assert {q.speaker for q in quotes_of(text) if "room" in q.text} == {"Hélène Castagnède"}
+
+
+def _turn_items(pipeline, text: str, speaker: str) -> list[str]:
+    from dataclasses import replace
+
+    from quotes.extraction.pipeline import extract_documents
+
+    found = extract_documents([Document("show.txt", text)], replace(pipeline, turns=True))
+    return [q.text for _, quotes in found for q in quotes if q.kind == "turn" and q.speaker == speaker]
+
+
+NIGHTWATCH = (
+    "Nightwatch\n\nDEREK SOLANO, HOST: Welcome back. Joining me now, strategist Nadia Fairweather and former "
+    "chairman Grant Tillotson.\n\nFAIRWEATHER: Then let him pick a date. Tonight. On your show.\n\n"
+    "SOLANO: Grant, is he going to pick a date?\n\nTILLOTSON: I am not his scheduler. But I will tell you what I "
+    "told him this afternoon: the voters want to see the two of them on one stage.\n"
+)
+
+
+def test_a_turns_clean_sentences_are_one_verbatim_item(pipeline):
+    assert _turn_items(pipeline, NIGHTWATCH, "Nadia Fairweather") == ["Then let him pick a date. Tonight. On your show."]
+
+
+def test_a_turn_sentence_with_the_speakers_own_reported_words_is_verbatim(pipeline):
+    turns = _turn_items(pipeline, NIGHTWATCH, "Grant Tillotson")
+    assert any("the voters want to see the two of them on one stage" in t for t in turns)

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -288,12 +287,9 @@ def turn_quotes(
     """What transcript turns say, as the words of a turn's speaker when the article names that
     person ("CLAIM:" or "RULING:" speaks for no one): each turn paragraph as reported speech (its
     words are given without marks, attributed by the label, as a headline's "Governor: ..."), and
-    for `quotes check` each of its sentences as a "turn" item of verbatim words, but for a
-    sentence holding a quote or reported speech, whose words are someone else's or the speaker's
-    account of them."""
+    for `quotes check` each run of its sentences as a "turn" item of verbatim words, but for a
+    sentence holding a quote or someone else's reported speech."""
     text = document.text
-    taken = sorted((q.start, q.end) for q in items)
-    reach = list(itertools.accumulate((e for _, e in taken), max, initial=0))  # reach[i]: the furthest end of taken[:i]
     by_start = sorted(items, key=lambda q: q.start)
     starts = [q.start for q in by_start]
     result: list[Quote] = []
@@ -313,16 +309,32 @@ def turn_quotes(
         if first < last and not quoted and not narrated:  # a turn that is one quote is that quote
             whole = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
             result.append(_signed(document, found, whole, "indirect", para.label, turn.speaker[1], RULE_TURN))
-        start = para.text_start
-        for end in (*(m.end() for m in SENTENCE_END.finditer(text, start, para.end)), para.end):
-            first, last = trimmed(text, start, end)
-            start = end
-            # an item that starts before the sentence ends overlaps it when it ends after the sentence starts
-            if first >= last or reach[bisect.bisect_left(taken, (last,))] > first:
-                continue
+        # the speaker's own account ("I'll tell you what I told him: the voters want ...") is theirs verbatim
+        others = [(q.start, q.end) for q in inside if not (q.kind == "indirect" and q.speaker == turn.speaker[0])]
+        for first, last in _clean_runs(text, para, others):
             span = QuoteSpan(first, last, text[first:last], embed_author=turn.speaker[0])
             result.append(_signed(document, found, span, TURN_KIND, para.label, turn.speaker[1], RULE_TURN))
     return result
+
+
+def _clean_runs(text: str, para: Paragraph, others: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs of a turn paragraph's sentences that hold no one else's words (no item in
+    `others` overlaps them), each from its first sentence's start to its last one's end."""
+    runs: list[tuple[int, int]] = []
+    start, run = para.text_start, None
+    for end in (*(m.end() for m in SENTENCE_END.finditer(text, para.text_start, para.end)), para.end):
+        first, last = trimmed(text, start, end)
+        start = end
+        if first >= last:
+            continue
+        if any(s < last and first < e for s, e in others):
+            run = None
+        elif run is None:
+            run = len(runs)
+            runs.append((first, last))
+        else:
+            runs[run] = (runs[run][0], last)
+    return runs
 
 
 def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
