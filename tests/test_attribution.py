@@ -641,3 +641,12 @@ def test_a_title_inside_a_quote_is_not_the_quotes_speaker(quotes_of):
         "“we have no tug that can hold her”, I knew,’ she said.\n\nThe harbourmaster, Iain Mathieson, put it more bluntly.\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["we have no tug that can hold her"] == "Iain Mathieson"
+
+
+def test_a_pronoun_in_a_turn_stands_for_the_person_named_in_the_turn_before(quotes_of):
+    text = (
+        "Nightwatch\n\nDEREK SOLANO, HOST: Joining me now, strategist Nadia Fairweather.\n\n"
+        "SOLANO: Nadia, Halvorsen has accepted three debates. Has Wes Brantley accepted any?\n\n"
+        'FAIRWEATHER: He has not. He said "anytime, anywhere," and then it turned out anytime meant July.\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["anytime, anywhere,"] == "Wes Brantley"

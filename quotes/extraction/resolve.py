@@ -191,7 +191,16 @@ class _Speakers:
             return (speaker, mention) if speaker else (None, None)
         index = self.found.index(mention.start)
         recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
-        speaking = _resolve_mention(mention, self.found.unit_start(mention.start), recent, self.registry, other_than)
+        floor = self.found.unit_start(mention.start)
+        if (
+            turn is not None
+            and mention.form == "pronoun"
+            and self.registry.resolve(mention, floor, recent, other_than)[0] == mention.text
+        ):
+            # a "he" in a turn that names no one is someone the conversation named in the turn
+            # before ("Has Brantley accepted any?" "He has not.")
+            floor = self.found.unit_start(max(0, floor - 1))
+        speaking = _resolve_mention(mention, floor, recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             floor = max(recent, self.found.unit_start(mention.start))
