@@ -650,3 +650,13 @@ def test_a_pronoun_in_a_turn_stands_for_the_person_named_in_the_turn_before(quot
         'FAIRWEATHER: He has not. He said "anytime, anywhere," and then it turned out anytime meant July.\n'
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["anytime, anywhere,"] == "Wes Brantley"
+
+
+def test_a_pronoun_opening_a_live_blog_entry_stands_for_the_person_named_next(quotes_of):
+    text = (
+        "Floods live\n\n15:20 AEDT\n\n"
+        '"We\'ve opened a second centre at the high school," he said a short time ago.\n\n'
+        "The town's mayor, Bruce Kellaway, also asked residents not to bring pets.\n\n15:02 AEDT\n\n"
+        "Premier Kate Ellery told reporters the night would be long.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Bruce Kellaway"]

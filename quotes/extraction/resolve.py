@@ -37,7 +37,7 @@ from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
-PRONOUN_CATAPHORA_PARAGRAPHS = 0  # a pronoun looks ahead only within its own paragraph
+PRONOUN_CATAPHORA_PARAGRAPHS = 1  # a pronoun with no one before it in its unit looks ahead one paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
 SUB_HEAD_MAX_CHARS = 120  # a paragraph this short whose quote has no full stop is a sub-head
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
