@@ -292,3 +292,7 @@ def test_a_name_after_the_with_no_title_is_a_things(rules):
 def test_a_parsed_name_after_the_with_no_title_is_no_one_a_pronoun_stands_for(quotes_of):
     text = "Harbour\n\nThe Volna Star sits on the bank, her hull across the channel.\n\n'We are stuck,' she said.\n"
     assert [q.speaker for q in quotes_of(text)] != ["Volna Star"]
+
+
+def test_a_capitalised_compound_with_a_lower_case_part_is_no_name_word(rules):
+    assert names("FULL TIME. Ten-woman Tallmora are through to the semi-finals.", rules) == []

@@ -69,6 +69,12 @@ def _set_beside_a_thing(text: str, end: int, rules: Rules) -> bool:
     return found.group("noun") is None or found.group("noun").lower() in things
 
 
+def _compound(word: str) -> bool:
+    """ "Ten-woman", "Non-league": a capital, a hyphen and a lower-case word make no name word
+    ("Jean-Pierre" has a capital after its hyphen)."""
+    return regex.search(r"\p{L}-\p{Ll}", word) is not None
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
@@ -114,13 +120,13 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
             offset += len(words[0]) + 1
             words = words[1:]
         return [Mention(" ".join(words), offset, "name", "organisation", lowered[-1])] if len(words) >= 2 else []
-    # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive or a word
-    # capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
+    # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive, a compound
+    # ("Ten-woman") or a word capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
     cut = max(
         (
             i
             for i, w in enumerate(lowered[:-1])
-            if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w)
+            if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w) or _compound(words[i])
         ),
         default=-1,
     )
