@@ -296,3 +296,8 @@ def test_a_parsed_name_after_the_with_no_title_is_no_one_a_pronoun_stands_for(qu
 
 def test_a_capitalised_compound_with_a_lower_case_part_is_no_name_word(rules):
     assert names("FULL TIME. Ten-woman Tallmora are through to the semi-finals.", rules) == []
+
+
+def test_a_club_named_by_the_letters_after_its_town_is_an_organisation(rules):
+    found = names("On Thursday Tallmora IF beat a side from the capital.", rules)
+    assert [(text, kind) for text, kind, _ in found] == [("Tallmora IF", "organisation")]

@@ -115,11 +115,14 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     if len(words) < 2:
         return []
     if _names_an_organisation(lowered, rules) or "&" in words:  # "Tarrow & Penn": a firm
-        offset = run_start
-        if lowered[0] == "the":
-            offset += len(words[0]) + 1
-            words = words[1:]
-        return [Mention(" ".join(words), offset, "name", "organisation", lowered[-1])] if len(words) >= 2 else []
+        # "The Bank of England", "On Thursday Tallmora IF": the name starts after the sentence's opening words
+        openers = rules.words("speakers.date_words") | (STOP_WORDS - particles)
+        lead = 0
+        while lead < len(words) - 1 and lowered[lead] in openers:
+            lead += 1
+        spans = [m.start() for m in regex.finditer(r"\S+", run)]
+        words = words[lead:]
+        return [Mention(" ".join(words), run_start + spans[lead], "name", "organisation", lowered[-1])] if len(words) >= 2 else []
     # "Kyiv's Mayor Vitali Klitschko": the name starts after a title, a possessive, a compound
     # ("Ten-woman") or a word capitalised only because it opens the sentence ("On Nov. 5", "The", "But")
     cut = max(
