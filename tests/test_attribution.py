@@ -660,3 +660,8 @@ def test_a_pronoun_opening_a_live_blog_entry_stands_for_the_person_named_next(qu
         "Premier Kate Ellery told reporters the night would be long.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Bruce Kellaway"]
+
+
+def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
+    text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Lindahl"]

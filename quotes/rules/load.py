@@ -73,6 +73,7 @@ class Rules:
     outlets: frozenset[str]
     title_words: frozenset[str]
     dateline: regex.Pattern[str] | None = None
+    party_label: regex.Pattern[str] | None = None  # ", R-Kess.,": read by the parser as blanks
     dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
     spaced_dialogue_dashes: frozenset[str] = frozenset()  # "– Words, said Name." (quote_marks.toml [dialogue])
     attribution: tuple[DependencyRule, ...] = field(default=())
@@ -333,12 +334,12 @@ def _title_forms(path: Path, pairs: list[str]) -> dict[str, str]:
     return forms
 
 
-def _dateline(path: Path, marks: dict[str, Any]) -> regex.Pattern[str] | None:
-    dateline = marks.get("layout", {}).get("dateline")
+def _layout_pattern(path: Path, marks: dict[str, Any], key: str) -> regex.Pattern[str] | None:
+    pattern = marks.get("layout", {}).get(key)
     try:
-        return regex.compile(dateline) if dateline else None
+        return regex.compile(pattern) if pattern else None
     except regex.error as err:
-        raise RulesError(f"{path}: [layout] dateline is not a valid pattern ({err})") from err
+        raise RulesError(f"{path}: [layout] {key} is not a valid pattern ({err})") from err
 
 
 @lru_cache(maxsize=4)  # the built-in patterns and at most a user's folder or two
@@ -359,7 +360,7 @@ def load_rules(directory: Path | None = None) -> Rules:
     pairs = _mark_pairs(folder / "quote_marks.toml", marks)
     terms = marks.get("terms", {})
     channels = cues.get("channels", {})
-    dateline_pattern = _dateline(folder / "quote_marks.toml", marks)
+    dateline_pattern = _layout_pattern(folder / "quote_marks.toml", marks, "dateline")
     attribution = read_dependency_rules(folder / "attribution.jsonl", lexicon)
     reported = read_dependency_rules(folder / "reported.jsonl", lexicon)
     check_lexicon(folder / "cues.toml", cues, lexicon, (folder / "attribution.jsonl", folder / "reported.jsonl"))
@@ -379,6 +380,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
         title_forms=_title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", [])),
         dateline=dateline_pattern,
+        party_label=_layout_pattern(folder / "quote_marks.toml", marks, "party_label"),
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
         spaced_dialogue_dashes=frozenset(marks.get("dialogue", {}).get("spaced_dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
