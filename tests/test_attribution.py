@@ -665,3 +665,11 @@ def test_a_pronoun_opening_a_live_blog_entry_stands_for_the_person_named_next(qu
 def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Lindahl"]
+
+
+def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of):
+    text = (
+        "Race\n\nSen. Garrett Lindahl attacked his rival on Tuesday.\n\n"
+        'State Attorney General Renata Falk answered him Wednesday. "I have met a payroll," the Democrat said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Renata Falk"]

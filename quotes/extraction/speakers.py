@@ -423,7 +423,9 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
-        return Mention(_span_text(run), run[0].idx, "description", "person", head.lower_, run_titles, gender=gender)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
+        text = _span_text(run)
+        return Mention(text, run[0].idx, "description", "person", head.lower_, run_titles, gender=gender, definite=definite)
     name, titles = _strip_titles(run, rules)
     titles += _description_titles(head, rules)
     if head is not token:
