@@ -301,3 +301,16 @@ def test_a_capitalised_compound_with_a_lower_case_part_is_no_name_word(rules):
 def test_a_club_named_by_the_letters_after_its_town_is_an_organisation(rules):
     found = names("On Thursday Tallmora IF beat a side from the capital.", rules)
     assert [(text, kind) for text, kind, _ in found] == [("Tallmora IF", "organisation")]
+
+
+def test_a_newspaper_by_its_last_word_is_an_organisation(rules):
+    found = names("Last week a poll by Kessaway Courier showed the race tied.", rules)
+    assert [(text, kind) for text, kind, _ in found] == [("Kessaway Courier", "organisation")]
+
+
+def test_an_outlet_asking_in_a_transcript_is_an_organisation_that_speaks(quotes_of):
+    text = (
+        "News conference\n\nFALK: Good morning. I will take questions.\n\n"
+        "Q (Plains Wire): Will you take money from executives?\n\nFALK: No.\n"
+    )
+    assert ("Plains Wire", "organisation") in [(q.speaker, q.speaker_kind) for q in quotes_of(text)]

@@ -126,6 +126,12 @@ class ArticleSpeakers:
         entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "person", name.lower()), AFTER_EVERY_MENTION)
         return entity is not None and entity.kind == "person"
 
+    def speaks_as(self, name: str) -> bool:
+        """Whether `name` is a person already added or a body named in full ("Kessaway Courier"
+        asking in a news conference), not a word such as "CLAIM" or "RULING"."""
+        entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "organisation", name.lower()), AFTER_EVERY_MENTION)
+        return self.knows(name) or (entity is not None and _named_body(entity) and len(entity.name.split()) > 1)
+
     def _full_titles(self, mention: Mention) -> set[str]:
         return {self.title_forms.get(t, t) for t in mention.titles}
 

@@ -87,11 +87,14 @@ def _full_name_of(name: str, at: int, speaker: Speaking | None, registry: Articl
     full name."""
     words = name.split()
     bodies = rules.words("speakers.organisation_words")
-    if len(words) < 2 or any(w.lower() in STOP_WORDS or w.lower() in bodies or not w[:1].isupper() for w in words):
-        return None  # "The Court", "Cascade FC"
-    if speaker is not None and registry.knows(speaker[0]) and len(speaker[0].split()) >= len(words):
+    if len(words) < 2 or any(w.lower() in STOP_WORDS or not w[:1].isupper() for w in words):
+        return None  # "The Court"
+    body = words[-1].lower() in bodies  # "Q (Kessaway Courier):", an outlet asking
+    if any(w.lower() in bodies for w in words[:-1]) or (
+        speaker is not None and registry.speaks_as(speaker[0]) and len(speaker[0].split()) >= len(words)
+    ):
         return None
-    entity = registry.add(Mention(name, at, "name", "person", words[-1].lower(), subject=True))
+    entity = registry.add(Mention(name, at, "name", "organisation" if body else "person", words[-1].lower(), subject=True))
     return entity.name, entity.kind
 
 
@@ -287,7 +290,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found)
-    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.knows, rules)
+    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
 
 
 def turn_quotes(
