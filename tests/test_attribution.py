@@ -673,3 +673,8 @@ def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of
         'State Attorney General Renata Falk answered him Wednesday. "I have met a payroll," the Democrat said.\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Renata Falk"]
+
+
+def test_a_headline_speech_verb_tagged_as_a_noun_gives_its_subject_the_quote(quotes_of):
+    text = "Falk fires back at Lindahl: 'We will win'\n\nAttorney General Renata Falk spoke in Renfrew on Wednesday.\n"
+    assert quotes_of(text)[0].speaker == "Renata Falk"

@@ -368,6 +368,15 @@ def _headline_colon(doc: Doc, quote_start: int) -> Token | None:
     return None
 
 
+def _speech_verb_taken_for_a_noun(token: Token, rules: Rules) -> bool:
+    """ "fires" of "Falk fires back", "warns" of "Mayor warns": a headline's speech verb tagged as a plural noun."""
+    if token.tag_ != "NNS" or token.i == 0:
+        return False
+    following = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    phrasal = f"{token.lemma_.lower()} {following}" in rules.words("verbs.phrasal")
+    return phrasal or token.lower_ in rules.cue_verb_forms
+
+
 def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
     name or title phrase, alone before a colon that the quote follows, speaks the quote.
@@ -383,6 +392,9 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     if any(t.pos_ == "VERB" and t.dep_ in ("compound", "amod") for t in label):
         # "Della Marin postpones Saltwater tour:", a clause the parser ran into one noun: its subject
         head = next((t for t in label if t.dep_ == "nsubj" and t.pos_ == "PROPN"), None)
+    elif head is not None and _speech_verb_taken_for_a_noun(head, rules):
+        # "Falk fires back at Lindahl:", "Mayor warns:": the capitalised words before the verb
+        head = next((t for t in reversed(label) if t.i < head.i and t.text[:1].isupper()), None)
     mention = mention_at(head, rules) if head is not None else None
     if mention is None or mention.form == "pronoun":
         return None
