@@ -678,3 +678,11 @@ def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of
 def test_a_headline_speech_verb_tagged_as_a_noun_gives_its_subject_the_quote(quotes_of):
     text = "Falk fires back at Lindahl: 'We will win'\n\nAttorney General Renata Falk spoke in Renfrew on Wednesday.\n"
     assert quotes_of(text)[0].speaker == "Renata Falk"
+
+
+def test_an_aside_on_the_quote_after_its_cue_does_not_take_it(quotes_of):
+    text = (
+        "Race\n\nSen. Garrett Lindahl spoke in Pelham Falls.\n\n"
+        'Last night, the senator said, and I wrote it down, "Nobody needs a lecture on jobs from a lawyer."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Garrett Lindahl"]

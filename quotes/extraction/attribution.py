@@ -192,10 +192,10 @@ def _roots(span: Span) -> list[Token]:
 def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue | None:
     """The cue that introduces a quote: an ancestor first, then one hanging off the quote,
     then the nearest cue of the sentence."""
-    speaking = {i: c for i, c in cues.items() if i not in excluded}
+    speaking = {i: c for i, c in cues.items() if i not in excluded and c.speaker is not None}
     for root in _roots(span):
         for ancestor in root.ancestors:
-            if ancestor.i in speaking and speaking[ancestor.i].speaker is not None:
+            if ancestor.i in speaking and not _aside_on_the_quote(ancestor, speaking):
                 return speaking[ancestor.i]
     inside = {t.i for t in span}
     for cue in speaking.values():
@@ -206,6 +206,13 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
     if same_sentence:
         return min(same_sentence, key=lambda c: min(abs(c.token.i - span.start), abs(c.token.i - span.end)))
     return None
+
+
+def _aside_on_the_quote(verb: Token, speaking: dict[int, Cue]) -> bool:
+    """ "the senator said, and I wrote it down, '...'": a cue joined to another cue, whose object
+    "it" is the quote, only comments on the words of the cue before it."""
+    about_it = any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in verb.children)
+    return about_it and verb.dep_ == "conj" and verb.head.i in speaking
 
 
 def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
