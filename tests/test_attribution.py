@@ -686,3 +686,12 @@ def test_an_aside_on_the_quote_after_its_cue_does_not_take_it(quotes_of):
         'Last night, the senator said, and I wrote it down, "Nobody needs a lecture on jobs from a lawyer."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Garrett Lindahl"]
+
+
+def test_a_quote_paragraph_is_spoken_by_whom_the_next_paragraph_says_it_was(quotes_of):
+    text = (
+        "Floods live\n\n16:25 AEDT\n\n"
+        '"We had a metre of water through the house in twenty minutes."\n\n'
+        "That was Nadia Farrell, who was pulled from her home on Creek Street this afternoon.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Farrell"]

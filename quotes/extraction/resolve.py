@@ -48,6 +48,7 @@ RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
+RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -288,6 +289,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         mentions.append(mention)
         continued.append(draft.continues and draft.kind in MARKED_KINDS and not draft.nested)
     _speakers_of_headlines(quotes, mentions, found, registry)
+    _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found)
     return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
@@ -380,6 +382,25 @@ def _owner_of_writing(quotes: list[Quote], found: Plan, at: int) -> Speaking | N
         if quote.speaker is not None:
             return quote.speaker, quote.speaker_kind
     return None
+
+
+def _speakers_identified_after(quotes: list[Quote], text: str, found: Plan, registry: ArticleSpeakers, rules: Rules) -> None:
+    """A quote paragraph nobody was given, followed in its unit by "That was Nadia Farrell, who
+    ...": the person that paragraph names."""
+    openers = rules.words("speakers.identifying_openers")
+    for quote in quotes:
+        if quote.speaker is not None or quote.kind not in MARKED_KINDS or quote.paragraph is None:
+            continue
+        para = found.paragraphs[quote.paragraph]
+        after = found.paragraphs[quote.paragraph + 1] if quote.paragraph + 1 < len(found.paragraphs) else None
+        if after is None or after.unit != para.unit or not _fills(text, para, quote):
+            continue
+        opening = f"{normalise(text[after.text_start : after.end])} "
+        if not any(opening.startswith(f"{normalise(o)} ") for o in openers):
+            continue
+        person = registry.person_named_in(after.text_start, after.end)
+        if person is not None:
+            quote.speaker, quote.speaker_kind, quote.rule = person.name, person.kind, RULE_IDENTIFIED_AFTER
 
 
 def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
