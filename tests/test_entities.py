@@ -875,3 +875,13 @@ def test_a_turns_clean_sentences_are_one_verbatim_item(pipeline):
 def test_a_turn_sentence_with_the_speakers_own_reported_words_is_verbatim(pipeline):
     turns = _turn_items(pipeline, NIGHTWATCH, "Grant Tillotson")
     assert any("the voters want to see the two of them on one stage" in t for t in turns)
+
+
+def test_a_surname_with_a_capitalised_particle_opening_a_sentence_is_the_full_name(quotes_of):
+    text = "Dike\n\nPieter van der Berg leads the residents' group.\n\nVan der Berg said the homes had stood for a century.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Pieter van der Berg"]
+
+
+def test_a_long_particle_opening_a_name_is_a_first_name(quotes_of):
+    text = "Tour\n\nDella Marin postponed her tour.\n\nCarla Marin said her daughter needed rest.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Carla Marin"]

@@ -59,9 +59,18 @@ class Entity:
         return self.offsets[i - 1] if i else -1
 
 
+SHORT_PARTICLE = 3  # "Van", "De", "Von" opening a name are particles; "Della", "Dos" may be first names
+
+
 def _keys(name: str, particles: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The name's words as keys, without lower-case particles ("dos Anjos" -> anjos)."""
-    return tuple(name_key(w) for w in name.split() if w not in particles)
+    """The name's words as keys, without particles ("dos Anjos" -> anjos; "Van der Berg", opening
+    a sentence, -> berg, as "Pieter van der Berg"; but "Della" of "Della Marin" is a first name)."""
+    words = name.split()
+
+    def particle(i: int, word: str) -> bool:
+        return word.lower() in particles and (word.islower() or (i < len(words) - 1 and len(word) <= SHORT_PARTICLE))
+
+    return tuple(name_key(w) for i, w in enumerate(words) if not particle(i, w))
 
 
 @dataclass
