@@ -314,3 +314,11 @@ def test_an_outlet_asking_in_a_transcript_is_an_organisation_that_speaks(quotes_
         "Q (Plains Wire): Will you take money from executives?\n\nFALK: No.\n"
     )
     assert ("Plains Wire", "organisation") in [(q.speaker, q.speaker_kind) for q in quotes_of(text)]
+
+
+def test_the_province_of_a_place_is_no_person_named_before(quotes_of):
+    text = (
+        "Dike\n\nPieter van der Berg leads the residents.\n\n"
+        "In a statement, the province of Zuid-Holland said it would study the plan.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] != ["Pieter van der Berg"]
