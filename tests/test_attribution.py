@@ -695,3 +695,12 @@ def test_a_quote_paragraph_is_spoken_by_whom_the_next_paragraph_says_it_was(quot
         "That was Nadia Farrell, who was pulled from her home on Creek Street this afternoon.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Farrell"]
+
+
+def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_of):
+    text = (
+        "Dike\n\nAnouk de Wit chairs the residents' group.\n\n"
+        '"We will fight this," said Pieter van der Berg.\n\n'
+        'De Wit, a teacher, said several of her neighbours were elderly. "My neighbour is ninety-one."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Pieter van der Berg", "Anouk de Wit"]

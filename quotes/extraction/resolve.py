@@ -48,6 +48,7 @@ RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
+RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
 RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
 
 Speaking = tuple[str, SpeakerKind]
@@ -248,6 +249,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     continued: list[bool] = []  # per quote: whether it continues the quote paragraph before it
     mentions: list[Mention | None] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
+    last_reported: Quote | None = None
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
         around = _quote_around(quotes, draft)
         # "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested
@@ -284,7 +286,11 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             rule=draft.rule if speaking else None,
         )
         if draft.kind in MARKED_KINDS and not draft.nested:
+            if found.paragraphs[index].unit not in speakers.turns:  # a turn quotes whom its own rules say
+                _after_reported(quote, last_reported, last_quoted)
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
+        elif draft.kind == "indirect" and quote.speaker is not None and not _inside(quote, last_reported):
+            last_reported = quote  # the outermost: "Halloran revealed that Portillo-Marsh had told him ..."
         quotes.append(quote)
         mentions.append(mention)
         continued.append(draft.continues and draft.kind in MARKED_KINDS and not draft.nested)
@@ -454,6 +460,22 @@ def _heading_by_role(quote: Quote, mention: Mention | None, found: Plan) -> bool
     para = found.paragraph_at(quote.start)
     sub_head = para.end - para.text_start <= SUB_HEAD_MAX_CHARS and not quote.text.rstrip().endswith((".", "!", "?"))
     return para.role in ("headline", "list_item") or sub_head
+
+
+def _inside(quote: Quote, other: Quote | None) -> bool:
+    return other is not None and other.start <= quote.start and quote.end <= other.end
+
+
+def _after_reported(quote: Quote, reported: Quote | None, last_quoted: tuple[int, Quote] | None) -> None:
+    """ "De Wit said several of her neighbours were elderly. „My neighbour is ninety-one.”": a
+    quote nobody was given takes the speaker of the reported speech before it in its paragraph,
+    when no quote came between."""
+    if quote.speaker is not None or reported is None or reported.paragraph != quote.paragraph or reported.end > quote.start:
+        return
+    if last_quoted is not None and last_quoted[1].start > reported.start:
+        return
+    quote.speaker, quote.speaker_mention, quote.speaker_kind = reported.speaker, reported.speaker_mention, reported.speaker_kind
+    quote.rule = RULE_AFTER_REPORTED
 
 
 def _continue(
