@@ -704,3 +704,8 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_
         'De Wit, a teacher, said several of her neighbours were elderly. "My neighbour is ninety-one."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Pieter van der Berg", "Anouk de Wit"]
+
+
+def test_a_bare_nouns_verb_inside_a_report_is_no_speaker_of_its_own(quotes_of):
+    text = 'Results\n\nInsurance claims "typically take months" to settle, the finance chief, Leonie Barsamian, said.\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Leonie Barsamian"]

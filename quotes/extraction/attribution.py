@@ -195,7 +195,11 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
     speaking = {i: c for i, c in cues.items() if i not in excluded and c.speaker is not None}
     for root in _roots(span):
         for ancestor in root.ancestors:
-            if ancestor.i in speaking and not _aside_on_the_quote(ancestor, speaking):
+            if (
+                ancestor.i in speaking
+                and not _aside_on_the_quote(ancestor, speaking)
+                and not _bare_noun_under_a_cue(ancestor, speaking)
+            ):
                 return speaking[ancestor.i]
     inside = {t.i for t in span}
     for cue in speaking.values():
@@ -213,6 +217,15 @@ def _aside_on_the_quote(verb: Token, speaking: dict[int, Cue]) -> bool:
     "it" is the quote, only comments on the words of the cue before it."""
     about_it = any(c.dep_ == "dobj" and c.lower_ in ("it", "this") for c in verb.children)
     return about_it and verb.dep_ == "conj" and verb.head.i in speaking
+
+
+def _bare_noun_under_a_cue(verb: Token, speaking: dict[int, Cue]) -> bool:
+    """ "Insurance claims 'typically take months' to settle, the finance chief said": a cue whose
+    subject is a bare common noun, with no article, inside what another cue reports, is a noun's
+    verb ("claims") in someone's words, not a speaker of its own."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    bare = subject is not None and subject.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subject.children)
+    return bare and any(a.i in speaking for a in verb.ancestors)
 
 
 def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
