@@ -709,3 +709,8 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_
 def test_a_bare_nouns_verb_inside_a_report_is_no_speaker_of_its_own(quotes_of):
     text = 'Results\n\nInsurance claims "typically take months" to settle, the finance chief, Leonie Barsamian, said.\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Leonie Barsamian"]
+
+
+def test_a_label_naming_someones_reply_gives_them_the_quote(quotes_of):
+    text = 'Debate\n\nNadia Fairweather spoke on the show.\n\nFairweather\'s challenge: "Then let him pick a date."\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Fairweather"]
