@@ -714,3 +714,11 @@ def test_a_bare_nouns_verb_inside_a_report_is_no_speaker_of_its_own(quotes_of):
 def test_a_label_naming_someones_reply_gives_them_the_quote(quotes_of):
     text = 'Debate\n\nNadia Fairweather spoke on the show.\n\nFairweather\'s challenge: "Then let him pick a date."\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Fairweather"]
+
+
+def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quotes_of):
+    text = (
+        "Preview\n\nThe diner. Gil Harrow, who runs a diner with his wife, Nadia, put it starkly: "
+        '"If this goes ten weeks, we won\'t make it to summer."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Gil Harrow"]

@@ -415,6 +415,8 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     elif head is not None and _speech_verb_taken_for_a_noun(head, rules):
         # "Falk fires back at Lindahl:", "Mayor warns:": the capitalised words before the verb
         head = next((t for t in reversed(label) if t.i < head.i and t.text[:1].isupper()), None)
+    if head is not None and head.pos_ in ("VERB", "AUX"):
+        return None  # "Gil Harrow, who runs the diner with his wife, Nadia, put it starkly:": a clause, not a label
     mention = mention_at(head, rules) if head is not None else None
     if mention is None or mention.form == "pronoun":
         return None
