@@ -885,3 +885,16 @@ def test_a_surname_with_a_capitalised_particle_opening_a_sentence_is_the_full_na
 def test_a_long_particle_opening_a_name_is_a_first_name(quotes_of):
     text = "Tour\n\nDella Marin postponed her tour.\n\nCarla Marin said her daughter needed rest.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Carla Marin"]
+
+
+def test_a_name_ending_in_a_corporate_suffix_is_a_body(quotes_of):
+    text = 'Markets\n\nRhenwald Chemie AG will close its plant.\n\n"The decision follows a review," the company said.\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Rhenwald Chemie AG"]
+
+
+def test_a_capitalised_plural_opening_a_sentence_is_no_company(quotes_of):
+    text = (
+        "Markets\n\nRhenwald Chemie AG will close its plant.\n\nAnalysts called the closure overdue.\n\n"
+        '"The decision follows a review," the company said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Rhenwald Chemie AG"]

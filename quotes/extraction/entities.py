@@ -415,8 +415,10 @@ def _told_apart(mention: Mention, head: str, entity: Entity) -> bool:
 
 
 def _named_body(entity: Entity) -> bool:
-    """An organisation, or a group with a name ("Trading Standards", "Brightwell Home Products")."""
-    is_body = entity.kind == "organisation" or (entity.kind == "group" and entity.name[:1].isupper())
+    """An organisation, or a group with a name ("Trading Standards", "Brightwell Home Products"),
+    not a plural capitalised only because it opens a sentence ("Analysts")."""
+    named_group = entity.kind == "group" and entity.name[:1].isupper() and len(entity.name.split()) > 1
+    is_body = entity.kind == "organisation" or named_group
     return is_body and not entity.named_only
 
 

@@ -19,7 +19,7 @@ from quotes.rules import Rules
 def _names_an_organisation(words: list[str], rules: Rules) -> bool:
     """A capitalised run whose head is an organisation word: the last word, or the word before
     "of" ("Harbour City Council", "Bank of England"), not a leading role ("Guard Darnell Okoye")."""
-    org_words = rules.words("speakers.organisation_words")
+    org_words = rules.words("speakers.organisation_words") | rules.words("speakers.corporate_suffixes")
     heads = [words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i > 0)]
     return any(w in org_words for w in heads)
 

@@ -169,7 +169,7 @@ def _span_text(tokens: list[Token]) -> str:
 
 
 def is_organisation(tokens: list[Token], rules: Rules) -> bool:
-    org_words = rules.words("speakers.organisation_words")
+    org_words = rules.words("speakers.organisation_words") | rules.words("speakers.corporate_suffixes")  # "Rhenwald Chemie AG"
     return any(t.lower_ in org_words or t.lemma_.lower() in org_words for t in tokens)
 
 
