@@ -722,3 +722,11 @@ def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quote
         '"If this goes ten weeks, we won\'t make it to summer."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Gil Harrow"]
+
+
+def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
+    text = (
+        "Debate\n\nWes Brantley spoke at a rally.\n\nHost Derek Solano read out Brantley's line to the local paper: "
+        '"You don\'t fix a health care problem by pretending a broken-down building is a hospital."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Wes Brantley"]

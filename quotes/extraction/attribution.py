@@ -365,6 +365,13 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
+    # "The host read out Brantley's line to the paper:": the owner of the words read
+    voiced = verb.lemma_.lower() in rules.words("verbs.voicing")
+    statements = rules.words("nouns.statement")
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < colon.i]
+    words = next((c for c in objects if voiced or c.lemma_.lower() in statements), None)
+    owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if words is not None else None
+    subject = owner or subject
     mention = mention_at(subject, rules) if subject is not None else None
     if mention is None or mention.kind != "person" or mention.form not in ("name", "pronoun"):
         return None

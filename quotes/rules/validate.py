@@ -33,7 +33,7 @@ CODE_LISTS = frozenset(
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.kin", "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks",
-        "speakers.identifying_openers",
+        "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.place_words", "speakers.place_openers",
         "speakers.date_words",
         "speakers.phrase_openers", "speakers.employer_prepositions",
