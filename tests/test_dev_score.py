@@ -115,7 +115,8 @@ FLOORS = {
     # a cable transcript, Dutch and French marks, Australian web copy, a British broadsheet, a
     # newest-first Markdown live blog, a business story and an obituary (first run: 0.860 speaker
     # accuracy; used to find faults since)
-    "final8": Floor(0.97, 0.98, 0.95, 0.79, 0.88, 0.78, embeds=2, pair_recall=0.66, apart_joined=2),
+    # two look-alike statements of the coastguard agency, days apart, join once both are the agency's
+    "final8": Floor(0.97, 0.98, 0.95, 0.79, 0.88, 0.78, embeds=2, pair_recall=0.66, apart_joined=3),
 }
 
 

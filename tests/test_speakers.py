@@ -322,3 +322,13 @@ def test_the_province_of_a_place_is_no_person_named_before(quotes_of):
         "In a statement, the province of Zuid-Holland said it would study the plan.\n"
     )
     assert [q.speaker for q in quotes_of(text)] != ["Pieter van der Berg"]
+
+
+def test_a_named_agency_speaks_for_itself(quotes_of):
+    text = "Harbour\n\nAccording to the Maritime and Coastguard Agency, the hull remains intact.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Maritime and Coastguard Agency"]
+
+
+def test_a_news_agency_relays_and_does_not_speak(quotes_of):
+    text = "Harbour\n\nThe hull remains intact, the Xinhua News Agency reported, citing the port's director, Li Wei.\n"
+    assert "Xinhua News Agency" not in [q.speaker for q in quotes_of(text)]

@@ -128,6 +128,21 @@ def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Toke
         current = target
 
 
+def _joined_words_before(run: list[Token]) -> list[Token]:
+    """ "Maritime and Coastguard" before "Agency": capitalised words, joined by "and" or "&", that
+    the parser hung apart from a body's head word."""
+    doc, first = run[0].doc, run[0].i
+    sentence = run[0].sent.start
+
+    def capitalised(i: int) -> bool:
+        return i >= sentence and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+    start = first
+    while capitalised(start - 1) or (doc[start - 1].lower_ in ("and", "&") and capitalised(start - 2) and start - 1 > sentence):
+        start -= 1
+    return list(doc[start:first]) if start < first and doc[start].lower_ not in ("and", "&") else []
+
+
 def _hyphenated(token: Token) -> bool:
     """ "-" in "Jean-Pierre": a hyphen with no space around it, inside a name."""
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
@@ -413,6 +428,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
         while run and run[0].pos_ == "DET":
             run = run[1:]
+        run = _joined_words_before(run) + run
         return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
     named = _name_beside_title(head) if all(t.lower_ in rules.title_words for t in run) else None
     if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
@@ -575,6 +591,10 @@ def is_channel(mention: Mention, rules: Rules) -> bool:
     """A news outlet or agency that relays what someone else said."""
     if mention.text in rules.outlets or fold(mention.text) in {fold(o) for o in rules.outlets}:
         return True
+    others = fold(mention.text).split()[:-1]
+    named_body = mention.form == "name" and mention.head in rules.words("channels.bodies_when_named")
+    if named_body and others and not any(w in rules.channel_words for w in others):
+        return False  # "the Maritime and Coastguard Agency", not "Xinhua News Agency"
     return mention.head in rules.channel_words
 
 
