@@ -730,3 +730,12 @@ def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
         '"You don\'t fix a health care problem by pretending a broken-down building is a hospital."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Wes Brantley"]
+
+
+def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
+    text = (
+        "Trial\n\nRupert Kilbride KC, for Colbeck, told jurors his client had been kept in the dark.\n\n"
+        "The jury was read a statement from Dinesh Pallath, a former site engineer.\n\n"
+        "'Mr Colbeck came to the Kallur site in March 2019,' the statement said.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Dinesh Pallath"]

@@ -21,7 +21,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
@@ -265,7 +267,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             # inner words are a sentence of their own (not "we joke that they do 'flood management'")
             speaking, mention = (around.speaker, around.speaker_kind) if around.speaker else None, draft.mention
         if mention is not None and mention.form == "document":
-            speaking = _owner_of_writing(quotes, found, draft.start)
+            speaking = _writer_named(text, found, registry, rules, draft.start) or _owner_of_writing(quotes, found, draft.start)
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
         index = found.index(draft.start)
@@ -374,6 +376,28 @@ def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], 
         speaker, kind = registry.resolve(mention)
         if speaker != mention.text:
             quotes[i] = replace(quote, speaker=speaker, speaker_kind=kind)
+
+
+def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules, at: int) -> Speaking | None:
+    """ "The jury was read a statement from Dinesh Pallath ... '...,' the statement said": the
+    person or body named after "statement from" (or "letter by") in this paragraph or the one
+    before, in its unit."""
+    index = found.index(at)
+    floor = max(found.paragraphs[max(0, index - 1)].start, found.unit_start(at)) if found.paragraphs else 0
+    from_ = _writing_from(rules.words("nouns.statement") | rules.words("nouns.document"))
+    named = None
+    for offset, entity in registry.mentions:
+        if offset >= at:
+            break
+        if offset >= floor and entity.kind != "unknown" and from_.search(text, max(0, offset - 40), offset):
+            named = entity
+    return (named.name, named.kind) if named is not None else None
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writing_from(writings: frozenset[str]) -> regex.Pattern[str]:
+    """ "a statement from ", "a letter by the ": what comes just before a writing's owner."""
+    return regex.compile(rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _owner_of_writing(quotes: list[Quote], found: Plan, at: int) -> Speaking | None:
