@@ -739,3 +739,8 @@ def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
         "'Mr Colbeck came to the Kallur site in March 2019,' the statement said.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Dinesh Pallath"]
+
+
+def test_a_heading_that_opens_with_a_quote_names_its_speaker_after_a_colon(quotes_of):
+    text = "«Everyone saw it except one person»: Zhuravskyy after cup exit\n\nBy Taras Holub\n\nFK Verkhnodar are out.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Zhuravskyy"]

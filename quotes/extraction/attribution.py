@@ -28,6 +28,7 @@ RULE_STATEMENT_INTRODUCTION = "subject of a sentence that reads or issues a stat
 RULE_NARRATED_INTRODUCTION = "speaker of the speech verb that ends the paragraph before"
 RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
+RULE_COLON_AFTER = "'\"quote\": Speaker' heading"
 RULE_NAMING = "subject of a verb that describes its object in the quote's words"
 RULE_GOVERNING_SUBJECT = "subject of the governing verb"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
@@ -327,9 +328,25 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
     """ "\"We keep rates stable.\" -- Walt Hendricks, General Manager": the name after a dash that
     follows the closing mark speaks the quote. `quote_end` is just past the closing mark."""
     dash = DASH_LABEL.match(doc.text, quote_end)
-    if dash is None:
+    return _label_at(doc, dash.end(), rules, RULE_DASH_LABEL) if dash is not None else None
+
+
+COLON_AFTER = regex.compile(r"\s*:\s*(?=\p{Lu})")
+
+
+def colon_after(doc: Doc, quote_start: int, quote_end: int, rules: Rules) -> Cue | None:
+    """ "«Everyone saw it except one person»: Zhuravskyy after cup exit", "'Guilty will not be
+    spared': CM on UK bribery trial": a heading that opens with the quote names its speaker after
+    a colon. `quote_start` is where the opening mark is."""
+    colon = COLON_AFTER.match(doc.text, quote_end)
+    if colon is None or doc.text[:quote_start].strip():
         return None
-    after = doc.char_span(dash.end(), min(len(doc.text), dash.end() + DASH_LABEL_CHARS), alignment_mode="expand")
+    return _label_at(doc, colon.end(), rules, RULE_COLON_AFTER)
+
+
+def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
+    """The name phrase at `start` (up to a comma, a bracket or a sentence end) as a label's speaker."""
+    after = doc.char_span(start, min(len(doc.text), start + DASH_LABEL_CHARS), alignment_mode="expand")
     if after is None or len(after) == 0:
         return None
     phrase = []
@@ -340,7 +357,7 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
     inside = {t.i for t in phrase}
     head = next((t for t in phrase if t.head.i not in inside or t.head == t), None)
     mention = mention_at(head, rules) if head is not None and len(phrase) <= LABEL_MAX_TOKENS else None
-    return None if mention is None or mention.form == "pronoun" else Cue(head or after[0], mention, head, RULE_DASH_LABEL)
+    return None if mention is None or mention.form == "pronoun" else Cue(head or after[0], mention, head, rule)
 
 
 def _colon_before(doc: Doc, quote_start: int) -> Token | None:

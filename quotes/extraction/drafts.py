@@ -19,6 +19,7 @@ from quotes.extraction.attribution import (
     according_override,
     channel_and_speaker,
     closing_introduction,
+    colon_after,
     colon_clause,
     colon_label,
     dash_label,
@@ -101,7 +102,8 @@ def drafts_in_part(
         if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
             opening = span.start - len(span.open_mark) - offset
             label = colon_label(doc, opening, rules) or colon_clause(doc, opening, rules)
-            cue = label or dash_label(doc, span.end + len(span.close_mark) - offset, rules) or cue
+            closing = span.end + len(span.close_mark) - offset
+            cue = label or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules) or cue
         if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
             cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         kind = quote_kind(text, span, para_start)
