@@ -103,3 +103,8 @@ def test_a_name_with_a_curly_apostrophe_is_read_as_a_name(quotes_of):
 
 def test_a_name_and_a_comma_before_an_auxiliary_are_the_subject_its_verb_lacks(pipeline):
     assert _deps(pipeline, "At the Harbour Bar, the barman, Kenny Robb, has started a tally.")["Robb"] == "nsubj"
+
+
+def test_a_name_set_off_by_commas_after_a_relative_clause_is_the_subjects_apposition(pipeline):
+    text = "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said the bridge was unsafe."
+    assert _deps(pipeline, text)["Kessling"] == "appos"

@@ -196,7 +196,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo eight misparses of the small models.
+    """Undo nine misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -217,6 +217,8 @@ def repair(doc: Doc) -> Doc:
     - "In a statement issued in the UK, Tarrow & Penn said ..." parsed with the name joined to
       the place before it and the verb left with no subject: the name right before a verb with
       no subject, after a comma, is its subject.
+    - "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said" parsed
+      with the name as a conjunct inside the relative clause: it is the subject's apposition.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -240,6 +242,9 @@ def repair(doc: Doc) -> Doc:
         name = _name_before_a_subjectless_verb(verb)
         if name is not None:
             name.head, name.dep_ = verb, "nsubj"
+        subject, name = _apposition_taken_for_a_conjunct(verb)
+        if subject is not None and name is not None:
+            name.head, name.dep_ = subject, "appos"
     for verb in doc:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
@@ -257,18 +262,45 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
+    run = _name_run_before(verb)  # "..., Kenny Robb, has started"
+    if run is None:
+        return None
+    first, end = run
+    heads = [t for t in doc[first:end] if not first <= t.head.i < end]
+    if len(heads) != 1 or heads[0] in verb.ancestors or heads[0].dep_ not in ("conj", "appos", "npadvmod"):
+        return None
+    return heads[0]
+
+
+def _name_run_before(verb: Token) -> tuple[int, int] | None:
+    """(first, end) of the capitalised words (and "&") between a comma and `verb`, its auxiliaries
+    and a comma aside, or None."""
+    doc = verb.doc
     end = verb.i
-    while end > verb.sent.start and doc[end - 1].head == verb and doc[end - 1].dep_ in ("aux", "punct"):
-        end -= 1  # "..., Kenny Robb, has started"
+    while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
+        end -= 1
     first = end
     while first > verb.sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "&"):
         first -= 1
     if first == end or first == verb.sent.start or doc[first - 1].text != ",":
         return None
-    heads = [t for t in doc[first:end] if not first <= t.head.i < end]
-    if len(heads) != 1 or heads[0] in verb.ancestors or heads[0].dep_ not in ("conj", "appos", "npadvmod"):
-        return None
-    return heads[0]
+    return first, end
+
+
+def _apposition_taken_for_a_conjunct(verb: Token) -> tuple[Token | None, Token | None]:
+    """(the subject, the head of the name set off by commas just before the verb) when the parser
+    hung the name inside the subject's relative clause ("The firm that carried out the
+    inspection, Kessling & Rowe, said")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    run = _name_run_before(verb) if subject is not None and verb.pos_ == "VERB" else None
+    if subject is None or run is None:
+        return None, None
+    first, end = run
+    heads = [t for t in verb.doc[first:end] if not first <= t.head.i < end]
+    inside = {t.i for t in subject.subtree}
+    if len(heads) != 1 or heads[0].dep_ not in ("conj", "appos") or heads[0].i not in inside or heads[0].head == subject:
+        return None, None
+    return subject, heads[0]
 
 
 def _reporting_clause_taken_for_a_conjunct(verb: Token) -> bool:
