@@ -49,8 +49,8 @@ SETS = {
     "drafts_heldout": ("final3", 0.97, 0),
     "drafts_final5": ("final5", 0.90, 1),
     "drafts_final6": ("final6", 0.94, 1),
-    "drafts_final7": ("final7", 0.91, 3),
-    "drafts_final8": ("final8", 0.92, 3),
+    "drafts_final7": ("final7", 0.93, 1),
+    "drafts_final8": ("final8", 0.95, 0),
 }
 
 
