@@ -332,3 +332,8 @@ def test_a_named_agency_speaks_for_itself(quotes_of):
 def test_a_news_agency_relays_and_does_not_speak(quotes_of):
     text = "Harbour\n\nThe hull remains intact, the Xinhua News Agency reported, citing the port's director, Li Wei.\n"
     assert "Xinhua News Agency" not in [q.speaker for q in quotes_of(text)]
+
+
+def test_analysts_at_a_firm_named_after_its_description_take_the_whole_name(quotes_of):
+    text = "Markets\n\nAnalysts at the Zurich bank Baer & Frey said the move would lift margins.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Baer & Frey analysts"]

@@ -577,8 +577,17 @@ def _represented(role: Token, rules: Rules) -> Mention | None:
         return None
     after = employer.doc[employer.i + 1] if employer.i + 1 < len(employer.doc) else None
     if employer.pos_ == "NOUN" and after is not None and after.text[:1].isupper() and after.is_alpha:
-        # "a spokesperson for the rental platform Nestly", whatever the parser made of "Nestly"
-        return Mention(after.text, after.idx, "name", "organisation", after.lower_)
+        # "a spokesperson for the rental platform Nestly", "analysts at the bank Baer & Frey",
+        # whatever the parser made of the name
+        doc, last = employer.doc, after.i
+
+        def name_word(i: int) -> bool:
+            return i < len(doc) and doc[i].is_alpha and doc[i].text[:1].isupper()
+
+        while name_word(last + 1) or (last + 2 < len(doc) and doc[last + 1].text == "&" and name_word(last + 2)):
+            last += 2 if doc[last + 1].text == "&" else 1
+        name = doc[after.i : last + 1]
+        return Mention(name.text, after.idx, "name", "organisation", doc[last].lower_)
     represented = mention_at(employer, rules, statement_owner=False)
     if represented is None or (represented.kind not in ("organisation", "group") and represented.form != "name"):
         return None
