@@ -337,3 +337,8 @@ def test_a_news_agency_relays_and_does_not_speak(quotes_of):
 def test_analysts_at_a_firm_named_after_its_description_take_the_whole_name(quotes_of):
     text = "Markets\n\nAnalysts at the Zurich bank Baer & Frey said the move would lift margins.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Baer & Frey analysts"]
+
+
+def test_analysts_at_a_name_with_no_first_name_work_for_it(quotes_of):
+    text = "Shares\n\nAnalysts at Harcourt Bell said the closure was costly.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Harcourt Bell analysts"]

@@ -513,7 +513,11 @@ def _of_a_body(token: Token, text: str, rules: Rules) -> str:
     if not any(p.lower_ in rules.words("speakers.employer_prepositions") for p in token.rights):
         return text
     body = _represented(token, rules)
-    name = body.text.split() if body is not None and body.kind != "person" else []
+    # "analysts at Harcourt Bell": a name with no first name or title is where they work, unless
+    # it names a place ("residents of Mill Lane")
+    someone = body is not None and body.kind == "person" and (body.gender is not None or bool(body.titles))
+    place = body is not None and body.kind == "person" and body.head in rules.words("speakers.place_words")
+    name = body.text.split() if body is not None and not someone and not place else []
     if body is None or not name or not (body.form == "name" or any(w[:1].isupper() for w in name[:-1])):
         return text
     while len(name) > 1 and name[-1].lower() in rules.words("speakers.generic_organisation"):
