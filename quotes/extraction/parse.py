@@ -160,34 +160,17 @@ def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
                 tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
-def parse(
-    nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = (), blank: regex.Pattern[str] | None = None
-) -> Iterator[tuple[Doc, Any]]:
+def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:
     """Parse (text, context) pairs in batches, in this process, without the pipes named in `leave_out`
-    (more processes take whole documents each: `quotes.extraction.workers`), with what `blank`
-    matches read as spaces.
+    (more processes take whole documents each: `quotes.extraction.workers`).
 
     A batch holds at most BATCH_SIZE parts and BATCH_CHARS characters: the model's working memory
     grows with a batch's text, and 64 parts of 20,000 characters (one huge paragraph) took gigabytes.
     """
     disabled = list(leave_out)
     for batch in _batches(parts):
-        plain = [(_as_the_model_reads(text, blank), context) for text, context in batch]
-        for doc, context in nlp.pipe(plain, as_tuples=True, batch_size=len(batch), disable=disabled):
+        for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled):
             yield repair(doc), context
-
-
-PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " "})
-WORD_APOSTROPHE = regex.compile(r"(?<=\p{L})[’ʼ](?=\p{L})")
-
-
-def _as_the_model_reads(text: str, blank: regex.Pattern[str] | None = None) -> str:
-    """The text with plain spaces, straight apostrophes inside words and what `blank` matches
-    made spaces, of the same length, so every offset holds. A no-break space (French "« Oui »")
-    is a token of its own to the model, and the parse goes astray around it ("» Ferrand said."
-    made a sentence of its own); the model tags "O’Neill" as an adverb, and "O'Neill" as a name."""
-    text = WORD_APOSTROPHE.sub("'", text.translate(PLAIN_SPACES))
-    return blank.sub(lambda m: " " * len(m.group()), text) if blank is not None else text
 
 
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")

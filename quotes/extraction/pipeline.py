@@ -112,8 +112,7 @@ def extract_document(document: Document, pipeline: Pipeline, leave_out: Iterable
     quotes: list[Quote] = []
     for piece, _ in sections(plan(document, pipeline.matchers.rules), len(document.text)):
         parts = ((piece.text_of(document, start, end), start) for start, end in piece.parts)
-        blank = pipeline.matchers.rules.party_label
-        parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out, blank=blank)]
+        parsed = [(start, doc) for doc, start in parse(pipeline.nlp, parts, leave_out=leave_out)]
         quotes.extend(_kept(quotes_from_parses(document, piece, parsed, pipeline.matchers, pipeline.recognise), pipeline))
     return quotes
 
@@ -195,7 +194,7 @@ def _extract_here(documents: Iterable[Document], pipeline: Pipeline) -> Iterator
             yield section.document, done
             done = []
 
-    for doc, (number, offset) in parse(pipeline.nlp, parts(), blank=pipeline.matchers.rules.party_label):
+    for doc, (number, offset) in parse(pipeline.nlp, parts()):
         # sections finish in order: everything before `number` is complete
         while next_number < number:
             yield from finish(pending.pop(next_number))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, replace
 
+import regex
+
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
@@ -32,6 +34,7 @@ class Plan:
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
     unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
+    party_label: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label: read as blanks
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -57,10 +60,10 @@ class Plan:
 
     def text_of(self, document: Document, start: int, end: int) -> str:
         """What the parser reads for a part: the document's text (its markup blanked), or the
-        headline in sentence case, with the line breaks of a hard-wrapped paragraph made spaces
-        (same length, so offsets hold). A part starts after its paragraph's lead (`_after_lead`)."""
+        headline in sentence case, as `_as_the_model_reads` (same length, so offsets hold). A part
+        starts after its paragraph's lead (`_after_lead`)."""
         text = self.recased.get(start) or (self.unmarked or document.text)[start:end]
-        return text.replace("\r", " ").replace("\n", " ")
+        return _as_the_model_reads(text, self.party_label)
 
     def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
         """The plan of text[start:end] alone: its quotes, embeds and parts, and its paragraphs (one
@@ -134,7 +137,22 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
-    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed)
+    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label)
+
+
+# line breaks (a hard-wrapped paragraph) and no-break, figure and thin spaces
+PLAIN_SPACES = str.maketrans(dict.fromkeys("\r\n\u00a0\u202f\u2007\u2009", " "))
+WORD_APOSTROPHE = regex.compile(r"(?<=\p{L})[’ʼ](?=\p{L})")
+
+
+def _as_the_model_reads(text: str, blank: regex.Pattern[str] | None = None) -> str:
+    """The text with plain spaces for line breaks and other spaces, straight apostrophes inside
+    words and what `blank` matches made spaces, of the same length, so every offset holds. A
+    no-break space (French "« Oui »") is a token of its own to the model, and the parse goes
+    astray around it ("» Ferrand said." made a sentence of its own); the model tags "O’Neill" as
+    an adverb, and "O'Neill" as a name."""
+    text = WORD_APOSTROPHE.sub("'", text.translate(PLAIN_SPACES))
+    return blank.sub(lambda m: " " * len(m.group()), text) if blank is not None else text
 
 
 def _after_lead(text: str, para: Paragraph) -> int:
