@@ -240,24 +240,19 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     """The head of the capitalised words between a comma and a finite verb with no subject (its
     auxiliaries and a comma aside), when the parser hung them elsewhere ("..., Tarrow & Penn
     said", "At the bar, the barman, Kenny Robb, has started")."""
-    doc = verb.doc
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
-    run = _name_run_before(verb)  # "..., Kenny Robb, has started"
-    if run is None:
+    name = _name_before(verb)  # "..., Kenny Robb, has started"
+    if name is None or name in verb.ancestors or name.dep_ not in ("conj", "appos", "npadvmod"):
         return None
-    first, end = run
-    heads = [t for t in doc[first:end] if not first <= t.head.i < end]
-    if len(heads) != 1 or heads[0] in verb.ancestors or heads[0].dep_ not in ("conj", "appos", "npadvmod"):
-        return None
-    return heads[0]
+    return name
 
 
-def _name_run_before(verb: Token) -> tuple[int, int] | None:
-    """(first, end) of the capitalised words (and "&") between a comma and `verb`, its auxiliaries
-    and a comma aside, or None."""
+def _name_before(verb: Token) -> Token | None:
+    """The head of the capitalised words (and "&") between a comma and `verb`, its auxiliaries and
+    a comma aside, when they have one head, or None."""
     doc = verb.doc
     end = verb.i
     while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
@@ -267,7 +262,8 @@ def _name_run_before(verb: Token) -> tuple[int, int] | None:
         first -= 1
     if first == end or first == verb.sent.start or doc[first - 1].text != ",":
         return None
-    return first, end
+    heads = [t for t in doc[first:end] if not first <= t.head.i < end]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _apposition_taken_for_a_conjunct(verb: Token) -> tuple[Token | None, Token | None]:
@@ -275,15 +271,10 @@ def _apposition_taken_for_a_conjunct(verb: Token) -> tuple[Token | None, Token |
     hung the name inside the subject's relative clause ("The firm that carried out the
     inspection, Kessling & Rowe, said")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-    run = _name_run_before(verb) if subject is not None and verb.pos_ == "VERB" else None
-    if subject is None or run is None:
+    name = _name_before(verb) if subject is not None and verb.pos_ == "VERB" else None
+    if subject is None or name is None or name.dep_ not in ("conj", "appos") or name.head == subject:
         return None, None
-    first, end = run
-    heads = [t for t in verb.doc[first:end] if not first <= t.head.i < end]
-    inside = {t.i for t in subject.subtree}
-    if len(heads) != 1 or heads[0].dep_ not in ("conj", "appos") or heads[0].i not in inside or heads[0].head == subject:
-        return None, None
-    return subject, heads[0]
+    return (subject, name) if name.i in {t.i for t in subject.subtree} else (None, None)
 
 
 def _reporting_clause_taken_for_a_conjunct(verb: Token) -> bool:
