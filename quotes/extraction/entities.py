@@ -239,10 +239,14 @@ class ArticleSpeakers:
         """The latest person with a full name or title named in [floor, before), other than `other_than`."""
         return self._last(before, lambda e: e.kind == "person" and e.looks_like_a_person and e.name != other_than, floor)
 
+    def mentioned_in(self, start: int, end: int) -> list[tuple[int, Entity]]:
+        """The mentions in [start, end), in text order, as (offset, entity)."""
+        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
+        return self.mentions[i : bisect.bisect_left(self.mentions, end, key=lambda m: m[0])]
+
     def person_named_in(self, start: int, end: int) -> Entity | None:
         """The first person named in [start, end) with a full name or a title."""
-        i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
-        return next((e for offset, e in self.mentions[i:] if offset < end and e.kind == "person" and e.looks_like_a_person), None)
+        return next((e for _, e in self.mentioned_in(start, end) if e.kind == "person" and e.looks_like_a_person), None)
 
     def untitled_subject_before(self, before: int, floor: int, gender: str | None) -> Entity | None:
         """The latest person who acted in [floor, before) with no title of their own: whom "For the

@@ -385,13 +385,12 @@ def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     index = found.index(at)
     floor = max(found.paragraphs[max(0, index - 1)].start, found.unit_start(at)) if found.paragraphs else 0
     from_ = _writing_from(rules.words("nouns.statement") | rules.words("nouns.document"))
-    named = None
-    for offset, entity in registry.mentions:
-        if offset >= at:
-            break
-        if offset >= floor and entity.kind != "unknown" and from_.search(text, max(0, offset - 40), offset):
-            named = entity
-    return (named.name, named.kind) if named is not None else None
+    named = [
+        e
+        for offset, e in registry.mentioned_in(floor, at)
+        if e.kind != "unknown" and from_.search(text, max(0, offset - 40), offset)
+    ]
+    return (named[-1].name, named[-1].kind) if named else None
 
 
 @lru_cache(maxsize=4)  # one per patterns folder
