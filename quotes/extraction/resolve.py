@@ -441,13 +441,7 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
         before = next((j for j in range(i - 1, -1, -1) if quotes[j].kind in MARKED_KINDS), None)
         # the speaker named at the quote's end outweighs a guess from the narration before it
         if before is not None and (quotes[before].speaker is None or quotes[before].rule == RULE_NARRATED_INTRODUCTION):
-            opening = quotes[before]
-            opening.speaker, opening.speaker_mention, opening.speaker_kind = (
-                quotes[i].speaker,
-                quotes[i].speaker_mention,
-                quotes[i].speaker_kind,
-            )
-            opening.rule = RULE_CONTINUED
+            _take_speaker(quotes[before], quotes[i], RULE_CONTINUED)
 
 
 def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], found: Plan) -> None:
@@ -467,12 +461,7 @@ def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], fo
             same_unit = units[i] == 0 or units[j] == units[i]
             named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
             if named and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
-                quote.speaker, quote.speaker_mention, quote.speaker_kind = (
-                    later.speaker,
-                    later.speaker_mention,
-                    later.speaker_kind,
-                )
-                quote.rule = RULE_REPEAT
+                _take_speaker(quote, later, RULE_REPEAT)
                 break
 
 
@@ -483,6 +472,12 @@ def _heading_by_role(quote: Quote, mention: Mention | None, found: Plan) -> bool
     para = found.paragraph_at(quote.start)
     sub_head = para.end - para.text_start <= SUB_HEAD_MAX_CHARS and not quote.text.rstrip().endswith((".", "!", "?"))
     return para.role in ("headline", "list_item") or sub_head
+
+
+def _take_speaker(quote: Quote, source: Quote, rule: str) -> None:
+    """Give `quote` the speaker of `source`, by `rule`."""
+    quote.speaker, quote.speaker_mention, quote.speaker_kind = source.speaker, source.speaker_mention, source.speaker_kind
+    quote.rule = rule
 
 
 def _inside(quote: Quote, other: Quote | None) -> bool:
@@ -497,8 +492,7 @@ def _after_reported(quote: Quote, reported: Quote | None, last_quoted: tuple[int
         return
     if last_quoted is not None and last_quoted[1].start > reported.start:
         return
-    quote.speaker, quote.speaker_mention, quote.speaker_kind = reported.speaker, reported.speaker_mention, reported.speaker_kind
-    quote.rule = RULE_AFTER_REPORTED
+    _take_speaker(quote, reported, RULE_AFTER_REPORTED)
 
 
 def _continue(
@@ -519,12 +513,7 @@ def _continue(
         and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS
         and not own_item
     ):
-        quote.speaker, quote.speaker_mention, quote.speaker_kind = (
-            previous.speaker,
-            previous.speaker_mention,
-            previous.speaker_kind,
-        )
-        quote.rule = RULE_CONTINUATION
+        _take_speaker(quote, previous, RULE_CONTINUATION)
         if draft.kind == "partial" and (draft.continues or previous.kind == "direct"):
             quote.kind = previous.kind
     turn = speakers.turns.get(unit)
