@@ -150,47 +150,33 @@ def load_directory(extra_files: tuple[Path, ...] = (), patterns: Path | None = N
 
 def same_person(a: str, b: str) -> bool:
     """One identity: equal `identity_key`s (spellings, transliterations), a surname (with its
-    particles) that ends the other name ("Falk", "Ines Falk"; "Van der Berg"), a short form of
-    the first name ("Don Kessler", "Donald Kessler"), or a first name spelt otherwise ("Demetri
-    Costakis", "Dimitris Kostakis"). Speakers are canonical names by now, so aliases from the
-    directory are already one name."""
+    particles) that ends the other name ("Falk", "Ines Falk"; "Van der Berg"), or one surname with
+    a short form of the first name ("Don Kessler", "Donald Kessler") or a first name spelt
+    otherwise ("Demetri Costakis", "Dimitris Kostakis"), of one gender. Speakers are canonical
+    names by now, so aliases from the directory are already one name."""
     key_a, key_b = identity_key(a), identity_key(b)
     if key_a == key_b:
         return True
     words_a, words_b = key_a.split(), key_b.split()
     shorter, longer = sorted((words_a, words_b), key=len)
+    one_surname = len(words_a) == len(words_b) == 2 and words_a[1] == words_b[1]
     return bool(shorter) and (
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
-        or (_short_first_name(words_a, words_b) and _first_names_agree(a, b))
-        or _first_name_spelt_otherwise(a, b)
+        or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
     )
 
 
 SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says too little
-
-
-def _short_first_name(words_a: list[str], words_b: list[str]) -> bool:
-    """ "Don Kessler" and "Donald Kessler": one surname, and one first name the start of the other
-    (of the same gender: not "Daniel Smith" and "Daniela Smith")."""
-    if len(words_a) != 2 or len(words_b) != 2 or words_a[1] != words_b[1]:
-        return False
-    short, full = sorted((words_a[0], words_b[0]), key=len)
-    return len(short) >= SHORT_FIRST_NAME_MIN and full.startswith(short)
-
-
 SKELETON_MIN = 4  # "Dmtr" of Demetri and Dimitris; "Dnl" would join Daniel and Daniela
 
 
-def _first_name_spelt_otherwise(a: str, b: str) -> bool:
-    """ "Demetri Costakis" and "Dimitris Kostakis": one surname, and first names with the same
-    consonants (a final "s" aside) that no first-name table gives two genders."""
-    words_a, words_b = identity_key(a).split(), identity_key(b).split()
-    if len(words_a) != 2 or len(words_b) != 2 or words_a[1] != words_b[1]:
-        return False
-    skeleton_a, skeleton_b = _consonants(words_a[0]), _consonants(words_b[0])
-    if skeleton_a != skeleton_b or len(skeleton_a) < SKELETON_MIN:
-        return False
-    return _first_names_agree(a, b)
+def _first_name_variants(a: str, b: str) -> bool:
+    """Two keys of one first name: a short form ("Don", "Donald") or the same consonants, a final
+    "s" aside ("Demetri", "Dimitris")."""
+    short, full = sorted((a, b), key=len)
+    if len(short) >= SHORT_FIRST_NAME_MIN and full.startswith(short):
+        return True
+    return _consonants(a) == _consonants(b) and len(_consonants(a)) >= SKELETON_MIN
 
 
 def _first_names_agree(a: str, b: str) -> bool:
