@@ -13,6 +13,10 @@ def quoted(quotes):
     return [q for q in quotes if q.kind in ("direct", "partial")]
 
 
+def direct_speakers(quotes):
+    return [q.speaker for q in quotes if q.kind == "direct"]
+
+
 def only(quotes):
     found = quoted(quotes)
     assert len(found) == 1, [(q.text, q.kind) for q in found]
@@ -231,7 +235,7 @@ def test_the_speaker_named_at_a_quotes_end_outweighs_the_narration_before_it(quo
         "\u201cThe water came up the stairs in an hour.\n\n"
         "\u201cWe lost everything on the ground floor,\u201d said Tomas Brandl, her neighbour.\n"
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomas Brandl", "Tomas Brandl"]
+    assert direct_speakers(quotes_of(text)) == ["Tomas Brandl", "Tomas Brandl"]
 
 
 def test_the_last_sentence_of_a_quote_paragraph_introduces_no_one(quotes_of):
@@ -240,7 +244,7 @@ def test_the_last_sentence_of_a_quote_paragraph_introduces_no_one(quotes_of):
         "\u201cWe walked the line at dawn. It was a fine day. It carried a post from the depot.\n\n"
         "\u201cNobody told us the bridge had moved.\u201d\n"
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == [None, None]
+    assert direct_speakers(quotes_of(text)) == [None, None]
 
 
 def test_a_clause_ending_in_a_colon_before_a_quote_is_its_subjects(quotes_of):
@@ -659,12 +663,12 @@ def test_a_pronoun_opening_a_live_blog_entry_stands_for_the_person_named_next(qu
         "The town's mayor, Bruce Kellaway, also asked residents not to bring pets.\n\n15:02 AEDT\n\n"
         "Premier Kate Ellery told reporters the night would be long.\n"
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Bruce Kellaway"]
+    assert direct_speakers(quotes_of(text)) == ["Bruce Kellaway"]
 
 
 def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Lindahl"]
+    assert direct_speakers(quotes_of(text)) == ["Lindahl"]
 
 
 def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of):
@@ -672,7 +676,7 @@ def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of
         "Race\n\nSen. Garrett Lindahl attacked his rival on Tuesday.\n\n"
         'State Attorney General Renata Falk answered him Wednesday. "I have met a payroll," the Democrat said.\n'
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Renata Falk"]
+    assert direct_speakers(quotes_of(text)) == ["Renata Falk"]
 
 
 def test_a_headline_speech_verb_tagged_as_a_noun_gives_its_subject_the_quote(quotes_of):
@@ -685,7 +689,7 @@ def test_an_aside_on_the_quote_after_its_cue_does_not_take_it(quotes_of):
         "Race\n\nSen. Garrett Lindahl spoke in Pelham Falls.\n\n"
         'Last night, the senator said, and I wrote it down, "Nobody needs a lecture on jobs from a lawyer."\n'
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Garrett Lindahl"]
+    assert direct_speakers(quotes_of(text)) == ["Garrett Lindahl"]
 
 
 def test_a_quote_paragraph_is_spoken_by_whom_the_next_paragraph_says_it_was(quotes_of):
@@ -694,7 +698,7 @@ def test_a_quote_paragraph_is_spoken_by_whom_the_next_paragraph_says_it_was(quot
         '"We had a metre of water through the house in twenty minutes."\n\n'
         "That was Nadia Farrell, who was pulled from her home on Creek Street this afternoon.\n"
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Farrell"]
+    assert direct_speakers(quotes_of(text)) == ["Nadia Farrell"]
 
 
 def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_of):
@@ -703,7 +707,7 @@ def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_
         '"We will fight this," said Pieter van der Berg.\n\n'
         'De Wit, a teacher, said several of her neighbours were elderly. "My neighbour is ninety-one."\n'
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Pieter van der Berg", "Anouk de Wit"]
+    assert direct_speakers(quotes_of(text)) == ["Pieter van der Berg", "Anouk de Wit"]
 
 
 def test_a_bare_nouns_verb_inside_a_report_is_no_speaker_of_its_own(quotes_of):
@@ -713,7 +717,7 @@ def test_a_bare_nouns_verb_inside_a_report_is_no_speaker_of_its_own(quotes_of):
 
 def test_a_label_naming_someones_reply_gives_them_the_quote(quotes_of):
     text = 'Debate\n\nNadia Fairweather spoke on the show.\n\nFairweather\'s challenge: "Then let him pick a date."\n'
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Nadia Fairweather"]
+    assert direct_speakers(quotes_of(text)) == ["Nadia Fairweather"]
 
 
 def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quotes_of):
@@ -721,7 +725,7 @@ def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quote
         "Preview\n\nThe diner. Gil Harrow, who runs a diner with his wife, Nadia, put it starkly: "
         '"If this goes ten weeks, we won\'t make it to summer."\n'
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Gil Harrow"]
+    assert direct_speakers(quotes_of(text)) == ["Gil Harrow"]
 
 
 def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
@@ -729,7 +733,7 @@ def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
         "Debate\n\nWes Brantley spoke at a rally.\n\nHost Derek Solano read out Brantley's line to the local paper: "
         '"You don\'t fix a health care problem by pretending a broken-down building is a hospital."\n'
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Wes Brantley"]
+    assert direct_speakers(quotes_of(text)) == ["Wes Brantley"]
 
 
 def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
@@ -738,7 +742,7 @@ def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
         "The jury was read a statement from Dinesh Pallath, a former site engineer.\n\n"
         "'Mr Colbeck came to the Kallur site in March 2019,' the statement said.\n"
     )
-    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Dinesh Pallath"]
+    assert direct_speakers(quotes_of(text)) == ["Dinesh Pallath"]
 
 
 def test_a_heading_that_opens_with_a_quote_names_its_speaker_after_a_colon(quotes_of):
