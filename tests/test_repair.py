@@ -65,6 +65,24 @@ def test_a_title_abbreviation_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Smt. Anjali Raghavan spoke.")][:2] == ["Smt.", "Anjali"]
 
 
+def test_a_hyphenated_given_name_after_a_surname_stays_one_token(pipeline):
+    assert [t.text for t in pipeline.nlp("Rep. Kim Jae-won of the opposition spoke.")][1:3] == ["Kim", "Jae-won"]
+
+
+def test_a_hyphenated_compound_after_a_common_word_stays_split(pipeline):
+    assert "-" in [t.text for t in pipeline.nlp("The Post-war plan held.")]
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_one_just_introduced(quotes_of):
+    text = (
+        "Housing row\n\nLand Minister Kim Soo-yeon told a hearing that the ministry would act.\n\n"
+        "Rep. Kim Jae-won of the main opposition New Future Party, who chairs the committee, accused the "
+        'government of "passing the buck".\n\n'
+        '"The government has had 14 months," Kim said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Kim Jae-won"]
+
+
 INVERTED_REPORT = (
     "The State government has ordered an inquiry into the bridge contract, "
     "Chief Minister Smt. Anjali Raghavan (Vendhara Praja Party) said on Wednesday."

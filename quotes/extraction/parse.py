@@ -160,6 +160,48 @@ def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
                 tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
+HYPHENATED_NAMES = "quotes_hyphenated_given_names"
+SYLLABLE = 5  # "Jae-won", "Eun-ji", "Kai-shek": short romanised syllables
+
+
+def keep_hyphenated_given_names(nlp: Language) -> None:
+    """Run `join_hyphenated_given_names` before the tagger."""
+    if HYPHENATED_NAMES not in nlp.pipe_names:
+        nlp.add_pipe(HYPHENATED_NAMES, first=True)
+
+
+@Language.component(HYPHENATED_NAMES)
+def join_hyphenated_given_names(doc: Doc) -> Doc:
+    """Make a romanised given name whose syllables a hyphen joins one token after a capitalised
+    surname ("Kim Jae-won", "Seo Eun-ji"): split, the tagger reads "won" as a noun and the name
+    loses its end."""
+    names = []
+    i = 1
+    while i < len(doc) - 2:
+        surname, first, hyphen, rest = doc[i - 1 : i + 3]
+        if (
+            hyphen.text == "-"
+            and not first.whitespace_
+            and not hyphen.whitespace_
+            and first.is_title
+            and first.is_alpha
+            and rest.is_lower
+            and rest.is_alpha
+            and max(len(first), len(rest)) <= SYLLABLE
+            and surname.is_title
+            and surname.is_alpha
+            and not surname.is_stop
+        ):
+            names.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    with doc.retokenize() as retokenizer:
+        for name in names:
+            retokenizer.merge(name)
+    return doc
+
+
 def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:
     """Parse (text, context) pairs in batches, in this process, without the pipes named in `leave_out`
     (more processes take whole documents each: `quotes.extraction.workers`).

@@ -31,6 +31,7 @@ from quotes.extraction.parse import (
     irregular_forms,
     join_phrasal_verbs,
     keep_abbreviations,
+    keep_hyphenated_given_names,
     load_model,
     parse,
     split_marks,
@@ -76,6 +77,7 @@ def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ())
     rules = load_rules()
     split_marks(nlp, rules.quote_chars)
     keep_abbreviations(nlp, rules.abbreviations)
+    keep_hyphenated_given_names(nlp)
     return pipeline_of(nlp, speakers_files)
 
 
