@@ -701,6 +701,15 @@ def test_a_quote_paragraph_is_spoken_by_whom_the_next_paragraph_says_it_was(quot
     assert direct_speakers(quotes_of(text)) == ["Nadia Farrell"]
 
 
+def test_the_paragraph_after_a_quote_naming_its_speaker_outweighs_the_narration_before(quotes_of):
+    text = (
+        "Relief review\n\nA land ministry official said the ministry was leaning toward auction prices.\n\n"
+        '"I signed the contract in good faith. Now I am told the house belongs to the bank."\n\n'
+        "That is how Baek Na-rae, who leads a group of fraud victims, describes the past year.\n"
+    )
+    assert direct_speakers(quotes_of(text)) == ["Baek Na-rae"]
+
+
 def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_of):
     text = (
         "Dike\n\nAnouk de Wit chairs the residents' group.\n\n"

@@ -418,7 +418,9 @@ def _speakers_identified_after(quotes: list[Quote], text: str, found: Plan, regi
     ...": the person that paragraph names."""
     openers = rules.words("speakers.identifying_openers")
     for quote in quotes:
-        if quote.speaker is not None or quote.kind not in MARKED_KINDS or quote.paragraph is None:
+        # naming the speaker outweighs a guess from the narration before the quote
+        guessed = quote.speaker is None or quote.rule == RULE_NARRATED_INTRODUCTION
+        if not guessed or quote.kind not in MARKED_KINDS or quote.paragraph is None:
             continue
         para = found.paragraphs[quote.paragraph]
         after = found.paragraphs[quote.paragraph + 1] if quote.paragraph + 1 < len(found.paragraphs) else None
