@@ -110,6 +110,31 @@ def test_a_title_with_the_name_beside_it_is_that_person_and_the_title_finds_them
     assert [q.speaker for q in quotes_of(text)] == ["Fergal Brennan", "Fergal Brennan"]
 
 
+def test_the_named_holder_of_an_office_is_its_speaker(quotes_of):
+    text = (
+        "The Baale of Oke-Odo, Chief Samuel Adegoke Olatunji, whose palace was submerged, told our "
+        'correspondent that the community had lost "everything we planted this year" to the water.'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Samuel Adegoke Olatunji"}
+
+
+def test_a_name_in_a_clause_about_the_subject_is_not_the_subject(quotes_of):
+    text = (
+        "Flood toll\n\nThe Adaro State Governor, Dr Adebayo Akinsete, visited the camps.\n\n"
+        "The governor, who spoke through his Chief Press Secretary, Mr Kolawole Adesuyi, in a statement "
+        "on Sunday, said 37 persons had so far been confirmed dead."
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Adebayo Akinsete"]
+
+
+def test_two_roles_before_a_name_are_that_persons(quotes_of):
+    text = (
+        "Play-off first leg\n\nGoalkeeper and captain Frederik Sølvhøj, who made two saves, said the "
+        'dressing room had been "quiet, but not broken" after the final whistle.'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Frederik Sølvhøj"}
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

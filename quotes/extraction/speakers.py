@@ -18,6 +18,7 @@ from quotes.rules import Rules
 from quotes.text.names import fold
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}  # a clause qualifying a noun or a verb
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
@@ -194,10 +195,33 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
     for candidate in token.subtree:
-        if candidate.dep_ == "appos" and candidate.pos_ == "PROPN":
+        if candidate.dep_ == "appos" and candidate.pos_ == "PROPN" and not _in_a_clause_of(candidate, token):
             first = _name_run(candidate, rules)[0]
             if first.i > 0 and token.doc[first.i - 1].text == ",":
                 return candidate
+    return None
+
+
+def _in_a_clause_of(word: Token, noun: Token) -> bool:
+    """Whether `word` sits in a clause that qualifies `noun` ("The governor, who spoke through his
+    press secretary, Mr Kolawole Adesuyi, said": the name is the secretary's, not the governor's)."""
+    for ancestor in word.ancestors:
+        if ancestor == noun:
+            return False
+        if ancestor.dep_ in CLAUSE_DEPS:
+            return True
+    return False
+
+
+def _titled_conjunct(role: Token, rules: Rules) -> Token | None:
+    """ "Goalkeeper and captain Frederik Sølvhøj said": two roles of one named person, parsed as a
+    bare role noun joined to the titled name."""
+    if any(c.dep_ == "det" for c in role.children) or role.lemma_.lower() not in rules.title_words:
+        return None
+    for name in role.children:
+        titled = any(c.dep_ == "compound" and c.lemma_.lower() in rules.title_words for c in name.children)
+        if name.dep_ == "conj" and name.pos_ == "PROPN" and titled:
+            return name
     return None
 
 
@@ -335,6 +359,7 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     if joint is not None:
         return joint
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
+    head = head or _titled_conjunct(token, rules)
     if head is not None:
         return _named(head, token, rules)
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -419,6 +444,15 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     suffixes = rules.words("speakers.corporate_suffixes")
     if head.lower_ in suffixes and head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
         return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
+    # "The Minister of State for Rural Affairs, Fergal Brennan, told ...", "The Baale of Oke-Odo,
+    # Chief Samuel Olatunji, told ...": a title, or a definite name of an office, beside a person's name
+    office = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not is_organisation([head], rules)
+    named = _name_beside_title(head) if office or all(t.lower_ in rules.title_words for t in run) else None
+    if named is not None:
+        person = mention_at(named, rules, statement_owner=False)
+        full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
+        if person is not None and person.form == "name" and (full_name or not office):
+            return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
     named_body = (
         head.lower_ not in rules.title_words  # "Minister of State" is a title
         and bool(_of_extension(head))
@@ -430,11 +464,6 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
             run = run[1:]
         run = _joined_words_before(run) + run
         return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
-    named = _name_beside_title(head) if all(t.lower_ in rules.title_words for t in run) else None
-    if named is not None:  # "The Minister of State for Rural Affairs, Fergal Brennan, told ..."
-        person = mention_at(named, rules, statement_owner=False)
-        if person is not None and person.form == "name":
-            return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
     titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
