@@ -65,6 +65,10 @@ def test_a_title_abbreviation_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Smt. Anjali Raghavan spoke.")][:2] == ["Smt.", "Anjali"]
 
 
+def test_a_west_african_honorific_stays_one_token(pipeline):
+    assert [t.text for t in pipeline.nlp("Hon. Ganiyu Alabi-Lawal spoke.")][:2] == ["Hon.", "Ganiyu"]
+
+
 def test_a_hyphenated_given_name_after_a_surname_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Rep. Kim Jae-won of the opposition spoke.")][1:3] == ["Kim", "Jae-won"]
 
