@@ -117,10 +117,11 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
     while len(chain) < 4 and current.dep_ in INHERIT_DEPS and current.head is not current:
         current = current.head
         chain.append(current)
-    for ancestor in chain:  # a speaking cue up the chain comes first
-        cue = cues.get(ancestor.i)
-        if cue is not None and cue.speaker is not None:
-            return cue
+    speaking = [c for c in (cues.get(a.i) for a in chain) if c is not None and c.speaker is not None]
+    if speaking:  # a speaking cue up the chain comes first
+        # "He maintained that the government had warned residents, adding that ...": a participle
+        # in reported content adds to the report, so its speaker is the reporter's
+        return speaking[-1] if token.tag_ == "VBG" else speaking[0]
     for ancestor in chain:
         subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
         if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
