@@ -171,6 +171,8 @@ def _resolve_mention(mention: Mention, floor: int, recent: int, registry: Articl
         entity = registry.add(learnt)
         if mention.body is not None:
             entity.titles.add(mention.head)  # "a police spokeswoman", then "the spokeswoman": the same body
+    elif mention.form == "description" and kind == "organisation" and mention.owner is None and len(speaker.split()) > 1:
+        registry.add(replace(mention, form="name", subject=True))  # "The presidential office said", then "The office said"
     return speaker, kind
 
 
