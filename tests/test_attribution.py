@@ -710,6 +710,14 @@ def test_the_paragraph_after_a_quote_naming_its_speaker_outweighs_the_narration_
     assert direct_speakers(quotes_of(text)) == ["Baek Na-rae"]
 
 
+def test_a_participle_adding_to_reported_content_is_the_reporters(quotes_of):
+    text = (
+        "Flood\n\nGovernor Adebayo Akinsete maintained that the state government had warned residents to "
+        'relocate in July, adding that "many of our people refused to leave."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Adebayo Akinsete"]
+
+
 def test_a_quote_after_reported_speech_in_its_paragraph_is_that_speakers(quotes_of):
     text = (
         "Dike\n\nAnouk de Wit chairs the residents' group.\n\n"

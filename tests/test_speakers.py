@@ -135,6 +135,19 @@ def test_two_roles_before_a_name_are_that_persons(quotes_of):
     assert {q.speaker for q in quotes_of(text)} == {"Frederik Sølvhøj"}
 
 
+def test_a_statement_that_is_the_object_of_a_verb_does_not_speak_its_owners_words(quotes_of):
+    text = 'Flood\n\nGaniyu Alabi-Lawal described the government\'s response as "slow and insensitive".'
+    assert [q.speaker for q in quotes_of(text)] == ["Ganiyu Alabi-Lawal"]
+
+
+def test_a_body_first_described_is_the_body_its_short_description_names_later(quotes_of):
+    text = (
+        "Relief package\n\nThe presidential office said Thursday it is reviewing a relief package.\n\n"
+        "The office said in a text message that it had asked the ministries to submit options.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"presidential office"}
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"
