@@ -43,3 +43,30 @@ def test_wrapped_articles_give_the_same_items(pairs):
 def test_wrapped_articles_give_the_same_speakers(pairs):
     same = sum(sum(wrapped.get(key, "") == speaker for key, speaker in original.items()) for original, wrapped in pairs)
     assert same >= MIN_SAME_SPEAKER * sum(len(original) for original, _ in pairs)
+
+
+def test_a_name_a_wrap_broke_with_a_hyphen_is_read_whole(quotes_of):
+    text = (
+        "Baths vote\r\n\r\nThe council voted on Thursday night to close the Victorian\r\n"
+        "baths on Netherby Road after a debate that ran for almost\r\n"
+        "three hours. Leader of the opposition Cllr Graham Sut-\r\n"
+        "cliffe said the administration had known about the state\r\n"
+        "of the building since a condition survey carried out in\r\n"
+        "2022, and that the pool had been left to fall apart.\r\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Graham Sutcliffe"]
+
+
+def test_a_compound_a_wrap_broke_at_its_hyphen_keeps_it(rules):
+    from quotes.extraction.plan import plan
+
+    text = (
+        "Bridge\n\nThe inspection of the old bridge over the river was led\n"
+        "by the town's most experienced and well-\n"
+        "known engineer, who said the well was dry and the answer\n"
+        "known to everyone who had walked across the bridge in the\n"
+        "past ten years, and that the council would pay for repairs.\n"
+    )
+    document = Document("bridge.txt", text)
+    found = plan(document, rules)
+    assert any("well-" in found.text_of(document, start, end) for start, end in found.parts)

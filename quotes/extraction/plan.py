@@ -4,6 +4,7 @@ stretches worth parsing (paragraphs with quote marks or a cue word, never boiler
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -35,6 +36,7 @@ class Plan:
     unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
     party_label: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label: read as blanks
+    broken: dict[int, str] = field(default_factory=dict)  # `_broken_words`: hyphen offset -> what is read there
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -62,7 +64,12 @@ class Plan:
         """What the parser reads for a part: the document's text (its markup blanked), or the
         headline in sentence case, as `_as_the_model_reads` (same length, so offsets hold). A part
         starts after its paragraph's lead (`_after_lead`)."""
-        text = self.recased.get(start) or (self.unmarked or document.text)[start:end]
+        text = self.recased.get(start)
+        if text is None:
+            text = (self.unmarked or document.text)[start:end]
+            for at, read in self.broken.items():
+                if start <= at and at + len(read) <= end:
+                    text = text[: at - start] + read + text[at - start + len(read) :]
         return _as_the_model_reads(text, self.party_label)
 
     def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
@@ -137,7 +144,10 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
-    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label)
+    broken = _broken_words(shown)
+    return Plan(
+        spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label, broken
+    )
 
 
 # line breaks (a hard-wrapped paragraph) and no-break, figure and thin spaces
@@ -153,6 +163,33 @@ def _as_the_model_reads(text: str, blank: regex.Pattern[str] | None = None) -> s
     an adverb, and "O'Neill" as a name."""
     text = WORD_APOSTROPHE.sub("'", text.translate(PLAIN_SPACES))
     return blank.sub(lambda m: " " * len(m.group()), text) if blank is not None else text
+
+
+BROKEN_WORD = regex.compile(r"(\p{L}+)-(?:\r\n|\n|\r)[ \t]*(\p{Ll}+)")
+WORD = regex.compile(r"\p{L}+")
+
+
+def _broken_words(text: str) -> dict[int, str]:
+    """Words a hard wrap broke with a hyphen ("Sut-" at a line's end, "cliffe" on the next): hyphen
+    offset -> the word's end and spaces, of the same length, for the model to read ("Sutcliffe"
+    and blanks). A break is a broken word when the document writes the word whole elsewhere, or
+    writes neither piece alone; "well-" and "known", both written alone, is a compound."""
+    breaks = list(BROKEN_WORD.finditer(text))
+    if not breaks:
+        return {}
+    written = Counter(WORD.findall(text))
+    in_breaks = Counter(piece for match in breaks for piece in match.group(1, 2))
+
+    def alone(piece: str) -> bool:
+        return written[piece] > in_breaks[piece]
+
+    found: dict[int, str] = {}
+    for match in breaks:
+        head, tail = match.group(1, 2)
+        if written[head + tail] or not (alone(head) or alone(tail)):
+            hyphen = match.end(1)
+            found[hyphen] = tail.ljust(match.end() - hyphen)
+    return found
 
 
 def _after_lead(text: str, para: Paragraph) -> int:
