@@ -148,6 +148,11 @@ def test_a_body_first_described_is_the_body_its_short_description_names_later(qu
     assert {q.speaker for q in quotes_of(text)} == {"presidential office"}
 
 
+def test_the_name_ending_a_titles_of_phrase_is_the_speaker(quotes_of):
+    text = "Baths\n\nLeader of the opposition Conservative group Cllr Graham Sutcliffe said the council had known.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Graham Sutcliffe"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

@@ -190,10 +190,13 @@ def is_organisation(tokens: list[Token], rules: Rules) -> bool:
 
 
 def _appositive_name(token: Token, rules: Rules) -> Token | None:
-    """ "The former president ..., Dmitry Medvedev, said": the name set off by commas."""
+    """ "The former president ..., Dmitry Medvedev, said": the name set off by commas, or at the
+    end of a title's "of" phrase ("Leader of the opposition group Cllr Graham Sutcliffe said")."""
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
+    if token.lemma_.lower() in rules.title_words and (named := _name_beside_title(token)) is not None:
+        return named
     for candidate in token.subtree:
         if candidate.dep_ == "appos" and candidate.pos_ == "PROPN" and not _in_a_clause_of(candidate, token):
             first = _name_run(candidate, rules)[0]
