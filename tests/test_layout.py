@@ -257,3 +257,14 @@ def test_the_lines_that_open_an_examination_hold_no_speech():
     found = layout(COURT)
     silent = [COURT[p.start : p.end].strip() for p in found.paragraphs if p.role == "boilerplate"]
     assert silent == ["RUTH VANCE, sworn", "Examination by MR. OKAFOR", "BY MR. OKAFOR:"]
+
+
+def test_a_party_label_in_brackets_is_read_as_blanks(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    text = "Hearing\n\nSEN. HAROLD BRANDT (R-OHIO): Thank you. Cllr Joan Pybus (Lab, Eastfield) said no.\n"
+    document = Document("hearing.txt", text)
+    found = plan(document, rules)
+    read = "".join(found.text_of(document, start, end) for start, end in found.parts)
+    assert "OHIO" not in read and "Eastfield" not in read and "Pybus" in read
