@@ -153,6 +153,32 @@ def test_the_name_ending_a_titles_of_phrase_is_the_speaker(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Graham Sutcliffe"]
 
 
+def test_a_person_a_pronoun_gave_a_gender_stays_a_person_when_named_in_a_list(quotes_of):
+    text = (
+        "Village\n\nMinister Íñigo Saldaña Beltrán defended the decision. «We are not playing with lives», he said.\n\n"
+        "Anselmo Carrión Ruiz, 84, was born in the house on Calle del Horno where he still lives.\n\n"
+        "—If they want me out of here —he said from his doorway— they will have to carry me out.\n\n"
+        "«Nobody is leaving this village. Not me, not Anselmo, not anybody», she said.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)][1:3] == ["Anselmo Carrión Ruiz", "Anselmo Carrión Ruiz"]
+
+
+def test_a_first_of_two_surnames_alone_is_that_person(quotes_of):
+    text = (
+        "Village\n\nRegional Environment Minister Íñigo Saldaña Beltrán defended the decision.\n\n"
+        "Saldaña said the evacuation would last «weeks, not months» while engineers drilled wells.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Íñigo Saldaña Beltrán"}
+
+
+def test_a_given_name_and_first_surname_are_the_person_with_both_surnames(quotes_of):
+    text = (
+        "Village\n\nRocío Almansa Villegas has been mayor for eleven years.\n\n"
+        "Rocío Almansa said the regional government had known about the cracks since 2019.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Rocío Almansa Villegas"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

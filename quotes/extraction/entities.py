@@ -106,8 +106,10 @@ class ArticleSpeakers:
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
             self._index(entity)
-        if mention.kind in ("organisation", "group") and entity.kind == "person":
-            entity.kind = mention.kind  # named as a thing once ("X, which ...", "the Miners"): a thing throughout
+        # named as a thing once ("X, which ...", "the Miners"): a thing throughout, unless a
+        # pronoun or title has already given it a gender
+        if mention.kind in ("organisation", "group") and entity.kind == "person" and not entity.genders:
+            entity.kind = mention.kind
         entity.subject = entity.subject or mention.subject
         if mention.subject:
             self.subject_at.add(mention.start)
@@ -166,6 +168,9 @@ class ArticleSpeakers:
                     and _keys(e.name, self.particles)[:1] == keys
                     and (known_first_name or e.genders or e.titles or e.ages)
                 ]
+            if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán": a first of two surnames
+                candidates = [e for e in self.entities if e.kind == "person" and keys[0] in _keys(e.name, self.particles)[1:-1]]
+                candidates = candidates if len(candidates) == 1 else []
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             known = self.by_keys.get(keys[-1:])
             kin = bool(mention.titles) and self._full_titles(mention) <= self.kin  # "Tom Whitaker, her husband"
@@ -174,6 +179,9 @@ class ArticleSpeakers:
             first = self.by_keys.get(keys[:1])  # "Ava, 9, ..." and later "said Ava Mercer": one girl
             if not candidates and first is not None and first.kind == "person" and fold(first.name) in self.first_names:
                 candidates.append(first)
+            if not candidates:  # "Rocío Almansa" and "Rocío Almansa Villegas": given name and first surname
+                people = (e for e in self.entities if e.kind == "person")
+                candidates += [e for e in people if _first_surname(keys, _keys(e.name, self.particles))]
             if not candidates:  # two surnames, "Ruiz de Alarcón": the person whose name ends with them
                 ends = [e for e in self.by_surname.get(keys[-1], []) if _keys(e.name, self.particles)[-len(keys) :] == keys]
                 candidates += ends
@@ -404,6 +412,12 @@ class ArticleSpeakers:
             # ("sold at Walmart, Target and Amazon. The company said")
             entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
         return entity
+
+
+def _first_surname(keys: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether one name is a given name and the first of two surnames of the other."""
+    short, full = sorted((keys, other), key=len)
+    return len(short) == 2 and len(full) > 2 and short[0] == full[0] and short[1] in full[1:-1]
 
 
 def _title_words(entity: Entity) -> set[str]:
