@@ -179,6 +179,19 @@ def test_a_given_name_and_first_surname_are_the_person_with_both_surnames(quotes
     assert [q.speaker for q in quotes_of(text)] == ["Rocío Almansa Villegas"]
 
 
+def test_a_title_in_a_quote_is_the_person_given_it_just_after(quotes_of):
+    text = (
+        "Village\n\nAlmansa said the regional government had known about the cracks since 2019.\n\n"
+        "«In 2021 the delegate stood in this square and told me “this is a priority for the Junta”. "
+        "Four years later they send me a van», she said.\n\n"
+        "The then delegate of the regional government in Soria, Arturo Pedraza Gómez, now retired, "
+        "could not be reached for comment.\n\n"
+        "Anselmo Carrión Ruiz, 84, was born in the house where he still lives.\n"
+    )
+    nested = [q.speaker for q in quotes_of(text) if q.text.startswith("this is a priority")]
+    assert nested == ["Arturo Pedraza Gómez"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

@@ -300,18 +300,16 @@ class ArticleSpeakers:
         entity = entity or self._last(mention.start, lambda e: compatible(e) and e.looks_like_a_person, floor)
         return entity or (None if named else self._last(mention.start, compatible, floor))
 
-    def named_after(self, after: int, until: int, gender: str | None = None) -> Entity | None:
+    def named_after(self, after: int, until: int, gender: str | None = None, title: str = "") -> Entity | None:
         """The first person (of `gender`, when given) named as a subject in (after, until): who a
         title or pronoun stands for when the name comes after it ("THE Home Secretary promised ...
-        Rachel Danvers said", "'...,' she said, as Commissioner Ruth Halvorsen arrived")."""
+        Rachel Danvers said", "'...,' she said, as Commissioner Ruth Halvorsen arrived"), or given
+        the `title` there, subject or not ("the delegate told me ..." and, after, "The then
+        delegate, Arturo Pedraza, could not be reached")."""
         i = bisect.bisect_right(self.mentions, after, key=lambda m: m[0])
-        for offset, entity in self.mentions[i:]:
-            if offset >= until:
-                return None
-            agrees = gender is None or entity.gender in (None, gender)
-            if entity.kind == "person" and entity.subject and entity.looks_like_a_person and agrees:
-                return entity
-        return None
+        j = bisect.bisect_left(self.mentions, until, key=lambda m: m[0])
+        people = [e for _, e in self.mentions[i:j] if e.kind == "person" and (gender is None or e.gender in (None, gender))]
+        return next((e for e in people if (title and title in e.titles) or (e.subject and e.looks_like_a_person)), None)
 
     def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity mentioned first that `accept`s."""

@@ -238,7 +238,8 @@ class _Speakers:
         found = self.found
         index = found.index(mention.start)
         later = [p for p in found.paragraphs[index : index + paragraphs + 1] if p.unit == found.paragraphs[index].unit]
-        entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start, mention.gender)
+        title = mention.head if mention.form == "description" else ""
+        entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start, mention.gender, title)
         if entity is None:
             return None
         entity.titles.update(mention.titles)

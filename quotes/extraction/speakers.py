@@ -256,8 +256,16 @@ def _description_titles(token: Token, rules: Rules) -> list[str]:
     """Words that describe a speaker in apposition: "Medvedev, the former president" -> president,
     "Rachel Dunmore, the Labour MP for Shrewsford" -> mp, "the mayor, Ruth Adeyemi," -> mayor."""
     titles: list[str] = []
-    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in rules.title_words:
-        titles.append(token.head.lemma_.lower())
+
+    # "the mayor, Ruth Adeyemi", "The then delegate of the government in Soria, Arturo Pedraza"
+    def a_title(word: Token) -> bool:
+        return word.pos_ == "NOUN" and word.lemma_.lower() in rules.title_words
+
+    holder = token.head if token.dep_ == "appos" else None
+    while holder is not None and not a_title(holder) and holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+        holder = holder.head.head
+    if holder is not None and a_title(holder):
+        titles.append(holder.lemma_.lower())
     for child in token.children:
         if child.dep_ == "appos" and (child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.lower_ in rules.title_words)):
             titles.append(child.lemma_.lower())
