@@ -268,3 +268,12 @@ def test_a_party_label_in_brackets_is_read_as_blanks(rules):
     found = plan(document, rules)
     read = "".join(found.text_of(document, start, end) for start, end in found.parts)
     assert "OHIO" not in read and "Eastfield" not in read and "Pybus" in read
+
+
+def test_a_stage_direction_with_its_time_stamp_is_silent_and_no_part_of_a_turn():
+    text = (
+        "Podcast\n\n[00:14:02] DEEPA: Welcome back.\n\n[00:14:20] TOM: It was packed.\n\n"
+        "[00:16:38] DEEPA: More after this.\n\n[00:16:42] [AD BREAK]\n\n[00:18:50] DEEPA: We are back.\n"
+    )
+    roles = dict(_roles(text))
+    assert roles["[00:16:42] [AD BREAK"] == "boilerplate"
