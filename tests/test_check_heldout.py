@@ -15,6 +15,8 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
 - `tests/data/drafts_final8/` quotes the ten `final8` articles and was sealed with them; its first
   run (0.847 right, 9 correct quotes with an error) is in the README, and it has been used to
   find general faults since.
+- `tests/data/drafts_final9/` quotes the ten `final9` articles and was sealed with them; its first
+  run (0.854 right, 7 correct quotes with an error) is in the README.
 
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
@@ -46,11 +48,12 @@ CODES = {
 ERRORS = {"QC101", "QC102", "QC103"}
 # drafts folder -> (sources, least share of right verdicts, most correct quotes with an error)
 SETS = {
-    "drafts_heldout": ("final3", 0.97, 0),
+    "drafts_heldout": ("final3", 0.98, 0),
     "drafts_final5": ("final5", 0.90, 1),
     "drafts_final6": ("final6", 0.94, 1),
     "drafts_final7": ("final7", 0.93, 1),
     "drafts_final8": ("final8", 0.95, 0),
+    "drafts_final9": ("final9", 0.85, 7),
 }
 
 
