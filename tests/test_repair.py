@@ -87,6 +87,12 @@ def test_a_bare_surname_shared_by_two_people_goes_to_the_one_just_introduced(quo
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Kim Jae-won"]
 
 
+def test_a_place_after_a_fronted_preposition_is_its_object_not_the_subject(pipeline):
+    text = "In Umm Hasa, where tankers queued on Tuesday, resident Saeed Abu Shanab, 46, said the taps were dry."
+    deps = _deps(pipeline, text)
+    assert (deps["Hasa"], deps["Shanab"]) == ("pobj", "nsubj")
+
+
 INVERTED_REPORT = (
     "The State government has ordered an inquiry into the bridge contract, "
     "Chief Minister Smt. Anjali Raghavan (Vendhara Praja Party) said on Wednesday."

@@ -221,7 +221,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo nine misparses of the small models.
+    """Undo ten misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -244,6 +244,8 @@ def repair(doc: Doc) -> Doc:
       no subject, after a comma, is its subject.
     - "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said" parsed
       with the name as a conjunct inside the relative clause: it is the subject's apposition.
+    - "In Umm Hasa, where tankers queued, resident Saeed Abu Shanab said" parsed with the place as
+      the subject and the name as its conjunct or apposition.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -271,11 +273,31 @@ def repair(doc: Doc) -> Doc:
         if subject is not None and name is not None:
             name.head, name.dep_ = subject, "appos"
     for verb in doc:
+        place, name = _object_of_a_fronted_preposition(verb)
+        if place is not None and name is not None:
+            place.head, place.dep_ = place.doc[place.left_edge.i - 1], "pobj"
+            name.head, name.dep_ = verb, "nsubj"
+    for verb in doc:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
             verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
             clause.head, clause.dep_ = verb, "ccomp"
     return doc
+
+
+def _object_of_a_fronted_preposition(verb: Token) -> tuple[Token | None, Token | None]:
+    """(place, name): "In Umm Hasa, where tankers queued, resident Saeed Abu Shanab said", parsed
+    with the place as the subject, the preposition before it left with no object, and the name
+    as the place's conjunct or apposition."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None, None
+    preposition = subject.doc[subject.left_edge.i - 1]
+    stranded = preposition.dep_ == "prep" and preposition.head == verb and not any(c.dep_ == "pobj" for c in preposition.children)
+    name = next((c for c in subject.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"), None)
+    if not stranded or name is None or not any(t.text == "," for t in subject.doc[subject.i : name.i]):
+        return None, None
+    return subject, name
 
 
 def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
