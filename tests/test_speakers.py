@@ -192,6 +192,14 @@ def test_a_title_in_a_quote_is_the_person_given_it_just_after(quotes_of):
     assert nested == ["Arturo Pedraza Gómez"]
 
 
+def test_an_honorific_of_address_is_no_name(quotes_of):
+    text = (
+        "Water\n\nHis Excellency Sheikh Faisal bin Nasser Al-Marzouqi visited the plant on Tuesday.\n\n"
+        'Speaking to reporters, His Excellency said: "The fault has been fully contained."\n'
+    )
+    assert "Excellency" not in {q.speaker for q in quotes_of(text)}
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"
