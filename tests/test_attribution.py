@@ -671,6 +671,14 @@ def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     assert direct_speakers(quotes_of(text)) == ["Lindahl"]
 
 
+def test_a_party_label_with_a_county_leaves_the_name_the_subject(quotes_of):
+    text = (
+        "Rail\n\nIt passed the House 64-51 last month. Its sponsor, Rep. Curtis Babb, R-Johnston, has said "
+        'the counties should be free to "spend their own money on their own roads."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Curtis Babb"]
+
+
 def test_the_democrat_is_the_person_named_before_whatever_their_office(quotes_of):
     text = (
         "Race\n\nSen. Garrett Lindahl attacked his rival on Tuesday.\n\n"
