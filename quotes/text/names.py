@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 # Spelling pairs that transliterations of one name swap: Costakis/Kostakis, Aleksei/Alexei, Tikhy/Tihy,
-# Zelenskyy/Zelensky, Qadhafi/Gaddafi, Gaddour/Gaddur.
+# Zelenskyy/Zelensky, Qadhafi/Gaddafi, Gaddour/Gaddur, Marzooqi/Marzouqi.
 TRANSLITERATION_PAIRS = (
     ("c", "k"),
     ("ks", "x"),
@@ -24,9 +24,11 @@ TRANSLITERATION_PAIRS = (
     ("ie", "i"),
     ("q", "g"),
     ("ou", "u"),
+    ("oo", "u"),
 )
 VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
 SLAVIC_YK = re.compile(r"(?<=[^aeiouy])yk$")  # Kowalczyk / Kowalczik, Melnyk / Melnik
+ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‐‑](?=\w)", re.IGNORECASE)  # al-Marzooqi / Marzooqi / Al Marzouqi
 
 
 @lru_cache(maxsize=1 << 16)
@@ -53,7 +55,7 @@ def name_key(word: str) -> str:
 
 def identity_key(name: str) -> str:
     """The key of a whole name, word by word: "Alexei Smirnov" and "Aleksei Smirnov" share it."""
-    return " ".join(name_key(word) for word in name.split())
+    return " ".join(name_key(ARABIC_ARTICLE.sub("", word)) for word in name.split())
 
 
 def is_written_name(mention: str, pronouns: frozenset[str], particles: frozenset[str] = frozenset()) -> bool:
