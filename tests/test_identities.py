@@ -53,6 +53,18 @@ def test_slavic_yk_and_ik_endings_share_one_key():
     assert identity_key("Dale Kowalczik") == identity_key("Dale Kowalczyk")
 
 
+def test_an_arabic_article_glued_to_a_surname_keeps_one_key():
+    assert same_person("Faisal bin Nasser Al-Marzouqi", "al-Marzooqi") and same_person("Marzooqi", "Al-Marzouqi")
+
+
+def test_a_bodys_initials_are_the_body():
+    assert same_person("NWS", "NordWest Schienennetz") and same_person("MCA", "Maritime and Coastguard Agency")
+
+
+def test_initials_that_are_not_the_names_are_another_body():
+    assert not same_person("BBC", "Ben Sato") and not same_person("NWS", "National Rail Service")
+
+
 def test_y_and_i_elsewhere_keep_names_apart():
     assert identity_key("Jane Smyth") != identity_key("Jane Smith")
 

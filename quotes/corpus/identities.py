@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.rules import load_rules, patterns_dir
@@ -152,10 +154,11 @@ def same_person(a: str, b: str) -> bool:
     """One identity: equal `identity_key`s (spellings, transliterations), a surname (with its
     particles) that ends the other name ("Falk", "Ines Falk"; "Van der Berg"), or one surname with
     a short form of the first name ("Don Kessler", "Donald Kessler") or a first name spelt
-    otherwise ("Demetri Costakis", "Dimitris Kostakis"), of one gender. Speakers are canonical
+    otherwise ("Demetri Costakis", "Dimitris Kostakis"), of one gender; or a body's initials
+    ("NWS", "NordWest Schienennetz"). Speakers are canonical
     names by now, so aliases from the directory are already one name."""
     key_a, key_b = identity_key(a), identity_key(b)
-    if key_a == key_b:
+    if key_a == key_b or initials_of(a, b):
         return True
     words_a, words_b = key_a.split(), key_b.split()
     shorter, longer = sorted((words_a, words_b), key=len)
@@ -164,6 +167,19 @@ def same_person(a: str, b: str) -> bool:
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
         or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
     )
+
+
+INITIALS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")  # "NordWest" is two words to its initials
+ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+
+
+def initials_of(a: str, b: str) -> bool:
+    """Whether one name is the initials of the other's capitalised words ("MCA", "Maritime and
+    Coastguard Agency"; "NWS", "NordWest Schienennetz")."""
+    short, full = sorted((a.strip(), b.strip()), key=len)
+    if not ACRONYM.fullmatch(short) or len(full.split()) < 2:
+        return False
+    return "".join(word[0] for word in INITIALS.findall(full)) == short
 
 
 SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says too little
