@@ -124,8 +124,8 @@ FLOORS = {
     # final9 (session 15), sealed until its first run: a 2016-style state story with a married
     # couple, a Gulf outlet, Irish names and titles, a CMS live blog, a radio transcript, three
     # embeds, a science story, German marks with a nested quote, a 72-column wire, a column with a
-    # correction (first run: 0.843 speaker accuracy, the honest figure)
-    "final9": Floor(0.93, 0.97, 0.83, 0.92, 0.83, 0.70, embeds=3, pair_recall=0.33),
+    # correction (first run: 0.843 speaker accuracy, the honest figure; used to find faults since)
+    "final9": Floor(0.93, 0.97, 0.87, 0.92, 0.83, 0.73, embeds=3, pair_recall=0.34),
 }
 
 
