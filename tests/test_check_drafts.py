@@ -68,6 +68,15 @@ def test_an_emphasised_quote_said_by_a_linked_name_is_checked_against_the_name(t
     assert finding.code == "QC100" and finding.speaker == "Volodymyr Zelensky"
 
 
+def test_an_emphasised_quote_before_its_verb_is_attributed_to_the_speaker_after_it(tmp_path, pipeline):
+    source = '"A protected nap is one of the cheapest interventions we have tested," the study\'s authors wrote.\n'
+    draft = 'Naps\n\n_"A protected nap is one of the cheapest interventions we have tested,"_ wrote the study\'s authors.\n'
+    (tmp_path / "source.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "draft.md").write_text(draft, encoding="utf-8")
+    report = run_check(CheckRequest((str(tmp_path / "draft.md"),), (str(tmp_path / "source.txt"),)), lambda *_: pipeline)
+    assert [f.code for f in report.findings] == ["QC100"]
+
+
 def test_a_blockquote_signed_on_its_last_line_is_attributed_to_the_signer(tmp_path, pipeline):
     draft = 'War\n\n> "Just peace through just force, and we will get there together."\n>\n> — Volodymyr Zelensky\n'
     [finding] = check(tmp_path, "draft.md", draft, pipeline).findings
