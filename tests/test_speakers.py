@@ -200,6 +200,15 @@ def test_an_honorific_of_address_is_no_name(quotes_of):
     assert "Excellency" not in {q.speaker for q in quotes_of(text)}
 
 
+def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
+    text = (
+        "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "
+        "Tom Whitcomb, would rather the money went to roads. Sen. Whitcomb said the line was needed.\n\n"
+        "Mr. Whitcomb told this newspaper that the forecast was a consultant's guess.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Dana Whitcomb", "Tom Whitcomb"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

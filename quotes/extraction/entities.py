@@ -185,8 +185,8 @@ class ArticleSpeakers:
             if not candidates:  # two surnames, "Ruiz de Alarcón": the person whose name ends with them
                 ends = [e for e in self.by_surname.get(keys[-1], []) if _keys(e.name, self.particles)[-len(keys) :] == keys]
                 candidates += ends
-        if mention.gender is not None:
-            candidates = [e for e in candidates if e.gender in (None, mention.gender)]
+        if mention.gender is not None:  # "Mr. Whitcomb": the man of the two, before one of no known gender
+            candidates = [e for e in candidates if e.gender == mention.gender] or [e for e in candidates if e.gender is None]
         if not candidates and mention.kind == "organisation" and len(keys) >= 2:
             # "the General Staff" after "Ukraine's General Staff": the body named in full before
             bodies = (e for e in self.entities if e.kind == "organisation")
