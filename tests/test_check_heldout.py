@@ -54,7 +54,7 @@ SETS = {
     "drafts_final6": ("final6", 0.94, 1),
     "drafts_final7": ("final7", 0.93, 1),
     "drafts_final8": ("final8", 0.95, 0),
-    "drafts_final9": ("final9", 0.90, 2),
+    "drafts_final9": ("final9", 0.92, 0),
 }
 
 
