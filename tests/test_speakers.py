@@ -209,6 +209,24 @@ def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender
     assert [q.speaker for q in quotes_of(text)] == ["Dana Whitcomb", "Tom Whitcomb"]
 
 
+def test_letters_after_a_name_are_no_part_of_it(quotes_of):
+    text = "Hospital\n\nRachel Dunmore MP said the plan would fail.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Rachel Dunmore"]
+
+
+def test_an_irish_name_with_mac_keeps_its_given_name(quotes_of):
+    text = "Dail\n\nLabour housing spokesperson Fiachra Mac Carthaigh TD said the figures were a scandal.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Fiachra Mac Carthaigh"]
+
+
+def test_the_taoiseach_is_a_title(quotes_of):
+    text = (
+        "Dail\n\nThe Taoiseach, Donncha Ó Súilleabháin, said the figures were unacceptable.\n\n"
+        "The Taoiseach said a plan would follow within a fortnight.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Donncha Ó Súilleabháin", "Donncha Ó Súilleabháin"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

@@ -162,16 +162,21 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     name = run[last_title + 1 :]
     while len(name) > 1 and name[0].is_punct:  # "MR. K. QUARSHIE", where "MR" and "." are two tokens
         name = name[1:]
+    while len(name) > 2 and name[-1].text.isupper() and name[-1].lower_ in rules.title_words:
+        titles.append(name[-1].lower_)  # letters after a name: "Rachel Dunmore MP", "Fiachra Mac Carthaigh TD"
+        name = name[:-1]
     # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
     # role, unless the name opens with a first name of its own ("Mary Ann Cole")
+    particles = rules.words("speakers.name_particles")  # "Fiachra Mac Carthaigh": "Mac" is no first name there
     given = next(
-        (k for k, t in enumerate(name[:-1]) if k > 0 and rules.first_name_gender(t.text) and not _hyphenated(name[k - 1])), None
+        (
+            k
+            for k, t in enumerate(name[:-1])
+            if k > 0 and rules.first_name_gender(t.text) and not _hyphenated(name[k - 1]) and t.lower_ not in particles
+        ),
+        None,
     )
-    if (
-        given is not None
-        and rules.first_name_gender(name[0].text) is None
-        and name[0].lower_ not in rules.words("speakers.name_particles")
-    ):
+    if given is not None and rules.first_name_gender(name[0].text) is None and name[0].lower_ not in particles:
         titles += [t.lower_ for t in name[:given]]
         name = name[given:]
     return name, titles
@@ -475,7 +480,10 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
             run = run[1:]
         run = _joined_words_before(run) + run
         return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
-    titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None
+    # "Fiachra Mac Carthaigh TD": letters after a name are no title heading the run
+    named_before = [t for t in run[:-1] if t.pos_ == "PROPN" and t.lower_ not in rules.title_words]
+    post_nominal = head.text.isupper() and len(named_before) > 1  # not "Shrewsford MP"
+    titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None and not post_nominal
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
