@@ -227,6 +227,11 @@ def test_the_taoiseach_is_a_title(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Donncha Ó Súilleabháin", "Donncha Ó Súilleabháin"]
 
 
+def test_a_spokesman_for_a_body_whose_name_holds_title_words_speaks_for_all_of_it(quotes_of):
+    text = "Rail\n\nA spokesman for the Senate Republican Caucus said the chamber would take up the measure.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Senate Republican Caucus"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

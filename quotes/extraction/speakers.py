@@ -643,8 +643,11 @@ def _represented(role: Token, rules: Rules) -> Mention | None:
     represented = mention_at(employer, rules, statement_owner=False)
     if represented is None or (represented.kind not in ("organisation", "group") and represented.form != "name"):
         return None
-    if represented.kind == "person" and len(represented.text.split()) == 1 and not represented.titles:
-        return replace(represented, kind="organisation")  # "a Microsoft spokeswoman": the company
+    if represented.kind == "person" and len(represented.text.split()) == 1:
+        # "a Microsoft spokeswoman": the company; "a spokesman for the Senate Republican Caucus": the
+        # caucus, its name whole (no senator called Caucus)
+        whole = [t for t in _name_run(employer, rules) if t.pos_ != "DET"] if represented.titles else []
+        return replace(represented, text=_span_text(whole) if whole else represented.text, kind="organisation", titles=())
     return represented
 
 
