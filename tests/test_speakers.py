@@ -232,6 +232,14 @@ def test_a_spokesman_for_a_body_whose_name_holds_title_words_speaks_for_all_of_i
     assert [q.speaker for q in quotes_of(text)] == ["Senate Republican Caucus"]
 
 
+def test_a_grid_operator_is_the_company_its_spokesperson_speaks_for(quotes_of):
+    text = (
+        "Storm\n\n9.05am\n\nKernow Grid says about 31,000 homes are without power. A spokesperson for the "
+        'company said engineers were "ready to go" but could not climb poles.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Kernow Grid"}
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"
