@@ -240,6 +240,11 @@ def test_a_grid_operator_is_the_company_its_spokesperson_speaks_for(quotes_of):
     assert {q.speaker for q in quotes_of(text)} == {"Kernow Grid"}
 
 
+def test_a_double_barrelled_surname_in_a_label_is_kept_whole(quotes_of):
+    text = 'Live\n\nLeon Osei-Bright on BBC Radio 5 Live: "Ashbourne look nervous on the ball."\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Leon Osei-Bright"]
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

@@ -101,6 +101,11 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     # "Rosalind Achterberg" parsed with the surname as an object of the given name
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].head.i == last and given_name(last + 1):
         last += 1
+    # "Leon Osei-Bright" parsed with the name's head before its hyphen: the name runs on through it
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ and not doc[last + 1].whitespace_:
+        if not (given_name(last + 2) and doc[last + 2].head.i in (last, last + 1, head.i)):
+            break
+        last += 2
     return [*doc[first : run[0].i], *run, *doc[head.i + 1 : last + 1]]
 
 
