@@ -245,6 +245,15 @@ def test_a_double_barrelled_surname_in_a_label_is_kept_whole(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Leon Osei-Bright"]
 
 
+def test_a_month_in_a_date_line_never_holds_a_headlines_title(quotes_of):
+    text = (
+        "Minister: Water to reach every home within 72 hours\n\n"
+        "Published: Tue 6 Aug 2024, 9:14 PM | Last updated: Tue 6 Aug 2024, 11:02 PM\n\n"
+        "Minister of Water Faisal Al-Marzouqi said supplies would be restored within 72 hours.\n"
+    )
+    assert "Aug" not in {q.speaker for q in quotes_of(text)}
+
+
 def test_a_pronoun_after_a_title_is_the_person_the_title_stood_for(quotes_of):
     text = (
         "Sheriff Dale Kowalczyk spoke first. Fire chief Ramon Echeverria spoke at noon.\n\n"

@@ -90,10 +90,12 @@ def type_entities(text: str, found: Plan, registry: ArticleSpeakers, recognise: 
     looks: list[tuple[_Look, int]] = []  # each look and the context it reads
     contexts: dict[tuple[int, int], int] = {}  # one recognition per sentence, however many names it holds
     dates = rules.words("speakers.date_words")
+    for entity in registry.entities:
+        # "Aug" of "Tue 6 Aug 2024", whatever title a heading lent it; "Mrs May" has a gender
+        dated = entity.kind == "person" and not entity.genders
+        if dated and all(word.lower().rstrip(".") in dates for word in entity.name.split()):
+            entity.kind, entity.named_only, entity.titles = "unknown", True, set()
     for entity in (e for e in registry.entities if in_doubt(e, rules.first_names, rules.title_words)):
-        if all(word.lower().rstrip(".") in dates for word in entity.name.split()):
-            entity.kind, entity.named_only = "unknown", True
-            continue
         for offset in entity.offsets[:MENTIONS_LOOKED_AT]:
             start, end = _context(text, found, offset)
             looks.append((_Look(entity, offset, start), contexts.setdefault((start, end), len(contexts))))
