@@ -125,7 +125,7 @@ FLOORS = {
     # couple, a Gulf outlet, Irish names and titles, a CMS live blog, a radio transcript, three
     # embeds, a science story, German marks with a nested quote, a 72-column wire, a column with a
     # correction (first run: 0.843 speaker accuracy, the honest figure; used to find faults since)
-    "final9": Floor(0.93, 0.97, 0.90, 0.92, 0.83, 0.74, embeds=3, pair_recall=0.35),
+    "final9": Floor(0.93, 0.97, 0.90, 0.92, 0.83, 0.75, embeds=3, pair_recall=0.36),
 }
 
 
