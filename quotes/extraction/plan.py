@@ -36,7 +36,7 @@ class Plan:
     unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
     party_label: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label: read as blanks
-    broken: dict[int, str] = field(default_factory=dict)  # `_broken_words`: hyphen offset -> what is read there
+    rejoined: str | None = None  # the shown text with the words a hard wrap broke read whole (`_rejoined`), if any
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -64,12 +64,7 @@ class Plan:
         """What the parser reads for a part: the document's text (its markup blanked), or the
         headline in sentence case, as `_as_the_model_reads` (same length, so offsets hold). A part
         starts after its paragraph's lead (`_after_lead`)."""
-        text = self.recased.get(start)
-        if text is None:
-            text = (self.unmarked or document.text)[start:end]
-            for at, read in self.broken.items():
-                if start <= at and at + len(read) <= end:
-                    text = text[: at - start] + read + text[at - start + len(read) :]
+        text = self.recased.get(start) or (self.rejoined or self.unmarked or document.text)[start:end]
         return _as_the_model_reads(text, self.party_label)
 
     def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
@@ -144,9 +139,9 @@ def plan(document: Document, rules: Rules) -> Plan:
     breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
-    broken = _broken_words(shown)
+    rejoined = _rejoined(shown)
     return Plan(
-        spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label, broken
+        spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label, rejoined
     )
 
 
@@ -169,27 +164,30 @@ BROKEN_WORD = regex.compile(r"(\p{L}+)-(?:\r\n|\n|\r)[ \t]*(\p{Ll}+)")
 WORD = regex.compile(r"\p{L}+")
 
 
-def _broken_words(text: str) -> dict[int, str]:
-    """Words a hard wrap broke with a hyphen ("Sut-" at a line's end, "cliffe" on the next): hyphen
-    offset -> the word's end and spaces, of the same length, for the model to read ("Sutcliffe"
-    and blanks). A break is a broken word when the document writes the word whole elsewhere, or
-    writes neither piece alone; "well-" and "known", both written alone, is a compound."""
+def _rejoined(text: str) -> str | None:
+    """The text with each word a hard wrap broke with a hyphen ("Sut-" at a line's end, "cliffe" on
+    the next) read whole, its end moved up to the hyphen and blanks after it, so the length and
+    every offset hold ("Sutcliffe" and blanks); None when no word was broken. A break is a broken
+    word when the document writes the word whole elsewhere, or writes neither piece alone;
+    "well-" and "known", both written alone, is a compound."""
     breaks = list(BROKEN_WORD.finditer(text))
     if not breaks:
-        return {}
+        return None
     written = Counter(WORD.findall(text))
     in_breaks = Counter(piece for match in breaks for piece in match.group(1, 2))
 
     def alone(piece: str) -> bool:
         return written[piece] > in_breaks[piece]
 
-    found: dict[int, str] = {}
+    pieces: list[str] = []
+    done = 0
     for match in breaks:
         head, tail = match.group(1, 2)
         if written[head + tail] or not (alone(head) or alone(tail)):
             hyphen = match.end(1)
-            found[hyphen] = tail.ljust(match.end() - hyphen)
-    return found
+            pieces += [text[done:hyphen], tail.ljust(match.end() - hyphen)]
+            done = match.end()
+    return "".join([*pieces, text[done:]]) if pieces else None
 
 
 def _after_lead(text: str, para: Paragraph) -> int:
