@@ -467,7 +467,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
     # "The Minister of State for Rural Affairs, Fergal Brennan, told ...", "The Baale of Oke-Odo,
     # Chief Samuel Olatunji, told ...": a title, or a definite name of an office, beside a person's name
-    office = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not is_organisation([head], rules)
+    the_head = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
+    office = the_head and not is_organisation([head], rules)
     named = _name_beside_title(head) if office or all(t.lower_ in rules.title_words for t in run) else None
     if named is not None:
         person = mention_at(named, rules, statement_owner=False)
@@ -492,9 +493,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
         text = _span_text(run)
-        return Mention(text, run[0].idx, "description", "person", head.lower_, run_titles, gender=gender, definite=definite)
+        return Mention(text, run[0].idx, "description", "person", head.lower_, run_titles, gender=gender, definite=the_head)
     name, titles = _strip_titles(run, rules)
     titles += _description_titles(head, rules)
     if head is not token:
