@@ -199,6 +199,29 @@ def test_a_role_after_a_comma_is_no_part_of_a_turn_label():
     assert [p.label for p in paras if p.role == "turn"] == ["DANA HALVERSON", "MAYA ORTEGA", "HALVERSON"]
 
 
+def test_a_role_in_lower_case_after_a_comma_is_no_part_of_a_turn_label():
+    text = (
+        "Reaction\n\n"
+        "Janet Oyelaran, Harbour Café owner: Footfall keeps us open.\n\n"
+        "Brian Lott, Conservative group leader: We will hold them to it.\n\n"
+        "Aisha Rahman, Mill Lane resident: Nobody knocked on my door.\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["Janet Oyelaran", "Brian Lott", "Aisha Rahman"]
+
+
+def test_a_list_item_of_a_reaction_round_up_is_a_turn_after_its_bullet():
+    text = (
+        "What they said\n\n"
+        "- Dermot Quill (St Anne's parish): The car park will be open on match days.\n"
+        "- Janet Oyelaran (café owner): Footfall keeps my café open.\n"
+        "- Aisha Rahman (resident): Nobody knocked on my door.\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["Dermot Quill", "Janet Oyelaran", "Aisha Rahman"]
+    assert text[paras[2].text_start : paras[2].end] == "Footfall keeps my café open."
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]

@@ -299,8 +299,14 @@ def _repeatable(line: str) -> bool:
     return len(line) <= REPEAT_MAX_CHARS and not any(c in QUOTE_LIKE for c in line)
 
 
-def _turn(text: str, para: Paragraph, rules: LayoutRules) -> regex.Match[str] | None:
-    return rules.turn.match(text[para.start : min(para.end, para.start + 80)])
+def _turn(text: str, para: Paragraph, rules: LayoutRules) -> tuple[int, regex.Match[str]] | None:
+    """A turn's label at the start of a paragraph, after a list item's bullet if there is one:
+    (where the label starts in the paragraph, the label's match)."""
+    head = text[para.start : min(para.end, para.start + 80)]
+    bullet = rules.list_item.match(head)
+    skip = bullet.end() if bullet is not None else 0
+    found = rules.turn.match(head[skip:])
+    return None if found is None else (skip, found)
 
 
 def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> int:
@@ -322,10 +328,11 @@ def _role(
         return "boilerplate", -1, None
     if rules.byline.match(line):
         return "byline", -1, None
-    if transcript and index > 0 and (turn := _turn(text, para, rules)) is not None:  # a headline is no turn
+    if transcript and index > 0 and (labelled := _turn(text, para, rules)) is not None:  # a headline is no turn
+        skip, turn = labelled
         aside = turn.group("aside")
         named = aside is not None and rules.aside_name.match(aside.strip()) is not None
-        return "turn", para.start + turn.end(), aside.strip() if aside and named else turn.group("label")
+        return "turn", para.start + skip + turn.end(), aside.strip() if aside and named else turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")
         if not rest:
