@@ -200,6 +200,11 @@ def test_an_honorific_of_address_is_no_name(quotes_of):
     assert "Excellency" not in {q.speaker for q in quotes_of(text)}
 
 
+def test_a_short_form_of_a_title_is_no_part_of_the_name(quotes_of):
+    text = "Vote\n\nCllr Pybus said the plan had changed because residents were heard.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Pybus"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

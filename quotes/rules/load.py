@@ -367,6 +367,7 @@ def load_rules(directory: Path | None = None) -> Rules:
     check_nodes(attribution, ATTRIBUTION_NODES)
     check_nodes(reported, REPORTED_NODES)
     check_with_spacy((*attribution, *reported))
+    title_forms = _title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", []))
     return Rules(
         mark_pairs=pairs,
         elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
@@ -377,8 +378,9 @@ def load_rules(directory: Path | None = None) -> Rules:
         prepositional=prepositional,
         channel_words=frozenset(w.lower() for w in channels.get("words", [])),
         outlets=frozenset(channels.get("outlets", [])),
-        title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])),
-        title_forms=_title_forms(folder / "speakers.toml", speakers.get("titles", {}).get("short_forms", [])),
+        # a short form is a title word too: "Cllr Pybus" is Pybus
+        title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])) | frozenset(title_forms),
+        title_forms=title_forms,
         dateline=dateline_pattern,
         party_label=_layout_pattern(folder / "quote_marks.toml", marks, "party_label"),
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
