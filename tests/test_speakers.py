@@ -200,6 +200,11 @@ def test_an_honorific_of_address_is_no_name(quotes_of):
     assert "Excellency" not in {q.speaker for q in quotes_of(text)}
 
 
+def test_a_surname_that_is_also_a_title_ends_a_name_after_a_first_name(quotes_of):
+    text = "Vote\n\nCllr Amira Sheikh said the plan had changed because residents were heard.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Amira Sheikh"]
+
+
 def test_a_short_form_of_a_title_is_no_part_of_the_name(quotes_of):
     text = "Vote\n\nCllr Pybus said the plan had changed because residents were heard.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Pybus"]

@@ -489,7 +489,9 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     # "Fiachra Mac Carthaigh TD": letters after a name are no title heading the run
     named_before = [t for t in run[:-1] if t.pos_ == "PROPN" and t.lower_ not in rules.title_words]
     post_nominal = head.text.isupper() and len(named_before) > 1  # not "Shrewsford MP"
-    titled_run = head.lower_ in rules.title_words and first_name_gender(_span_text(run), rules) is None and not post_nominal
+    # "Cllr Amira Sheikh": a surname that is also a title ends a name when a first name comes before it
+    first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)
+    titled_run = head.lower_ in rules.title_words and not first_named and not post_nominal
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
