@@ -210,6 +210,23 @@ def test_a_short_form_of_a_title_is_no_part_of_the_name(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Pybus"]
 
 
+def test_malay_honorifics_and_binti_leave_the_person_s_name(quotes_of):
+    text = (
+        "Flood\n\nDatin Noraini binti Hashim, who runs the shelter kitchen, said donations had been generous.\n\n"
+        "Tan Sri Lim Kok Wah said 1,200 people were still in shelters.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Noraini binti Hashim", "Lim Kok Wah"]
+
+
+def test_a_malay_honorific_gives_a_woman_for_she(quotes_of):
+    text = (
+        "Flood\n\nDatin Noraini Hashim runs the shelter kitchen. Volunteer coordinator Sudarsono brought "
+        "forty people from Riau.\n\n"
+        '"We have more rice than we can cook," she said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Noraini Hashim"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "
