@@ -666,6 +666,16 @@ def test_a_pronoun_opening_a_live_blog_entry_stands_for_the_person_named_next(qu
     assert direct_speakers(quotes_of(text)) == ["Bruce Kellaway"]
 
 
+def test_a_nickname_in_marks_inside_a_name_is_no_quote(quotes_of):
+    text = 'Probe\n\nSenator Ramon "Monching" Dela Paz said on Monday that he would file a bill next week.\n'
+    assert [q.kind for q in quotes_of(text)] == ["indirect"]
+
+
+def test_a_nickname_in_marks_inside_a_name_leaves_the_name_whole(quotes_of):
+    text = 'Probe\n\nSenator Ramon "Monching" Dela Paz said the bureau had seized 40 containers.\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Ramon Dela Paz"]
+
+
 def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
     assert direct_speakers(quotes_of(text)) == ["Lindahl"]

@@ -32,6 +32,7 @@ RULE_COLON_AFTER = "'\"quote\": Speaker' heading"
 RULE_NAMING = "subject of a verb that describes its object in the quote's words"
 RULE_GOVERNING_SUBJECT = "subject of the governing verb"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
+NICKNAME_MAX_WORDS = 3
 TERM_CONTEXT_CHARS = 40  # a naming word ("titled", "known as") stands within a few words of its term
 
 
@@ -493,11 +494,23 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
     sentence_like = quote.text.rstrip()[-1:] in ".!?,"
     if _is_title_case(words) and not sentence_like:
         return True
+    if _nickname(text, quote, words, before, rules) and not sentence_like:
+        return True
     if len(words) > rules.term_max_words:
         return False
     if before and (before[-1] in rules.short_naming_words or previous in rules.short_naming_words):
         return True
     return bool(after) and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", "."))
+
+
+def _nickname(text: str, quote: QuoteSpan, words: list[str], before: list[str], rules: Rules) -> bool:
+    """ 'Senator Ramon "Monching" Dela Paz': a word or three in capitals, in marks, between a first
+    name and the rest of the name, with no comma ("Bill Would 'Strand' Commuters" is no name)."""
+    after = text[quote.end + len(quote.close_mark) : quote.end + len(quote.close_mark) + 2]
+    capitalised = all(w[:1].isupper() for w in words)
+    first_name = bool(before) and rules.first_name_gender(before[-1]) is not None
+    run_on = len(after) == 2 and after[0] == " " and after[1].isupper()
+    return 1 <= len(words) <= NICKNAME_MAX_WORDS and capitalised and first_name and run_on
 
 
 def _is_title_case(words: list[str]) -> bool:

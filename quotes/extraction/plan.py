@@ -35,7 +35,7 @@ class Plan:
     line_breaks: list[int] = field(default_factory=list)  # where each line break starts, for line numbers
     unmarked: str | None = None  # the text with its markup blanked (Document.plain), when it has any
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
-    party_label: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label: read as blanks
+    read_as_blanks: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label and nickname
     rejoined: str | None = None  # the shown text with the words a hard wrap broke read whole (`_rejoined`), if any
 
     def line(self, offset: int) -> int:
@@ -65,7 +65,7 @@ class Plan:
         headline in sentence case, as `_as_the_model_reads` (same length, so offsets hold). A part
         starts after its paragraph's lead (`_after_lead`)."""
         text = self.recased.get(start) or (self.rejoined or self.unmarked or document.text)[start:end]
-        return _as_the_model_reads(text, self.party_label)
+        return _as_the_model_reads(text, self.read_as_blanks)
 
     def window(self, start: int, end: int, silenced: list[Paragraph]) -> Plan:
         """The plan of text[start:end] alone: its quotes, embeds and parts, and its paragraphs (one
@@ -140,9 +140,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     recased = _recased(shown, paras, headlines, rules)
     starts_ = [p.start for p in paras]
     rejoined = _rejoined(shown)
-    return Plan(
-        spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, rules.party_label, rejoined
-    )
+    blanks = rules.read_as_blanks
+    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, blanks, rejoined)
 
 
 # line breaks (a hard-wrapped paragraph) and no-break, figure and thin spaces

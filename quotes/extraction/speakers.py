@@ -58,6 +58,9 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     subtree = {t.i for t in head.subtree}
     while i >= head.sent.start and i in subtree:
         token = head.doc[i]
+        if token.is_space and i - 1 >= head.sent.start and _is_capitalised(head.doc[i - 1]) and i - 1 in subtree:
+            i -= 1  # a nickname read as blanks: 'Ramon "Monching" Dela Paz'
+            continue
         if token.dep_ not in NAME_DEPS and token.head.i not in {t.i for t in run}:
             break
         after_plural = token.i > 0 and token.doc[token.i - 1].text.endswith("s")
@@ -188,10 +191,11 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
 
 
 def _span_text(tokens: list[Token]) -> str:
+    """The words from the first token to the last, one space between (blanks read inside a name)."""
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    return " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
 
 
 def is_organisation(tokens: list[Token], rules: Rules) -> bool:

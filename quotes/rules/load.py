@@ -73,7 +73,7 @@ class Rules:
     outlets: frozenset[str]
     title_words: frozenset[str]
     dateline: regex.Pattern[str] | None = None
-    party_label: regex.Pattern[str] | None = None  # ", R-Kess.,": read by the parser as blanks
+    read_as_blanks: regex.Pattern[str] | None = None  # ", R-Kess.,", '"Monching"' in a name: the parser reads blanks
     dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
     spaced_dialogue_dashes: frozenset[str] = frozenset()  # "– Words, said Name." (quote_marks.toml [dialogue])
     attribution: tuple[DependencyRule, ...] = field(default=())
@@ -334,12 +334,16 @@ def _title_forms(path: Path, pairs: list[str]) -> dict[str, str]:
     return forms
 
 
-def _layout_pattern(path: Path, marks: dict[str, Any], key: str) -> regex.Pattern[str] | None:
-    pattern = marks.get("layout", {}).get(key)
-    try:
-        return regex.compile(pattern) if pattern else None
-    except regex.error as err:
-        raise RulesError(f"{path}: [layout] {key} is not a valid pattern ({err})") from err
+def _layout_pattern(path: Path, marks: dict[str, Any], *keys: str) -> regex.Pattern[str] | None:
+    """The [layout] patterns under `keys`, as one pattern that matches what any of them does."""
+    patterns = []
+    for key in keys:
+        pattern = marks.get("layout", {}).get(key)
+        try:
+            patterns += [regex.compile(pattern).pattern] if pattern else []
+        except regex.error as err:
+            raise RulesError(f"{path}: [layout] {key} is not a valid pattern ({err})") from err
+    return regex.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @lru_cache(maxsize=4)  # the built-in patterns and at most a user's folder or two
@@ -382,7 +386,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         title_words=frozenset(w.lower() for w in speakers.get("titles", {}).get("words", [])) | frozenset(title_forms),
         title_forms=title_forms,
         dateline=dateline_pattern,
-        party_label=_layout_pattern(folder / "quote_marks.toml", marks, "party_label"),
+        read_as_blanks=_layout_pattern(folder / "quote_marks.toml", marks, "party_label", "nickname"),
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
         spaced_dialogue_dashes=frozenset(marks.get("dialogue", {}).get("spaced_dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},

@@ -49,7 +49,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
-        "layout": frozenset({"dateline", "party_label"}),
+        "layout": frozenset({"dateline", "party_label", "nickname"}),
         "embeds": frozenset({"signatures", "blockquote_signature"}),
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words", "short_forms"})},
