@@ -227,6 +227,14 @@ def test_a_malay_honorific_gives_a_woman_for_she(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Noraini Hashim"]
 
 
+def test_the_name_at_the_end_of_a_chain_of_appositions_speaks(quotes_of):
+    text = (
+        "Briefing\n\nMinister, the opposition leader, Bola Adeyinka, said yesterday that the government "
+        "had waited a week too long.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Bola Adeyinka"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

@@ -251,6 +251,11 @@ def _name_beside_title(title: Token) -> Token | None:
         named = next((c for c in current.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
             return named
+        # "Minister, the opposition leader, Bola Adeyinka, said": the name ends a chain of appositions
+        described = next((c for c in current.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        if described is not None:
+            current = described
+            continue
         preps = [c for c in current.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
         current = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
     return None
