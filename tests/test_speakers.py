@@ -227,6 +227,11 @@ def test_a_malay_honorific_gives_a_woman_for_she(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Noraini Hashim"]
 
 
+def test_a_place_after_a_titled_first_and_last_name_is_no_part_of_a_body(quotes_of):
+    text = "Farms\n\nBarangay captain Eduardo Magsino of Barangay San Roque said farmers were selling at a loss.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Eduardo Magsino"]
+
+
 def test_the_name_at_the_end_of_a_chain_of_appositions_speaks(quotes_of):
     text = (
         "Briefing\n\nMinister, the opposition leader, Bola Adeyinka, said yesterday that the government "

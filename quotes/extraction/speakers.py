@@ -484,10 +484,11 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
         if person is not None and person.form == "name" and (full_name or not office):
             return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
+    first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)  # "Barangay captain Eduardo Magsino"
     named_body = (
         head.lower_ not in rules.title_words  # "Minister of State" is a title
         and bool(_of_extension(head))
-        and first_name_gender(_span_text(run), rules) is None
+        and not first_named
     ) or any(c.dep_ in ("appos", "conj") and c.lower_ in suffixes for c in head.children)
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
         run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
@@ -499,7 +500,6 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     named_before = [t for t in run[:-1] if t.pos_ == "PROPN" and t.lower_ not in rules.title_words]
     post_nominal = head.text.isupper() and len(named_before) > 1  # not "Shrewsford MP"
     # "Cllr Amira Sheikh": a surname that is also a title ends a name when a first name comes before it
-    first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)
     titled_run = head.lower_ in rules.title_words and not first_named and not post_nominal
     if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
