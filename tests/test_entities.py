@@ -531,6 +531,16 @@ def test_a_body_named_short_is_the_body_named_in_full_before(pipeline):
     assert _speakers(pipeline, text)["a large fire"] == "Ukraine's General Staff"
 
 
+def test_a_name_written_family_name_first_and_last_is_one_person(pipeline):
+    text = (
+        "Subsidies\n\nChief Cabinet Secretary Sato Kenji said the subsidies would run until March.\n\n"
+        "Kenji Sato, 58, took office in October.\n\n"
+        '"We cannot let households carry this alone," Sato said.\n'
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["We cannot let households carry this alone,"] == speakers["the subsidies would run until March"]
+
+
 def test_a_french_honorific_is_a_title_of_the_person_named_in_full(pipeline):
     text = (
         "Hail in Burgundy\n\n"

@@ -106,6 +106,8 @@ class ArticleSpeakers:
         elif len(mention.text.split()) > len(entity.name.split()):
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
             self._index(entity)
+        elif entity.kind == "person" and len(_keys(mention.text, self.particles)) > 1:
+            self._index(entity, mention.text)  # "Kenji Sato" for "Sato Kenji": "Sato" is its surname too
         # named as a thing once ("X, which ...", "the Miners"): a thing throughout, unless a
         # pronoun or title has already given it a gender
         if mention.kind in ("organisation", "group") and entity.kind == "person" and not entity.genders:
@@ -124,8 +126,9 @@ class ArticleSpeakers:
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
 
-    def _index(self, entity: Entity) -> None:
-        keys = _keys(entity.name, self.particles)
+    def _index(self, entity: Entity, name: str = "") -> None:
+        """Index `entity` by its name's keys, or by those of `name`, another full name it goes by."""
+        keys = _keys(name or entity.name, self.particles)
         self.by_keys.setdefault(keys, entity)
         if entity.kind == "person" and keys:
             people = self.by_surname.setdefault(keys[-1], [])
@@ -172,6 +175,9 @@ class ArticleSpeakers:
                 candidates = [e for e in self.entities if e.kind == "person" and keys[0] in _keys(e.name, self.particles)[1:-1]]
                 candidates = candidates if len(candidates) == 1 else []
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
+            swapped = self.by_keys.get(keys[::-1]) if len(keys) == 2 else None  # "Sato Kenji" and "Kenji Sato"
+            if swapped is not None and swapped.kind == "person":
+                candidates.append(swapped)
             known = self.by_keys.get(keys[-1:])
             kin = bool(mention.titles) and self._full_titles(mention) <= self.kin  # "Tom Whitaker, her husband"
             if known is not None and known.kind == "person" and not kin:
