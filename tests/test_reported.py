@@ -148,6 +148,18 @@ def test_a_role_before_a_colon_heads_a_verbless_headline_claim(quotes_of):
     assert found == [("No property tax increase in 2026 budget", "Lorna Castellanos")]
 
 
+def test_a_title_after_a_colon_speaks_the_headline_claim_before_it(quotes_of):
+    text = (
+        "Government to extend fuel subsidies: Chief Cabinet Secretary\n\n"
+        "Chief Cabinet Secretary Sato Kenji spoke to reporters in Tokyo on Tuesday."
+    )
+    assert reported(quotes_of(text)) == [("Government to extend fuel subsidies", "Sato Kenji")]
+
+
+def test_a_label_after_a_colon_with_no_claim_before_it_is_no_attribution(quotes_of):
+    assert reported(quotes_of("Pictured: Prime Minister\n\nThe minister visited the school.")) == []
+
+
 def test_a_word_that_names_no_speaker_before_a_colon_is_no_attribution(quotes_of):
     assert reported(quotes_of("Update: Road closures for the weekend\n\nThe council met on Monday.")) == []
 

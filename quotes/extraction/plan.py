@@ -14,7 +14,7 @@ from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks
-from quotes.extraction.reported import COLON_HEADLINE
+from quotes.extraction.reported import COLON_HEADLINE, COLON_HEADLINE_AFTER
 from quotes.models import Document, QuoteSpan
 from quotes.rules import Rules
 from quotes.text.words import trimmed
@@ -126,7 +126,8 @@ def plan(document: Document, rules: Rules) -> Plan:
         line = shown[para.start : para.end]
         # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
         introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
-        if has_quote or introduces or rules.may_hold_speech(line) or COLON_HEADLINE.match(line):
+        colon_headline = COLON_HEADLINE.match(line) or COLON_HEADLINE_AFTER.match(line)
+        if has_quote or introduces or rules.may_hold_speech(line) or colon_headline:
             parts.extend(chunks(shown, _after_lead(shown, para), para.end))
             quoted = [sp.text for sp in spans[i:] if sp.start < para.end] if has_quote else []
             # a quote in sentence case ("Storage is how Texas keeps the lights on") makes a

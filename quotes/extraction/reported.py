@@ -27,6 +27,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 MAX_FRAGMENT_TOKENS = 25
 HEADLINE_MAX_WORDS = 25  # a line with a colon longer than this is a sentence, not a "Speaker: claim" headline
 COLON_HEADLINE = regex.compile(r"^(?P<speaker>[\p{Lu}][\w'’.-]*(?: [\w'’.-]+){0,3}): (?P<content>.+)$")
+# "Government to extend fuel subsidies: Chief Cabinet Secretary", "Will not resign: CM": the
+# speaker after the colon, in South and East Asian headline style
+COLON_HEADLINE_AFTER = regex.compile(r"^(?P<content>[^:]+): (?P<speaker>[\p{Lu}][\w'’.-]*(?: [\p{Lu}][\w'’.-]*){0,3})\.?$")
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,28 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
     return found
 
 
+def _speaker_after_colon(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
+    """ "Government to extend fuel subsidies: Chief Cabinet Secretary": a claim with a verb, then a
+    name, a title or a body in capitals and nothing else after the colon."""
+    match = COLON_HEADLINE_AFTER.match(doc.text.rstrip())
+    if match is None:
+        return None
+    content = doc.char_span(match.start("content"), match.end("content"), alignment_mode="contract")
+    speaker = doc.char_span(match.start("speaker"), len(doc.text.rstrip().rstrip(".")), alignment_mode="contract")
+    if content is None or speaker is None or len(content) < 3:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in speaker) or not any(t.pos_ in ("VERB", "AUX") for t in content):
+        return None
+    head = speaker.root
+    known_roles = rules.title_words | rules.words("speakers.organisation_words") | rules.words("speakers.unnamed")
+    if not (head.pos_ == "PROPN" or head.lower_ in known_roles or head.lemma_.lower() in known_roles):
+        return None
+    mention = mention_at(head, rules)
+    if mention is None or mention.form == "pronoun":
+        return None
+    return mention, content.start_char, content.end_char
+
+
 def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
     ids = {t.i for t in tokens}
     start = end = anchor.i
@@ -243,9 +268,11 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     a title, an organisation or a group, never "Disclaimer:" or "Date:".
     """
     text = doc.text
-    match = COLON_HEADLINE.match(text)
-    if match is None or len(text.split()) > HEADLINE_MAX_WORDS:
+    if len(text.split()) > HEADLINE_MAX_WORDS:
         return None
+    match = COLON_HEADLINE.match(text)
+    if match is None:
+        return _speaker_after_colon(doc, rules)
     left = doc.char_span(0, match.end("speaker"), alignment_mode="contract")
     right = doc.char_span(match.start("content"), len(text.rstrip(". ")), alignment_mode="contract")
     if left is None or right is None or len(right) < 3:
