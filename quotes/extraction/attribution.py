@@ -504,7 +504,7 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
 
 
 def _nickname(text: str, quote: QuoteSpan, words: list[str], before: list[str], rules: Rules) -> bool:
-    """ 'Senator Ramon "Monching" Dela Paz': a word or three in capitals, in marks, between a first
+    """'Senator Ramon "Monching" Dela Paz': a word or three in capitals, in marks, between a first
     name and the rest of the name, with no comma ("Bill Would 'Strand' Commuters" is no name)."""
     after = text[quote.end + len(quote.close_mark) : quote.end + len(quote.close_mark) + 2]
     capitalised = all(w[:1].isupper() for w in words)
