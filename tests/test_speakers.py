@@ -240,6 +240,14 @@ def test_the_name_at_the_end_of_a_chain_of_appositions_speaks(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Bola Adeyinka"]
 
 
+def test_an_office_written_as_initials_is_its_holder(quotes_of):
+    text = (
+        "Roads\n\nRoads Cabinet Secretary Wanjiru Kamau visited Katito on Saturday.\n\n"
+        "The CS said the contractor had been paid.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Wanjiru Kamau"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "
