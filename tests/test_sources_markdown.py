@@ -104,6 +104,23 @@ def test_a_txt_file_that_looks_like_markdown_is_read_as_markdown(tmp_path):
     assert document.text == BLOG and document.plain == markdown_text(BLOG) and document.format == "markdown"
 
 
+def test_the_quoted_lines_of_an_e_mail_in_a_txt_file_are_read_without_their_marks(tmp_path):
+    text = "A reader wrote in:\n\n> Dear Letter, I have crossed that river\n> for sixty years.\n\nThat's all.\n"
+    document = read(tmp_path, text, "letter.txt")
+    assert document.plain is not None and len(document.plain) == len(text) and ">" not in document.plain
+    assert document.plain.split()[4:8] == ["Dear", "Letter,", "I", "have"] and document.format == "text"
+
+
+def test_one_line_opening_with_a_greater_than_sign_is_left_as_it_is(tmp_path):
+    document = read(tmp_path, "Scores\n\n> 40 per cent said yes.\n", "poll.txt")
+    assert document.plain is None
+
+
+def test_caption_turns_opening_with_two_greater_than_signs_are_no_e_mail_quoting(tmp_path):
+    document = read(tmp_path, "News\n\n>> MARISSA: GOOD EVENING.\n>> DEVON: THANK YOU.\n", "captions.txt")
+    assert document.plain is None
+
+
 def test_front_matter_is_blanked_before_the_markdown_is_read(tmp_path):
     text = "---\noutlet: Notes\n---\n# Title\n\nBody *text*.\n"
     document = read(tmp_path, text)

@@ -30,7 +30,7 @@ from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
 from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
-from quotes.sources.markdown import markdown_in, markdown_text
+from quotes.sources.markdown import markdown_in, markdown_text, quoted_lines_blanked
 from quotes.sources.meta import Manifests, front_matter, merged
 from quotes.sources.urls import PAGE_TYPES, TEXT_TYPES, FetchSettings, fetch, is_url
 
@@ -49,16 +49,18 @@ def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Doc
 
 
 def document_from_text(source: str, text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
-    """Text as given, but for its front matter (blanked, so offsets index `text`)."""
+    """Text as given, but for its front matter (blanked, so offsets index `text`); a text file's
+    e-mail quoting (">" opening lines) is blanked in `plain` too."""
     found = front_matter(text)
-    plain = markdown_text(found.text) if markdown else markdown_in(found.text)
+    markdown_plain = markdown_text(found.text) if markdown else markdown_in(found.text)
+    plain = markdown_plain or quoted_lines_blanked(found.text)
     return Document(
         source=source,
         text=found.text,
         title=title_of(plain or found.text),
         warnings=(*warnings, *found.warnings),
         meta=found.meta or NO_META,
-        format="text" if plain is None else "markdown",
+        format="text" if markdown_plain is None else "markdown",
         plain=plain,
     )
 

@@ -166,6 +166,24 @@ def markdown_in(text: str) -> str | None:
     return markdown_text(text) if signs >= MIN_MARKDOWN_SIGNS else None
 
 
+# Two lines or more in a row that open with ">": the quoted lines of an e-mail reply or a
+# forwarded letter in plain text (">>" opens a speaker's turn in TV captions instead)
+QUOTED_LINES = regex.compile(r"(?m)(?:^[ \t]{0,3}>(?!>)[^\r\n]*(?:\r\n|\r|\n)){1,}^[ \t]{0,3}>(?!>)[^\r\n]*$")
+QUOTED_LINE_MARK = regex.compile(r"(?m)^[ \t]{0,3}>[ \t]?")
+
+
+def quoted_lines_blanked(text: str) -> str | None:
+    """Plain text with the ">" that opens each quoted line of an e-mail made spaces, so that a
+    quoted letter reads as the words it holds; None when no two lines in a row open so."""
+    if not QUOTED_LINES.search(text):
+        return None
+
+    def blank(block: regex.Match[str]) -> str:
+        return QUOTED_LINE_MARK.sub(lambda mark: " " * len(mark.group()), block.group())
+
+    return QUOTED_LINES.sub(blank, text)
+
+
 def _blanked(text: str, tokens: Sequence[Token]) -> str:
     blanking = _Blanking(text)
     starts = _line_starts(text)
