@@ -155,6 +155,16 @@ def test_a_spaced_dialogue_dash_gives_the_speech_before_the_narrators_aside(rule
     assert texts(text, rules) == ["I didn't even see it go in,", "It just happened."]
 
 
+def test_a_spaced_dialogue_aside_between_dashes_runs_to_the_next_dash(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = (
+        "The lagoon.\n\n— We are tired — said the fisherman, 61, as he dragged a net onto the sand. — Every year "
+        "it is the same story.\n\n— It fed my father — said Cida, pointing at the water —, and now it feeds no one.\n"
+    )
+    spoken = ["We are tired", "Every year it is the same story.", "It fed my father", "and now it feeds no one."]
+    assert texts(text, rules) == spoken
+
+
 def test_a_spaced_dash_paragraph_right_after_dialogue_continues_the_speech(rules):
     rules = replace(rules, verb_forms=frozenset({"said"}))
     text = "– We suffered for 88 minutes, said the coach.\n\n– Tonight the whole town can dream.\n"

@@ -224,7 +224,16 @@ def _spaced_dialogue(text: str, para: Paragraph, rules: Rules, after_speech: boo
     for found in SPACED_ASIDE.finditer(text, start + 2, para.end, overlapped=True):
         if _names_a_cue_first(found.group(), rules):
             latest[found.end()] = found
-    asides = list(latest.values())
+    # "– We are tired – said the fisherman, 61. – Every year ...": an aside between spaced dashes,
+    # as Portuguese copy in English prints it, up to the next dash
+    dash = "".join(regex.escape(d) for d in rules.spaced_dialogue_dashes)
+    for found in regex.finditer(rf"\s[{dash}]\s+(?=\p{{Ll}})[^{dash}]*(?:[{dash}][\p{{P}}]*|$)", text[: para.end], pos=start + 2):
+        if _names_a_cue_first(found.group().lstrip()[1:], rules):
+            latest[found.end()] = found
+    asides: list[regex.Match[str]] = []
+    for aside in sorted(latest.values(), key=lambda m: m.start()):
+        if not asides or aside.start() >= asides[-1].end():
+            asides.append(aside)
     if not asides and not after_speech:
         return []
     spans: list[QuoteSpan] = []
