@@ -73,6 +73,16 @@ def test_a_hyphenated_given_name_after_a_surname_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Rep. Kim Jae-won of the opposition spoke.")][1:3] == ["Kim", "Jae-won"]
 
 
+def test_a_particle_that_is_an_english_word_is_one_token_with_its_surname(pipeline):
+    doc = pipeline.nlp("— We are tired — said José Raimundo dos Santos Filho, 61.")
+    assert "dos Santos" in [t.text for t in doc]
+
+
+def test_a_surname_after_a_particle_that_is_an_english_word_keeps_the_name_whole(quotes_of):
+    text = "Fish\n\n— We are tired — said José Raimundo dos Santos Filho, 61, as he dragged a net onto the sand.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["José Raimundo dos Santos Filho"]
+
+
 def test_a_hyphenated_compound_after_a_common_word_stays_split(pipeline):
     assert "-" in [t.text for t in pipeline.nlp("The Post-war plan held.")]
 

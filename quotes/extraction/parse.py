@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -200,6 +200,36 @@ def join_hyphenated_given_names(doc: Doc) -> Doc:
         for name in names:
             retokenizer.merge(name)
     return doc
+
+
+PARTICLE_SURNAMES = "quotes_particle_surnames"
+
+
+def keep_particle_surnames(nlp: Language, particles: Iterable[str]) -> None:
+    """Run `join_particle_surnames` before the tagger, for `particles` (speakers.misread_particles)."""
+    if PARTICLE_SURNAMES not in nlp.pipe_names:
+        nlp.add_pipe(PARTICLE_SURNAMES, first=True, config={"particles": sorted(particles)})
+
+
+@Language.factory(PARTICLE_SURNAMES, default_config={"particles": []})
+def make_particle_surnames(nlp: Language, name: str, particles: list[str]) -> Callable[[Doc], Doc]:
+    words = frozenset(particles)
+
+    def join_particle_surnames(doc: Doc) -> Doc:
+        """Make a name particle that is also an English word one token with the surname after it
+        ("José Raimundo dos Santos Filho", "Jan den Hartog"): alone, the tagger reads "dos" and
+        "do" as verbs, and the name is parsed as a clause."""
+        joined = [
+            doc[i : i + 2]
+            for i in range(1, len(doc) - 1)
+            if doc[i].text in words and doc[i - 1].is_title and doc[i + 1].is_title and doc[i + 1].is_alpha
+        ]
+        with doc.retokenize() as retokenizer:
+            for span in joined:
+                retokenizer.merge(span)
+        return doc
+
+    return join_particle_surnames
 
 
 def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[str] = ()) -> Iterator[tuple[Doc, Any]]:

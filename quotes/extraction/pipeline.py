@@ -32,6 +32,7 @@ from quotes.extraction.parse import (
     join_phrasal_verbs,
     keep_abbreviations,
     keep_hyphenated_given_names,
+    keep_particle_surnames,
     load_model,
     parse,
     split_marks,
@@ -78,6 +79,7 @@ def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ())
     split_marks(nlp, rules.quote_chars)
     keep_abbreviations(nlp, rules.abbreviations)
     keep_hyphenated_given_names(nlp)
+    keep_particle_surnames(nlp, rules.words("speakers.misread_particles"))
     return pipeline_of(nlp, speakers_files)
 
 
