@@ -90,6 +90,11 @@ def test_unnamed_group_stays_as_written(quotes_of):
     assert found == [("the road would stay closed", "Local officials")]
 
 
+def test_said_in_a_statement_that_parsed_as_a_relative_clause_is_reported(quotes_of):
+    text = "Stadium\n\nThe club's chief executive, Paul Verity, said in a separate statement that work would start in March.\n"
+    assert reported(quotes_of(text)) == [("work would start in March", "Paul Verity")]
+
+
 def test_statement_that_in_a_statement_speaks_with_the_verbs_subject(quotes_of):
     # the parser hangs the clause on "statement", not on "said"
     found = reported(quotes_of("Harbor officials said in a written statement that the crane had been inspected in March."))
