@@ -222,6 +222,18 @@ def test_a_list_item_of_a_reaction_round_up_is_a_turn_after_its_bullet():
     assert text[paras[2].text_start : paras[2].end] == "Footfall keeps my café open."
 
 
+def test_a_paragraph_after_a_round_up_s_bulleted_turns_is_no_turn_of_the_last_speaker():
+    text = (
+        "What they said\n\n"
+        "- Dermot Quill (parish priest): The car park will be open on match days.\n"
+        "- Janet Oyelaran (café owner): Footfall keeps my café open.\n"
+        "- Aisha Rahman (resident): Nobody knocked on my door.\n\n"
+        "The club's chief executive said work would start in March.\n"
+    )
+    paras = layout(text).paragraphs
+    assert paras[-1].role == "body" and paras[-1].unit != paras[-2].unit
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]

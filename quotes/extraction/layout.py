@@ -224,6 +224,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     unit = 0
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
+    bulleted = False  # the last paragraph was a turn in a list item
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
@@ -237,8 +238,11 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         if index >= closing_from or (line in seen and _repeatable(line)):
             role = "boilerplate"
         seen.add(line)
-        if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)):
+        # a paragraph after a round-up's bulleted turns is the reporter's again, no turn's continuation
+        after_bullets = role == "body" and bool(result) and result[-1].role == "turn" and bulleted
+        if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)) or after_bullets:
             unit += 1
+        bulleted = role == "turn" and rules.list_item.match(line) is not None
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
 
