@@ -83,6 +83,14 @@ def test_a_surname_after_a_particle_that_is_an_english_word_keeps_the_name_whole
     assert [q.speaker for q in quotes_of(text)] == ["José Raimundo dos Santos Filho"]
 
 
+def test_an_engineer_s_title_abbreviated_ends_no_sentence(quotes_of):
+    text = (
+        "Road\n\nWairimu, who was accompanied by Director-General Eng. Kiprotich Langat, told the residents "
+        "the road would be completed.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Wairimu"]
+
+
 def test_a_hyphenated_compound_after_a_common_word_stays_split(pipeline):
     assert "-" in [t.text for t in pipeline.nlp("The Post-war plan held.")]
 
