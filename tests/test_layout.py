@@ -234,6 +234,19 @@ def test_a_paragraph_after_a_round_up_s_bulleted_turns_is_no_turn_of_the_last_sp
     assert paras[-1].role == "body" and paras[-1].unit != paras[-2].unit
 
 
+def test_hansard_labels_give_a_minister_s_name_in_brackets_and_no_seat():
+    text = (
+        "Question time\n\n"
+        "Mr PRENDERGAST (Kowhai Bay): My question is to the Minister for Housing.\n\n"
+        "The Minister for Housing (Ms Mereana Tipene): I thank the member for his question.\n\n"
+        "Ms OKONJO interjecting:\n\n"
+        "Mr SPEAKER: Order!\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["Mr PRENDERGAST", "Ms Mereana Tipene", "Mr SPEAKER"]
+    assert paras[3].silent
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]

@@ -66,6 +66,7 @@ class LayoutRules:
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
+    named_label: regex.Pattern[str]
     witness: regex.Pattern[str]
     proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
@@ -106,6 +107,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
+            named_label=_compile(path, "[units] named_label", units["named_label"]),
             witness=_compile(path, "[units] witness", units["witness"]),
             proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
@@ -336,6 +338,7 @@ def _role(
         skip, turn = labelled
         aside = turn.group("aside")
         named = aside is not None and rules.aside_name.match(aside.strip()) is not None
+        named = named and rules.named_label.match(turn.group("label")) is None
         return "turn", para.start + skip + turn.end(), aside.strip() if aside and named else turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")
