@@ -64,6 +64,23 @@ def test_a_transcript_turn_is_reported_speech_of_its_speaker(pipeline):
     ]
 
 
+def test_the_reporter_s_narration_after_a_transcript_closes_the_last_turn(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "Hearing transcript\n\n"
+        "Testifying was Maria Delgado, administrator of the agency. Questioning was Sen. Ellen Carver.\n\n"
+        "SEN. CARVER: What did the company tell you?\n\n"
+        "MS. DELGADO: The company promised repairs.\n\n"
+        "SEN. CARVER: Thank you.\n\n"
+        "Outside the hearing, Delgado told reporters the agency would publish its report in May.\n\n"
+        "The hearing resumes on Monday.\n"
+    )
+    said = [(q.text, q.speaker) for q in extract(Document("story.txt", text), pipeline=pipeline)]
+    assert said[-1] == ("the agency would publish its report in May", "Maria Delgado")
+    assert "Ellen Carver" not in {speaker for words, speaker in said if "Monday" in words or "May" in words}
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

@@ -318,13 +318,21 @@ def turn_quotes(
     by_start = sorted(items, key=lambda q: q.start)
     starts = [q.start for q in by_start]
     result: list[Quote] = []
+    ended: set[int] = set()  # the units whose turn the reporter's narration has closed
     for para in found.paragraphs:
         turn = turns.get(para.unit)
         if turn is None or turn.speaker is None or para.silent or para.unit == 0 or not known(turn.speaker[0]):
             continue
+        inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
+        # "[End of extract]  Outside the chamber, Prendergast told reporters ...": a paragraph after
+        # the turn's own that reports someone else by a cue of its own is the reporter's again, and
+        # so is the rest of the unit
+        if para.role != "turn" and any(q.speaker != turn.speaker[0] and _reported_by_cue(q, rules) for q in inside):
+            ended.add(para.unit)
+        if para.unit in ended:
+            continue
         first, last = trimmed(text, para.text_start, para.end)
         last -= text[last - 1 : last] == "."  # reported speech ends before the full stop
-        inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
         quoted = any(q.kind in MARKED_KINDS and _fills(text, para, q) for q in inside)
         # '- Rep. Bram Tuckett: "...," he said on the House floor': the item reports its speaker
         # by a cue of its own, and is no turn of speech ("I told Dale" in a turn is)
@@ -541,6 +549,11 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _reported_by_cue(quote: Quote, rules: Rules) -> bool:
+    """Whether an item's speaker comes from a cue of its own that names someone from outside."""
+    return quote.rule not in (None, RULE_TURN) and _third_person(quote.speaker_mention, rules)
 
 
 def _third_person(mention: str | None, rules: Rules) -> bool:
