@@ -248,6 +248,14 @@ def test_an_office_written_as_initials_is_its_holder(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Wanjiru Kamau"]
 
 
+def test_a_name_parsed_apart_at_its_lower_case_particle_stays_whole(quotes_of):
+    text = (
+        "Water\n\nWard 4 councillor Hendrik du Toit, who lives two streets from the hospital, blamed the "
+        "municipality for failing to replace a pump.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Hendrik du Toit"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

@@ -93,7 +93,9 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     before = first
     while before >= 1 and doc[before - 1].lower_ in particles:
         before -= 1
-    if before < first and given_name(before - 1):
+    # "councillor Hendrik du Toit", parsed as two appositions: the run opens with its particle
+    opens_with_particle = doc[first].lower_ in particles and doc[first].text.islower()
+    if (before < first or opens_with_particle) and given_name(before - 1):
         first = before - 1
         while given_name(first - 1) and not doc[first].is_sent_start:
             first -= 1
