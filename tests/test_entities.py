@@ -81,6 +81,13 @@ def test_the_reporter_s_narration_after_a_transcript_closes_the_last_turn(pipeli
     assert "Ellen Carver" not in {speaker for words, speaker in said if "Monday" in words or "May" in words}
 
 
+def test_a_body_named_with_a_plural_possessive_keeps_its_whole_name(pipeline):
+    text = (
+        "Hospital\n\nThe Public Health and Allied Workers' Union (Phawu) said the hospital had been without water for 19 days.\n"
+    )
+    assert set(_speakers(pipeline, text).values()) == {"Public Health and Allied Workers' Union"}
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

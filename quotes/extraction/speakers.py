@@ -140,8 +140,8 @@ def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Toke
 
 
 def _joined_words_before(run: list[Token]) -> list[Token]:
-    """ "Maritime and Coastguard" before "Agency": capitalised words, joined by "and" or "&", that
-    the parser hung apart from a body's head word."""
+    """ "Maritime and Coastguard" before "Agency": capitalised words, joined by "and" or "&" (and
+    a plural possessive), that the parser hung apart from a body's head word."""
     doc, first = run[0].doc, run[0].i
     sentence = run[0].sent.start
 
@@ -149,6 +149,8 @@ def _joined_words_before(run: list[Token]) -> list[Token]:
         return i >= sentence and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
     start = first
+    if doc[start - 1].text in ("'", "’") and capitalised(start - 2) and doc[start - 2].text.endswith("s"):
+        start -= 1  # "Public Health and Allied Workers' Union", parsed with "Workers'" apart
     while capitalised(start - 1) or (doc[start - 1].lower_ in ("and", "&") and capitalised(start - 2) and start - 1 > sentence):
         start -= 1
     return list(doc[start:first]) if start < first and doc[start].lower_ not in ("and", "&") else []
