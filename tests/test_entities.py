@@ -81,6 +81,14 @@ def test_the_reporter_s_narration_after_a_transcript_closes_the_last_turn(pipeli
     assert "Ellen Carver" not in {speaker for words, speaker in said if "Monday" in words or "May" in words}
 
 
+def test_a_body_s_initials_in_the_article_are_the_body(pipeline):
+    text = (
+        "Road\n\nThe minister said the government had paid China Huaxin Road and Bridge Corporation (CHRBC) its bill.\n\n"
+        "CHRBC said it had never abandoned the project.\n"
+    )
+    assert _speakers(pipeline, text)["it had never abandoned the project"] == "China Huaxin Road and Bridge Corporation"
+
+
 def test_a_body_named_with_a_plural_possessive_keeps_its_whole_name(pipeline):
     text = (
         "Hospital\n\nThe Public Health and Allied Workers' Union (Phawu) said the hospital had been without water for 19 days.\n"

@@ -65,6 +65,15 @@ def test_initials_that_are_not_the_names_are_another_body():
     assert not same_person("BBC", "Ben Sato") and not same_person("NWS", "National Rail Service")
 
 
+def test_initials_written_in_mixed_or_title_case_are_the_body():
+    assert same_person("KeNHA", "Kenya National Highways Authority")
+    assert same_person("Phawu", "Public Health and Allied Workers' Union")
+
+
+def test_a_short_word_in_title_case_is_no_initials():
+    assert not same_person("Tom", "The Other Man")
+
+
 def test_y_and_i_elsewhere_keep_names_apart():
     assert identity_key("Jane Smyth") != identity_key("Jane Smith")
 

@@ -17,12 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.rules import load_rules, patterns_dir
-from quotes.text.names import fold, identity_key
+from quotes.text.names import fold, identity_key, initials_of
 
 ENTRY_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation", "group")
 ENTRY_HEADER = r"\[\[\s*speaker\s*\]\]"
@@ -167,19 +165,6 @@ def same_person(a: str, b: str) -> bool:
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
         or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
     )
-
-
-INITIALS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")  # "NordWest" is two words to its initials
-ACRONYM = regex.compile(r"\p{Lu}{2,6}")
-
-
-def initials_of(a: str, b: str) -> bool:
-    """Whether one name is the initials of the other's capitalised words ("MCA", "Maritime and
-    Coastguard Agency"; "NWS", "NordWest Schienennetz")."""
-    short, full = sorted((a.strip(), b.strip()), key=len)
-    if not ACRONYM.fullmatch(short) or len(full.split()) < 2:
-        return False
-    return "".join(word[0] for word in INITIALS.findall(full)) == short
 
 
 SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says too little

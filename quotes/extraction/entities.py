@@ -20,7 +20,7 @@ from quotes.extraction.regex_names import names_by_regex
 from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, epithet_age, is_epithet, names_in
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
-from quotes.text.names import fold, name_key
+from quotes.text.names import fold, initials_of, name_key
 from quotes.text.stem import stem
 
 MIN_TITLE_WORD = 4  # shorter words of a description ("the", "of", "us") say nothing of a title
@@ -174,6 +174,8 @@ class ArticleSpeakers:
             if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán": a first of two surnames
                 candidates = [e for e in self.entities if e.kind == "person" and keys[0] in _keys(e.name, self.particles)[1:-1]]
                 candidates = candidates if len(candidates) == 1 else []
+            if not candidates:  # "CHRBC" after "China Huaxin Road and Bridge Corporation (CHRBC)"
+                candidates = [e for e in self.entities if e.kind == "organisation" and initials_of(mention.text, e.name)]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             swapped = self.by_keys.get(keys[::-1]) if len(keys) == 2 else None  # "Sato Kenji" and "Kenji Sato"
             if swapped is not None and swapped.kind == "person":

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import regex
+
 # Spelling pairs that transliterations of one name swap: Costakis/Kostakis, Aleksei/Alexei, Tikhy/Tihy,
 # Zelenskyy/Zelensky, Qadhafi/Gaddafi, Gaddour/Gaddur, Marzooqi/Marzouqi.
 TRANSLITERATION_PAIRS = (
@@ -65,3 +67,21 @@ def is_written_name(mention: str, pronouns: frozenset[str], particles: frozenset
     if not words or any(w.lower() in pronouns for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in particles or w == "of" for w in words) and len(words[-1]) > 2
+
+
+INITIALS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")  # "NordWest" is two words to its initials
+ACRONYM_MAX = 8
+
+
+def initials_of(a: str, b: str) -> bool:
+    """Whether one name is the initials of the other's capitalised words: "MCA" of "Maritime and
+    Coastguard Agency", "NWS" of "NordWest Schienennetz", and as some papers write them, "KeNHA"
+    of "Kenya National Highways Authority" or "Phawu" of "Public Health and Allied Workers' Union"."""
+    short, full = sorted((a.strip(), b.strip()), key=len)
+    if " " in short or not short.isalpha() or not 2 <= len(short) <= ACRONYM_MAX or len(full.split()) < 2:
+        return False
+    initials = "".join(word[0] for word in INITIALS.findall(full))
+    capitals = "".join(c for c in short if c.isupper())
+    if short.isupper() or len(capitals) >= 2:
+        return capitals == initials
+    return len(initials) >= 4 and short.upper() == initials  # "Phawu": a word of its own
