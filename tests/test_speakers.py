@@ -256,6 +256,15 @@ def test_a_name_parsed_apart_at_its_lower_case_particle_stays_whole(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Hendrik du Toit"]
 
 
+def test_a_person_a_sentence_opens_on_with_for_is_its_topic_for_she(quotes_of):
+    text = (
+        "Road\n\nDirector-General Kiprotich Langat said engineers would inspect the road next week.\n\n"
+        "For Mary Akinyi, a fish trader at Kolweny, the dust has become part of her day. "
+        "She said she now covers her fish with a polythene sheet.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Kiprotich Langat", "Mary Akinyi"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

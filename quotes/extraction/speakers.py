@@ -362,11 +362,18 @@ def _in_own_clause(pronoun: Token, verb: Token) -> bool:
     return False
 
 
+def _fronted_topic(name: Token) -> bool:
+    """ "For Mary Akinyi, a fish trader, the dust has become part of her day": the person a
+    sentence opens on with "For" is its topic, as its subject would be."""
+    opener = name.head
+    return name.dep_ == "pobj" and opener.lower_ == "for" and opener.i == name.sent.start and opener.head.dep_ == "ROOT"
+
+
 def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
-    """The gender of "her"/"his"/"herself" after a subject name in its own clause."""
-    if name.dep_ not in SUBJECT_DEPS:
+    """The gender of "her"/"his"/"herself" after a subject name (or a fronted topic) in its own clause."""
+    if name.dep_ not in SUBJECT_DEPS and not _fronted_topic(name):
         return None
-    verb = name.head
+    verb = name.head if name.dep_ in SUBJECT_DEPS else name.head.head
     unnamed = rules.words("speakers.unnamed")
 
     def names_someone(word: Token) -> bool:
@@ -708,6 +715,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
+            subject = subject or _fronted_topic(token)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
             found.append(replace(mention, subject=subject, gender=gender, age=age))
