@@ -676,6 +676,11 @@ def test_a_nickname_in_marks_inside_a_name_leaves_the_name_whole(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Ramon Dela Paz"]
 
 
+def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
+    text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
+    assert direct_speakers(quotes_of(text)) == ["Mwangi"]
+
+
 def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
     assert direct_speakers(quotes_of(text)) == ["Lindahl"]
