@@ -96,6 +96,24 @@ def test_a_body_named_with_a_plural_possessive_keeps_its_whole_name(pipeline):
     assert set(_speakers(pipeline, text).values()) == {"Public Health and Allied Workers' Union"}
 
 
+def test_a_nickname_the_article_gives_someone_is_that_person(pipeline):
+    text = (
+        "Lagoon\n\nMayor Joaquim Benedito Ferraz Arruda, known as Quinzinho, declared an emergency.\n\n"
+        "Quinzinho said the town would pay the fishermen.\n"
+    )
+    assert _speakers(pipeline, text)["the town would pay the fishermen"] == "Joaquim Benedito Ferraz Arruda"
+
+
+def test_a_nickname_met_alone_before_the_article_gives_it_is_merged_into_the_person(pipeline):
+    text = (
+        "Lagoon\n\nThe fisherman José Raimundo dos Santos Filho, known to everyone in town as Zé Galego, said "
+        "the fish had died overnight.\n\n"
+        "Back on the sand, Zé Galego threw the last of the fish into a wheelbarrow.\n\n"
+        '"My son went to São Paulo. I stayed," he said.\n'
+    )
+    assert set(_speakers(pipeline, text).values()) == {"José Raimundo dos Santos Filho"}
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

@@ -99,6 +99,12 @@ class ArticleSpeakers:
 
     def add(self, mention: Mention) -> Entity:
         entity = self._find_by_name(mention, mention.start) if mention.form == "name" else None
+        holder = self._find_by_name(mention.alias_of, mention.start + 1) if mention.alias_of is not None else None
+        if holder is not None and holder.kind == "person" and holder is not entity:
+            if entity is not None and entity.kind == "person":
+                self._merge(entity, holder)  # "Zé Galego" found alone first, in a paragraph read by regex
+            entity = holder  # "Joaquim Ferraz Arruda, known as Quinzinho": "Quinzinho said" is the mayor
+            self._index(entity, mention.text, alias=True)
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
@@ -126,9 +132,31 @@ class ArticleSpeakers:
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
 
-    def _index(self, entity: Entity, name: str = "") -> None:
-        """Index `entity` by its name's keys, or by those of `name`, another full name it goes by."""
+    def _merge(self, other: Entity, entity: Entity) -> None:
+        """Make every mention of `other` one of `entity`'s, and forget `other`."""
+        self.entities.remove(other)
+        self.mentions = [(at, entity if e is other else e) for at, e in self.mentions]
+        entity.offsets = sorted({*entity.offsets, *other.offsets})
+        entity.first_seen = min(entity.first_seen, other.first_seen)
+        entity.subject = entity.subject or other.subject
+        entity.genders |= other.genders
+        entity.titles |= other.titles
+        entity.ages |= other.ages
+        entity.qualified |= other.qualified
+        for key, indexed in list(self.by_keys.items()):
+            if indexed is other:
+                self.by_keys[key] = entity
+        for people in self.by_surname.values():
+            people[:] = [entity if e is other else e for e in people]
+            if people.count(entity) > 1:
+                people[:] = list(dict.fromkeys(people))
+
+    def _index(self, entity: Entity, name: str = "", alias: bool = False) -> None:
+        """Index `entity` by its name's keys, or by those of `name`, another name it goes by; an
+        `alias` the article gave it ("known as Quinzinho") is its own, whoever else was given that name."""
         keys = _keys(name or entity.name, self.particles)
+        if alias:
+            self.by_keys[keys] = entity
         self.by_keys.setdefault(keys, entity)
         if entity.kind == "person" and keys:
             people = self.by_surname.setdefault(keys[-1], [])

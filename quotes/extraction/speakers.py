@@ -45,6 +45,7 @@ class Mention:
     age: int | None = None  # "Kerry Dobbs, 34, from Rotherham": for "the 34-year-old" later
     seniority: str = ""  # "elder" or "younger": "the elder Pruitt", of two who share a surname
     qualified: tuple[str, ...] = ()  # "visiting manager": a title with the words that tell its holder apart
+    alias_of: Mention | None = None  # "Joaquim Ferraz Arruda, known as Quinzinho": whom a nickname names
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -718,8 +719,27 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             subject = subject or _fronted_topic(token)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
-            found.append(replace(mention, subject=subject, gender=gender, age=age))
+            holder = _alias_holder(token)
+            alias_of = mention_at(holder, rules) if holder is not None else None
+            found.append(replace(mention, subject=subject, gender=gender, age=age, alias_of=alias_of))
     return [m for m in found if not any(_inside(m, other) for other in found)]
+
+
+ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call"})
+
+
+def _alias_holder(name: Token) -> Token | None:
+    """The name a nickname belongs to: "Joaquim Ferraz Arruda, known (to everyone) as Quinzinho",
+    "the mayor's aide, nicknamed Tito"; None when `name` is no such nickname."""
+    verb = name.head
+    if name.dep_ == "pobj":
+        if verb.lower_ != "as":
+            return None
+        while verb.dep_ in ("prep", "pobj") and verb.lemma_.lower() not in ALIAS_VERBS:
+            verb = verb.head  # "known to everyone in town as Zé Galego"
+    if verb.lemma_.lower() not in ALIAS_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl"):
+        return None
+    return verb.head if verb.head.pos_ == "PROPN" else None
 
 
 def _inside(mention: Mention, other: Mention) -> bool:
