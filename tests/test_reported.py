@@ -95,6 +95,14 @@ def test_said_in_a_statement_that_parsed_as_a_relative_clause_is_reported(quotes
     assert reported(quotes_of(text)) == [("work would start in March", "Paul Verity")]
 
 
+def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_content(quotes_of):
+    text = (
+        "Road\n\nCabinet Secretary Gladys Mwangi has warned the Chinese contractor building the stalled "
+        "expressway that it has until March 1 to return to site or lose the contract.\n"
+    )
+    assert reported(quotes_of(text)) == [("it has until March 1 to return to site or lose the contract", "Gladys Mwangi")]
+
+
 def test_statement_that_in_a_statement_speaks_with_the_verbs_subject(quotes_of):
     # the parser hangs the clause on "statement", not on "said"
     found = reported(quotes_of("Harbor officials said in a written statement that the crane had been inspected in March."))
