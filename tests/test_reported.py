@@ -97,10 +97,10 @@ def test_said_in_a_statement_that_parsed_as_a_relative_clause_is_reported(quotes
 
 def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_content(quotes_of):
     text = (
-        "Road\n\nCabinet Secretary Gladys Mwangi has warned the Chinese contractor building the stalled "
-        "expressway that it has until March 1 to return to site or lose the contract.\n"
+        "Road\n\nRoads and Transport Cabinet Secretary Gladys Wairimu Mwangi has warned the Chinese contractor "
+        "building the stalled Katito-Sondu expressway that it has until March 1 to return to site or lose the contract.\n"
     )
-    assert reported(quotes_of(text)) == [("it has until March 1 to return to site or lose the contract", "Gladys Mwangi")]
+    assert reported(quotes_of(text)) == [("it has until March 1 to return to site or lose the contract", "Gladys Wairimu Mwangi")]
 
 
 def test_statement_that_in_a_statement_speaks_with_the_verbs_subject(quotes_of):
