@@ -265,6 +265,16 @@ def test_a_person_a_sentence_opens_on_with_for_is_its_topic_for_she(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Kiprotich Langat", "Mary Akinyi"]
 
 
+def test_a_given_name_before_a_known_first_name_is_part_of_the_name(quotes_of):
+    text = "Flour\n\nMNA Rana Shahid Iqbal said the government was playing politics with bread.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Rana Shahid Iqbal"]
+
+
+def test_a_role_before_a_known_first_name_is_no_part_of_the_name(quotes_of):
+    text = "Tunnel\n\nDistrict Administrator Jürgen Habermehl said the tunnel would reopen.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Jürgen Habermehl"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

@@ -189,7 +189,10 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
         ),
         None,
     )
-    if given is not None and rules.first_name_gender(name[0].text) is None and name[0].lower_ not in particles:
+    # "Imtiaz Ali Khan", "Rana Shahid Iqbal": names of their own before a known first name stay,
+    # unless one of the words is a role
+    role_before = given is not None and any(t.lower_ in rules.title_words or t.pos_ != "PROPN" for t in name[:given])
+    if given is not None and role_before and rules.first_name_gender(name[0].text) is None and name[0].lower_ not in particles:
         titles += [t.lower_ for t in name[:given]]
         name = name[given:]
     return name, titles
