@@ -275,6 +275,14 @@ def test_a_role_before_a_known_first_name_is_no_part_of_the_name(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Jürgen Habermehl"]
 
 
+def test_a_name_parsed_as_the_end_of_an_office_s_for_phrase_is_the_office_holder(quotes_of):
+    text = (
+        "Wheat\n\nFederal Minister for National Food Security and Research Chaudhry Nadeem Akhtar Warraich on "
+        "Tuesday said the country had sufficient wheat stocks.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Chaudhry Nadeem Akhtar Warraich"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "

@@ -269,6 +269,18 @@ def _name_beside_title(title: Token) -> Token | None:
     return None
 
 
+def _name_ending_office(title: Token, rules: Rules) -> Token | None:
+    """ "Federal Minister for National Food Security and Research Chaudhry Nadeem Akhtar Warraich
+    said", parsed with the person's name as the end of the office's "for" phrase: that name, when
+    a known first name is among its words."""
+    preps = [c for c in title.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    ending = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    if ending is None:
+        return None
+    words = [t for t in ending.subtree if t.i <= ending.i and t.dep_ in ("compound", "pobj")]
+    return ending if any(rules.first_name_gender(t.text) for t in words) else None
+
+
 def _misparsed_name(token: Token) -> bool:
     """A capitalised singular noun mid-sentence with no determiner, or an acronym ("the RNID"),
     is a name the tagger missed."""
@@ -493,7 +505,10 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     # Chief Samuel Olatunji, told ...": a title, or a definite name of an office, beside a person's name
     the_head = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
     office = the_head and not is_organisation([head], rules)
-    named = _name_beside_title(head) if office or all(t.lower_ in rules.title_words for t in run) else None
+    titled = all(t.lower_ in rules.title_words for t in run)
+    named = _name_beside_title(head) if office or titled else None
+    if named is None and titled:
+        named = _name_ending_office(head, rules)
     if named is not None:
         person = mention_at(named, rules, statement_owner=False)
         full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
