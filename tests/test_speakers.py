@@ -283,6 +283,14 @@ def test_a_name_parsed_as_the_end_of_an_office_s_for_phrase_is_the_office_holder
     assert [q.speaker for q in quotes_of(text)] == ["Chaudhry Nadeem Akhtar Warraich"]
 
 
+def test_the_judge_is_the_justice_named_before(quotes_of):
+    text = (
+        "Court\n\nPassing sentence on Friday, Mrs Justice Alderton said the phone data told its own story.\n\n"
+        "The judge said she accepted that the remorse was genuine.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Alderton", "Alderton"]
+
+
 def test_mr_before_a_shared_surname_is_the_man_not_the_spouse_of_no_known_gender(quotes_of):
     text = (
         "Column\n\nSen. Dana Whitcomb wants the rail line built. Her husband, county commission chairman "
