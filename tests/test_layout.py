@@ -247,6 +247,19 @@ def test_hansard_labels_give_a_minister_s_name_in_brackets_and_no_seat():
     assert paras[3].silent
 
 
+def test_a_cast_line_names_the_role_label_of_later_turns_and_is_silent():
+    text = (
+        "Transcript\n\n"
+        "Moderator: Eleanor Vance, Head of Communications, GAR.\n\n"
+        "MODERATOR: Good afternoon, everyone.\n\n"
+        "MINISTER OKAFOR: Thank you, Eleanor.\n\n"
+        "MODERATOR: We have time for one more.\n"
+    )
+    paras = layout(text).paragraphs
+    assert paras[1].silent
+    assert [p.label for p in paras if p.role == "turn"] == ["Eleanor Vance", "MINISTER OKAFOR", "Eleanor Vance"]
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]

@@ -30,6 +30,7 @@ LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
+CAST_LINE_WORDS = 12  # "Moderator: Eleanor Vance, Head of Communications, GAR."
 REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
 
 
@@ -227,6 +228,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
     bulleted = False  # the last paragraph was a turn in a list item
+    cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
@@ -235,6 +237,11 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
         if transcript:
             role, label, examination = _examination(line, role, label, examination, rules)
+        if transcript and role in ("body", "turn") and (named := _cast_line(line, rules)) is not None:
+            cast[named[0]] = named[1]  # "Moderator: Eleanor Vance, Head of Communications": who the label is
+            role, label = "boilerplate", None
+        elif role == "turn" and label is not None:
+            label = cast.get(label.upper(), label)
         if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
@@ -247,6 +254,20 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         bulleted = role == "turn" and rules.list_item.match(line) is not None
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
+
+
+CAST_LINE = regex.compile(r"^(?P<label>\p{Lu}[\p{L}.'’ -]{0,30}?):\s+(?P<rest>\S.*)$")
+
+
+def _cast_line(line: str, rules: LayoutRules) -> tuple[str, str] | None:
+    """(the label in capitals, the name) of a line that gives a role label one name and a role
+    after a comma, and says nothing: "Moderator: Eleanor Vance, Head of Communications, GAR." at
+    the top of a transcript."""
+    found = CAST_LINE.match(line.strip())
+    if found is None or len(line.split()) > CAST_LINE_WORDS or line.rstrip()[-1:] in "?!":
+        return None
+    name = found.group("rest").split(",")[0].strip().rstrip(".")
+    return (found.group("label").upper(), name) if rules.aside_name.match(name) is not None else None
 
 
 def _examination(
