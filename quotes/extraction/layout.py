@@ -266,8 +266,11 @@ def _cast_line(line: str, rules: LayoutRules) -> tuple[str, str] | None:
     found = CAST_LINE.match(line.strip())
     if found is None or len(line.split()) > CAST_LINE_WORDS or line.rstrip()[-1:] in "?!":
         return None
-    name = found.group("rest").split(",")[0].strip().rstrip(".")
-    return (found.group("label").upper(), name) if rules.aside_name.match(name) is not None else None
+    name, _, role = found.group("rest").partition(",")
+    name = name.strip().rstrip(".")
+    if rules.aside_name.match(name) is None or not (role.strip() == "" or role.strip()[:1].isupper()):
+        return None  # "THE COURT: Mr. Okafor, call your witness." speaks
+    return found.group("label").upper(), name
 
 
 def _examination(
