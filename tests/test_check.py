@@ -150,6 +150,12 @@ def test_a_draft_speaker_given_only_by_a_role_makes_a_misattribution_a_warning()
     assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
 
 
+def test_a_draft_speaker_given_only_as_a_group_makes_a_misattribution_a_warning():
+    draft = quote(HARBOUR, "employers", source="draft.md", speaker_mention="employers")
+    finding = check_quoted(draft, index_of(), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")
+
+
 def test_a_draft_speaker_given_by_name_makes_a_misattribution_an_error():
     draft = quote(HARBOUR, "Tomas Berg", source="draft.md", speaker_mention="Berg")
     finding = check_quoted(draft, index_of(), HERE)

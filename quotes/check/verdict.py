@@ -287,9 +287,12 @@ def _named(quote: Quote) -> bool:
 def _named_in_draft(quote: Quote) -> bool:
     """Whether the draft gives the quote's speaker by name where it attributes the quote ("said
     Kessler"), not by a pronoun, a role or a description ("she", "the captain", "the Harbor City
-    coach") that only the tool resolved: a misattribution is an error only then."""
-    mention = {identity_key(w) for w in (quote.speaker_mention or quote.speaker or "").split()}
-    return any(identity_key(w) in mention for w in (quote.speaker or "").split())
+    coach") that only the tool resolved, nor a group ("employers", "Dutch reporters"): a
+    misattribution is an error only then."""
+    written = quote.speaker_mention or quote.speaker or ""
+    mention = {identity_key(w) for w in written.split()}
+    named = any(identity_key(w) in mention for w in (quote.speaker or "").split())
+    return named and load_rules().is_written_name(written)
 
 
 def _whole(wording: SourceWording) -> Match:
