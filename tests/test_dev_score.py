@@ -52,7 +52,7 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   governor's debate from three outlets, a newest-first live blog, a British and a Swiss outlet, a
   70-column wire, a tech story, a briefing transcript, a soccer report, a CMS paste). Its first
   run is the honest result, in the README.
-- `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/` and `final9/` (ten articles
+- `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/` and `final10/` (ten articles
   each, each with its README) follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
@@ -93,7 +93,7 @@ FLOORS = {
     "dev": Floor(0.97, 0.97, 0.92, 0.93, 0.88, 0.82, embeds=2, pair_recall=0.43),
     "dev2": Floor(0.97, 0.97, 0.96, 0.96, 0.94, 0.92, embeds=0, pair_recall=0.64),
     "blind1": Floor(0.97, 0.96, 0.88, 0.76, 0.90, 0.73, embeds=1, pair_recall=0.66),
-    "final": Floor(0.98, 0.97, 0.97, 0.76, 0.87, 0.71, embeds=1, pair_recall=0.70),
+    "final": Floor(0.98, 0.97, 0.98, 0.76, 0.87, 0.73, embeds=1, pair_recall=0.70),
     "blind2": Floor(0.98, 0.97, 0.93, 0.72, 0.90, 0.76, embeds=3, pair_recall=0.80),
     "final2": Floor(0.98, 0.96, 0.95, 0.80, 0.95, 0.79, embeds=1, pair_recall=0.66),
     "blind3": Floor(0.98, 0.96, 0.86, 0.86, 0.86, 0.79, embeds=1, pair_recall=0.45, apart_joined=1),
@@ -126,6 +126,18 @@ FLOORS = {
     # embeds, a science story, German marks with a nested quote, a 72-column wire, a column with a
     # correction (first run: 0.843 speaker accuracy, the honest figure; used to find faults since)
     "final9": Floor(0.93, 0.97, 0.90, 0.92, 0.83, 0.75, embeds=3, pair_recall=0.36),
+    # blind10 (session 16, used to find faults since): Kenyan, South African, Philippine,
+    # Vietnamese, Brazilian and Japanese copy, a Chinese MFA briefing with Q&A, a Hansard extract,
+    # a typewriter-marked archive wire, a Substack newsletter (first run: 0.804 speaker accuracy).
+    # Its annotator typed unmarked transcript turns `direct`; they are retyped `indirect` as
+    # CONVENTIONS.md has it (blind10.README.md)
+    "blind10": Floor(0.98, 0.94, 0.86, 0.90, 0.88, 0.81, embeds=1, pair_recall=0.44),
+    # final10 (session 16), sealed until its first run: a Pakistani daily, a Malaysian outlet, a
+    # Dutch outlet's `„…”`, two court reports, a reaction round-up, a press-conference transcript
+    # with a cast line, Ukrainian patronymics, an oldest-first live blog with embeds, a 66-column
+    # newsletter, a chat show (first run: 0.829 speaker accuracy, the honest figure; used to find
+    # faults since); two statements of one body, days apart, join
+    "final10": Floor(0.97, 0.97, 0.89, 0.91, 0.85, 0.82, embeds=2, pair_recall=0.52, apart_joined=1),
 }
 
 
