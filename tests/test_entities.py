@@ -114,6 +114,15 @@ def test_a_nickname_met_alone_before_the_article_gives_it_is_merged_into_the_per
     assert set(_speakers(pipeline, text).values()) == {"José Raimundo dos Santos Filho"}
 
 
+def test_a_stage_name_the_article_gives_someone_is_that_person(pipeline):
+    text = (
+        "Bakery\n\nHis son, Oleksandr Zhuravskyi, a comedian who has lived in London since 2009 and performs "
+        "there as Sasha Juravsky, said the bakery would open on Saturday.\n\n"
+        "Sasha Juravsky said most of the money came from eleven charity gigs.\n"
+    )
+    assert set(_speakers(pipeline, text).values()) == {"Oleksandr Zhuravskyi"}
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

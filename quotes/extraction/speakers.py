@@ -743,21 +743,27 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
     return [m for m in found if not any(_inside(m, other) for other in found)]
 
 
-ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call"})
+ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call", "perform", "write"})
 
 
 def _alias_holder(name: Token) -> Token | None:
-    """The name a nickname belongs to: "Joaquim Ferraz Arruda, known (to everyone) as Quinzinho",
-    "the mayor's aide, nicknamed Tito"; None when `name` is no such nickname."""
+    """The name a nickname or a stage name belongs to: "Joaquim Ferraz Arruda, known (to everyone)
+    as Quinzinho", "Oleksandr Zhuravskyi, a comedian who ... performs there as Sasha Juravsky";
+    None when `name` is no such name."""
     verb = name.head
     if name.dep_ == "pobj":
         if verb.lower_ != "as":
             return None
         while verb.dep_ in ("prep", "pobj") and verb.lemma_.lower() not in ALIAS_VERBS:
             verb = verb.head  # "known to everyone in town as Zé Galego"
-    if verb.lemma_.lower() not in ALIAS_VERBS or verb.tag_ != "VBN" or verb.dep_ not in ("acl", "relcl"):
+    if verb.lemma_.lower() not in ALIAS_VERBS:
         return None
-    return verb.head if verb.head.pos_ == "PROPN" else None
+    while verb.dep_ == "conj":
+        verb = verb.head  # "who has lived in London since 2009 and performs there as ..."
+    if verb.dep_ not in ("acl", "relcl"):
+        return None
+    holder = verb.head.head if verb.head.pos_ == "NOUN" and verb.head.dep_ == "appos" else verb.head
+    return holder if holder.pos_ == "PROPN" else None
 
 
 def _inside(mention: Mention, other: Mention) -> bool:
