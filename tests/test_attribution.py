@@ -681,6 +681,14 @@ def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]
 
 
+def test_the_person_a_speaker_quotes_before_a_colon_speaks_the_quote(quotes_of):
+    text = (
+        "Summit\n\nLindqvist would not give a figure. Instead she quoted a Kenyan doctor, Ruth Mwangi: "
+        '"The vials were in Nairobi and we were not."\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Ruth Mwangi"]
+
+
 def test_a_party_label_between_commas_leaves_the_name_the_subject(quotes_of):
     text = 'Race\n\n"Nobody needs a lecture on jobs from a lawyer," Lindahl, R-Kess., said Tuesday night in Pelham Falls.\n'
     assert direct_speakers(quotes_of(text)) == ["Lindahl"]

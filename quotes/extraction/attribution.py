@@ -392,6 +392,10 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if words is not None else None
     subject = owner or subject
     mention = mention_at(subject, rules) if subject is not None else None
+    # "she quoted a Kenyan doctor, Ruth Mwangi:": the person quoted, not the one quoting
+    quoted = mention_at(words, rules) if voiced and words is not None and owner is None else None
+    if quoted is not None and quoted.kind == "person" and quoted.form == "name":
+        mention, subject = quoted, words
     if mention is None or mention.kind != "person" or mention.form not in ("name", "pronoun"):
         return None
     return Cue(verb, mention, subject, RULE_COLON_INTRODUCTION)
