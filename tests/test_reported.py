@@ -173,6 +173,11 @@ def test_a_label_after_a_colon_with_no_claim_before_it_is_no_attribution(quotes_
     assert reported(quotes_of("Pictured: Prime Minister\n\nThe minister visited the school.")) == []
 
 
+def test_a_question_put_to_the_subject_is_no_speech_of_theirs(quotes_of):
+    text = "Summit\n\nAsked how many lives the Reserve would save, Lindqvist said the vials would reach every clinic.\n"
+    assert reported(quotes_of(text)) == [("the vials would reach every clinic", "Lindqvist")]
+
+
 def test_a_word_that_names_no_speaker_before_a_colon_is_no_attribution(quotes_of):
     assert reported(quotes_of("Update: Road closures for the weekend\n\nThe council met on Monday.")) == []
 

@@ -168,7 +168,7 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
     for match in matcher(doc):
         rule, nodes = match.rule, match.nodes
         cue = doc[nodes["cue"]]
-        if is_negated_or_hypothetical(cue):
+        if is_negated_or_hypothetical(cue) or _question_put_to_the_subject(cue, rules):
             continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if "cue_preps" in rule.span:  # "expressed concern over the situation", "estimate X at Y"
@@ -205,6 +205,13 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
                 items.append(item)
     items.extend(according_to(doc, rules, cues, items))
     return sorted(items, key=lambda it: it.start)
+
+
+def _question_put_to_the_subject(cue: Token, rules: Rules) -> bool:
+    """ "Asked how many lives the Reserve would save, Lindqvist would not give a figure": a bare
+    participle of a question verb with no subject of its own puts the question to the subject."""
+    bare = cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    return bare and cue.lemma_.lower() in rules.words("verbs.put_to")
 
 
 def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[ReportedItem]) -> list[ReportedItem]:
