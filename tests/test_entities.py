@@ -811,6 +811,19 @@ def test_a_square_named_in_another_language_is_a_place(rules):
     assert (square.kind, square.named_only) == ("organisation", True)
 
 
+def test_a_nickname_that_shares_the_holder_s_surname_merges_into_one_person():
+    from quotes.extraction.entities import ArticleSpeakers
+    from quotes.extraction.speakers import Mention
+
+    registry = ArticleSpeakers()
+    holder = Mention("Maria Souza", 10, "name", "person", "souza")
+    registry.add(Mention("Cida Souza", 200, "name", "person", "souza"))
+    registry.add(holder)
+    registry.add(Mention("Cida Souza", 40, "name", "person", "souza", alias_of=holder))
+    [person] = registry.entities
+    assert person.name == "Maria Souza" and [people for people in registry.by_surname.values() if people] == [[person]]
+
+
 def test_a_quote_sheet_answer_is_the_words_of_the_speaker_named_above_it(pipeline):
     from quotes.extraction.pipeline import extract
 

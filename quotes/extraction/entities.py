@@ -147,9 +147,8 @@ class ArticleSpeakers:
             if indexed is other:
                 self.by_keys[key] = entity
         for people in self.by_surname.values():
-            people[:] = [entity if e is other else e for e in people]
-            if people.count(entity) > 1:
-                people[:] = list(dict.fromkeys(people))
+            merged = [entity if e is other else e for e in people]
+            people[:] = [e for i, e in enumerate(merged) if not any(e is f for f in merged[:i])]  # each person once
 
     def _index(self, entity: Entity, name: str = "", alias: bool = False) -> None:
         """Index `entity` by its name's keys, or by those of `name`, another name it goes by; an
@@ -157,7 +156,8 @@ class ArticleSpeakers:
         keys = _keys(name or entity.name, self.particles)
         if alias:
             self.by_keys[keys] = entity
-        self.by_keys.setdefault(keys, entity)
+        else:
+            self.by_keys.setdefault(keys, entity)
         if entity.kind == "person" and keys:
             people = self.by_surname.setdefault(keys[-1], [])
             if entity not in people:
