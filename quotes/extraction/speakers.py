@@ -264,17 +264,22 @@ def _name_beside_title(title: Token) -> Token | None:
         if described is not None:
             current = described
             continue
-        preps = [c for c in current.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-        current = next((o for p in preps for o in p.children if o.dep_ == "pobj"), None)
+        current = next(iter(_of_objects(current)), None)
     return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of the "of" and "for" phrases after a noun, in order ("Minister of State for
+    Rural Affairs": State, Affairs' head)."""
+    preps = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _name_ending_office(title: Token, rules: Rules) -> Token | None:
     """ "Federal Minister for National Food Security and Research Chaudhry Nadeem Akhtar Warraich
     said", parsed with the person's name as the end of the office's "for" phrase: that name, when
     a known first name is among its words."""
-    preps = [c for c in title.rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
-    ending = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+    ending = next((o for o in _of_objects(title) if o.pos_ == "PROPN"), None)
     if ending is None:
         return None
     words = [t for t in ending.subtree if t.i <= ending.i and t.dep_ in ("compound", "pobj")]
