@@ -227,7 +227,6 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     unit = 0
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
-    bulleted = False  # the last paragraph was a turn in a list item
     cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
@@ -248,12 +247,16 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             role = "boilerplate"
         seen.add(line)
         # a paragraph after a round-up's bulleted turns is the reporter's again, no turn's continuation
-        after_bullets = role == "body" and bool(result) and result[-1].role == "turn" and bulleted
+        after_bullets = role == "body" and bool(result) and _bulleted_turn(text, result[-1], rules)
         if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)) or after_bullets:
             unit += 1
-        bulleted = role == "turn" and rules.list_item.match(line) is not None
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
+
+
+def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
+    """Whether a paragraph is a turn in a list item ("- Janet Oyelaran (café owner): ...")."""
+    return para.role == "turn" and rules.list_item.match(text[para.start : para.end]) is not None
 
 
 CAST_LINE = regex.compile(r"^(?P<label>\p{Lu}[\p{L}.'’ -]{0,30}?):\s+(?P<rest>\S.*)$")
