@@ -577,3 +577,17 @@ def test_analysts_at_a_firm_named_after_its_description_take_the_whole_name(quot
 def test_analysts_at_a_name_with_no_first_name_work_for_it(quotes_of):
     text = "Shares\n\nAnalysts at Harcourt Bell said the closure was costly.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Harcourt Bell analysts"]
+
+
+def test_a_place_before_based_is_no_speaker(pipeline):
+    doc = pipeline.nlp("Helvexa, the Lausanne, Switzerland-based maker of drones, will cut 240 jobs.")
+    assert [m.text for m in names_in(list(doc), pipeline.matchers.rules)] == ["Helvexa"]
+
+
+def test_the_company_after_a_based_place_is_the_company(quotes_of):
+    found = quotes_of(
+        "Swiss drone maker Helvexa to cut 240 jobs\n\n"
+        "Helvexa, the Lausanne, Switzerland-based maker of drones, will cut 240 jobs. Its chief spoke in Lausanne.\n\n"
+        'In a statement, the company said: "This decision was not taken lightly."'
+    )
+    assert [q.speaker for q in found] == ["Helvexa"]

@@ -726,7 +726,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
     for token in tokens:
         if _known_surname_opening_a_sentence(token, known):
             mention: Mention | None = Mention(token.text, token.idx, "name", "person", token.lower_)
-        elif token.pos_ != "PROPN" or (token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"):
+        elif token.pos_ != "PROPN" or _inside_a_name(token) or _placing(token, rules):
             continue
         else:
             mention = mention_at(token, rules)
@@ -746,6 +746,20 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             alias_of = mention_at(holder, rules) if holder is not None else None
             found.append(replace(mention, subject=subject, gender=gender, age=age, alias_of=alias_of))
     return [m for m in found if not any(_inside(m, other) for other in found)]
+
+
+def _inside_a_name(token: Token) -> bool:
+    return token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"
+
+
+def _placing(token: Token, rules: Rules) -> bool:
+    """ "the London-based charity", "the Lausanne, Switzerland-based maker": a place named to say
+    where something is, not a speaker (the parse often sets "Lausanne" beside the company)."""
+    doc, i = token.doc, token.i + 1
+    determined = token.i > 0 and doc[token.i - 1].dep_ == "det"
+    if determined and i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].pos_ == "PROPN":
+        i += 2  # "the Austin, Texas-based firm"
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ in rules.words("speakers.place_hyphen_words")
 
 
 ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call", "perform", "write"})
