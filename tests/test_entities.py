@@ -590,6 +590,24 @@ def test_a_body_named_short_is_the_body_named_in_full_before(pipeline):
     assert _speakers(pipeline, text)["a large fire"] == "Ukraine's General Staff"
 
 
+def test_a_body_named_by_the_last_word_of_its_name_is_the_body(pipeline):
+    text = (
+        "Reserve launched\n\n"
+        "The World Snakebite Alliance said in a statement that the fund was overdue.\n\n"
+        '"We will judge this fund by one number," the Alliance said.\n'
+    )
+    assert _speakers(pipeline, text)["We will judge this fund by one number,"] == "World Snakebite Alliance"
+
+
+def test_a_last_word_shared_by_two_bodies_names_neither(pipeline):
+    text = (
+        "Strike\n\n"
+        "The Rail Workers Union and the Bus Drivers Union said in a joint letter that talks had failed.\n\n"
+        '"We are ready to talk," the Union said.\n'
+    )
+    assert _speakers(pipeline, text)["We are ready to talk,"] == "Union"
+
+
 def test_a_name_written_family_name_first_and_last_is_one_person(pipeline):
     text = (
         "Subsidies\n\nChief Cabinet Secretary Sato Kenji said the subsidies would run until March.\n\n"

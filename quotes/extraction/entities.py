@@ -223,10 +223,12 @@ class ArticleSpeakers:
                 candidates += ends
         if mention.gender is not None:  # "Mr. Whitcomb": the man of the two, before one of no known gender
             candidates = [e for e in candidates if e.gender == mention.gender] or [e for e in candidates if e.gender is None]
-        if not candidates and mention.kind == "organisation" and len(keys) >= 2:
-            # "the General Staff" after "Ukraine's General Staff": the body named in full before
+        if not candidates and mention.kind == "organisation" and (len(keys) >= 2 or mention.text[:1].isupper()):
+            # "the General Staff" after "Ukraine's General Staff", "the Alliance" after "World
+            # Snakebite Alliance": the body named in full before, when one word names only one
             bodies = (e for e in self.entities if e.kind == "organisation")
             candidates = [e for e in bodies if _keys(e.name, self.particles)[-len(keys) :] == keys]
+            candidates = candidates if len(keys) >= 2 or len(candidates) == 1 else []
         titles = self._full_titles(mention)
         candidates = [e for e in candidates if e.titles & titles] or candidates
         if len(keys) == 1 and mention.seniority:
