@@ -591,3 +591,12 @@ def test_the_company_after_a_based_place_is_the_company(quotes_of):
         'In a statement, the company said: "This decision was not taken lightly."'
     )
     assert [q.speaker for q in found] == ["Helvexa"]
+
+
+def test_a_firm_suffix_hung_on_a_person_named_before_leaves_them_a_person(pipeline):
+    doc = pipeline.nlp(
+        "Participants: Sen. Adaeze Okonkwo         , subcommittee chair; Sen. Harold Brandt         , ranking member; "
+        "Lorena Vega, chief executive officer, Transcontinental Freight Co."
+    )
+    found = {m.text: m.kind for m in names_in(list(doc), pipeline.matchers.rules)}
+    assert (found.get("Harold Brandt"), found.get("Transcontinental Freight Co.")) == ("person", "organisation")

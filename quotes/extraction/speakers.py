@@ -504,7 +504,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         firm = list(head.doc[firm[0].i : partners[-1].i + 1]) if firm else partners
         return Mention(_span_text(firm), firm[0].idx, "name", "organisation", partners[-1].lemma_.lower())
     suffixes = rules.words("speakers.corporate_suffixes")
-    if head.lower_ in suffixes and head.dep_ in ("appos", "conj") and head.head.pos_ == "PROPN":
+    if head.lower_ in suffixes and _suffix_of(head.head, head):
         return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
     # "The Minister of State for Rural Affairs, Fergal Brennan, told ...", "The Baale of Oke-Odo,
     # Chief Samuel Olatunji, told ...": a title, or a definite name of an office, beside a person's name
@@ -524,7 +524,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         head.lower_ not in rules.title_words  # "Minister of State" is a title
         and bool(_of_extension(head))
         and not first_named
-    ) or any(c.dep_ in ("appos", "conj") and c.lower_ in suffixes for c in head.children)
+    ) or any(c.lower_ in suffixes and _suffix_of(head, c) for c in head.children)
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
         run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
         while run and run[0].pos_ == "DET":
@@ -565,6 +565,13 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     if kind != "person":
         return mention
     return replace(mention, seniority=_seniority(head, rules), qualified=_qualified_titles(head, rules))
+
+
+def _suffix_of(name: Token, suffix: Token) -> bool:
+    """ "Voltaris Energy, Inc.": the suffix right after the name and its comma, not a firm's
+    "Co." the parse hung on a person named before it."""
+    after_comma = suffix.i == name.i + 2 and name.doc[name.i + 1].text == ","
+    return suffix.dep_ in ("appos", "conj") and suffix.head == name and name.pos_ == "PROPN" and after_comma
 
 
 def _seniority(head: Token, rules: Rules) -> str:
