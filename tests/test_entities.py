@@ -998,3 +998,8 @@ def test_a_capitalised_plural_opening_a_sentence_is_no_company(quotes_of):
         '"The decision follows a review," the company said.\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Rhenwald Chemie AG"]
+
+
+def test_a_british_police_rank_written_without_stops_is_no_part_of_the_name(pipeline):
+    text = "Storm\n\nAt a briefing, Ch Supt Alison Barr said the evacuation had been calm.\n"
+    assert _speakers(pipeline, text)["the evacuation had been calm"] == "Alison Barr"
