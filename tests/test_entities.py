@@ -24,12 +24,12 @@ def test_a_title_before_the_name_stands_for_the_person_named_next(pipeline):
     assert _speakers(pipeline, text)["to put 3,000 more officers on the beat"] == "Rachel Danvers"
 
 
-def test_a_pronoun_never_reaches_into_another_live_blog_entry(pipeline):
+def test_a_pronoun_never_reaches_into_a_later_live_blog_entry(pipeline):
     text = (
         "Floods live\n\n"
-        "14:32 GMT\n\n"
-        '"The wall is holding," she said.\n\n'
         "13:10 GMT\n\n"
+        '"The wall is holding," she said.\n\n'
+        "14:32 GMT\n\n"
         'Fire chief Joanne Tilley said crews were out all night. "Stay off the bridge," Tilley said.\n'
     )
     assert _speakers(pipeline, text)["The wall is holding,"] != "Joanne Tilley"
@@ -1003,3 +1003,28 @@ def test_a_capitalised_plural_opening_a_sentence_is_no_company(quotes_of):
 def test_a_british_police_rank_written_without_stops_is_no_part_of_the_name(pipeline):
     text = "Storm\n\nAt a briefing, Ch Supt Alison Barr said the evacuation had been calm.\n"
     assert _speakers(pipeline, text)["the evacuation had been calm"] == "Alison Barr"
+
+
+def test_a_she_opening_an_entry_of_a_newest_first_live_blog_is_the_woman_of_the_entry_below(pipeline):
+    text = (
+        "Storm live\n\n"
+        "21:40\n\n"
+        '"We were lucky tonight," she added.\n\n'
+        "21:32\n\n"
+        "Tomas Rees reports from the command post.\n\n"
+        "At a briefing, Chief Superintendent Alison Barr said the evacuation had been calm.\n\n"
+        "21:10\n\n"
+        "Forecaster Nadia Osei said the wind would ease by dawn.\n"
+    )
+    assert _speakers(pipeline, text)["We were lucky tonight,"] == "Alison Barr"
+
+
+def test_a_she_opening_an_entry_of_a_live_blog_is_the_woman_of_the_entry_above(pipeline):
+    text = (
+        "Summit live\n\n"
+        "11:34\n\n"
+        "Asked about lives saved, Annika Lindqvist would not give a figure.\n\n"
+        "11:38\n\n"
+        'She also warned that "an antivenom made for the wrong snake does nothing".\n'
+    )
+    assert _speakers(pipeline, text)["an antivenom made for the wrong snake does nothing"] == "Annika Lindqvist"

@@ -304,6 +304,10 @@ class ArticleSpeakers:
 
         return self._last(before, untitled, floor, subjects=True)
 
+    def gendered_person_before(self, before: int, floor: int, gender: str) -> Entity | None:
+        """The latest person named in [floor, before) whom the text gave `gender`."""
+        return self._last(before, lambda e: e.kind == "person" and e.looks_like_a_person and e.gender == gender, floor)
+
     def organisation_before(self, before: int, floor: int) -> Entity | None:
         """The latest organisation, or group with a name ("Trading Standards"), named in [floor,
         before): whom "a spokesman said" speaks for."""

@@ -211,6 +211,7 @@ def _after_last_break(text: str, start: int, end: int) -> int:
 class Layout:
     paragraphs: list[Paragraph]
     transcript: bool  # turns with speaker labels
+    newest_first: bool = False  # a live blog whose time stamps run back in time down the page
 
     def silent_ranges(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.paragraphs if p.silent]
@@ -251,7 +252,33 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)) or after_bullets:
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
-    return Layout(result, transcript or any(role == "turn" for role, _, _ in sheet.values()))
+    turns = transcript or any(role == "turn" for role, _, _ in sheet.values())
+    return Layout(result, turns, _newest_first(text, result, rules))
+
+
+CLOCK = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m)?|(\d{1,2})\s*([ap])\.?m", regex.IGNORECASE)
+
+
+def _minutes(stamp: str) -> int | None:
+    """The time of day a time stamp gives, in minutes ("5:02 p.m." -> 1022, "21:40" -> 1300)."""
+    found = CLOCK.search(stamp)
+    if found is None:
+        return None
+    hour = int(found.group(1) or found.group(4))
+    minute = int(found.group(2) or 0)
+    half = (found.group(3) or found.group(5) or "").lower()
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour * 60 + minute
+
+
+def _newest_first(text: str, paras: list[Paragraph], rules: LayoutRules) -> bool:
+    """Whether the live blog's entries run newest first: more of its time stamps go back in time
+    than forward."""
+    stamps = [p for p in paras if p.role == "timestamp" or (p.lead_end >= 0 and rules.timestamp.match(text[p.start : p.end]))]
+    times = [t for p in stamps if (t := _minutes(text[p.start : p.end])) is not None]
+    steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
+    return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:

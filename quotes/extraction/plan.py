@@ -37,6 +37,7 @@ class Plan:
     signed: list[QuoteSpan] = field(default_factory=list)  # blockquotes signed "> — Name": pull quotes
     read_as_blanks: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label and nickname
     rejoined: str | None = None  # the shown text with the words a hard wrap broke read whole (`_rejoined`), if any
+    newest_first: bool = False  # a live blog whose entries run back in time down the page
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -59,6 +60,17 @@ class Plan:
         if not self.paragraphs:
             return 0
         return self.unit_starts.get(self.paragraph_at(offset).unit, 0)
+
+    def unit_before_in_time(self, offset: int) -> tuple[int, int] | None:
+        """Where the live-blog entry (or transcript turn) before the one holding `offset` is, in
+        time: the one above it, or below it in a blog that runs newest first."""
+        if not self.paragraphs:
+            return None
+        unit = self.paragraph_at(offset).unit
+        other = unit + 1 if self.newest_first else unit - 1
+        if unit == 0 or other <= 0 or other not in self.unit_starts:
+            return None
+        return self.unit_starts[other], self.unit_starts.get(other + 1, self.paragraphs[-1].end)
 
     def text_of(self, document: Document, start: int, end: int) -> str:
         """What the parser reads for a part: the document's text (its markup blanked), or the
@@ -110,7 +122,8 @@ def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
     unmarked = document.plain
     shown = unmarked or text  # the words a reader sees, where they are in the file
-    paras = layout(shown, rules.dateline).paragraphs
+    laid_out = layout(shown, rules.dateline)
+    paras = laid_out.paragraphs
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)
     signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
@@ -142,7 +155,22 @@ def plan(document: Document, rules: Rules) -> Plan:
     starts_ = [p.start for p in paras]
     rejoined = _rejoined(shown)
     blanks = rules.read_as_blanks
-    return Plan(spans, embeds, parts, recased, nested, paras, starts_, unit_starts, breaks, unmarked, signed, blanks, rejoined)
+    return Plan(
+        spans,
+        embeds,
+        parts,
+        recased,
+        nested,
+        paras,
+        starts_,
+        unit_starts,
+        breaks,
+        unmarked,
+        signed,
+        blanks,
+        rejoined,
+        laid_out.newest_first,
+    )
 
 
 # line breaks (a hard-wrapped paragraph) and no-break, figure and thin spaces

@@ -218,7 +218,7 @@ class _Speakers:
                 holder = None  # "When the harbourmaster rang me", in O'Neill's words, is not O'Neill
             speaking = (holder.name, holder.kind) if holder is not None else self._named_later(mention) or speaking
         if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
-            speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or speaking
+            speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or self._in_unit_before(mention) or speaking
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
             speaking = self._represented_body(mention) or speaking
         return speaking, mention
@@ -231,6 +231,16 @@ class _Speakers:
         floor = max(since, self.found.unit_start(mention.start))
         body = self.registry.organisation_before(mention.start, floor)
         return (body.name, body.kind) if body is not None else None
+
+    def _in_unit_before(self, mention: Mention) -> Speaking | None:
+        """ "11:38 She also said ...": a "she" that opens a live-blog entry naming no one is the
+        woman named last in the entry before it in time (a person the text gave her gender, so that
+        neither a place nor someone of no known gender takes her words)."""
+        before = self.found.unit_before_in_time(mention.start)
+        if before is None or mention.gender is None:
+            return None
+        entity = self.registry.gendered_person_before(before[1], before[0], mention.gender)
+        return (entity.name, entity.kind) if entity is not None else None
 
     def _named_later(self, mention: Mention, paragraphs: int = CATAPHORA_PARAGRAPHS) -> Speaking | None:
         """Cataphora: a title or pronoun no one fits before stands for the person named just after
