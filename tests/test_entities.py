@@ -1028,3 +1028,12 @@ def test_a_she_opening_an_entry_of_a_live_blog_is_the_woman_of_the_entry_above(p
         'She also warned that "an antivenom made for the wrong snake does nothing".\n'
     )
     assert _speakers(pipeline, text)["an antivenom made for the wrong snake does nothing"] == "Annika Lindqvist"
+
+
+def test_the_family_of_a_named_person_speaks_as_that_persons_family(pipeline):
+    text = (
+        "Driver jailed\n\n"
+        "Koen de Groot of the haulage association said the case should be a warning.\n\n"
+        'Outside the court, the family of Philippa Rowe said she had "held us all together".\n'
+    )
+    assert _speakers(pipeline, text)["held us all together"] == "Philippa Rowe family"

@@ -633,19 +633,27 @@ def _of_a_body(token: Token, text: str, rules: Rules) -> str:
 
 
 def _entourage(token: Token, rules: Rules) -> Mention | None:
-    """ "Her campaign", "the senator's aides": a body or group that speaks for its owner."""
-    owner_token = next((c for c in token.children if c.dep_ == "poss"), None)
+    """ "Her campaign", "the senator's aides", "the family of Philippa Rowe": a body or group that
+    speaks for its owner."""
+    owner_token = next((c for c in token.children if c.dep_ == "poss"), None) or _named_of_object(token)
     if owner_token is None or token.lemma_.lower() not in rules.words("nouns.entourage"):
         return None
     owner = mention_at(owner_token, rules, statement_owner=False)
     if owner is None:
         return None
-    owned = [t for t in token.doc[owner_token.right_edge.i + 1 : token.i + 1] if t.text not in ("'s", "’s", "'", "’")]
+    if owner_token.i > token.i:  # "the family of Philippa Rowe" speaks as "Philippa Rowe family"
+        owned = [token]
+    else:
+        owned = [t for t in token.doc[owner_token.right_edge.i + 1 : token.i + 1] if t.text not in ("'s", "’s", "'", "’")]
     kind: SpeakerKind = "group" if token.tag_ in ("NNS", "NNPS") else "organisation"
     text = _span_text([*token.doc[owner_token.left_edge.i : owner_token.right_edge.i + 1], *owned])
-    return Mention(
-        text, owner_token.left_edge.idx, "description", kind, token.lemma_.lower(), owner=owner, owned=_span_text(owned)
-    )
+    start = min(owner_token.left_edge.idx, token.left_edge.idx)
+    return Mention(text, start, "description", kind, token.lemma_.lower(), owner=owner, owned=_span_text(owned))
+
+
+def _named_of_object(noun: Token) -> Token | None:
+    """The name in "the family of Philippa Rowe": the object of the noun's "of", when a name."""
+    return next((o for o in _of_objects(noun) if o.pos_ == "PROPN"), None)
 
 
 AGE_EPITHET = regex.compile(r"^(\d+)-year-old$")
