@@ -52,8 +52,9 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   governor's debate from three outlets, a newest-first live blog, a British and a Swiss outlet, a
   70-column wire, a tech story, a briefing transcript, a soccer report, a CMS paste). Its first
   run is the honest result, in the README.
-- `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/` and `final10/` (ten articles
-  each, each with its README) follow the same plan: a blind set to learn from, then a set sealed until its first run.
+- `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
+  `final10/`, `blind11/` and `final11/` (ten articles each, each with its README) follow the
+  same plan: a blind set to learn from, then a set sealed until its first run.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
 styles fails here even when the seeds still pass. Both sets have since been used to find and fix
@@ -138,6 +139,14 @@ FLOORS = {
     # newsletter, a chat show (first run: 0.829 speaker accuracy, the honest figure; used to find
     # faults since); two statements of one body, days apart, join
     "final10": Floor(0.97, 0.97, 0.89, 0.91, 0.85, 0.82, embeds=2, pair_recall=0.52, apart_joined=1),
+    # blind11 (session 17): a 70-column campaign wire, Turkish, Gulf, Tamil Nadu, Korean,
+    # Ethiopian and Cypriot outlets, a Senate estimates transcript, a fact-check with an embed, a
+    # local-TV CMS paste (first run: 0.931 speaker accuracy)
+    "blind11": Floor(0.98, 0.97, 0.92, 0.89, 0.80, 0.77, embeds=1, pair_recall=0.34, apart_joined=3),
+    # final11 (session 17), sealed until its first run: a Russian state wire, Polish, Italian and
+    # Swedish marks, a 72-column campaign story, podcast show notes, a police bulletin, a PTI-style
+    # wire, a press conference with an embed, an earnings call (first run: 0.938 speaker accuracy)
+    "final11": Floor(0.98, 0.97, 0.93, 0.92, 0.82, 0.82, embeds=1, pair_recall=0.47, apart_joined=1),
 }
 
 
