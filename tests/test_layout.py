@@ -260,6 +260,16 @@ def test_a_cast_line_names_the_role_label_of_later_turns_and_is_silent():
     assert [p.label for p in paras if p.role == "turn"] == ["Eleanor Vance", "MINISTER OKAFOR", "Eleanor Vance"]
 
 
+def test_a_role_label_with_a_name_in_brackets_names_the_role_label_of_later_turns():
+    text = (
+        "Estimates\n\n"
+        "CHAIR (Senator Macready): I welcome the officers.\n\n"
+        "Ms Okafor: Thank you, Chair.\n\n"
+        "CHAIR: Senator Drummond has the call.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Senator Macready", "Ms Okafor", "Senator Macready"]
+
+
 def test_a_paragraph_opening_with_a_q_word_is_no_turn():
     text = "Quiz night\n\nQ Street residents voted on Monday.\n\nThe vote was close.\n"
     assert "turn" not in [role for _, role in _roles(text)]

@@ -242,6 +242,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             role, label = "boilerplate", None
         elif role == "turn" and label is not None:
             label = cast.get(label.upper(), label)
+            cast.update(_role_named_in_brackets(text, para, label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
@@ -279,6 +280,18 @@ def _newest_first(text: str, paras: list[Paragraph], rules: LayoutRules) -> bool
     times = [t for p in stamps if (t := _minutes(text[p.start : p.end])) is not None]
     steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
+
+
+def _role_named_in_brackets(text: str, para: Paragraph, label: str, rules: LayoutRules) -> dict[str, str]:
+    """{"CHAIR": "Senator Macready"} for a turn labelled "CHAIR (Senator Macready):": the role
+    label stands for that name in the turns after."""
+    labelled = _turn(text, para, rules)
+    aside = labelled[1].group("aside") if labelled is not None else None
+    if labelled is None or aside is None or aside.strip() != label:
+        return {}
+    role = labelled[1].group("label").upper()
+    asking = role in rules.question_labels or role in rules.answer_labels  # each "Q (Outlet):" names its own
+    return {} if asking else {role: label}
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
