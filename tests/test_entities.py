@@ -64,6 +64,16 @@ def test_a_transcript_turn_is_reported_speech_of_its_speaker(pipeline):
     ]
 
 
+def test_a_turn_labelled_with_a_title_and_a_surname_named_nowhere_else_speaks(pipeline):
+    text = (
+        "Estimates\n\n"
+        "Senator DRUMMOND: Who wrote the email?\n\n"
+        "Mr Lindqvist: I wrote that email, Senator.\n\n"
+        "Senator DRUMMOND: Thank you.\n"
+    )
+    assert _speakers(pipeline, text)["I wrote that email, Senator"] == "Lindqvist"
+
+
 def test_the_reporter_s_narration_after_a_transcript_closes_the_last_turn(pipeline):
     from quotes.extraction.pipeline import extract
 

@@ -32,7 +32,7 @@ from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
-from quotes.extraction.speakers import Mention, epithet_age
+from quotes.extraction.speakers import Mention, epithet_age, gender_of
 from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.text.words import normalise, trimmed
@@ -102,6 +102,20 @@ def _full_name_of(name: str, at: int, speaker: Speaking | None, registry: Articl
     return entity.name, entity.kind
 
 
+def _titled_surname(
+    label: str, name: str, at: int, speaker: Speaking | None, registry: ArticleSpeakers, rules: Rules
+) -> Speaking | None:
+    """ "Mr Lindqvist:", "Senator MACREADY:": a surname after a title in a label is a person,
+    whether or not the article names them elsewhere; None when it does, or for another label."""
+    titles = tuple(t for w in label.split() if (t := w.lower().strip(".")) in rules.title_words)
+    if not titles or len(name.split()) != 1 or not name[:1].isupper() or (speaker and registry.knows(speaker[0])):
+        return None
+    entity = registry.add(
+        Mention(name, at, "name", "person", name.lower(), titles, subject=True, gender=gender_of(titles, rules))
+    )
+    return entity.name, entity.kind
+
+
 def _interviewee(registry: ArticleSpeakers, before: int) -> Speaking | None:
     """The person a Q/A interview is with: the first full name the introduction gives."""
     people = [e for e in registry.entities if e.kind == "person" and e.first_seen < before and len(e.name.split()) >= 2]
@@ -137,6 +151,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             name = _label_name(label, rules)
             speaker = _titled(label, para.start, registry, rules) or _named(name, para.start, registry)
             speaker = _full_name_of(name, para.start, speaker, registry, rules) or speaker
+            speaker = _titled_surname(label, name, para.start, speaker, registry, rules) or speaker
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
