@@ -74,6 +74,21 @@ def test_a_turn_labelled_with_a_title_and_a_surname_named_nowhere_else_speaks(pi
     assert _speakers(pipeline, text)["I wrote that email, Senator"] == "Lindqvist"
 
 
+def test_a_turn_paragraph_in_the_first_person_reporting_someone_else_stays_in_the_turn(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "Hearing transcript\n\n"
+        "Testifying was Maria Delgado, administrator of the agency. Questioning was Sen. Ellen Carver.\n\n"
+        "SEN. CARVER: What did the review find?\n\n"
+        "MS. DELGADO: I will read a short statement.\n\n"
+        'The review by Justice Elaine Moorcroft described our coordination as "a failure", and I accept that.\n\n'
+        "SEN. CARVER: Thank you.\n"
+    )
+    found = extract(Document("story.txt", text), pipeline=pipeline)
+    assert [(q.kind, q.speaker) for q in found if q.text.startswith("The review")] == [("indirect", "Maria Delgado")]
+
+
 def test_the_reporter_s_narration_after_a_transcript_closes_the_last_turn(pipeline):
     from quotes.extraction.pipeline import extract
 

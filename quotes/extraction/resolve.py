@@ -352,7 +352,8 @@ def turn_quotes(
         # "[End of extract]  Outside the chamber, Prendergast told reporters ...": a paragraph after
         # the turn's own that reports someone else by a cue of its own is the reporter's again, and
         # so is the rest of the unit
-        if para.role != "turn" and any(q.speaker != turn.speaker[0] and _reported_by_cue(q, rules) for q in inside):
+        narration = para.role != "turn" and not _in_the_first_person(_unquoted(text, para, found), rules)
+        if narration and any(q.speaker != turn.speaker[0] and _reported_by_cue(q, rules) for q in inside):
             ended.add(para.unit)
         if para.unit in ended:
             continue
@@ -579,6 +580,23 @@ def _continue(
 def _reported_by_cue(quote: Quote, rules: Rules) -> bool:
     """Whether an item's speaker comes from a cue of its own that names someone from outside."""
     return quote.rule not in (None, RULE_TURN) and _third_person(quote.speaker_mention, rules)
+
+
+def _unquoted(text: str, para: Paragraph, found: Plan) -> str:
+    """The paragraph's words outside quote marks."""
+    words, at = [], para.text_start
+    for span in found.spans:
+        if para.text_start <= span.start < para.end:
+            words.append(text[at : span.start])
+            at = max(at, span.end)
+    return " ".join([*words, text[at : para.end]])
+
+
+def _in_the_first_person(words: str, rules: Rules) -> bool:
+    """Whether a paragraph speaks as "I" or "we" ("The review described our coordination as ..."
+    goes on a witness's turn; narration after a transcript does not)."""
+    first_person = rules.words("speakers.first_person_pronouns") | rules.words("speakers.first_person_possessives")
+    return any(w in first_person for w in regex.findall(r"\p{L}+", words.lower()))
 
 
 def _third_person(mention: str | None, rules: Rules) -> bool:

@@ -40,7 +40,7 @@ CODE_LISTS = frozenset(
         "speakers.date_words",
         "speakers.phrase_openers", "speakers.employer_prepositions",
         "speakers.corporate_suffixes",
-        "speakers.first_person_pronouns", "speakers.second_person_pronouns",
+        "speakers.first_person_pronouns", "speakers.second_person_pronouns", "speakers.first_person_possessives",
     }
 )  # fmt: skip
 # The keys each TOML file may hold: table -> keys ("*" any list); "[]" marks an array of tables.
