@@ -1062,3 +1062,14 @@ def test_the_family_of_a_named_person_speaks_as_that_persons_family(pipeline):
         'Outside the court, the family of Philippa Rowe said she had "held us all together".\n'
     )
     assert _speakers(pipeline, text)["held us all together"] == "Philippa Rowe family"
+
+
+def test_a_host_introduced_by_her_role_speaks_the_host_turns(pipeline):
+    text = (
+        "Episode 47\n\n"
+        "Host Jess Albright sits down with Rep. Carl Medford.\n\n"
+        "[00:41] HOST: Welcome back to The Ledger Line.\n\n"
+        "[00:52] MEDFORD: Glad to be here, Jess.\n\n"
+        "[01:10] HOST: Let's start with the tariff bill.\n"
+    )
+    assert _speakers(pipeline, text)["Let's start with the tariff bill"] == "Jess Albright"
