@@ -796,3 +796,41 @@ def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
 def test_a_heading_that_opens_with_a_quote_names_its_speaker_after_a_colon(quotes_of):
     text = "«Everyone saw it except one person»: Zhuravskyy after cup exit\n\nBy Taras Holub\n\nFK Verkhnodar are out.\n"
     assert [q.speaker for q in quotes_of(text)] == ["Zhuravskyy"]
+
+
+def test_a_translation_in_brackets_after_a_quote_in_another_language_is_the_speakers_quote(quotes_of):
+    text = (
+        "Water protest\n\n"
+        "P. Ponnammal, who sat on the road with a pot in her lap, said, "
+        "\u201cThanni vandhu pannendu naal aachu. Naanga enna kudikkaradhu?\u201d "
+        "(It has been twelve days since the water came. What are we to drink?)\n"
+    )
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(text)]
+    assert ("direct", "It has been twelve days since the water came. What are we to drink?", "P. Ponnammal") in found
+
+
+def test_a_translation_in_square_brackets_after_the_attribution_is_the_speakers_quote(quotes_of):
+    text = (
+        "Expressway\n\n"
+        "Roads CS Gladys Mwangi visited the site on Monday.\n\n"
+        "\u201cHatutakubali mkandarasi yeyote kuwachezea wananchi wa Nyando,\u201d she added. "
+        "[We will not allow any contractor to toy with the people of Nyando.]\n"
+    )
+    found = {q.text: q.speaker for q in quotes_of(text)}
+    assert found["We will not allow any contractor to toy with the people of Nyando."] == "Gladys Mwangi"
+
+
+def test_a_bracket_after_a_quote_in_english_is_no_translation(quotes_of):
+    text = (
+        "Budget\n\n"
+        '"We will not cut a single school," (Mayor Hale repeated the pledge twice) the mayor said.\n'
+    )
+    assert [q.text for q in quotes_of(text) if q.text.startswith("Mayor Hale")] == []
+
+
+def test_a_name_in_another_language_with_its_translation_is_no_quote(quotes_of):
+    text = (
+        "Bridge ruling\n\n"
+        "The citizens' initiative \u201eBr\u00fccke bleibt\u201c (The bridge stays), which sued, said it was relieved.\n"
+    )
+    assert [q.text for q in quotes_of(text) if q.text == "The bridge stays"] == []

@@ -45,6 +45,7 @@ SUB_HEAD_MAX_CHARS = 120  # a paragraph this short whose quote has no full stop 
 # what `Quote.rule` says when the speaker came from the text around the quote, not from a pattern
 RULE_CONTINUATION = "continues the quote before"
 RULE_TURN = "transcript turn label"
+RULE_TRANSLATION = "translation in brackets after a quote in another language"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
@@ -328,7 +329,30 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found)
+    quotes += translations(text, found, quotes, rules)
     return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
+
+
+def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> list[Quote]:
+    """The paper's translation in brackets after a quote in another language ('"Naanga enna
+    kudikkaradhu?" (What are we to drink?)'): the same speaker's words, quoted in English."""
+    rule = rules.translation
+    if rule is None:
+        return []
+    result = []
+    for quote in quotes:
+        if quote.kind not in MARKED_KINDS or not rule.foreign(quote.text):
+            continue
+        para = found.paragraph_at(quote.start)
+        bracket = rule.bracket.search(text, quote.end, para.end)
+        if bracket is None or bracket.start() - quote.end > rule.reach:
+            continue
+        between = [s for s in found.spans if quote.end < s.start < bracket.start()]
+        start, end = bracket.span("words")
+        if between or rule.english_share(text[start:end]) <= rule.max_english_share:
+            continue
+        result.append(replace(quote, start=start, end=end, text=text[start:end], line=found.line(start), rule=RULE_TRANSLATION))
+    return result
 
 
 def turn_quotes(

@@ -61,6 +61,26 @@ class DependencyRule:
 
 
 @dataclass(frozen=True)
+class Translation:
+    """quote_marks.toml [translation]: a bracketed translation after a quote in another language."""
+
+    bracket: regex.Pattern[str]
+    reach: int
+    min_words: int
+    max_english_share: float
+    english_words: frozenset[str]
+
+    def foreign(self, words: str) -> bool:
+        """Whether a quote is in another language: long enough to be speech, few English words."""
+        found = regex.findall(r"\p{L}+", words.lower())
+        return len(found) >= self.min_words and self.english_share(words) <= self.max_english_share
+
+    def english_share(self, words: str) -> float:
+        found = regex.findall(r"\p{L}+", words.lower())
+        return sum(w in self.english_words for w in found) / len(found) if found else 0.0
+
+
+@dataclass(frozen=True)
 class Rules:
     mark_pairs: tuple[MarkPair, ...]
     elisions: frozenset[str]
@@ -85,6 +105,7 @@ class Rules:
     title_forms: dict[str, str] = field(default_factory=dict)  # a title's short form -> its full form ("gov." -> "governor")
     # spaCy NER label -> the kind it makes a doubtful name ("GPE" -> organisation), from entities.toml
     entity_labels: dict[str, str] = field(default_factory=dict)
+    translation: Translation | None = None
 
     def words(self, name: str) -> frozenset[str]:
         try:
@@ -392,4 +413,23 @@ def load_rules(directory: Path | None = None) -> Rules:
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
         attribution=attribution,
         reported=reported,
+        translation=_translation(folder / "quote_marks.toml", marks.get("translation")),
+    )
+
+
+def _translation(path: Path, table: dict[str, Any] | None) -> Translation | None:
+    if not table:
+        return None
+    try:
+        bracket = regex.compile(table["bracket"])
+    except (KeyError, regex.error) as err:
+        raise RulesError(f"{path}: [translation] bracket is missing or not a valid pattern ({err})") from err
+    if "words" not in bracket.groupindex:
+        raise RulesError(f"{path}: [translation] bracket has no 'words' group")
+    return Translation(
+        bracket,
+        int(table.get("reach", 60)),
+        int(table.get("min_words", 4)),
+        float(table.get("max_english_share", 0.15)),
+        frozenset(w.lower() for w in table.get("english_words", [])),
     )

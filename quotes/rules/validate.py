@@ -46,7 +46,8 @@ CODE_LISTS = frozenset(
 # The keys each TOML file may hold: table -> keys ("*" any list); "[]" marks an array of tables.
 TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks.toml": {
-        "": frozenset({"pair", "dialogue", "apostrophes", "terms", "layout", "embeds"}),
+        "": frozenset({"pair", "dialogue", "apostrophes", "terms", "layout", "embeds", "translation"}),
+        "translation": frozenset({"bracket", "reach", "min_words", "max_english_share", "english_words"}),
         "dialogue": frozenset({"dashes", "spaced_dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions"}),
