@@ -821,10 +821,7 @@ def test_a_translation_in_square_brackets_after_the_attribution_is_the_speakers_
 
 
 def test_a_bracket_after_a_quote_in_english_is_no_translation(quotes_of):
-    text = (
-        "Budget\n\n"
-        '"We will not cut a single school," (Mayor Hale repeated the pledge twice) the mayor said.\n'
-    )
+    text = 'Budget\n\n"We will not cut a single school," (Mayor Hale repeated the pledge twice) the mayor said.\n'
     assert [q.text for q in quotes_of(text) if q.text.startswith("Mayor Hale")] == []
 
 
