@@ -1073,3 +1073,22 @@ def test_a_host_introduced_by_her_role_speaks_the_host_turns(pipeline):
         "[01:10] HOST: Let's start with the tariff bill.\n"
     )
     assert _speakers(pipeline, text)["Let's start with the tariff bill"] == "Jess Albright"
+
+
+def test_tamil_honorifics_are_titles_that_tell_a_gender(pipeline):
+    text = (
+        "Water protest\n\n"
+        "Ward councillor Tmt. R. Kalaiselvi said that the supply had been disrupted.\n\n"
+        'Ward residents met on Monday. "We have been given only promises," she said.\n'
+    )
+    speakers = _speakers(pipeline, text)
+    assert (speakers["the supply had been disrupted"], speakers["We have been given only promises,"]) == ("R. Kalaiselvi",) * 2
+
+
+def test_ethiopian_honorifics_are_titles(pipeline):
+    text = (
+        "Coffee\n\n"
+        "The cooperative's chairman, Ato Tesfaye Wolde, said the union owed them money.\n\n"
+        '"Our members are not rich people," Ato Tesfaye said.\n'
+    )
+    assert _speakers(pipeline, text)["Our members are not rich people,"] == "Tesfaye Wolde"
