@@ -1092,3 +1092,22 @@ def test_ethiopian_honorifics_are_titles(pipeline):
         '"Our members are not rich people," Ato Tesfaye said.\n'
     )
     assert _speakers(pipeline, text)["Our members are not rich people,"] == "Tesfaye Wolde"
+
+
+def test_a_letter_after_an_honorific_is_an_initial_of_the_name(pipeline):
+    text = "Water\n\nMLA Thiru M. Arumugasamy said that the pipeline repair would be completed by Wednesday.\n"
+    assert _speakers(pipeline, text)["the pipeline repair would be completed by Wednesday"] == "M. Arumugasamy"
+
+
+def test_a_constituency_before_a_titled_name_is_no_speaker(pipeline):
+    text = "Water\n\nAddressing a press meet, Tiruppur (North) MLA Thiru M. Arumugasamy said that the repair would be done.\n"
+    assert _speakers(pipeline, text)["the repair would be done"] == "M. Arumugasamy"
+
+
+def test_an_initial_or_an_age_makes_a_person_whatever_of_phrase_follows(pipeline):
+    text = (
+        "Water\n\n"
+        "P. Ponnammal (62) of Kamaraj Nagar, who sat on the road with a pot, said, "
+        "\u201cWe have waited twelve days for water.\u201d\n"
+    )
+    assert _speakers(pipeline, text)["We have waited twelve days for water."] == "P. Ponnammal"

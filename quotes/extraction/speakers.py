@@ -167,6 +167,8 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     last_title = -1
     for index, token in enumerate(run[:-1]):
         is_title = token.lower_ in rules.title_words or token.lemma_.lower() in rules.title_words
+        # "Thiru M. Arumugasamy": a letter after an honorific is an initial, not French "M."
+        is_title = is_title and not (last_title >= 0 and _initial(token))
         if is_title or token.pos_ == "ADJ" or token.text in ("'s", "’s") or token.dep_ == "poss":
             last_title = index
     # "her father's Harbor City": the words before a possessive are the owner's, not the name's titles
@@ -196,6 +198,10 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
         titles += [t.lower_ for t in name[:given]]
         name = name[given:]
     return name, titles
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -503,6 +509,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         firm = [t for t in run if t.lower_ not in rules.title_words]
         firm = list(head.doc[firm[0].i : partners[-1].i + 1]) if firm else partners
         return Mention(_span_text(firm), firm[0].idx, "name", "organisation", partners[-1].lemma_.lower())
+    if (beside := _titled_appositive(head, run, rules)) is not None:
+        return beside
     suffixes = rules.words("speakers.corporate_suffixes")
     if head.lower_ in suffixes and _suffix_of(head.head, head):
         return None  # the "Inc." of "Voltaris Energy, Inc.": the company is found at its name
@@ -520,10 +528,13 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         if person is not None and person.form == "name" and (full_name or not office):
             return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
     first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)  # "Barangay captain Eduardo Magsino"
+    # "P. Ponnammal (62) of Kamaraj Nagar": an initial or an age makes a person, whatever "of" follows
+    personal = any(_initial(t) for t in run[:-1]) or _age_beside(head) is not None
     named_body = (
         head.lower_ not in rules.title_words  # "Minister of State" is a title
         and bool(_of_extension(head))
         and not first_named
+        and not personal
     ) or any(c.lower_ in suffixes and _suffix_of(head, c) for c in head.children)
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
         run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
@@ -565,6 +576,20 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     if kind != "person":
         return mention
     return replace(mention, seniority=_seniority(head, rules), qualified=_qualified_titles(head, rules))
+
+
+def _titled_appositive(head: Token, run: list[Token], rules: Rules) -> Mention | None:
+    """ "Tiruppur (North) MLA Thiru M. Arumugasamy said": a bare name the parse made the subject,
+    with a titled person in apposition after it, is the constituency; the person speaks."""
+    if any(t.lower_ in rules.title_words or rules.first_name_gender(t.text) for t in run) or is_organisation(run, rules):
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            person = mention_at(child, rules, statement_owner=False)
+            named = person is not None and person.form == "name" and len(person.text.split()) > 1
+            if named and person is not None and person.kind == "person" and person.titles:
+                return person
+    return None
 
 
 def _suffix_of(name: Token, suffix: Token) -> bool:
