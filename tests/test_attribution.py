@@ -831,3 +831,12 @@ def test_a_name_in_another_language_with_its_translation_is_no_quote(quotes_of):
         "The citizens' initiative \u201eBr\u00fccke bleibt\u201c (The bridge stays), which sued, said it was relieved.\n"
     )
     assert [q.text for q in quotes_of(text) if q.text == "The bridge stays"] == []
+
+
+def test_a_quote_under_a_cue_that_did_not_happen_is_the_reporting_speakers(quotes_of):
+    text = (
+        "Expulsions\n\n"
+        "Deputy Foreign Minister Agnieszka Przybylska said Warsaw would not answer the expulsions "
+        "in kind \u201efor the time being\u201d.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["for the time being"] == "Agnieszka Przybylska"

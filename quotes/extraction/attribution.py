@@ -202,6 +202,7 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
                 ancestor.i in speaking
                 and not _aside_on_the_quote(ancestor, speaking)
                 and not _bare_noun_under_a_cue(ancestor, speaking)
+                and not _unspoken_under_a_cue(ancestor, speaking)
             ):
                 return speaking[ancestor.i]
     inside = {t.i for t in span}
@@ -229,6 +230,13 @@ def _bare_noun_under_a_cue(verb: Token, speaking: dict[int, Cue]) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     bare = subject is not None and subject.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in subject.children)
     return bare and any(a.i in speaking for a in verb.ancestors)
+
+
+def _unspoken_under_a_cue(verb: Token, speaking: dict[int, Cue]) -> bool:
+    """ "Przybylska said Warsaw would not answer in kind 'for the time being'": a cue negated or
+    in the future, inside what another cue reports, is no speech; the words are the reporter's
+    source's."""
+    return is_negated_or_hypothetical(verb) and any(a.i in speaking for a in verb.ancestors)
 
 
 def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
