@@ -1111,3 +1111,12 @@ def test_an_initial_or_an_age_makes_a_person_whatever_of_phrase_follows(pipeline
         "\u201cWe have waited twelve days for water.\u201d\n"
     )
     assert _speakers(pipeline, text)["We have waited twelve days for water."] == "P. Ponnammal"
+
+
+def test_a_charge_d_affaires_named_in_apposition_speaks(pipeline):
+    text = (
+        "Expulsions\n\n"
+        "Poland's chargé d'affaires in Moscow, Marta Kowalczyk, who was summoned on Thursday, told the Kurier "
+        "that she had \u201elistened to the Russian position\u201d.\n"
+    )
+    assert _speakers(pipeline, text)["listened to the Russian position"] == "Marta Kowalczyk"
