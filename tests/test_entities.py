@@ -1120,3 +1120,8 @@ def test_a_charge_d_affaires_named_in_apposition_speaks(pipeline):
         "that she had \u201elistened to the Russian position\u201d.\n"
     )
     assert _speakers(pipeline, text)["listened to the Russian position"] == "Marta Kowalczyk"
+
+
+def test_a_postmistress_before_her_name_is_her_title(pipeline):
+    text = 'Raid\n\nPostmistress Joan Whitely, 71, said: "We will be open again on Monday."\n'
+    assert _speakers(pipeline, text)["We will be open again on Monday."] == "Joan Whitely"

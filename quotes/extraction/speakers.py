@@ -274,6 +274,18 @@ def _name_beside_title(title: Token) -> Token | None:
     return None
 
 
+def _name_hung_on_title(title: Token, rules: Rules) -> list[Token]:
+    """ "Postmistress Joan Whitely, 71, said": the capitalised words right after a title that the
+    parse hung on it as modifiers are the name it heads."""
+    words: list[Token] = []
+    for token in title.doc[title.i + 1 : title.sent.end]:
+        hung = token.head.i == title.i or (words and token.head.i in {w.i for w in words})
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ in rules.title_words or not hung:
+            break
+        words.append(token)
+    return words
+
+
 def _of_objects(noun: Token) -> list[Token]:
     """The objects of the "of" and "for" phrases after a noun, in order ("Minister of State for
     Rural Affairs": State, Affairs' head)."""
@@ -527,6 +539,11 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
         if person is not None and person.form == "name" and (full_name or not office):
             return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
+    if named is None and head.lower_ in rules.title_words and (hung := _name_hung_on_title(head, rules)):
+        hung_titles = tuple(t.lower_ for t in run if t.lower_ in rules.title_words)
+        hung_name = _span_text(hung)
+        gender = gender_of(hung_titles, rules) or first_name_gender(hung_name, rules)
+        return Mention(hung_name, hung[0].idx, "name", "person", hung[-1].lower_, hung_titles, gender=gender)
     first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)  # "Barangay captain Eduardo Magsino"
     # "P. Ponnammal (62) of Kamaraj Nagar": an initial or an age makes a person, whatever "of" follows
     personal = any(_initial(t) for t in run[:-1]) or _age_beside(head) is not None
