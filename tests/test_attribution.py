@@ -840,3 +840,12 @@ def test_a_quote_under_a_cue_that_did_not_happen_is_the_reporting_speakers(quote
         "in kind \u201efor the time being\u201d.\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["for the time being"] == "Agnieszka Przybylska"
+
+
+def test_a_given_name_tagged_a_preposition_after_says_is_the_speakers(quotes_of):
+    text = (
+        "Ski school\n\n"
+        "\u2013 We will not close the ski gymnasium. Not this year and not next year, says Per Lindgren, "
+        "chairman of the municipal executive board.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Per Lindgren"]

@@ -251,7 +251,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo eleven misparses of the small models.
+    """Undo twelve misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -278,6 +278,9 @@ def repair(doc: Doc) -> Doc:
       the subject and the name as its conjunct or apposition.
     - '"...,"  wrote the study's authors' (a blanked Markdown emphasis before the verb) parsed with
       the speaker as the verb's object.
+    - "..., says Per Lindgren, chairman of the board." parsed with the given name as a preposition
+      and the surname as its object: a capitalised preposition right after a verb with no subject,
+      before a name, is the name's first word.
     """
     for verb in doc:
         name = _inverted_subject(verb)
@@ -313,6 +316,11 @@ def repair(doc: Doc) -> Doc:
         if place is not None and name is not None:
             place.head, place.dep_ = place.doc[place.left_edge.i - 1], "pobj"
             name.head, name.dep_ = verb, "nsubj"
+    for verb in doc:
+        given, surname = _given_name_taken_for_a_preposition(verb)
+        if given is not None and surname is not None:
+            given.pos_, given.tag_, given.head, given.dep_ = "PROPN", "NNP", surname, "compound"
+            surname.head, surname.dep_ = verb, "nsubj"
     for verb in doc:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
@@ -481,6 +489,16 @@ def _undo_a_vocative_subject(word: Token) -> None:
     elif not others:
         return
     word.head, word.dep_ = verb, "npadvmod"
+
+
+def _given_name_taken_for_a_preposition(verb: Token) -> tuple[Token | None, Token | None]:
+    """(the given name, the surname) of "says Per Lindgren" when "Per" was tagged a preposition."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None, None
+    given, surname = doc[verb.i + 1], doc[verb.i + 2]
+    misread = given.pos_ == "ADP" and given.is_title and given.head == verb
+    return (given, surname) if misread and surname.pos_ == "PROPN" and surname.head == given else (None, None)
 
 
 def _name_taken_for_an_adverb(word: Token) -> bool:
