@@ -180,3 +180,16 @@ def test_a_spaced_dialogue_aside_starts_at_the_comma_before_its_cue(rules):
 def test_spaced_dash_list_items_with_no_aside_are_no_dialogue(rules):
     text = "The plan has three parts.\n\n– New pumps at the lido.\n\n– A second changing block, paid by the council.\n"
     assert texts(text, rules) == []
+
+
+def test_a_dash_paragraph_with_no_aside_before_one_with_an_aside_is_speech(quotes_of):
+    text = (
+        "Ski school\n\n"
+        "At the school, headmaster G\u00f6ran Ekstr\u00f6m says the uncertainty has cost two applicants.\n\n"
+        "\u2013 Families call me and ask whether the school will exist in three years.\n\n"
+        "\u2013 What I can say is that we have twenty-four pupils, says Ekstr\u00f6m.\n"
+    )
+    assert [q.text for q in quotes_of(text) if q.kind == "direct"] == [
+        "Families call me and ask whether the school will exist in three years.",
+        "What I can say is that we have twenty-four pupils,",
+    ]

@@ -161,7 +161,9 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
     found: list[QuoteSpan] = []
     continuing = spaced_dialogue = False
     pairs = document_pairs(text, rules)
-    for para in paragraphs(text) if paras is None else paras:
+    paras = paragraphs(text) if paras is None else paras
+    asides = [_spaced_asides(text, para, rules) for para in paras]
+    for index, para in enumerate(paras):
         spans, unclosed = _pair_marks(text, para, pairs, rules)
         # A paragraph that leaves a quote open, followed by one that reopens it, continues it.
         pieces: list[QuoteSpan] = []
@@ -178,7 +180,10 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
                 pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
         continuing = dangling is not None
         pieces.extend(_dialogue(text, para, rules.dialogue_dashes))
-        spoken = _spaced_dialogue(text, para, rules, spaced_dialogue)
+        # a dash paragraph with no aside speaks right after or right before one that has one
+        # ("– Families call me ... ." then "– What I can say ..., says Ekström.")
+        beside_speech = spaced_dialogue or (index + 1 < len(paras) and bool(asides[index + 1]))
+        spoken = _spaced_dialogue(text, para, asides[index], beside_speech)
         spaced_dialogue = bool(spoken)
         pieces.extend(spoken)
         found.extend(_with_depth(pieces))
@@ -212,12 +217,27 @@ SPACED_ASIDE = regex.compile(r"(?<=[,?!])\s+[^.?!]*?(?:[.?!](?=\s|$)|$)")
 ASIDE_CUE_WORDS = 3
 
 
-def _spaced_dialogue(text: str, para: Paragraph, rules: Rules, after_speech: bool) -> list[QuoteSpan]:
+def _spaced_dialogue(text: str, para: Paragraph, asides: list[regex.Match[str]] | None, beside_speech: bool) -> list[QuoteSpan]:
     """The speech of a paragraph opened by a dash, a space and a capital, around the narrator's
-    asides ("– I didn't see it go in, said Östberg."), or right after such a paragraph."""
+    `asides` ("– I didn't see it go in, said Östberg."), or beside such a paragraph."""
+    if asides is None or (not asides and not beside_speech):
+        return []
+    start = para.text_start
+    spans: list[QuoteSpan] = []
+    cursor = start + 1
+    for aside in asides:
+        spans.extend(_speech(text, cursor, aside.start(), text[start]))
+        cursor = aside.end()
+    spans.extend(_speech(text, cursor, para.end, text[start]))
+    return spans
+
+
+def _spaced_asides(text: str, para: Paragraph, rules: Rules) -> list[regex.Match[str]] | None:
+    """The narrator's asides in a paragraph opened by a dash, a space and a capital; None for
+    another paragraph."""
     start = para.text_start
     if text[start] not in rules.spaced_dialogue_dashes or not regex.match(r" \p{Lu}", text[start + 1 : start + 3]):
-        return []
+        return None
     # Of the asides ending at one sentence end, the shortest ("write it, said her father." is
     # speech up to "said").
     latest: dict[int, regex.Match[str]] = {}
@@ -234,15 +254,7 @@ def _spaced_dialogue(text: str, para: Paragraph, rules: Rules, after_speech: boo
     for aside in sorted(latest.values(), key=lambda m: m.start()):
         if not asides or aside.start() >= asides[-1].end():
             asides.append(aside)
-    if not asides and not after_speech:
-        return []
-    spans: list[QuoteSpan] = []
-    cursor = start + 1
-    for aside in asides:
-        spans.extend(_speech(text, cursor, aside.start(), text[start]))
-        cursor = aside.end()
-    spans.extend(_speech(text, cursor, para.end, text[start]))
-    return spans
+    return asides
 
 
 def _names_a_cue_first(aside: str, rules: Rules) -> bool:
