@@ -849,3 +849,15 @@ def test_a_given_name_tagged_a_preposition_after_says_is_the_speakers(quotes_of)
         "chairman of the municipal executive board.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Per Lindgren"]
+
+
+def test_a_quote_opening_the_paragraph_after_reported_speech_is_that_speakers(quotes_of):
+    text = (
+        "Ski school\n\n"
+        "\u2013 Words are cheap in an election year, says Anna Sj\u00f6berg.\n\n"
+        "At the school, headmaster G\u00f6ran Ekstr\u00f6m says the uncertainty has cost two applicants.\n\n"
+        "\u2013 Families call me and ask whether the school will exist in three years.\n\n"
+        "\u2013 What I can say is that we have twenty-four pupils, says Ekstr\u00f6m.\n"
+    )
+    found = {q.text: q.speaker for q in quotes_of(text)}
+    assert found["Families call me and ask whether the school will exist in three years."] == "G\u00f6ran Ekstr\u00f6m"

@@ -318,7 +318,8 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
         )
         if draft.kind in MARKED_KINDS and not draft.nested:
             if found.paragraphs[index].unit not in speakers.turns:  # a turn quotes whom its own rules say
-                _after_reported(quote, last_reported, last_quoted)
+                opens = not any(c.isalnum() for c in text[found.paragraphs[index].text_start : draft.start])
+                _after_reported(quote, last_reported, last_quoted, opens)
             last_quoted = _continue(quote, draft, index, last_quoted, speakers)
         elif draft.kind == "indirect" and quote.speaker is not None and not _inside(quote, last_reported):
             last_reported = quote  # the outermost: "Halloran revealed that Portillo-Marsh had told him ..."
@@ -547,11 +548,17 @@ def _inside(quote: Quote, other: Quote | None) -> bool:
     return other is not None and other.start <= quote.start and quote.end <= other.end
 
 
-def _after_reported(quote: Quote, reported: Quote | None, last_quoted: tuple[int, Quote] | None) -> None:
+def _after_reported(quote: Quote, reported: Quote | None, last_quoted: tuple[int, Quote] | None, opens: bool) -> None:
     """ "De Wit said several of her neighbours were elderly. „My neighbour is ninety-one.”": a
     quote nobody was given takes the speaker of the reported speech before it in its paragraph,
-    when no quote came between."""
-    if quote.speaker is not None or reported is None or reported.paragraph != quote.paragraph or reported.end > quote.start:
+    or in the paragraph before when the quote `opens` its own, when no quote came between."""
+    if quote.speaker is not None or reported is None or reported.end > quote.start:
+        return
+    here = reported.paragraph == quote.paragraph
+    just_before = (
+        opens and reported.paragraph is not None and quote.paragraph is not None and reported.paragraph == quote.paragraph - 1
+    )
+    if not here and not just_before:
         return
     if last_quoted is not None and last_quoted[1].start > reported.start:
         return
