@@ -346,3 +346,11 @@ def test_a_short_form_of_the_first_name_is_the_same_person():
 
 def test_a_first_name_that_is_not_the_start_of_the_other_is_another_person():
     assert not same_person("Bill Clinton", "Hillary Clinton") and not same_person("Al Kessler", "Alan Kessler")
+
+
+def test_a_name_without_its_patronymic_or_middle_name_is_the_same_person():
+    assert same_person("Arkady Belyaev", "Arkady Yuryevich Belyaev") and same_person("Gladys Mwangi", "Gladys Wairimu Mwangi")
+
+
+def test_a_name_with_another_first_word_and_the_same_last_is_not_joined_by_the_middle_rule():
+    assert not same_person("Irina Belyaeva", "Arkady Yuryevich Belyaev")
