@@ -861,3 +861,17 @@ def test_a_quote_opening_the_paragraph_after_reported_speech_is_that_speakers(qu
     )
     found = {q.text: q.speaker for q in quotes_of(text)}
     assert found["Families call me and ask whether the school will exist in three years."] == "G\u00f6ran Ekstr\u00f6m"
+
+
+def test_a_surname_opening_a_sentence_before_a_participle_clause_is_the_subject(quotes_of):
+    text = (
+        "Derby\n\n"
+        "Pike, speaking at Rovers' own press conference on Thursday, said his side would travel to the Quarry "
+        '"without fear".\n'
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("indirect", "Pike"), ("partial", "Pike")]
+
+
+def test_an_adverb_opening_a_sentence_before_a_comma_is_no_subject(quotes_of):
+    text = 'Debate\n\nTom Whitaker spoke last.\n\nThen, grinning at the crowd, "Janelle does her homework," said Whitaker.\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] != ["Then"]

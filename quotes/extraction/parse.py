@@ -264,7 +264,8 @@ def repair(doc: Doc) -> Doc:
       the verb: a capitalised word of that kind right after a closing quote mark, before a verb
       with no subject, is its subject (an adverb after a quote has no capital).
     - "Dana, the mood here is defiant." parsed with the name spoken to as a second subject, and
-      "But Dombrowski, when I asked, was unmoved" with the subject as an adverbial noun.
+      "But Dombrowski, when I asked, was unmoved" (or "Pike, speaking at the press conference,
+      said") with the subject as an adverbial noun or an adverb.
     - '«…,» said Annina Caduff' parsed with the closing guillemet as a subject: a mark is none.
     - '"…," the 27-year-old said' parsed with "the 27-year-old" as modifiers of the verb.
     - "The State has ordered an inquiry, Chief Minister Anjali Raghavan said." parsed with the
@@ -471,6 +472,8 @@ def _undo_a_vocative_subject(word: Token) -> None:
     which is then the subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
     the name as the subject the verb lacks."""
     doc, verb = word.doc, word.head
+    if _name_taken_for_an_opening_adverb(word):
+        word.pos_, word.tag_ = "PROPN", "NNP"  # "Pike, speaking at Rovers' press conference, said"
     if word.pos_ != "PROPN" or not _opens_a_sentence_before_a_comma(word):
         return
     if any(c.dep_ == "compound" for c in word.children):
@@ -478,7 +481,7 @@ def _undo_a_vocative_subject(word: Token) -> None:
     if word.i + 2 < len(doc) and (doc[word.i + 2].lower_ in RELATIVES or doc[word.i + 2].like_num):
         return  # described: "Voss, whose book became a bestseller, cautioned", "Maya, 34, said"
     others = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c != word]
-    if word.dep_ == "npadvmod" and not others and verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VB":
+    if word.dep_ in ("npadvmod", "advmod") and not others and verb.pos_ in ("VERB", "AUX") and verb.tag_ != "VB":
         word.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
         return
     if word.dep_ != "nsubj":
@@ -489,6 +492,22 @@ def _undo_a_vocative_subject(word: Token) -> None:
     elif not others:
         return
     word.head, word.dep_ = verb, "npadvmod"
+
+
+def _name_taken_for_an_opening_adverb(word: Token) -> bool:
+    """ "Pike, speaking at the press conference, said ...": a capitalised word opening its sentence
+    before a comma, tagged an adverb of a finite verb that has no subject, is that verb's subject."""
+    verb = word.head
+    return (
+        word.pos_ in ("ADV", "INTJ", "X", "ADJ")
+        and word.dep_ == "advmod"
+        and word.is_title
+        and not word.is_stop  # "Then, ..., said" is an adverb
+        and word.i == word.sent.start
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and _opens_a_sentence_before_a_comma(word)
+    )
 
 
 def _given_name_taken_for_a_preposition(verb: Token) -> tuple[Token | None, Token | None]:
