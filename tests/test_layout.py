@@ -348,3 +348,26 @@ def test_a_stage_direction_with_its_time_stamp_is_silent_and_no_part_of_a_turn()
     )
     roles = dict(_roles(text))
     assert roles["[00:16:42] [AD BREAK"] == "boilerplate"
+
+
+def test_a_suspension_of_the_proceedings_is_silent():
+    text = (
+        "Estimates\n\n"
+        "CHAIR: The committee will suspend.\n\n"
+        "Senator DRUMMOND: Thank you.\n\n"
+        "Ms Okafor: Thank you, Chair.\n\n"
+        "Proceedings suspended from 10:31 to 10:45\n"
+    )
+    assert layout(text).paragraphs[-1].silent
+
+
+def test_the_fields_of_a_cms_export_are_boilerplate_and_no_transcript():
+    text = (
+        "SLUG: HARLOW-TWP-CROSSING-GUARD\n"
+        "CATEGORY: NEWS / LOCAL\n"
+        "UPDATED: 6:52 PM EST FEB 17 2026\n\n"
+        "Family of crossing guard: 'Bernie would want you to come forward'\n\n"
+        "A crossing guard was struck on Tuesday, police said.\n"
+    )
+    found = layout(text)
+    assert not found.transcript and all(p.role in ("boilerplate", "headline", "body") for p in found.paragraphs)

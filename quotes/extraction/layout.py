@@ -221,7 +221,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
-    transcript = sum(1 for p in paras if _turn(text, p, rules) is not None) >= rules.min_turns
+    labelled = [p for p in paras if _turn(text, p, rules) is not None and not _boilerplate(text[p.start : p.end], rules)]
+    transcript = len(labelled) >= rules.min_turns
     sheet = _speaker_sections(text, paras, rules)
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
@@ -292,6 +293,10 @@ def _role_named_in_brackets(text: str, para: Paragraph, label: str, rules: Layou
     role = labelled[1].group("label").upper()
     asking = role in rules.question_labels or role in rules.answer_labels  # each "Q (Outlet):" names its own
     return {} if asking else {role: label}
+
+
+def _boilerplate(line: str, rules: LayoutRules) -> bool:
+    return any(p.match(line) for p in rules.boilerplate)
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
@@ -397,7 +402,7 @@ def _role(
 ) -> tuple[Role, int, str | None]:
     """(role, where the paragraph's own text starts or -1, a turn's label)."""
     line = text[para.start : para.end]
-    if any(p.match(line) for p in rules.boilerplate):
+    if _boilerplate(line, rules):
         return "boilerplate", -1, None
     if rules.byline.match(line):
         return "byline", -1, None
