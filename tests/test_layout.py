@@ -361,6 +361,19 @@ def test_a_suspension_of_the_proceedings_is_silent():
     assert layout(text).paragraphs[-1].silent
 
 
+def test_a_heading_in_capitals_in_a_transcript_ends_the_turn_before_it():
+    text = (
+        "Estimates\n\n"
+        "CHAIR: The committee will suspend.\n\n"
+        "Senator DRUMMOND: Thank you.\n\n"
+        "Ms Okafor: Thank you, Chair.\n\n"
+        "QUESTIONS TAKEN ON NOTICE\n\n"
+        "1. Date the agency first assessed the target (Senator Drummond)\n"
+    )
+    paras = layout(text).paragraphs
+    assert paras[-1].unit != paras[-3].unit
+
+
 def test_the_fields_of_a_cms_export_are_boilerplate_and_no_transcript():
     text = (
         "SLUG: HARLOW-TWP-CROSSING-GUARD\n"

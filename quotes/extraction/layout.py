@@ -238,6 +238,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
         if transcript:
             role, label, examination = _examination(line, role, label, examination, rules)
+        if transcript and role == "body" and index not in sheet and _section_heading(line):
+            unit += 1  # "QUESTIONS TAKEN ON NOTICE": what follows is no one's turn
         if transcript and role in ("body", "turn") and (named := _cast_line(line, rules)) is not None:
             cast[named[0]] = named[1]  # "Moderator: Eleanor Vance, Head of Communications": who the label is
             role, label = "boilerplate", None
@@ -297,6 +299,12 @@ def _role_named_in_brackets(text: str, para: Paragraph, label: str, rules: Layou
 
 def _boilerplate(line: str, rules: LayoutRules) -> bool:
     return any(p.match(line) for p in rules.boilerplate)
+
+
+def _section_heading(line: str) -> bool:
+    """A line of two words or more, all in capitals, that says nothing ("QUESTIONS TAKEN ON NOTICE")."""
+    words = line.split()
+    return len(words) > 1 and line.isupper() and not line.rstrip().endswith((":", ".", "?", "!"))
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
