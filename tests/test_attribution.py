@@ -875,3 +875,12 @@ def test_a_surname_opening_a_sentence_before_a_participle_clause_is_the_subject(
 def test_an_adverb_opening_a_sentence_before_a_comma_is_no_subject(quotes_of):
     text = 'Debate\n\nTom Whitaker spoke last.\n\nThen, grinning at the crowd, "Janelle does her homework," said Whitaker.\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] != ["Then"]
+
+
+def test_who_after_a_place_is_the_person_the_place_qualifies(quotes_of):
+    text = (
+        "Campaign\n\n"
+        "He was pressed on the number by Margaret Doane, a retired teacher from Bow who said she had not "
+        "decided between the two candidates.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Margaret Doane"]

@@ -63,6 +63,8 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
     for cue_i, (_, label, speaker_token) in best.items():
         if speaker_token.tag_ in ("WDT", "WP") and doc[cue_i].dep_ == "relcl":
             speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
+            if speaker_token.lower_ != "which" and speaker_token.dep_ == "pobj":
+                speaker_token = _person_before_a_place(speaker_token)
         mention = mention_at(speaker_token, rules)
         cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, label)
     # cues without a speaker of their own: "..., adding that", "stating that"
@@ -79,6 +81,18 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             if inherited is not None:
                 cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
     return cues
+
+
+PLACE_PREPOSITIONS = ("from", "in", "at")
+
+
+def _person_before_a_place(place: Token) -> Token:
+    """ "Margaret Doane, a retired teacher from Bow who said ...": "who" is a person, not the
+    place the parse hung the clause on; the noun the place's preposition qualifies."""
+    preposition = place.head
+    if place.pos_ != "PROPN" or preposition.dep_ != "prep" or preposition.lower_ not in PLACE_PREPOSITIONS:
+        return place
+    return preposition.head if preposition.head.pos_ in ("NOUN", "PROPN") else place
 
 
 def _according_by_position(cue: Cue, rules: Rules, excluded: set[int]) -> Cue:
