@@ -1125,3 +1125,15 @@ def test_a_charge_d_affaires_named_in_apposition_speaks(pipeline):
 def test_a_postmistress_before_her_name_is_her_title(pipeline):
     text = 'Raid\n\nPostmistress Joan Whitely, 71, said: "We will be open again on Monday."\n'
     assert _speakers(pipeline, text)["We will be open again on Monday."] == "Joan Whitely"
+
+
+def test_a_she_said_of_a_person_of_no_known_gender_keeps_a_later_he_from_her(pipeline):
+    text = (
+        "Tariff\n\n"
+        "Rep. Carl Medford brought his campaign to a furniture plant on Tuesday.\n\n"
+        "His opponent, state Sen. Dana Whitfield, spoke in Durham a few hours later.\n\n"
+        '"He ran his business into Mexico," Whitfield said. "This is a jobs bill," she told reporters.\n\n'
+        'Whitfield\'s campaign manager, Rosa Delgado, said the study was "paid for by the importers." '
+        'Asked about the claim, he said he had "never heard of a study that nobody paid for."\n'
+    )
+    assert _speakers(pipeline, text)["never heard of a study that nobody paid for."] == "Carl Medford"

@@ -304,6 +304,12 @@ class ArticleSpeakers:
 
         return self._last(before, untitled, floor, subjects=True)
 
+    def learn_gender(self, name: str, gender: str) -> None:
+        """Give the person of this name `gender`, when nothing gave them one before."""
+        for entity in self.entities:
+            if entity.name == name and entity.kind == "person" and not entity.genders:
+                entity.genders.add(gender)
+
     def gendered_person_before(self, before: int, floor: int, gender: str) -> Entity | None:
         """The latest person named in [floor, before) whom the text gave `gender`."""
         return self._last(before, lambda e: e.kind == "person" and e.looks_like_a_person and e.gender == gender, floor)

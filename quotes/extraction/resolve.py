@@ -177,6 +177,10 @@ def _pronoun_in_turn(mention: Mention, turn: Turn | None, rules: Rules) -> tuple
 
 def _resolve_mention(mention: Mention, floor: int, recent: int, registry: ArticleSpeakers, other_than: str = "") -> Speaking:
     speaker, kind = registry.resolve(mention, floor, recent, other_than)
+    if mention.form == "pronoun" and mention.gender is not None and speaker != mention.text and not other_than:
+        # "she said" of Dana Whitfield: no "he" is her later (a pronoun inside someone's quote is
+        # whom they talk about, too uncertain to learn from)
+        registry.learn_gender(speaker, mention.gender)
     if mention.form in ("name", "group"):
         registry.add(replace(mention, text=speaker, subject=True))
     elif mention.form == "description" and speaker != mention.text and mention.owner is None:  # "the sheriff said. He said"
