@@ -1137,3 +1137,8 @@ def test_a_she_said_of_a_person_of_no_known_gender_keeps_a_later_he_from_her(pip
         'Asked about the claim, he said he had "never heard of a study that nobody paid for."\n'
     )
     assert _speakers(pipeline, text)["never heard of a study that nobody paid for."] == "Carl Medford"
+
+
+def test_an_embassy_is_named_with_where_it_sits(pipeline):
+    text = "Expulsion\n\nThe Russian Embassy in Warsaw said that it had not received any official explanation.\n"
+    assert _speakers(pipeline, text)["it had not received any official explanation"] == "Russian Embassy in Warsaw"

@@ -115,15 +115,17 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     return [*doc[first : run[0].i], *run, *doc[head.i + 1 : last + 1]]
 
 
-def _of_extension(head: Token, roles: frozenset[str] = frozenset()) -> list[Token]:
+def _of_extension(head: Token, roles: frozenset[str] = frozenset(), posted: frozenset[str] = frozenset()) -> list[Token]:
     """Ministry of Defense of Russia, Center for American Progress, Department of Health and Social
     Care: capitalised `of` and `for` phrases (and their capitalised conjuncts) after an
-    organisation's head word. "A Department of Health and Social Care spokesperson", parsed with
-    the spokesperson (one of `roles`) as the object of "of": the capitalised words before it."""
+    organisation's head word; "in" too after a body `posted` abroad ("the Chinese Embassy in
+    Kenya"). "A Department of Health and Social Care spokesperson", parsed with the spokesperson
+    (one of `roles`) as the object of "of": the capitalised words before it."""
     extra: list[Token] = []
     current = head
     while True:
-        preps = [c for c in current.rights if c.lower_ in ("of", "for") and c.dep_ == "prep"]
+        linking = ("of", "for", "in") if current.lemma_.lower() in posted else ("of", "for")
+        preps = [c for c in current.rights if c.lower_ in linking and c.dep_ == "prep"]
         objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         role = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.lower_ in roles), None)
         if not objects and role is not None:
@@ -554,7 +556,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         and not personal
     ) or any(c.lower_ in suffixes and _suffix_of(head, c) for c in head.children)
     if is_organisation([head], rules) or named_body:  # "Cologne Chamber of Commerce" names a body
-        run = [t for t in run if t.lower_ not in ("'s", "’s")] + _of_extension(head, rules.words("speakers.representatives"))
+        extension = _of_extension(head, rules.words("speakers.representatives"), rules.words("speakers.posted_bodies"))
+        run = [t for t in run if t.lower_ not in ("'s", "’s")] + extension
         while run and run[0].pos_ == "DET":
             run = run[1:]
         run = _joined_words_before(run) + run

@@ -36,7 +36,7 @@ CODE_LISTS = frozenset(
         "speakers.kin", "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks",
         "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles",
-        "speakers.place_words", "speakers.place_openers", "speakers.place_hyphen_words",
+        "speakers.place_words", "speakers.place_openers", "speakers.place_hyphen_words", "speakers.posted_bodies",
         "speakers.date_words",
         "speakers.phrase_openers", "speakers.employer_prepositions",
         "speakers.corporate_suffixes",
