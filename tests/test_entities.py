@@ -1142,3 +1142,13 @@ def test_a_she_said_of_a_person_of_no_known_gender_keeps_a_later_he_from_her(pip
 def test_an_embassy_is_named_with_where_it_sits(pipeline):
     text = "Expulsion\n\nThe Russian Embassy in Warsaw said that it had not received any official explanation.\n"
     assert _speakers(pipeline, text)["it had not received any official explanation"] == "Russian Embassy in Warsaw"
+
+
+def test_a_spokesperson_for_the_force_speaks_for_the_police_named(pipeline):
+    text = (
+        "Crash\n\n"
+        "Northmoor Police appealed for witnesses after the crash on Hollins Road.\n\n"
+        "The driver was flown to Northmoor General Hospital, which said he was stable.\n\n"
+        'A spokesperson for the force said: "We will be running extra speed checks all winter."\n'
+    )
+    assert _speakers(pipeline, text)["We will be running extra speed checks all winter."] == "Northmoor Police"

@@ -91,6 +91,7 @@ class ArticleSpeakers:
     kin: frozenset[str] = frozenset()  # "husband", "son": whoever is introduced so is not the bare surname's holder
     parent_kin: frozenset[str] = frozenset()  # "father", "mother": the elder of two who share a surname
     ranks: frozenset[str] = frozenset()  # "deputy", "vice": "the mayor" is not the deputy mayor
+    body_words: dict[str, str] = field(default_factory=dict)  # "force" -> "police": "the force" is the police named
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -436,6 +437,7 @@ class ArticleSpeakers:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
             words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             head = self.title_forms.get(mention.head, mention.head)
+            head = self.body_words.get(head, head)
             if _told_apart(mention, head, entity):
                 return False
             return (head in entity.titles or head in words) and not self._other_affiliation(affiliations, entity)
@@ -511,6 +513,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.kin"),
         rules.words("speakers.parent_kin"),
         rules.words("speakers.ranks"),
+        dict(pair.split() for pair in rules.words("speakers.body_words")),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

@@ -37,6 +37,7 @@ CODE_LISTS = frozenset(
         "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles",
         "speakers.place_words", "speakers.place_openers", "speakers.place_hyphen_words", "speakers.posted_bodies",
+        "speakers.body_words",
         "speakers.date_words",
         "speakers.phrase_openers", "speakers.employer_prepositions",
         "speakers.corporate_suffixes",
