@@ -1152,3 +1152,13 @@ def test_a_spokesperson_for_the_force_speaks_for_the_police_named(pipeline):
         'A spokesperson for the force said: "We will be running extra speed checks all winter."\n'
     )
     assert _speakers(pipeline, text)["We will be running extra speed checks all winter."] == "Northmoor Police"
+
+
+def test_a_title_in_apposition_to_an_honorific_is_passed_for_the_name_after_it(pipeline):
+    text = (
+        "Summit\n\n"
+        "His Excellency Sheikh Mansour bin Khalid said the summit had agreed a committee.\n\n"
+        "His Excellency the Minister of Water Resources of the brotherly Republic of Iraq, Dr. Qasim Hadi Abu "
+        "Shamma, said in his address to the summit: \u201cIraq cannot live on promises.\u201d\n"
+    )
+    assert _speakers(pipeline, text)["Iraq cannot live on promises."] == "Qasim Hadi Abu Shamma"

@@ -225,7 +225,7 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
-    if token.lemma_.lower() in rules.title_words and (named := _name_beside_title(token)) is not None:
+    if token.lemma_.lower() in rules.title_words and (named := _name_beside_title(token, rules)) is not None:
         return named
     for candidate in token.subtree:
         if candidate.dep_ == "appos" and candidate.pos_ == "PROPN" and not _in_a_clause_of(candidate, token):
@@ -258,17 +258,20 @@ def _titled_conjunct(role: Token, rules: Rules) -> Token | None:
     return None
 
 
-def _name_beside_title(title: Token) -> Token | None:
+def _name_beside_title(title: Token, rules: Rules) -> Token | None:
     """The name in apposition to a title or to the end of its "of"/"for" phrase ("The Minister of
     State for Rural Affairs, Fergal Brennan"), never one inside a clause ("The Minister, who met
     the chairman, John Smith, ...")."""
     current: Token | None = title
     while current is not None:
-        named = next((c for c in current.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        beside = [c for c in current.rights if c.dep_ == "appos"]
+        # "His Excellency the Minister of Water Resources ..., Dr. Qasim Abu Shamma": a capitalised
+        # title in apposition is one more description, not the name
+        named = next((c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words), None)
         if named is not None:
             return named
         # "Minister, the opposition leader, Bola Adeyinka, said": the name ends a chain of appositions
-        described = next((c for c in current.rights if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+        described = next((c for c in beside if c.pos_ == "NOUN" or c.lower_ in rules.title_words), None)
         if described is not None:
             current = described
             continue
@@ -533,7 +536,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     the_head = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
     office = the_head and not is_organisation([head], rules)
     titled = all(t.lower_ in rules.title_words for t in run)
-    named = _name_beside_title(head) if office or titled else None
+    named = _name_beside_title(head, rules) if office or titled else None
     if named is None and titled:
         named = _name_ending_office(head, rules)
     if named is not None:
