@@ -884,3 +884,13 @@ def test_who_after_a_place_is_the_person_the_place_qualifies(quotes_of):
         "decided between the two candidates.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Margaret Doane"]
+
+
+def test_words_an_agency_reports_are_the_subject_of_the_verb_it_reports(quotes_of):
+    text = (
+        "Summit\n\n"
+        "Earlier in the day, HH the Crown Prince Sheikh Jaber received the heads of the delegations and affirmed "
+        "Kuwait\u2019s keenness to \u201csupport every effort that gathers brothers around the table,\u201d "
+        "reported the agency.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jaber"]

@@ -132,13 +132,20 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
     while len(chain) < 4 and current.dep_ in INHERIT_DEPS and current.head is not current:
         current = current.head
         chain.append(current)
-    speaking = [c for c in (cues.get(a.i) for a in chain) if c is not None and c.speaker is not None]
+    # "Sheikh Jaber ... affirmed Kuwait's keenness to '...', reported the agency": an outlet relays,
+    # so the speaker is the subject of the verb it reports
+    speaking = [
+        c for c in (cues.get(a.i) for a in chain) if c is not None and c.speaker is not None and not is_channel(c.speaker, rules)
+    ]
     if speaking:  # a speaking cue up the chain comes first
         # "He maintained that the government had warned residents, adding that ...": a participle
         # in reported content adds to the report, so its speaker is the reporter's
         return speaking[-1] if token.tag_ == "VBG" else speaking[0]
     for ancestor in chain:
-        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        # of two subjects the parse gave one verb ("HH the Crown Prince Sheikh Jaber"), the name nearer it
+        subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        subject = names[-1] if names else next(iter(subjects), None)
         if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, RULE_GOVERNING_SUBJECT) if mention else None
