@@ -894,3 +894,13 @@ def test_words_an_agency_reports_are_the_subject_of_the_verb_it_reports(quotes_o
         "reported the agency.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Jaber"]
+
+
+def test_a_cue_participle_tagged_a_noun_still_introduces_the_quote(quotes_of):
+    text = (
+        "Hiatus\n\n"
+        '"I will rest well," Seojin wrote.\n\n'
+        "Fellow member Rio shared a photo of the five members\u2019 matching rings via an Instagram story, "
+        "writing, \u201cFive is always five... we\u2019ll be waiting \u2661\u201d\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["Five is always five... we\u2019ll be waiting \u2661"] == "Rio"

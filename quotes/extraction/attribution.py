@@ -114,7 +114,18 @@ def is_cue_word(token: Token, rules: Rules) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") and (lemma in rules.cue_verbs or lemma in rules.words("verbs.quoted_as")):
         return token.dep_ != "amod"  # "the said agreement"
+    if _participle_taken_for_a_noun(token, rules):
+        return True
     return token.pos_ == "VERB" and lemma in rules.words("nouns.according")
+
+
+def _participle_taken_for_a_noun(token: Token, rules: Rules) -> bool:
+    """ "Rio shared a photo ..., writing, '...'": a cue's -ing form the tagger made a noun, though
+    it qualifies a verb (no noun is an adverbial clause)."""
+    if token.pos_ != "NOUN" or token.dep_ != "advcl" or not token.lower_.endswith("ing"):
+        return False
+    base = token.lower_[:-3]
+    return any(form in rules.cue_verbs for form in (base, base + "e", base[:-1]))
 
 
 def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue | None:
