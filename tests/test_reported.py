@@ -322,3 +322,13 @@ def test_content_introduced_by_whether_is_a_question_not_a_statement(quotes_of):
 def test_pledged_to_with_the_infinitive_parsed_as_an_adverbial_clause(quotes_of):
     text = "Prime minister Abdulhamid Qaddour pledged on Sunday to hold national elections before the end of the year."
     assert ("to hold national elections before the end of the year", "Abdulhamid Qaddour") in reported(quotes_of(text))
+
+
+def test_a_reported_noun_phrase_ends_before_a_clause_that_says_why(quotes_of):
+    found = reported(
+        quotes_of(
+            "Meridale Group reported a 14 percent fall in first-half operating profit on Wednesday, as weaker "
+            "bookings at its regional hotels outweighed strong trading at its bowling and cinema venues."
+        )
+    )
+    assert found == [("a 14 percent fall in first-half operating profit on Wednesday", "Meridale Group")]

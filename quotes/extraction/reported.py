@@ -172,7 +172,8 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
             continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if "cue_preps" in rule.span:  # "expressed concern over the situation", "estimate X at Y"
-            roots += [c for c in cue.rights if c.dep_ in ("prep", "advcl") and c.i > roots[-1].i]
+            dates = rules.words("speakers.date_words")
+            roots += [c for c in cue.rights if c.dep_ in ("prep", "advcl") and c.i > roots[-1].i and not _circumstance(c, dates)]
         if cue.pos_ == "NOUN" and "prep" in nodes:
             roots = [doc[nodes["content"]]] if "content" in nodes else roots
             skip_first = False
@@ -205,6 +206,14 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
                 items.append(item)
     items.extend(according_to(doc, rules, cues, items))
     return sorted(items, key=lambda it: it.start)
+
+
+def _circumstance(phrase: Token, dates: frozenset[str]) -> bool:
+    """ "reported a fall in profit on Wednesday, as weaker bookings ...": a date or a clause with a
+    conjunction after a statement verb says when or why, not what was stated."""
+    if phrase.dep_ == "advcl":
+        return any(c.dep_ == "mark" for c in phrase.children)
+    return any(o.dep_ == "pobj" and o.lower_ in dates for o in phrase.children)
 
 
 def _question_put_to_the_subject(cue: Token, rules: Rules) -> bool:
