@@ -1162,3 +1162,12 @@ def test_a_title_in_apposition_to_an_honorific_is_passed_for_the_name_after_it(p
         "Shamma, said in his address to the summit: \u201cIraq cannot live on promises.\u201d\n"
     )
     assert _speakers(pipeline, text)["Iraq cannot live on promises."] == "Qasim Hadi Abu Shamma"
+
+
+def test_a_name_after_a_comma_parsed_as_a_conjunct_of_a_titles_place_is_its_holder(pipeline):
+    text = (
+        "Water\n\n"
+        "The mayor of Bowman, Loretta Gaines, who drove to the Statehouse for the vote, said her town had been "
+        "under a boil-water notice for 14 months.\n"
+    )
+    assert _speakers(pipeline, text)["her town had been under a boil-water notice for 14 months"] == "Loretta Gaines"

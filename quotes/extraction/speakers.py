@@ -264,7 +264,9 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
     the chairman, John Smith, ...")."""
     current: Token | None = title
     while current is not None:
-        beside = [c for c in current.rights if c.dep_ == "appos"]
+        # "The mayor of Bowman, Loretta Gaines, who ...": a name after a comma that the parse made a
+        # conjunct (no "and" before it) is an apposition too
+        beside = [c for c in current.rights if c.dep_ == "appos" or (c.dep_ == "conj" and _comma_conjunct(current, c))]
         # "His Excellency the Minister of Water Resources ..., Dr. Qasim Abu Shamma": a capitalised
         # title in apposition is one more description, not the name
         named = next((c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words), None)
@@ -289,6 +291,15 @@ def _name_hung_on_title(title: Token, rules: Rules) -> list[Token]:
             break
         words.append(token)
     return words
+
+
+def _comma_conjunct(head: Token, conjunct: Token) -> bool:
+    """A full name after a comma that no "and" joins to a list ("Ministry of Housing, Communities
+    and Local Government" is a list)."""
+    between = head.doc[head.i + 1 : conjunct.left_edge.i]
+    listed = any(t.dep_ == "cc" for t in (*between, *head.children, *conjunct.children))
+    full_name = any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in conjunct.lefts)
+    return bool(between) and between[-1].text == "," and not listed and full_name
 
 
 def _of_objects(noun: Token) -> list[Token]:
