@@ -354,3 +354,7 @@ def test_a_name_without_its_patronymic_or_middle_name_is_the_same_person():
 
 def test_a_name_with_another_first_word_and_the_same_last_is_not_joined_by_the_middle_rule():
     assert not same_person("Irina Belyaeva", "Arkady Yuryevich Belyaev")
+
+
+def test_a_name_is_one_however_its_parts_are_joined():
+    assert same_person("Hisham Abdel Rahman", "Hisham Abdel-Rahman") and same_person("Abdelrahman", "Abdel Rahman")

@@ -157,7 +157,8 @@ def same_person(a: str, b: str) -> bool:
     ("NWS", "NordWest Schienennetz"). Speakers are canonical
     names by now, so aliases from the directory are already one name."""
     key_a, key_b = identity_key(a), identity_key(b)
-    if key_a == key_b or initials_of(a, b):
+    # "Abdel Rahman", "Abdel-Rahman", "Abdelrahman": one name however its parts are joined
+    if key_a.replace(" ", "") == key_b.replace(" ", "") or initials_of(a, b):
         return True
     words_a, words_b = key_a.split(), key_b.split()
     shorter, longer = sorted((words_a, words_b), key=len)
