@@ -1171,3 +1171,8 @@ def test_a_name_after_a_comma_parsed_as_a_conjunct_of_a_titles_place_is_its_hold
         "under a boil-water notice for 14 months.\n"
     )
     assert _speakers(pipeline, text)["her town had been under a boil-water notice for 14 months"] == "Loretta Gaines"
+
+
+def test_an_mk_before_a_name_is_a_title(pipeline):
+    text = 'Knesset\n\n"She wants a vote? She will get one," MK Eliyahu Dror said.\n'
+    assert _speakers(pipeline, text)["She wants a vote? She will get one,"] == "Eliyahu Dror"
