@@ -1176,3 +1176,11 @@ def test_a_name_after_a_comma_parsed_as_a_conjunct_of_a_titles_place_is_its_hold
 def test_an_mk_before_a_name_is_a_title(pipeline):
     text = 'Knesset\n\n"She wants a vote? She will get one," MK Eliyahu Dror said.\n'
     assert _speakers(pipeline, text)["She wants a vote? She will get one,"] == "Eliyahu Dror"
+
+
+def test_a_name_written_family_name_first_before_of_is_a_person(pipeline):
+    text = (
+        "Referendum\n\n"
+        'Feh\u00e9r D\u00f3ra of Tiszta V\u00edz Kisb\u00e9red said the company was "threatening a village with its own jobs".\n'
+    )
+    assert _speakers(pipeline, text)["threatening a village with its own jobs"] == "Feh\u00e9r D\u00f3ra"
