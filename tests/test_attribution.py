@@ -904,3 +904,14 @@ def test_a_cue_participle_tagged_a_noun_still_introduces_the_quote(quotes_of):
         "writing, \u201cFive is always five... we\u2019ll be waiting \u2661\u201d\n"
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["Five is always five... we\u2019ll be waiting \u2661"] == "Rio"
+
+
+def test_an_office_ending_in_a_colon_introduces_the_quote_after_it(quotes_of):
+    text = (
+        "Water deal\n\n"
+        'Opposition MK Noa Shitrit said a deal of fifteen years "deserves more than a two-hour session". '
+        "The chairman of the Knesset's Economic Affairs Committee was blunter: "
+        '"She wants a vote? She will get one, and she will lose it."\n'
+    )
+    found = {q.text: q for q in quotes_of(text)}
+    assert found["She wants a vote? She will get one, and she will lose it."].speaker != "Noa Shitrit"

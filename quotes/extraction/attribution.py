@@ -436,7 +436,10 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     quoted = mention_at(words, rules) if voiced and words is not None and owner is None else None
     if quoted is not None and quoted.kind == "person" and quoted.form == "name":
         mention, subject = quoted, words
-    if mention is None or mention.kind != "person" or mention.form not in ("name", "pronoun"):
+    # "The chairman of the committee was blunter:": an office introduces as a name does
+    office = subject is not None and any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in subject.children)
+    titled = office and mention is not None and mention.form == "description" and mention.head in rules.title_words
+    if mention is None or mention.kind != "person" or (mention.form not in ("name", "pronoun") and not titled):
         return None
     return Cue(verb, mention, subject, RULE_COLON_INTRODUCTION)
 
