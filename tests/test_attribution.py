@@ -915,3 +915,12 @@ def test_an_office_ending_in_a_colon_introduces_the_quote_after_it(quotes_of):
     )
     found = {q.text: q for q in quotes_of(text)}
     assert found["She wants a vote? She will get one, and she will lose it."].speaker != "Noa Shitrit"
+
+
+def test_a_second_label_in_a_paragraph_speaks_its_own_quote(quotes_of):
+    text = (
+        "Reaction\n\n"
+        'Matchwinner Rhys Mathias, 19: "Best night of my life." And Eirlys Pritchard, a fan since 1957: '
+        '"I cried when the lights came on."\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["I cried when the lights came on."] == "Eirlys Pritchard"

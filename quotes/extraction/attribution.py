@@ -477,8 +477,13 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     colon = _colon_before(doc, quote_start) or _headline_colon(doc, quote_start)
     if colon is None:
         return None
-    label = [t for t in doc[colon.sent.start : colon.i] if not t.is_punct and not t.is_space]
-    if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[colon.sent.start : colon.i]):
+    # '... my life." And Eirlys Pritchard, a fan since 1957: "..."': the label starts after the
+    # quote before it closes, and after a conjunction
+    start = colon.sent.start
+    while start < colon.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+        start += 1
+    label = [t for t in doc[start : colon.i] if not t.is_punct and not t.is_space]
+    if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[start : colon.i]):
         return None
     inside = {t.i for t in label}
     head = next((t for t in label if t.head.i not in inside or t.head == t), None)
