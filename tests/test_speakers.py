@@ -600,3 +600,8 @@ def test_a_firm_suffix_hung_on_a_person_named_before_leaves_them_a_person(pipeli
     )
     found = {m.text: m.kind for m in names_in(list(doc), pipeline.matchers.rules)}
     assert (found.get("Harold Brandt"), found.get("Transcontinental Freight Co.")) == ("person", "organisation")
+
+
+def test_an_of_phrase_after_a_comma_is_no_part_of_a_name(quotes_of):
+    text = 'Bill\n\nRep. Marcus Tolliver spoke last. And Tolliver, of Alden: "She wrote a good bill".\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Marcus Tolliver"]

@@ -125,7 +125,8 @@ def _of_extension(head: Token, roles: frozenset[str] = frozenset(), posted: froz
     current = head
     while True:
         linking = ("of", "for", "in") if current.lemma_.lower() in posted else ("of", "for")
-        preps = [c for c in current.rights if c.lower_ in linking and c.dep_ == "prep"]
+        # "Tolliver, of Alden:" is about Alden; a name's own "of" follows it with no comma
+        preps = [c for c in current.rights if c.lower_ in linking and c.dep_ == "prep" and c.nbor(-1).text != ","]
         objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
         role = next((o for p in preps for o in p.children if o.dep_ == "pobj" and o.lower_ in roles), None)
         if not objects and role is not None:
