@@ -384,3 +384,17 @@ def test_the_fields_of_a_cms_export_are_boilerplate_and_no_transcript():
     )
     found = layout(text)
     assert not found.transcript and all(p.role in ("boilerplate", "headline", "body") for p in found.paragraphs)
+
+
+def test_a_one_word_label_that_opens_several_paragraphs_of_an_interview_is_a_turn():
+    text = (
+        "Six questions\n\n"
+        "We spoke by phone on Friday.\n\n"
+        "Q: Why water?\n\n"
+        "Alden: Because I kept getting the same phone call.\n\n"
+        "Q: What changed?\n\n"
+        "Alden: The bill is paid for.\n\n"
+        "Q: Will the governor sign it?\n\n"
+        "Update: The House votes on Tuesday.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "Alden", "Q", "Alden", "Q"]

@@ -68,6 +68,7 @@ class LayoutRules:
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
     named_label: regex.Pattern[str]
+    one_word_label: regex.Pattern[str]
     witness: regex.Pattern[str]
     proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
@@ -109,6 +110,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
             named_label=_compile(path, "[units] named_label", units["named_label"]),
+            one_word_label=_compile(path, "[units] one_word_label", units["one_word_label"]),
             witness=_compile(path, "[units] witness", units["witness"]),
             proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
@@ -224,6 +226,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     labelled = [p for p in paras if _turn(text, p, rules) is not None and not _boilerplate(text[p.start : p.end], rules)]
     transcript = len(labelled) >= rules.min_turns
     sheet = _speaker_sections(text, paras, rules)
+    labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
+    repeated = frozenset(label for label in labels if labels.count(label) > 1)
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
@@ -233,6 +237,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
+        if transcript and role == "body" and (one_word := _one_word_turn(text, para, rules, repeated)) is not None:
+            role, lead_end, label = one_word
         if index in sheet and role == "body":
             role, lead_end, label = sheet[index]
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
@@ -283,6 +289,14 @@ def _newest_first(text: str, paras: list[Paragraph], rules: LayoutRules) -> bool
     times = [t for p in stamps if (t := _minutes(text[p.start : p.end])) is not None]
     steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
+
+
+def _one_word_turn(text: str, para: Paragraph, rules: LayoutRules, repeated: frozenset[str]) -> tuple[Role, int, str] | None:
+    """An interview's "Alden: ..." (a one-word label that opens two paragraphs or more) as a turn."""
+    found = rules.one_word_label.match(text[para.start : para.end])
+    if found is None or found.group("label") not in repeated:
+        return None
+    return "turn", para.start + found.end(), found.group("label")
 
 
 def _role_named_in_brackets(text: str, para: Paragraph, label: str, rules: LayoutRules) -> dict[str, str]:
