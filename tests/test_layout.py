@@ -398,3 +398,20 @@ def test_a_one_word_label_that_opens_several_paragraphs_of_an_interview_is_a_tur
         "Update: The House votes on Tuesday.\n"
     )
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "Alden", "Q", "Alden", "Q"]
+
+
+def test_football_minutes_are_live_blog_time_stamps():
+    text = "Live\n\n89'\n\nGOAL! Mathias heads in.\n\n90+3'\n\nA free kick goes over.\n"
+    assert [p.role for p in layout(text).paragraphs] == ["headline", "timestamp", "body", "timestamp", "body"]
+
+
+def test_a_status_label_is_no_turn():
+    text = (
+        "Live\n\n"
+        "FULL TIME: Llanfeiriol 2-1 Caergwyn.\n\n"
+        "HALF TIME: Llanfeiriol 0-1 Caergwyn.\n\n"
+        "KICK-OFF: We are under way.\n\n"
+        "BREAKING: The floodlights fail.\n"
+    )
+    found = layout(text)
+    assert not found.transcript and not any(p.role == "turn" for p in found.paragraphs)

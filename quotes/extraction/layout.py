@@ -69,6 +69,7 @@ class LayoutRules:
     aside_name: regex.Pattern[str]
     named_label: regex.Pattern[str]
     one_word_label: regex.Pattern[str]
+    status_labels: frozenset[str]
     witness: regex.Pattern[str]
     proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
@@ -111,6 +112,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
             named_label=_compile(path, "[units] named_label", units["named_label"]),
             one_word_label=_compile(path, "[units] one_word_label", units["one_word_label"]),
+            status_labels=frozenset(w.lower() for w in units["status_labels"]),
             witness=_compile(path, "[units] witness", units["witness"]),
             proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
@@ -406,7 +408,9 @@ def _turn(text: str, para: Paragraph, rules: LayoutRules) -> tuple[int, regex.Ma
     bullet = rules.list_item.match(head)
     skip = bullet.end() if bullet is not None else 0
     found = rules.turn.match(head[skip:])
-    return None if found is None else (skip, found)
+    if found is None or found.group("label").lower() in rules.status_labels:  # "FULL TIME: 2-1"
+        return None
+    return skip, found
 
 
 def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> int:
