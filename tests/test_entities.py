@@ -1184,3 +1184,19 @@ def test_a_name_written_family_name_first_before_of_is_a_person(pipeline):
         'Feh\u00e9r D\u00f3ra of Tiszta V\u00edz Kisb\u00e9red said the company was "threatening a village with its own jobs".\n'
     )
     assert _speakers(pipeline, text)["threatening a village with its own jobs"] == "Feh\u00e9r D\u00f3ra"
+
+
+def test_ranks_and_honorifics_without_stops_are_titles(pipeline):
+    text = (
+        "Raid\n\n"
+        "Pol Lt Col Krit Anusorn said the commander had ordered checks on 19 bank accounts.\n\n"
+        "Khun Somchai Rattanakul said staff had been trained to ask elderly customers.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert (
+        speakers["the commander had ordered checks on 19 bank accounts"],
+        speakers["staff had been trained to ask elderly customers"],
+    ) == (
+        "Krit Anusorn",
+        "Somchai Rattanakul",
+    )
