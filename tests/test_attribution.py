@@ -924,3 +924,13 @@ def test_a_second_label_in_a_paragraph_speaks_its_own_quote(quotes_of):
         '"I cried when the lights came on."\n'
     )
     assert {q.text: q.speaker for q in quotes_of(text)}["I cried when the lights came on."] == "Eirlys Pritchard"
+
+
+def test_a_surname_tagged_an_adverb_right_before_said_is_its_subject(quotes_of):
+    text = (
+        "Water\n\n"
+        "Rep. Marcus Tolliver has called the figure a down payment at best.\n\n"
+        "Tolliver said he expected a House vote before the session ends in June.\n"
+    )
+    found = {q.text: q.speaker for q in quotes_of(text)}
+    assert found["he expected a House vote before the session ends in June"] == "Marcus Tolliver"

@@ -474,6 +474,9 @@ def _undo_a_vocative_subject(word: Token) -> None:
     doc, verb = word.doc, word.head
     if _name_taken_for_an_opening_adverb(word):
         word.pos_, word.tag_ = "PROPN", "NNP"  # "Pike, speaking at Rovers' press conference, said"
+        if verb.i == word.i + 1:
+            word.dep_ = "nsubj"  # "Tolliver said he expected ..."
+            return
     if word.pos_ != "PROPN" or not _opens_a_sentence_before_a_comma(word):
         return
     if any(c.dep_ == "compound" for c in word.children):
@@ -495,18 +498,20 @@ def _undo_a_vocative_subject(word: Token) -> None:
 
 
 def _name_taken_for_an_opening_adverb(word: Token) -> bool:
-    """ "Pike, speaking at the press conference, said ...": a capitalised word opening its sentence
-    before a comma, tagged an adverb of a finite verb that has no subject, is that verb's subject."""
+    """ "Pike, speaking at the press conference, said ...", "Tolliver said he expected ...": a
+    capitalised word opening its sentence before a comma or right before its verb, tagged an adverb
+    of a finite verb that has no subject, is that verb's subject."""
     verb = word.head
     return (
         word.pos_ in ("ADV", "INTJ", "X", "ADJ")
         and word.dep_ == "advmod"
         and word.is_title
         and not word.is_stop  # "Then, ..., said" is an adverb
+        and not word.lower_.endswith("ly")  # "Separately, ..."
         and word.i == word.sent.start
         and verb.tag_ in ("VBD", "VBZ", "VBP")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and _opens_a_sentence_before_a_comma(word)
+        and (_opens_a_sentence_before_a_comma(word) or verb.i == word.i + 1)
     )
 
 
