@@ -69,7 +69,7 @@ SETS = {
     "drafts_final9": ("final9", 0.92, 0),
     "drafts_final10": ("final10", 0.90, 4),
     "drafts_final11": ("final11", 0.97, 0),
-    "drafts_final12": ("final12", 0.92, 1),
+    "drafts_final12": ("final12", 0.93, 0),
 }
 
 
