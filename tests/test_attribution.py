@@ -934,3 +934,14 @@ def test_a_surname_tagged_an_adverb_right_before_said_is_its_subject(quotes_of):
     )
     found = {q.text: q.speaker for q in quotes_of(text)}
     assert found["he expected a House vote before the session ends in June"] == "Marcus Tolliver"
+
+
+def test_one_letter_words_do_not_make_a_quote_english(quotes_of):
+    text = (
+        "Lights\n\n"
+        "Speaking in Welsh before kick-off, council leader Bethan Morgan-Hughes added: "
+        "'Mae heno\u2019n perthyn i\u2019r gwirfoddolwyr a gododd bob ceiniog.' (Tonight belongs to the volunteers "
+        "who raised every penny.)\n"
+    )
+    found = {q.text: q.speaker for q in quotes_of(text)}
+    assert found.get("Tonight belongs to the volunteers who raised every penny.") == "Bethan Morgan-Hughes"

@@ -76,7 +76,9 @@ class Translation:
         return len(found) >= self.min_words and self.english_share(words) <= self.max_english_share
 
     def english_share(self, words: str) -> float:
-        found = regex.findall(r"\p{L}+", words.lower())
+        """The share of common English words among the words of two letters or more ("i'r" and
+        "a" of Welsh say nothing)."""
+        found = [w for w in regex.findall(r"\p{L}+", words.lower()) if len(w) > 1]
         return sum(w in self.english_words for w in found) / len(found) if found else 0.0
 
 
