@@ -193,3 +193,15 @@ def test_a_dash_paragraph_with_no_aside_before_one_with_an_aside_is_speech(quote
         "Families call me and ask whether the school will exist in three years.",
         "What I can say is that we have twenty-four pupils,",
     ]
+
+
+def test_a_single_mark_after_s_before_and_closes_the_quote(quotes_of):
+    text = (
+        "Lights\n\n"
+        "Town manager Dai Prosser said his players had 'grown a yard under those lights' and praised a crowd "
+        "he described as 'the loudest I have heard here in twenty years'.\n"
+    )
+    assert [q.text for q in quotes_of(text) if q.kind == "partial"] == [
+        "grown a yard under those lights",
+        "the loudest I have heard here in twenty years",
+    ]

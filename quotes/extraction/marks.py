@@ -90,9 +90,11 @@ class _Candidate:
     closes: list[MarkPair]
 
 
-def _possessive_apostrophe(text: str, position: int, end: int) -> bool:
-    """soldiers' rifles: a closing single mark after "s" followed by a lower-case word."""
-    return text[position - 1 : position] in ("s", "S") and bool(regex.match(r" \p{Ll}", text[position + 1 : end]))
+def _possessive_apostrophe(text: str, position: int, end: int, rules: Rules) -> bool:
+    """soldiers' rifles: a closing single mark after "s" followed by a lower-case word that can
+    follow a possessive (not "and", "as", "said": `not_possessed`)."""
+    following = regex.match(r" (\p{Ll}+)", text[position + 1 : end])
+    return text[position - 1 : position] in ("s", "S") and following is not None and following.group(1) not in rules.not_possessed
 
 
 class _OpenStack:
@@ -145,7 +147,9 @@ def _pair_marks(
         if depth >= 0:
             opener = stack.openers[depth]
             pair = next(p for p in opener.pairs if p in closes)
-            later = pair.level == "single" and _possessive_apostrophe(text, position, para.end) and last_closer[pair] > index
+            later = (
+                pair.level == "single" and _possessive_apostrophe(text, position, para.end, rules) and last_closer[pair] > index
+            )
             if not later:
                 spans.append((opener, position, pair))
                 stack.truncate(depth)

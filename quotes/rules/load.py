@@ -86,6 +86,7 @@ class Translation:
 class Rules:
     mark_pairs: tuple[MarkPair, ...]
     elisions: frozenset[str]
+    not_possessed: frozenset[str]
     naming_words: frozenset[str]
     short_naming_words: frozenset[str]
     term_max_words: int
@@ -398,6 +399,7 @@ def load_rules(directory: Path | None = None) -> Rules:
     return Rules(
         mark_pairs=pairs,
         elisions=frozenset(e.lower() for e in marks.get("apostrophes", {}).get("elisions", [])),
+        not_possessed=frozenset(w.lower() for w in marks.get("apostrophes", {}).get("not_possessed", [])),
         naming_words=frozenset(w.lower() for w in terms.get("naming_words", [])),
         short_naming_words=frozenset(w.lower() for w in terms.get("short_naming_words", [])),
         term_max_words=int(terms.get("max_words", 4)),

@@ -51,7 +51,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "translation": frozenset({"bracket", "reach", "min_words", "max_english_share", "english_words"}),
         "dialogue": frozenset({"dashes", "spaced_dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
-        "apostrophes": frozenset({"elisions"}),
+        "apostrophes": frozenset({"elisions", "not_possessed"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
         "layout": frozenset({"dateline", "party_label", "nickname"}),
         "embeds": frozenset({"signatures", "blockquote_signature"}),
