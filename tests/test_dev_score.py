@@ -150,7 +150,7 @@ FLOORS = {
     # final12 (session 17), sealed until its first run after the session's rules: Israeli, Welsh,
     # Bangladeshi, Hungarian, Quebec, Thai and Egyptian outlets, a 68-column state-legislature
     # story, a newest-first football live blog, a Markdown Q&A (first run: 0.950 speaker accuracy)
-    "final12": Floor(0.96, 0.95, 0.97, 0.86, 0.87, 0.79, embeds=1, pair_recall=0.54),
+    "final12": Floor(0.96, 0.97, 0.97, 0.86, 0.87, 0.79, embeds=1, pair_recall=0.57),
 }
 
 
