@@ -335,7 +335,7 @@ def _object_after_a_quote_and_its_verb(verb: Token) -> Token | None:
     with the authors as the verb's object: right after a closing quote mark, a verb with no
     subject is a reporting verb, and the noun after it its speaker."""
     finite = verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
-    if not finite or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not finite or _has_subject(verb):
         return None
     before = verb.i - 1
     while before >= 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
@@ -425,7 +425,7 @@ def _make_a_described_subject(verb: Token) -> None:
     noun. A determiner never qualifies a verb, so the adjective just before the verb heads its
     subject."""
     doc = verb.doc
-    if verb.pos_ != "VERB" or verb.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.pos_ != "VERB" or verb.i == 0 or _has_subject(verb):
         return
     head = doc[verb.i - 1]
     determiners = [c for c in verb.children if c.dep_ == "det" and c.i < head.i]
@@ -510,7 +510,7 @@ def _name_taken_for_an_opening_adverb(word: Token) -> bool:
         and not word.lower_.endswith("ly")  # "Separately, ..."
         and word.i == word.sent.start
         and verb.tag_ in ("VBD", "VBZ", "VBP")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not _has_subject(verb)
         and (_opens_a_sentence_before_a_comma(word) or verb.i == word.i + 1)
     )
 
@@ -518,7 +518,7 @@ def _name_taken_for_an_opening_adverb(word: Token) -> bool:
 def _given_name_taken_for_a_preposition(verb: Token) -> tuple[Token | None, Token | None]:
     """(the given name, the surname) of "says Per Lindgren" when "Per" was tagged a preposition."""
     doc = verb.doc
-    if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.pos_ != "VERB" or verb.i + 2 >= len(doc) or _has_subject(verb):
         return None, None
     given, surname = doc[verb.i + 1], doc[verb.i + 2]
     misread = given.pos_ == "ADP" and given.is_title and given.head == verb
@@ -534,7 +534,7 @@ def _name_taken_for_an_adverb(word: Token) -> bool:
         and word.doc[word.i - 1].tag_ == "''"  # a closing quote mark
         and verb.i == word.i + 1
         and verb.pos_ == "VERB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not _has_subject(verb)
     )
 
 
@@ -553,7 +553,7 @@ def join_phrasal_verbs(doc: Doc, phrasal: frozenset[str]) -> Doc:
 def _inverted_subject(verb: Token) -> Token | None:
     """The name after a subjectless verb ("said Dr. Adaeze Okonjo") that the parser gave to a verb
     behind a quote mark further on, or None."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.pos_ != "VERB" or _has_subject(verb):
         return None
     doc = verb.doc
     for token in doc[verb.i + 1 : verb.i + 1 + MAX_NAME_WORDS]:
@@ -562,6 +562,10 @@ def _inverted_subject(verb: Token) -> Token | None:
         if token.dep_ == "nsubj" and token.head.i > token.i and any(t.is_quote for t in doc[token.i + 1 : token.head.i]):
             return token
     return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _batches(parts: Iterable[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
