@@ -69,10 +69,19 @@ def _label_name(label: str, rules: Rules) -> str:
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
 
+def _label_words(label: str) -> list[str]:
+    return [w.lower().strip(".") for w in label.split()]
+
+
+def _label_titles(label: str, rules: Rules) -> tuple[str, ...]:
+    """The title words of a turn label, lower case, without stops ("SEN. CARVER" -> ("sen",))."""
+    return tuple(w for w in _label_words(label) if w in rules.title_words)
+
+
 def _titled(label: str, at: int, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
     """ "THE CHAIR", "The Mayor": a label that is only a title is whoever holds it in the article."""
-    words = [w.lower().strip(".") for w in label.split()]
-    titles = tuple(w for w in words if w in rules.title_words)
+    words = _label_words(label)
+    titles = _label_titles(label, rules)
     if not titles or any(w not in titles and w not in STOP_WORDS for w in words):
         return None
     description = " ".join(words)
@@ -108,7 +117,7 @@ def _titled_surname(
 ) -> Speaking | None:
     """ "Mr Lindqvist:", "Senator MACREADY:": a surname after a title in a label is a person,
     whether or not the article names them elsewhere; None when it does, or for another label."""
-    titles = tuple(t for w in label.split() if (t := w.lower().strip(".")) in rules.title_words)
+    titles = _label_titles(label, rules)
     if not titles or len(name.split()) != 1 or not name[:1].isupper() or (speaker and registry.knows(speaker[0])):
         return None
     entity = registry.add(
