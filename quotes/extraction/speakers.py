@@ -584,7 +584,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     post_nominal = head.text.isupper() and len(named_before) > 1  # not "Shrewsford MP"
     # "Cllr Amira Sheikh": a surname that is also a title ends a name when a first name comes before it
     titled_run = head.lower_ in rules.title_words and not first_named and not post_nominal
-    if all(t.lower_ in rules.title_words for t in run) or titled_run:  # "Minister: ...", "the Home Secretary"
+    if titled or titled_run:  # "Minister: ...", "the Home Secretary"
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
         text = _span_text(run)
