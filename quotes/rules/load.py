@@ -60,6 +60,9 @@ class DependencyRule:
         return tuple(node["RIGHT_ID"] for node in self.pattern)
 
 
+WORD = regex.compile(r"\p{L}+")
+
+
 @dataclass(frozen=True)
 class Translation:
     """quote_marks.toml [translation]: a bracketed translation after a quote in another language."""
@@ -72,14 +75,17 @@ class Translation:
 
     def foreign(self, words: str) -> bool:
         """Whether a quote is in another language: long enough to be speech, few English words."""
-        found = regex.findall(r"\p{L}+", words.lower())
-        return len(found) >= self.min_words and self.english_share(words) <= self.max_english_share
+        found = WORD.findall(words.lower())
+        return len(found) >= self.min_words and self._english_share(found) <= self.max_english_share
 
     def english_share(self, words: str) -> float:
+        return self._english_share(WORD.findall(words.lower()))
+
+    def _english_share(self, words: list[str]) -> float:
         """The share of common English words among the words of two letters or more ("i'r" and
         "a" of Welsh say nothing)."""
-        found = [w for w in regex.findall(r"\p{L}+", words.lower()) if len(w) > 1]
-        return sum(w in self.english_words for w in found) / len(found) if found else 0.0
+        longer = [w for w in words if len(w) > 1]
+        return sum(w in self.english_words for w in longer) / len(longer) if longer else 0.0
 
 
 @dataclass(frozen=True)
