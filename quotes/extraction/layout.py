@@ -236,6 +236,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
     cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
+    stamps: list[str] = []  # the live blog's time-stamped lines, in text order
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
@@ -261,11 +262,14 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         seen.add(line)
         # a paragraph after a round-up's bulleted turns is the reporter's again, no turn's continuation
         after_bullets = role == "body" and bool(result) and _bulleted_turn(text, result[-1], rules)
-        if role in ("timestamp", "turn") or (lead_end >= 0 and rules.timestamp.match(line)) or after_bullets:
+        stamped = role == "timestamp" or (lead_end >= 0 and rules.timestamp.match(line) is not None)
+        if stamped:
+            stamps.append(line)
+        if stamped or role == "turn" or after_bullets:
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     turns = transcript or any(role == "turn" for role, _, _ in sheet.values())
-    return Layout(result, turns, _newest_first(text, result, rules))
+    return Layout(result, turns, _newest_first(stamps))
 
 
 CLOCK = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m)?|(\d{1,2})\s*([ap])\.?m", regex.IGNORECASE)
@@ -284,11 +288,10 @@ def _minutes(stamp: str) -> int | None:
     return hour * 60 + minute
 
 
-def _newest_first(text: str, paras: list[Paragraph], rules: LayoutRules) -> bool:
+def _newest_first(stamps: list[str]) -> bool:
     """Whether the live blog's entries run newest first: more of its time stamps go back in time
     than forward."""
-    stamps = [p for p in paras if p.role == "timestamp" or (p.lead_end >= 0 and rules.timestamp.match(text[p.start : p.end]))]
-    times = [t for p in stamps if (t := _minutes(text[p.start : p.end])) is not None]
+    times = [t for stamp in stamps if (t := _minutes(stamp)) is not None]
     steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
 
