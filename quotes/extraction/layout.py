@@ -30,7 +30,6 @@ LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
-CAST_LINE_WORDS = 12  # "Moderator: Eleanor Vance, Head of Communications, GAR."
 REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
 
 
@@ -67,6 +66,8 @@ class LayoutRules:
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
+    cast_line: regex.Pattern[str]
+    cast_line_words: int
     named_label: regex.Pattern[str]
     one_word_label: regex.Pattern[str]
     status_labels: frozenset[str]
@@ -110,6 +111,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
+            cast_line=_compile(path, "[units] cast_line", units["cast_line"]),
+            cast_line_words=int(units["cast_line_words"]),
             named_label=_compile(path, "[units] named_label", units["named_label"]),
             one_word_label=_compile(path, "[units] one_word_label", units["one_word_label"]),
             status_labels=frozenset(w.lower() for w in units["status_labels"]),
@@ -331,15 +334,12 @@ def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
     return para.role == "turn" and rules.list_item.match(text[para.start : para.end]) is not None
 
 
-CAST_LINE = regex.compile(r"^(?P<label>\p{Lu}[\p{L}.'’ -]{0,30}?):\s+(?P<rest>\S.*)$")
-
-
 def _cast_line(line: str, rules: LayoutRules) -> tuple[str, str] | None:
     """(the label in capitals, the name) of a line that gives a role label one name and a role
     after a comma, and says nothing: "Moderator: Eleanor Vance, Head of Communications, GAR." at
     the top of a transcript."""
-    found = CAST_LINE.match(line.strip())
-    if found is None or len(line.split()) > CAST_LINE_WORDS or line.rstrip()[-1:] in "?!":
+    found = rules.cast_line.match(line.strip())
+    if found is None or len(line.split()) > rules.cast_line_words or line.rstrip()[-1:] in "?!":
         return None
     name, _, role = found.group("rest").partition(",")
     name = name.strip().rstrip(".")
