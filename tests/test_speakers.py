@@ -495,7 +495,7 @@ def test_a_group_at_a_named_institution_keeps_its_full_name(quotes_of):
 
 def test_a_group_of_a_place_that_is_no_body_stays_as_written(quotes_of):
     [quote] = quotes_of("Road\n\nResidents of Mill Lane said they were furious.\n")
-    assert quote.speaker == "Residents"
+    assert quote.speaker == "Residents of Mill Lane"
 
 
 def test_a_name_after_a_word_for_a_business_is_an_organisation(pipeline):
@@ -605,3 +605,23 @@ def test_a_firm_suffix_hung_on_a_person_named_before_leaves_them_a_person(pipeli
 def test_an_of_phrase_after_a_comma_is_no_part_of_a_name(quotes_of):
     text = 'Bill\n\nRep. Marcus Tolliver spoke last. And Tolliver, of Alden: "She wrote a good bill".\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Marcus Tolliver"]
+
+
+def test_a_group_keeps_the_place_that_says_which_ones(quotes_of):
+    [quote] = quotes_of("Residents on Harbour Row said water came up through their floorboards at high tide.")
+    assert quote.speaker == "Residents on Harbour Row"
+
+
+def test_an_unnamed_official_keeps_the_words_that_describe_him(quotes_of):
+    [quote] = quotes_of("An Egyptian official familiar with the talks said the two sides had exchanged 30 drafts.")
+    assert quote.speaker == "Egyptian official familiar with the talks"
+
+
+def test_the_bare_group_later_is_the_group_named_with_its_place(quotes_of):
+    text = "Farmers in the district said the canal was dry.\n\nThe farmers also said the wells had failed.\n"
+    assert {q.speaker for q in quotes_of(text)} == {"Farmers in the district"}
+
+
+def test_a_name_misread_as_a_noun_takes_no_phrase_after_it(quotes_of):
+    text = 'Janelle Whitaker spoke first.\n\n9:54 p.m. — Whitaker on the teacher exodus: "Our teachers are leaving."\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Janelle Whitaker"]

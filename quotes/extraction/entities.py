@@ -397,8 +397,8 @@ class ArticleSpeakers:
         if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
             written = fold(mention.text)
 
-            def shortened(entity: Entity) -> bool:
-                return entity.kind == "group" and fold(entity.name).endswith(f" {written}")
+            def shortened(entity: Entity) -> bool:  # "residents" after "Residents on Harbour Row" too
+                return entity.kind == "group" and f" {written} " in f" {fold(entity.name)} " and fold(entity.name) != written
 
             entity = self._last(mention.start, shortened) or self._first(shortened)
             return (entity.name, "group") if entity else (mention.text, "group")

@@ -22,6 +22,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}  # a clause qualifying
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
+WHICH_ONES_WORDS = 6  # "on the river's east bank"; a longer phrase is more than a name for the group
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
 
 
@@ -659,10 +660,15 @@ def _described(token: Token, rules: Rules) -> Mention:
     # "police" or "the police" is a body; "Israeli authorities" and "police in Ohio" stay a group
     bare = len(words) == 1 and not any(c.dep_ == "prep" for c in token.children)
     if token.tag_ in ("NNS", "NNPS") and not (bare and is_organisation([token], rules)):
-        return Mention(_of_a_body(token, text, rules), words[0].idx, "group", "group", token.lemma_.lower())
+        of_a_body = _of_a_body(token, text, rules)
+        if of_a_body == text:
+            of_a_body = _span_text(words + _which_ones(token, rules))
+        return Mention(of_a_body, words[0].idx, "group", "group", token.lemma_.lower())
     kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
+    if body is None:
+        text = _span_text(words + _which_ones(token, rules))
     # "the nominee", and "his mother": someone the reader already knows
     definite = any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ == "PRON")
@@ -673,6 +679,24 @@ def _described(token: Token, rules: Rules) -> Mention:
     return Mention(
         text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite, qualified=qualified
     )
+
+
+def _which_ones(noun: Token, rules: Rules) -> list[Token]:
+    """The short phrase right after an unnamed group's or person's noun that says which ones, as
+    written: "Residents on Harbour Row", "leaders of fishing communities", "an official familiar
+    with the talks". Not a clause, nor a phrase with a comma or a quote in it."""
+    after = next((c for c in noun.rights if c.i == noun.i + 1), None)
+    # "Whitaker on the teacher exodus: '...'" names her: a capitalised noun is a common one only
+    # when it opens the sentence as a plural ("Residents on ...") or after "a"/"the"
+    determined = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "det" for c in noun.lefts)
+    misread_name = noun.ent_type_ in ("PERSON", "ORG") or (noun.text[:1].isupper() and not (noun.is_sent_start and determined))
+    if after is None or misread_name:
+        return []
+    which = after.dep_ == "prep" and after.lower_ in rules.words("speakers.which_ones_prepositions")
+    described = after.dep_ == "amod" and any(c.dep_ == "prep" for c in after.children)  # "familiar with the talks"
+    phrase = list(after.subtree)
+    plain = all(t.pos_ not in ("VERB", "AUX", "PUNCT", "PRON") for t in phrase)
+    return phrase if (which or described) and plain and len(phrase) <= WHICH_ONES_WORDS else []
 
 
 def _of_a_body(token: Token, text: str, rules: Rules) -> str:
