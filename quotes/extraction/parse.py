@@ -283,46 +283,48 @@ def repair(doc: Doc) -> Doc:
       and the surname as its object: a capitalised preposition right after a verb with no subject,
       before a name, is the name's first word.
     """
-    for verb in doc:
+    tokens = list(doc)  # one Token object per word for every pass, not one per pass
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # no repair makes a verb of another word
+    for verb in verbs:
         name = _inverted_subject(verb)
         if name is not None:
             name.head = verb
-    for word in doc:
+    for word in tokens:
         if _name_taken_for_an_adverb(word):
             word.pos_, word.tag_, word.dep_ = "PROPN", "NNP", "nsubj"
-    for word in doc:
+    for word in tokens:
         _undo_a_vocative_subject(word)
         if word.dep_ in ("nsubj", "nsubjpass") and not any(c.isalnum() for c in word.text):
             word.pos_, word.dep_ = "PUNCT", "punct"  # '«…,» said Annina Caduff': the mark is no second subject
-    for verb in doc:
+    for verb in verbs:
         _make_a_described_subject(verb)
-    for verb in doc:
+    for verb in verbs:
         noun = _subject_of_a_verb_taken_for_a_qualifier(verb)
         if noun is not None:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
-    for verb in doc:
+    for verb in verbs:
         name = _name_before_a_subjectless_verb(verb)
         if name is not None:
             name.head, name.dep_ = verb, "nsubj"
         subject, name = _apposition_taken_for_a_conjunct(verb)
         if subject is not None and name is not None:
             name.head, name.dep_ = subject, "appos"
-    for verb in doc:
+    for verb in verbs:
         speaker = _object_after_a_quote_and_its_verb(verb)
         if speaker is not None:
             speaker.dep_ = "nsubj"
-    for verb in doc:
+    for verb in tokens:
         place, name = _object_of_a_fronted_preposition(verb)
         if place is not None and name is not None:
             place.head, place.dep_ = place.doc[place.left_edge.i - 1], "pobj"
             name.head, name.dep_ = verb, "nsubj"
-    for verb in doc:
+    for verb in verbs:
         given, surname = _given_name_taken_for_a_preposition(verb)
         if given is not None and surname is not None:
             given.pos_, given.tag_, given.head, given.dep_ = "PROPN", "NNP", surname, "compound"
             surname.head, surname.dep_ = verb, "nsubj"
-    for verb in doc:
+    for verb in verbs:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
             verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
