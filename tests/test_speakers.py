@@ -625,3 +625,12 @@ def test_the_bare_group_later_is_the_group_named_with_its_place(quotes_of):
 def test_a_name_misread_as_a_noun_takes_no_phrase_after_it(quotes_of):
     text = 'Janelle Whitaker spoke first.\n\n9:54 p.m. — Whitaker on the teacher exodus: "Our teachers are leaving."\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Janelle Whitaker"]
+
+
+def test_a_panel_of_judges_is_a_body_not_the_judge_named_last(quotes_of):
+    text = (
+        "A three-judge panel of the Court of Appeals struck down the ban. Last year, District Judge Harlan Weatherby"
+        ' upheld it.\n\nThe panel rejected his reasoning. "Reasonableness is not the test," the panel wrote.\n'
+    )
+    [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker != "Harlan Weatherby" and quote.speaker_kind == "organisation"
