@@ -634,3 +634,12 @@ def test_a_panel_of_judges_is_a_body_not_the_judge_named_last(quotes_of):
     )
     [quote] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert quote.speaker != "Harlan Weatherby" and quote.speaker_kind == "organisation"
+
+
+def test_a_countrys_minister_in_apposition_is_the_name_beside_him(quotes_of):
+    text = (
+        "The Minister for Energy, Kwadwo Asare-Boateng, spoke on Saturday.\n\n"
+        "Nigeria's Minister of State for Petroleum Resources, Alhaji Abubakar Sadiq Yelwa, said on Monday"
+        " that supplies would resume.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Abubakar Sadiq Yelwa"]

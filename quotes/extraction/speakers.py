@@ -548,7 +548,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     # Chief Samuel Olatunji, told ...": a title, or a definite name of an office, beside a person's name
     the_head = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
     office = the_head and not is_organisation([head], rules)
-    titled = all(t.lower_ in rules.title_words for t in run)
+    owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # "Nigeria's Minister of State"
+    titled = all(t.lower_ in rules.title_words for t in run if t.i not in owner)
     named = _name_beside_title(head, rules) if office or titled else None
     if named is None and titled:
         named = _name_ending_office(head, rules)
