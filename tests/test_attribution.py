@@ -945,3 +945,11 @@ def test_one_letter_words_do_not_make_a_quote_english(quotes_of):
     )
     found = {q.text: q.speaker for q in quotes_of(text)}
     assert found.get("Tonight belongs to the volunteers who raised every penny.") == "Bethan Morgan-Hughes"
+
+
+def test_a_credit_after_a_dash_is_no_speaker(quotes_of):
+    text = (
+        "Mayor María Ruiz answered in Spanish.\n\n"
+        "[«We are not going to give in,» Ruiz said. «The trucks will keep arriving.» — Translation by La Voz.]\n"
+    )
+    assert {q.speaker for q in quotes_of(text) if q.kind == "direct"} == {"María Ruiz"}

@@ -396,6 +396,8 @@ def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
         if token.text in (",", "(", ";") or token.is_quote or (token.is_punct and token.text in ".!?"):
             break
         phrase.append(token)
+    if any(t.lower_ == "by" for t in phrase):
+        return None  # a credit, not a speaker: "— Translation by La Voz del Altiplano", "— Photo by ..."
     inside = {t.i for t in phrase}
     head = next((t for t in phrase if t.head.i not in inside or t.head == t), None)
     mention = mention_at(head, rules) if head is not None and len(phrase) <= LABEL_MAX_TOKENS else None
