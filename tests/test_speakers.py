@@ -643,3 +643,19 @@ def test_a_countrys_minister_in_apposition_is_the_name_beside_him(quotes_of):
         " that supplies would resume.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Abubakar Sadiq Yelwa"]
+
+
+def test_an_engineers_honorific_makes_him_the_engineer_later(quotes_of):
+    text = (
+        "Ing. Héctor Treviño Lozano, director of the agency, told reporters that pressure had dropped.\n\n"
+        "«Every leak we close is a family that keeps its water,» the engineer said.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Héctor Treviño Lozano"}
+
+
+def test_comrade_before_a_name_is_an_honorific(quotes_of):
+    text = (
+        "The union's General Secretary, Cde Ebenezer Tetteh-Quaye, said drivers had not been paid.\n\n"
+        '"We are not the ones who owe Nigeria," Cde Tetteh-Quaye said.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Ebenezer Tetteh-Quaye"}
