@@ -180,3 +180,22 @@ def test_a_blockquote_signed_with_a_typed_dash_is_the_signer(tmp_path, pipeline)
     text = "War\n\n> We will never trade our land for a ceasefire that lasts a season.\n>\n> -- Ines Falk, port director\n"
     [quote] = quotes_in(tmp_path, text, pipeline)
     assert quote.speaker == "Ines Falk"
+
+
+@pytest.mark.model
+def test_a_blockquote_after_a_line_ending_in_a_colon_is_the_introduced_speakers_words(tmp_path, pipeline):
+    text = (
+        "Ice\n\nDr. Annika Thorsrud spent four hours answering questions on Tuesday.\n\nThorsrud replied:\n\n"
+        "> About 1.2 million years old. It looked like any other ice.\n>\n> EDIT: We count layers where we can.\n"
+    )
+    found = [q for q in quotes_in(tmp_path, text, pipeline) if q.kind == "direct"]
+    assert [(q.text, q.speaker) for q in found] == [
+        ("About 1.2 million years old. It looked like any other ice.", "Annika Thorsrud"),
+        ("We count layers where we can.", "Annika Thorsrud"),
+    ]
+
+
+@pytest.mark.model
+def test_a_blockquote_with_no_introduction_is_no_quote(tmp_path, pipeline):
+    text = "Ice\n\nDr. Annika Thorsrud spent four hours answering questions.\n\n> The thread stays open for a week.\n"
+    assert [q for q in quotes_in(tmp_path, text, pipeline) if q.kind == "direct"] == []

@@ -57,6 +57,54 @@ def find_signed_blockquotes(text: str) -> list[QuoteSpan]:
     return found
 
 
+def _blockquote_paragraphs(text: str) -> list[list[tuple[int, int]]]:
+    """Each blockquote ("> " lines with nothing between) as its paragraphs (a bare ">" line parts
+    two), each from its first character after the ">" to its line's end."""
+    blocks: list[list[tuple[int, int]]] = []
+    block: list[tuple[int, int]] = []
+    paragraph: tuple[int, int] | None = None
+    last_end = -2
+    for line in BLOCKQUOTE_LINE.finditer(text):
+        if line.start() != last_end + 1:  # a line that is no blockquote's came between: a new one
+            if paragraph is not None:
+                block.append(paragraph)
+            if block:
+                blocks.append(block)
+            block, paragraph = [], None
+        last_end = line.end()
+        if not line.group("text").strip():
+            if paragraph is not None:
+                block.append(paragraph)
+            paragraph = None
+            continue
+        paragraph = (paragraph[0] if paragraph is not None else line.start("text"), line.end("text"))
+    if paragraph is not None:
+        block.append(paragraph)
+    if block:
+        blocks.append(block)
+    return blocks
+
+
+def find_introduced_blockquotes(text: str, shown: str, marked: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The paragraphs of each blockquote that a line ending in a colon introduces ("Thorsrud
+    replied:", "Her answer, in full:", "On Tue, 3 March 2026, Jane Roe wrote:"): words quoted
+    without marks, whose speaker the introduction names. A blockquote holding quotes in marks
+    (`marked`) is left to them. `shown` is the text as read (Markdown blanked), at the same offsets."""
+    found: list[QuoteSpan] = []
+    for block in _blockquote_paragraphs(text):
+        before = text[: text.rfind("\n", 0, block[0][0]) + 1].rstrip()
+        introduction = before[before.rfind("\n") + 1 :]
+        if not introduction.endswith(":") or BLOCKQUOTE_LINE.match(introduction):
+            continue
+        if any(block[0][0] <= span.start < block[-1][1] for span in marked):
+            continue
+        for i, (start, end) in enumerate(block):
+            start, end = trimmed(shown, start, end)
+            if start < end:
+                found.append(QuoteSpan(start, end, shown[start:end], continues=i > 0))
+    return found
+
+
 def clean_display_name(name: str) -> str:
     """Drop emoji and flags (often copied as "????") around a display name."""
     words = [w for w in name.split() if any(c.isalnum() for c in w)]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
-from quotes.extraction.embeds import find_embeds, find_signed_blockquotes
+from quotes.extraction.embeds import find_embeds, find_introduced_blockquotes, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks
@@ -127,12 +127,21 @@ def plan(document: Document, rules: Rules) -> Plan:
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)
     signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
-    nested = [s for s in every_span if s.depth > 0]
     embeds = find_embeds(text, paras)
+    introduced = [
+        _after_its_lead(shown, b, paras)
+        for b in find_introduced_blockquotes(text, shown, every_span)
+        if not _overlaps_any(b, signed + embeds)  # a pull quote signed "> — Name", a post in a blockquote
+    ]
+    spans = sorted(spans + introduced, key=lambda s: s.start)
+    nested = [s for s in every_span if s.depth > 0]
     starts = [s.start for s in spans]
     parts: list[tuple[int, int]] = []
     headlines: list[tuple[int, int]] = []
-    opens_with_quote = [shown[p.text_start : p.end].lstrip()[:1] in rules.quote_chars for p in speaking]
+    blockquoted = {b.start for b in introduced}
+    opens_with_quote = [
+        shown[p.text_start : p.end].lstrip()[:1] in rules.quote_chars or _after_lead(shown, p) in blockquoted for p in speaking
+    ]
     for index, para in enumerate(speaking):
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
@@ -222,6 +231,18 @@ def _after_lead(text: str, para: Paragraph) -> int:
     """Where the parser starts reading a paragraph: after its dateline, time stamp or turn label
     and the spaces after it (leading blanks make the tagger take "Look," for a name)."""
     return trimmed(text, para.text_start, para.end)[0]
+
+
+def _after_its_lead(text: str, span: QuoteSpan, paras: list[Paragraph]) -> QuoteSpan:
+    """An unmarked quote that fills its paragraph, from where the paragraph's words start: "EDIT:"
+    opening a blockquoted answer reads as a dateline."""
+    para = next((p for p in paras if p.start <= span.start < p.end), None)
+    start = _after_lead(text, para) if para is not None else span.start
+    return replace(span, start=start, text=text[start : span.end]) if span.start < start < span.end else span
+
+
+def _overlaps_any(span: QuoteSpan, others: list[QuoteSpan]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
 
 
 def _signed_in_marks(signed: list[QuoteSpan], spans: list[QuoteSpan]) -> tuple[list[QuoteSpan], list[QuoteSpan]]:
