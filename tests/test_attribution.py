@@ -953,3 +953,20 @@ def test_a_credit_after_a_dash_is_no_speaker(quotes_of):
         "[«We are not going to give in,» Ruiz said. «The trucks will keep arriving.» — Translation by La Voz.]\n"
     )
     assert {q.speaker for q in quotes_of(text) if q.kind == "direct"} == {"María Ruiz"}
+
+
+def test_the_subject_of_the_sentence_before_a_quote_in_its_paragraph_speaks_it(quotes_of):
+    text = (
+        'The First Minister, Alasdair MacNeacail, replied: "I will tell them what I told them last week."\n\n'
+        'Ms Morven Grant-Sutherland pressed him. "With respect, which of them should the nurses believe?"\n'
+    )
+    speakers = [q.speaker for q in quotes_of(text) if q.kind == "direct"]
+    assert speakers == ["Alasdair MacNeacail", "Morven Grant-Sutherland"]
+
+
+def test_a_name_in_a_clause_opening_the_paragraph_does_not_speak_the_quote(quotes_of):
+    text = (
+        '"He trained like a man possessed," Steve Harrow said.\n\n'
+        'Asked whether Danny Whelan had earned a recall, the Ashford manager smiled. "That\'s not my call."\n'
+    )
+    assert "Danny Whelan" not in {q.speaker for q in quotes_of(text)}

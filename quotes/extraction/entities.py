@@ -291,6 +291,17 @@ class ArticleSpeakers:
         i = bisect.bisect_left(self.mentions, start, key=lambda m: m[0])
         return self.mentions[i : bisect.bisect_left(self.mentions, end, key=lambda m: m[0])]
 
+    def person_subject_in(self, start: int, end: int) -> tuple[int, Entity] | None:
+        """(where, who): the first person with a full name or a title who is a verb's subject in [start, end)."""
+        return next(
+            (
+                (at, e)
+                for at, e in self.mentioned_in(start, end)
+                if at in self.subject_at and e.kind == "person" and e.looks_like_a_person
+            ),
+            None,
+        )
+
     def person_named_in(self, start: int, end: int) -> Entity | None:
         """The first person named in [start, end) with a full name or a title."""
         return next((e for _, e in self.mentioned_in(start, end) if e.kind == "person" and e.looks_like_a_person), None)

@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
-from quotes.extraction.entities import ArticleSpeakers
+from quotes.extraction.entities import ArticleSpeakers, Entity
 from quotes.extraction.layout import Paragraph, load_layout_rules
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
@@ -53,6 +53,7 @@ RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
 RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
+RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -589,6 +590,11 @@ def _continue(
         quote.kind = previous.kind
     # each bullet of a summary is a statement of its own: a quote does not run on into the next one
     own_item = paragraphs[index].role == "list_item" and last_quoted is not None and last_quoted[0] != index
+    first_quote = last_quoted is None or last_quoted[0] != index
+    if quote.speaker is None and not draft.continues and unit not in speakers.turns and first_quote:
+        opener = _acted_before(quote, paragraphs[index], speakers)
+        if opener is not None:
+            quote.speaker, quote.speaker_kind, quote.rule = opener.name, opener.kind, RULE_SUBJECT_BEFORE
     if (
         quote.speaker is None
         and previous is not None
@@ -619,6 +625,24 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _acted_before(quote: Quote, para: Paragraph, speakers: _Speakers) -> Entity | None:
+    """ "Ms Grant-Sutherland pressed him. '...'", "The Iar MSP, Dòmhnall MacAoidh, rose with a
+    question. '...'": the person who opens the paragraph as the subject of the sentence that ends
+    just before the quote speaks it (not "Asked whether Whelan had earned a recall, the manager
+    smiled", whose opening words are no name)."""
+    found = speakers.registry.person_subject_in(para.text_start, quote.start)
+    if found is None:
+        return None
+    at, person = found
+    opening = regex.sub(r"[\p{P}\s]+", " ", speakers.text[para.text_start : at]).split()
+    rules = speakers.rules
+    allowed = rules.words("speakers.phrase_openers") | rules.words("speakers.name_particles") | {"of", "for", "an"}
+    if any(w.lower() == w and w not in allowed for w in opening):  # "The Na h-Eileanan an Iar MSP, ..."
+        return None
+    between = speakers.text[at : quote.start].rstrip(speakers.rules.quote_chars + " \t\n")
+    return person if between.endswith((".", "!", "?")) else None
 
 
 def _reported_by_cue(quote: Quote, rules: Rules) -> bool:
