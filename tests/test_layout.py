@@ -415,3 +415,23 @@ def test_a_status_label_is_no_turn():
     )
     found = layout(text)
     assert not found.transcript and not any(p.role == "turn" for p in found.paragraphs)
+
+
+SUBTITLES = (
+    "1\n00:00:01,000 --> 00:00:04,200\n♪ THEME MUSIC ♪\n\n"
+    "2\n00:00:05,100 --> 00:00:09,800\n[ISLA MACRAE] Good evening, and welcome\nto Lochaber Live.\n\n"
+    "3\n00:00:10,000 --> 00:00:12,000\n[APPLAUSE]\n\n"
+    "4\n00:00:12,500 --> 00:00:14,600\n[PROVOST DUNCAN] Thank you, Isla.\n\n"
+    "5\n00:00:15,000 --> 00:00:17,200\n[ISLA MACRAE] Our first question.\n"
+)
+
+
+def test_a_subtitle_files_bracketed_speaker_tags_are_turns():
+    paras = layout(SUBTITLES).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["ISLA MACRAE", "PROVOST DUNCAN", "ISLA MACRAE"]
+
+
+def test_a_subtitle_files_cue_numbers_timings_and_music_hold_no_speech():
+    paras = layout(SUBTITLES).paragraphs
+    speaking = [SUBTITLES[p.start : p.end] for p in paras if not p.silent]
+    assert all(text.startswith("[") and not text.startswith("[APPLAUSE]") for text in speaking)

@@ -151,9 +151,10 @@ def _lines(text: str) -> list[Paragraph]:
 
 
 def _starts_a_block(text: str, line: Paragraph, rules: LayoutRules) -> bool:
-    """A line that never continues the line above: a list item, a time stamp, a transcript label."""
+    """A line that never continues the line above: a list item, a time stamp, a transcript label,
+    a stage direction ("[APPLAUSE]")."""
     head = text[line.start : min(line.end, line.start + 80)]  # patterns anchor with ^: match a slice
-    return any(p.match(head) for p in (rules.list_item, rules.timestamp, rules.turn))
+    return any(p.match(head) for p in (rules.list_item, rules.timestamp, rules.turn, rules.proceedings))
 
 
 def _is_hard_wrapped(text: str, lines: list[Paragraph], rules: LayoutRules) -> tuple[bool, int]:
@@ -198,6 +199,7 @@ def paragraphs(text: str, rules: LayoutRules | None = None) -> list[Paragraph]:
             and line.gap_before == 1
             and previous.end - last_line_start >= rules.min_fill * width
             and not _starts_a_block(text, line, rules)
+            and not _boilerplate(text[previous.start : previous.end], rules)  # a subtitle's timing line
         )
         if runs_on and previous is not None:
             last_line_start = _after_last_break(text, previous.end, line.start)
