@@ -659,3 +659,9 @@ def test_comrade_before_a_name_is_an_honorific(quotes_of):
         '"We are not the ones who owe Nigeria," Cde Tetteh-Quaye said.\n'
     )
     assert {q.speaker for q in quotes_of(text)} == {"Ebenezer Tetteh-Quaye"}
+
+
+def test_a_pronoun_and_its_verb_opening_a_sentence_are_no_part_of_a_name(rules):
+    found = names("Welcome to the show. I'm Isla Macrae, and tonight we talk water.", rules)
+    assert [name for name, _, _ in found] == ["Isla Macrae"]
+

@@ -75,6 +75,12 @@ def _compound(word: str) -> bool:
     return regex.search(r"\p{L}-\p{Ll}", word) is not None
 
 
+def _contracted(word: str) -> bool:
+    """ "I'm", "We're", "They've": a pronoun and its verb, which open a sentence, not a name ("I'm Isla Macrae")."""
+    before, apostrophe, _ = word.replace("’", "'").partition("'")
+    return bool(apostrophe) and before in STOP_WORDS
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
@@ -129,7 +135,11 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
         (
             i
             for i, w in enumerate(lowered[:-1])
-            if w in rules.title_words or (w in STOP_WORDS and w not in particles) or _possessive(w) or _compound(words[i])
+            if w in rules.title_words
+            or (w in STOP_WORDS and w not in particles)
+            or _possessive(w)
+            or _compound(words[i])
+            or _contracted(w)
         ),
         default=-1,
     )
