@@ -665,3 +665,10 @@ def test_a_pronoun_and_its_verb_opening_a_sentence_are_no_part_of_a_name(rules):
     found = names("Welcome to the show. I'm Isla Macrae, and tonight we talk water.", rules)
     assert [name for name, _, _ in found] == ["Isla Macrae"]
 
+
+def test_cabinet_secretary_is_a_title_before_a_name(quotes_of):
+    text = (
+        "Health\n\nThe Cabinet Secretary for Health, Catriona NicDhòmhnaill, spoke in Fort William.\n\n"
+        "Cabinet Secretary NicDhòmhnaill said the ward would stay open.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Catriona NicDhòmhnaill"]
