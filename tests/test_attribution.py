@@ -970,3 +970,11 @@ def test_a_name_in_a_clause_opening_the_paragraph_does_not_speak_the_quote(quote
         'Asked whether Danny Whelan had earned a recall, the Ashford manager smiled. "That\'s not my call."\n'
     )
     assert "Danny Whelan" not in {q.speaker for q in quotes_of(text)}
+
+
+def test_a_gerund_hung_on_a_verb_inside_the_quote_takes_the_reporting_verbs_speaker(quotes_of):
+    text = (
+        'Deal\n\nFrom Abuja, Minister Abubakar Sadiq Yelwa answered him directly. "Supplies will resume the moment'
+        ' the arrears are cleared," the minister said, before adding: "Nobody is blackmailing anybody."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Abubakar Sadiq Yelwa"] * 2

@@ -77,7 +77,7 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             cues[cue_i] = _according_by_position(cue, rules, excluded)
     for cue_i, cue in list(cues.items()):
         if cue.speaker is None and cue.token.lemma_.lower() not in rules.words("nouns.according"):
-            inherited = _inherited_speaker(cue.token, cues, rules)
+            inherited = _inherited_speaker(cue.token, cues, rules, excluded)
             if inherited is not None:
                 cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
     return cues
@@ -128,9 +128,11 @@ def _participle_taken_for_a_noun(token: Token, rules: Rules) -> bool:
     return any(form in rules.cue_verbs for form in (base, base + "e", base[:-1]))
 
 
-def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue | None:
+def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules, quoted: AbstractSet[int] = frozenset()) -> Cue | None:
     """Walk up "adding that", "stating that", "and warned" to a verb that has a speaker:
-    "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation."""
+    "Putin echoed ..., accusing Ukraine of ..." is Putin's accusation. A verb inside quote marks
+    (`quoted`) is the quote's, so its reporting verb speaks instead: '"Supplies will resume," the
+    minister said, before adding: ...', with "before adding" hung on "resume"."""
     if any(c.dep_ == "auxpass" for c in token.children):
         return None  # "since it was reported near the campground": no one speaks
     with_subject = _with_subject(token, rules) or _object_of_a_charge(token, rules)
@@ -153,6 +155,9 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules) -> Cue 
         # in reported content adds to the report, so its speaker is the reporter's
         return speaking[-1] if token.tag_ == "VBG" else speaking[0]
     for ancestor in chain:
+        if ancestor.i in quoted:
+            reporting = [c for c in (cues.get(t.i) for t in ancestor.children if t.i not in quoted) if c and c.speaker]
+            return reporting[0] if reporting else None
         # of two subjects the parse gave one verb ("HH the Crown Prince Sheikh Jaber"), the name nearer it
         subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
         names = [c for c in subjects if c.pos_ == "PROPN"]
