@@ -154,3 +154,21 @@ def test_a_name_and_a_comma_before_an_auxiliary_are_the_subject_its_verb_lacks(p
 def test_a_name_set_off_by_commas_after_a_relative_clause_is_the_subjects_apposition(pipeline):
     text = "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said the bridge was unsafe."
     assert _deps(pipeline, text)["Kessling"] == "appos"
+
+
+def test_the_noun_phrase_right_before_the_verb_after_a_named_apposition_is_its_subject(pipeline):
+    text = (
+        "In a press release signed by the Commissioner for Information, Mr Olawale Ajibola-Coker, the Ogun State"
+        " Government said it had set up a task force."
+    )
+    deps = _deps(pipeline, text)
+    assert (deps["Government"], deps["Coker"]) == ("nsubj", "appos")
+
+
+def test_a_statement_read_by_a_registrar_is_the_councils(quotes_of):
+    text = (
+        "Fuel\n\nOn Tuesday, the Avenorkpo Traditional Council added its voice. In a statement read on behalf of the"
+        " council by its registrar, Mr Kofi Adzraku, the council called on the governments of Ghana and Nigeria"
+        ' "to settle this matter as brothers".\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Avenorkpo Traditional Council"]

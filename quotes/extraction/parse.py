@@ -251,7 +251,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo twelve misparses of the small models.
+    """Undo thirteen misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -282,6 +282,10 @@ def repair(doc: Doc) -> Doc:
     - "..., says Per Lindgren, chairman of the board." parsed with the given name as a preposition
       and the surname as its object: a capitalised preposition right after a verb with no subject,
       before a name, is the name's first word.
+    - "In a press release signed by the Commissioner, Mr Olawale Ajibola-Coker, the Ogun State
+      Government said ..." parsed with the name as the subject (or the root) and the body as its
+      apposition: after an opening prepositional phrase, the noun phrase right before the verb is
+      its subject, and the name set off by commas before it the apposition of the title before that.
     """
     tokens = list(doc)  # one Token object per word for every pass, not one per pass
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # no repair makes a verb of another word
@@ -325,11 +329,49 @@ def repair(doc: Doc) -> Doc:
             given.pos_, given.tag_, given.head, given.dep_ = "PROPN", "NNP", surname, "compound"
             surname.head, surname.dep_ = verb, "nsubj"
     for verb in verbs:
+        found = _subject_after_a_named_apposition(verb)
+        if found is not None:
+            noun, name, title = found
+            for child in list(name.children):
+                if child.i > name.i or child.dep_ not in ("compound", "punct", "flat"):
+                    child.head = verb  # "In a statement ...": the opening phrase is the verb's again
+            name.head, name.dep_ = title, "appos"
+            noun.head, noun.dep_ = verb, "nsubj"
+            if verb.head in (name, noun):
+                verb.head, verb.dep_ = verb, "ROOT"
+    for verb in verbs:
         if _reporting_clause_taken_for_a_conjunct(verb):
             clause = verb.head
             verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
             clause.head, clause.dep_ = verb, "ccomp"
     return doc
+
+
+NOUN_PHRASE_POS = ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM")
+
+
+def _subject_after_a_named_apposition(verb: Token) -> tuple[Token, Token, Token] | None:
+    """(noun, name, title) of "In a statement read by its registrar, Mr Kofi Adzraku, the council
+    called ...": a sentence opening with a preposition, a title, a name set off by commas, then a
+    noun phrase right before a finite verb; None for any other sentence."""
+    doc = verb.doc
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ") or verb.i - verb.sent.start < 6:
+        return None
+    noun = doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or doc[verb.sent.start].pos_ != "ADP":
+        return None
+    i = verb.i - 1
+    while i > verb.sent.start and doc[i].pos_ in NOUN_PHRASE_POS:
+        i -= 1
+    j = i - 1
+    while j > verb.sent.start and (doc[j].pos_ == "PROPN" or doc[j].tag_ == "HYPH"):
+        j -= 1
+    if doc[i].text != "," or doc[j].text != "," or j >= i - 1 or j == verb.sent.start:
+        return None
+    name, title = doc[i - 1], doc[j - 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    misread = subject == name or (subject is None and verb.head == noun and noun.head == name)
+    return (noun, name, title) if misread and title.pos_ in ("NOUN", "PROPN") else None
 
 
 def _object_after_a_quote_and_its_verb(verb: Token) -> Token | None:
