@@ -672,3 +672,11 @@ def test_cabinet_secretary_is_a_title_before_a_name(quotes_of):
         "Cabinet Secretary NicDhòmhnaill said the ward would stay open.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Catriona NicDhòmhnaill"]
+
+
+def test_the_legislator_is_the_member_of_parliament_named_before(quotes_of):
+    text = (
+        "Fuel\n\nThe Member of Parliament for Ketu South, Hon. Dzifa Amegashie-Klu, accused the government of"
+        ' "sleeping at the wheel". "Aflao lives on that road," said the legislator.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Dzifa Amegashie-Klu"}
