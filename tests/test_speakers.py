@@ -680,3 +680,12 @@ def test_the_legislator_is_the_member_of_parliament_named_before(quotes_of):
         ' "sleeping at the wheel". "Aflao lives on that road," said the legislator.\n'
     )
     assert {q.speaker for q in quotes_of(text)} == {"Dzifa Amegashie-Klu"}
+
+
+def test_a_bare_word_set_beside_a_name_in_a_caption_leaves_a_person(quotes_of):
+    text = (
+        "Game 7\n\nThe crew chief, Arturo Bellweather, told a pool reporter that the contact was incidental.\n\n"
+        'DaShawn Whitlock, center, is mobbed by teammates. "This is for everybody who said we were too small,"'
+        " he shouted.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["DaShawn Whitlock"]

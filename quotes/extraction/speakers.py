@@ -379,7 +379,9 @@ def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
     for child in name.children:
         if child.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in child.children):
             return True
-        if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.lemma_.lower() in things:
+        # "DaShawn Whitlock, center, is mobbed": a bare word set beside a name is a caption's place or role
+        bare = child.dep_ == "appos" and not any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in child.children)
+        if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.lemma_.lower() in things and not bare:
             return True  # "La Estrella, a 38-seat diner"; "Swiss drone maker Helvexa"
     return False
 
