@@ -172,3 +172,11 @@ def test_a_statement_read_by_a_registrar_is_the_councils(quotes_of):
         ' "to settle this matter as brothers".\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Avenorkpo Traditional Council"]
+
+
+def test_a_name_before_the_verb_deep_in_a_fronted_place_phrase_is_its_subject(quotes_of):
+    text = (
+        "Rail\n\nIn Horní Lhotka, a village of 640 people that the line would cross on a 22-metre embankment, the"
+        " mayor, Zdeňka Horáková, said residents had not been consulted.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Zdeňka Horáková"]

@@ -399,6 +399,8 @@ def _object_of_a_fronted_preposition(verb: Token) -> tuple[Token | None, Token |
     preposition = subject.doc[subject.left_edge.i - 1]
     stranded = preposition.dep_ == "prep" and preposition.head == verb and not any(c.dep_ == "pobj" for c in preposition.children)
     name = next((c for c in subject.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"), None)
+    if name is None and (before := _name_before(verb)) is not None and before in subject.subtree:
+        name = before  # "In Horní Lhotka, a village the line would cross, the mayor, Zdeňka Horáková, said"
     if not stranded or name is None or not any(t.text == "," for t in subject.doc[subject.i : name.i]):
         return None, None
     return subject, name
