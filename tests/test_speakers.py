@@ -689,3 +689,13 @@ def test_a_bare_word_set_beside_a_name_in_a_caption_leaves_a_person(quotes_of):
         " he shouted.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["DaShawn Whitlock"]
+
+
+def test_a_group_keeps_the_words_that_count_it(quotes_of):
+    text = "Scam\n\nMost victims said they had lost their savings.\n\nA dozen towns said they could not pay.\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Most victims", "A dozen towns"]
+
+
+def test_a_counted_group_later_is_the_group_named_before(quotes_of):
+    text = "War\n\nRussian military bloggers said the bridge was hit.\n\nVarious bloggers said the ferry had stopped.\n"
+    assert {q.speaker for q in quotes_of(text)} == {"Russian military bloggers"}

@@ -92,6 +92,7 @@ class ArticleSpeakers:
     parent_kin: frozenset[str] = frozenset()  # "father", "mother": the elder of two who share a surname
     ranks: frozenset[str] = frozenset()  # "deputy", "vice": "the mayor" is not the deputy mayor
     body_words: dict[str, str] = field(default_factory=dict)  # "force" -> "police": "the force" is the police named
+    counting_words: frozenset[str] = frozenset()  # "various", "most": "various bloggers" are the bloggers named before
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -406,7 +407,10 @@ class ArticleSpeakers:
         ):
             return named.name, named.kind  # a surname the tagger took for a common noun: "Haines, however, said"
         if mention.form == "group":  # "bloggers", "military bloggers" after "Russian military bloggers"
-            written = fold(mention.text)
+            words = fold(mention.text).split()
+            while len(words) > 1 and (words[0] in self.counting_words | COUNTING or words[0].isdigit()):
+                words = words[1:]  # "various bloggers", "a dozen towns"
+            written = " ".join(words)
 
             def shortened(entity: Entity) -> bool:  # "residents" after "Residents on Harbour Row" too
                 return entity.kind == "group" and f" {written} " in f" {fold(entity.name)} " and fold(entity.name) != written
@@ -473,6 +477,9 @@ class ArticleSpeakers:
         return entity
 
 
+COUNTING = frozenset({"a", "an", "dozen", "dozens", "hundreds", "thousands", "scores"})  # "a dozen towns"
+
+
 def _first_surname(keys: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether one name is a given name and the first of two surnames of the other."""
     short, full = sorted((keys, other), key=len)
@@ -525,6 +532,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.parent_kin"),
         rules.words("speakers.ranks"),
         dict(pair.split() for pair in rules.words("speakers.body_words")),
+        rules.words("speakers.quantifiers"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

@@ -665,6 +665,7 @@ def _described(token: Token, rules: Rules) -> Mention:
     if token.tag_ in ("NNS", "NNPS") and not (bare and is_organisation([token], rules)):
         of_a_body = _of_a_body(token, text, rules)
         if of_a_body == text:
+            words = _counted(token, words, quantifiers)
             of_a_body = _span_text(words + _which_ones(token, rules))
         return Mention(of_a_body, words[0].idx, "group", "group", token.lemma_.lower())
     kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
@@ -682,6 +683,20 @@ def _described(token: Token, rules: Rules) -> Mention:
     return Mention(
         text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite, qualified=qualified
     )
+
+
+def _counted(noun: Token, words: list[Token], quantifiers: frozenset[str]) -> list[Token]:
+    """A group's words with the words in front that count it, as written: "most victims",
+    "several accounts", "a dozen towns", "two officials"."""
+    counting = [c for c in noun.lefts if c.lower_ in quantifiers or c.dep_ == "nummod"]
+    start = words[0].i if words else noun.i
+    first = min((c.left_edge.i for c in counting), default=start)
+    lead = [
+        t
+        for t in noun.doc[first:start]
+        if not t.is_space and not (t.dep_ == "det" and t.head == noun and t.lower_ not in quantifiers)
+    ]
+    return lead + words
 
 
 def _which_ones(noun: Token, rules: Rules) -> list[Token]:
