@@ -978,3 +978,12 @@ def test_a_gerund_hung_on_a_verb_inside_the_quote_takes_the_reporting_verbs_spea
         ' the arrears are cleared," the minister said, before adding: "Nobody is blackmailing anybody."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Abubakar Sadiq Yelwa"] * 2
+
+
+def test_a_naming_verb_inside_a_quote_gives_the_nested_quote_its_own_speaker(quotes_of):
+    text = (
+        "Ruling\n\nThe panel rejected his reasoning. \"The district court described the ordinance as 'a reasonable"
+        " response to a genuine housing shortage,'\" the panel wrote.\n"
+    )
+    nested = [q for q in quotes_of(text) if q.text.startswith("a reasonable response")]
+    assert [q.speaker for q in nested] == ["district court"]

@@ -160,7 +160,8 @@ def _nested_in(doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str
         if tokens is None or outer is None or looks_like_term(text, span, rules):
             continue
         inside = {i: c for i, c in cues.items() if outer.start <= c.token.idx + offset < outer.end}
-        cue = _within(governing_cue(tokens, inside, excluded), outer, offset, rules)
+        # "The district court described the ordinance as 'a reasonable response'": a naming verb inside the outer quote
+        cue = _within(naming_cue(tokens, governing_cue(tokens, inside, excluded), rules), outer, offset, rules)
         short = len(span.text.split()) <= rules.term_max_words
         if cue is None or (short and (not any(cue.token in t.ancestors for t in tokens) or _modifies_a_noun(tokens))):
             continue  # a short quote the cue does not govern, or a word describing a thing: a scare quote
