@@ -987,3 +987,8 @@ def test_a_naming_verb_inside_a_quote_gives_the_nested_quote_its_own_speaker(quo
     )
     nested = [q for q in quotes_of(text) if q.text.startswith("a reasonable response")]
     assert [q.speaker for q in nested] == ["district court"]
+
+
+def test_a_pronoun_no_one_fits_leaves_the_speaker_unknown(quotes_of):
+    [quote] = quotes_of('Bridge\n\n"We will reopen the bridge in June," he said.\n')
+    assert (quote.speaker, quote.speaker_mention) == (None, "he")

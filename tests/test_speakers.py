@@ -68,7 +68,7 @@ def test_a_dateline_in_a_paragraph_without_speech_is_not_a_speaker(quotes_of):
         '"If the wind drops, we have a chance," he said.'
     )
     [quote] = quotes_of(text)
-    assert quote.speaker == "he"  # nobody named: the pronoun stays as written
+    assert (quote.speaker, quote.speaker_mention) == (None, "he")  # nobody named: the speaker is unknown
 
 
 POLICE_INQUIRY = "The Harlow Police Department opened an inquiry on Friday.\n\n"

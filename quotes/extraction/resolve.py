@@ -313,6 +313,8 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             speaking = _writer_named(text, found, registry, rules, draft.start) or _owner_of_writing(quotes, found, draft.start)
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
+        if mention is not None and mention.form == "pronoun" and speaking is not None and speaking[0] == mention.text:
+            speaking = None  # a "he" no one fits is no name: the speaker is unknown
         index = found.index(draft.start)
         quote = Quote(
             source=document.source,
