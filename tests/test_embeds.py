@@ -96,3 +96,31 @@ def test_a_signed_blockquote_in_quote_marks_is_one_quote_without_its_marks(rules
     found = plan(Document("story.md", text), rules)
     assert [s.text for s in found.signed] == ["We will never trade our land for a ceasefire that lasts a season,"]
     assert found.spans == []
+
+
+EMAIL = (
+    "Her reply, in full:\n\n"
+    "> Hi Dan,\n>\n> The board has not scheduled a vote.\n>\n> Best,\n> Marisol Vega\n> Communications Director\n>\n"
+    "> > On Tue, Feb 10, 2026 at 4:12 PM, Dan Ferris <dan@example.org> wrote:\n"
+    "> > Hi Marisol, is the board planning a vote?\n"
+)
+
+
+def test_a_pasted_email_is_a_post_by_the_name_under_its_sign_off():
+    from quotes.extraction.embeds import find_pasted_emails
+
+    first = find_pasted_emails(EMAIL)[0]
+    assert (first.embed_author, first.text) == ("Marisol Vega", "Hi Dan,\n>\n> The board has not scheduled a vote.")
+
+
+def test_a_message_quoted_in_a_pasted_email_is_its_writers():
+    from quotes.extraction.embeds import find_pasted_emails
+
+    second = find_pasted_emails(EMAIL)[1]
+    assert (second.embed_author, second.text) == ("Dan Ferris", "Hi Marisol, is the board planning a vote?")
+
+
+def test_a_blockquote_with_no_sign_off_or_header_is_no_email():
+    from quotes.extraction.embeds import find_pasted_emails
+
+    assert find_pasted_emails("Notes:\n\n> The board has not scheduled a vote.\n> It meets in April.\n") == []

@@ -199,3 +199,13 @@ def test_a_blockquote_after_a_line_ending_in_a_colon_is_the_introduced_speakers_
 def test_a_blockquote_with_no_introduction_is_no_quote(tmp_path, pipeline):
     text = "Ice\n\nDr. Annika Thorsrud spent four hours answering questions.\n\n> The thread stays open for a week.\n"
     assert [q for q in quotes_in(tmp_path, text, pipeline) if q.kind == "direct"] == []
+
+
+@pytest.mark.model
+def test_a_pasted_email_is_an_embedded_post_not_an_unattributed_quote(tmp_path, pipeline):
+    text = (
+        "Schools\n\nI asked the district's spokeswoman, Marisol Vega, about the vote. Her reply, in full:\n\n"
+        "> Hi Dan,\n>\n> The board has not scheduled a vote on Kettle Creek.\n>\n> Best,\n> Marisol Vega\n"
+    )
+    found = [(q.kind, q.speaker) for q in quotes_in(tmp_path, text, pipeline)]
+    assert found == [("embed", "Marisol Vega")]

@@ -105,6 +105,57 @@ def find_introduced_blockquotes(text: str, shown: str, marked: list[QuoteSpan]) 
     return found
 
 
+QUOTED_LINE = regex.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+(?P<text>[^\n]*)$")
+
+
+@lru_cache(maxsize=1)
+def email_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """(sign-off, sender's name line, "On ..., Name wrote:" header) from quote_marks.toml [embeds]."""
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return tuple(regex.compile(embeds[key]) for key in ("email_signoff", "email_sender", "email_header"))  # type: ignore[return-value]
+
+
+def find_pasted_emails(text: str) -> list[QuoteSpan]:
+    """E-mails pasted as blockquotes ("> Hi Dan, ... > Best, > Marisol Vega"): each message, from
+    its first word to the line before its sign-off, is a post by the name under the sign-off; a
+    message quoted after "On ..., Dan Ferris <dan@example.org> wrote:" is that writer's."""
+    signoff, sender, header = email_patterns()
+    found: list[QuoteSpan] = []
+    for block in _quoted_line_runs(text):
+        messages: list[tuple[list[regex.Match[str]], str | None]] = [([], None)]
+        for line in block:
+            written = header.match(line.group("text").strip())
+            if written is not None:
+                messages.append(([], written.group("name")))
+            else:
+                messages[-1][0].append(line)
+        for lines, author in messages:
+            said = [line.group("text").strip() for line in lines]
+            end = len(lines)
+            for i, words in enumerate(said[:-1]):
+                name = next((w for w in said[i + 1 :] if w), "")
+                if signoff.match(words) and sender.match(name):
+                    end, author = i, author or name
+                    break
+            body = [line for line in lines[:end] if line.group("text").strip()]
+            if author is None or not body:
+                continue
+            start, stop = body[0].start("text"), body[-1].end("text")
+            found.append(QuoteSpan(start, stop, text[start:stop], embed_author=author))
+    return found
+
+
+def _quoted_line_runs(text: str) -> list[list[regex.Match[str]]]:
+    """Runs of ">" lines with nothing between them."""
+    runs: list[list[regex.Match[str]]] = []
+    for line in QUOTED_LINE.finditer(text):
+        if runs and text[runs[-1][-1].end() : line.start()] == "\n":
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
 def clean_display_name(name: str) -> str:
     """Drop emoji and flags (often copied as "????") around a display name."""
     words = [w for w in name.split() if any(c.isalnum() for c in w)]

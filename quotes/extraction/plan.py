@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
-from quotes.extraction.embeds import find_embeds, find_introduced_blockquotes, find_signed_blockquotes
+from quotes.extraction.embeds import find_embeds, find_introduced_blockquotes, find_pasted_emails, find_signed_blockquotes
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks
@@ -127,7 +127,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)
     signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
-    embeds = find_embeds(text, paras)
+    embeds = sorted(find_embeds(text, paras) + find_pasted_emails(text), key=lambda s: s.start)
     introduced = [
         _after_its_lead(shown, b, paras)
         for b in find_introduced_blockquotes(text, shown, every_span)
