@@ -435,3 +435,14 @@ def test_a_subtitle_files_cue_numbers_timings_and_music_hold_no_speech():
     paras = layout(SUBTITLES).paragraphs
     speaking = [SUBTITLES[p.start : p.end] for p in paras if not p.silent]
     assert all(text.startswith("[") and not text.startswith("[APPLAUSE]") for text in speaking)
+
+
+def test_congressional_record_labels_with_a_full_stop_are_turns():
+    text = (
+        "HEARING\n\nThe Subcommittee met at 10:02 a.m.\n\n"
+        "The CHAIR. The Subcommittee will come to order.\n\n"
+        "Ms. CALDER. Thank you, Mr. Chair. It is strange to sit at this end of the table.\n\n"
+        "Mr. DELGADO. Thank you, Mr. Chair, and welcome, Senator.\n"
+    )
+    paras = layout(text).paragraphs
+    assert [p.label for p in paras if p.role == "turn"] == ["The CHAIR", "Ms. CALDER", "Mr. DELGADO"]
