@@ -699,3 +699,11 @@ def test_a_group_keeps_the_words_that_count_it(quotes_of):
 def test_a_counted_group_later_is_the_group_named_before(quotes_of):
     text = "War\n\nRussian military bloggers said the bridge was hit.\n\nVarious bloggers said the ferry had stopped.\n"
     assert {q.speaker for q in quotes_of(text)} == {"Russian military bloggers"}
+
+
+def test_ranking_member_is_a_title_before_a_name(quotes_of):
+    text = (
+        "Hearing\n\nMembers present: Representatives Glenn Hartwell of Nebraska and Lorraine Pruitt of Ohio.\n\n"
+        "Ranking Member Pruitt said the fund had come too late for Ohio growers.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Lorraine Pruitt"]
