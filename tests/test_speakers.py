@@ -707,3 +707,11 @@ def test_ranking_member_is_a_title_before_a_name(quotes_of):
         "Ranking Member Pruitt said the fund had come too late for Ohio growers.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Lorraine Pruitt"]
+
+
+def test_the_name_after_the_last_phrase_of_an_office_holds_it(quotes_of):
+    text = (
+        "Mining\n\nThe Member of Parliament for Akwaboa Central, Hon. Kofi Asamoah-Boateng, said on Sunday"
+        " that no one could mine on stool land.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Kofi Asamoah-Boateng"]

@@ -279,7 +279,10 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
         if described is not None:
             current = described
             continue
-        current = next(iter(_of_objects(current)), None)
+        # "The Member of Parliament for Akwaboa Central, Hon. Kofi Asamoah-Boateng": the name
+        # follows the last phrase of the office
+        objects = _of_objects(current)
+        current = objects[-1] if objects else None
     return None
 
 
