@@ -78,7 +78,7 @@ SETS = {
     "drafts_final11": ("final11", 0.97, 0),
     "drafts_final12": ("final12", 0.93, 0),
     "drafts_blind12": ("blind12", 0.92, 1),
-    "drafts_final13": ("final13", 0.88, 2),
+    "drafts_final13": ("final13", 0.91, 1),
 }
 
 
