@@ -180,3 +180,20 @@ def test_a_name_before_the_verb_deep_in_a_fronted_place_phrase_is_its_subject(qu
         " mayor, Zdeňka Horáková, said residents had not been consulted.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Zdeňka Horáková"]
+
+
+def test_a_that_clause_with_its_own_subject_after_a_phrase_complements_the_verb(pipeline):
+    text = (
+        "The union's General Secretary, Ebenezer Tetteh-Quaye, said in an interview with this publication"
+        " that drivers had not been paid for three weeks."
+    )
+    deps = _deps(pipeline, text)
+    assert deps["paid"] == "ccomp"
+
+
+def test_a_relative_clause_with_a_gap_stays_a_relative_clause(pipeline):
+    text = (
+        "Alexei Smirnov declared a state of emergency because of a Ukrainian ground offensive that Moscow says"
+        " was carried out with the support of tanks."
+    )
+    assert _deps(pipeline, text)["says"] == "relcl"
