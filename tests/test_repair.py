@@ -197,3 +197,8 @@ def test_a_relative_clause_with_a_gap_stays_a_relative_clause(pipeline):
         " was carried out with the support of tanks."
     )
     assert _deps(pipeline, text)["says"] == "relcl"
+
+
+def test_an_infinitive_tagged_a_noun_is_reported_after_urged(quotes_of):
+    text = "Fuel\n\nEngr. Selasi Dorgbadzi urged motorists not to panic-buy.\n"
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("motorists not to panic-buy", "Selasi Dorgbadzi")]

@@ -251,7 +251,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo fourteen misparses of the small models.
+    """Undo fifteen misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -290,8 +290,13 @@ def repair(doc: Doc) -> Doc:
       the that-clause as a relative clause of "publication": a clause that "that" opens as a mark,
       with a subject of its own, is no relative clause, but the complement of the verb the phrase
       before it hangs on.
+    - "urged motorists not to panic-buy" parsed with "buy" as a noun: a word that "to" marks as an
+      infinitive and that complements a verb is a verb.
     """
     tokens = list(doc)  # one Token object per word for every pass, not one per pass
+    for word in tokens:
+        if _infinitive_taken_for_a_noun(word):
+            word.pos_, word.tag_ = "VERB", "VB"
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # no repair makes a verb of another word
     for verb in verbs:
         name = _inverted_subject(verb)
@@ -396,6 +401,12 @@ def _content_clause_taken_for_a_relative(verb: Token) -> Token | None:
     while head.dep_ in ("pobj", "prep") and head.head is not head:
         head = head.head
     return head if head.pos_ == "VERB" and head.i < verb.i else None
+
+
+def _infinitive_taken_for_a_noun(word: Token) -> bool:
+    """ "not to panic-buy": a noun with an infinitive's "to" of its own, complementing a verb."""
+    to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in word.children)
+    return word.pos_ == "NOUN" and word.dep_ in ("xcomp", "ccomp", "advcl") and to and word.head.pos_ == "VERB"
 
 
 def _object_after_a_quote_and_its_verb(verb: Token) -> Token | None:
