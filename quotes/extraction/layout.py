@@ -230,8 +230,9 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
-    labelled = [p for p in paras if _turn(text, p, rules) is not None and not _boilerplate(text[p.start : p.end], rules)]
-    transcript = len(labelled) >= rules.min_turns
+    labelled = [_turn(text, p, rules) for p in paras]  # each paragraph's label and boilerplate, read once
+    silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
+    transcript = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet) >= rules.min_turns
     sheet = _speaker_sections(text, paras, rules)
     labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
     repeated = frozenset(label for label in labels if labels.count(label) > 1)
@@ -244,7 +245,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
-        role, lead_end, label = _role(text, para, index, rules, transcript, dateline)
+        role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index])
         if transcript and role == "body" and (one_word := _one_word_turn(text, para, rules, repeated)) is not None:
             role, lead_end, label = one_word
         if index in sheet and role == "body":
@@ -259,7 +260,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
             role, label = "boilerplate", None
         elif role == "turn" and label is not None:
             label = cast.get(label.upper(), label)
-            cast.update(_role_named_in_brackets(text, para, label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
+            cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
@@ -309,10 +310,9 @@ def _one_word_turn(text: str, para: Paragraph, rules: LayoutRules, repeated: fro
     return "turn", para.start + found.end(), found.group("label")
 
 
-def _role_named_in_brackets(text: str, para: Paragraph, label: str, rules: LayoutRules) -> dict[str, str]:
-    """{"CHAIR": "Senator Macready"} for a turn labelled "CHAIR (Senator Macready):": the role
-    label stands for that name in the turns after."""
-    labelled = _turn(text, para, rules)
+def _role_named_in_brackets(labelled: tuple[int, regex.Match[str]] | None, label: str, rules: LayoutRules) -> dict[str, str]:
+    """{"CHAIR": "Senator Macready"} for a turn labelled "CHAIR (Senator Macready):" (`labelled`,
+    its `_turn`): the role label stands for that name in the turns after."""
     aside = labelled[1].group("aside") if labelled is not None else None
     if labelled is None or aside is None or aside.strip() != label:
         return {}
@@ -429,15 +429,23 @@ def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> i
 
 
 def _role(
-    text: str, para: Paragraph, index: int, rules: LayoutRules, transcript: bool, dateline: regex.Pattern[str] | None
+    text: str,
+    para: Paragraph,
+    index: int,
+    rules: LayoutRules,
+    transcript: bool,
+    dateline: regex.Pattern[str] | None,
+    labelled: tuple[int, regex.Match[str]] | None,
+    boilerplate: bool,
 ) -> tuple[Role, int, str | None]:
-    """(role, where the paragraph's own text starts or -1, a turn's label)."""
+    """(role, where the paragraph's own text starts or -1, a turn's label); `labelled` is the
+    paragraph's `_turn`, `boilerplate` whether it is boilerplate."""
     line = text[para.start : para.end]
-    if _boilerplate(line, rules):
+    if boilerplate:
         return "boilerplate", -1, None
     if rules.byline.match(line):
         return "byline", -1, None
-    if transcript and index > 0 and (labelled := _turn(text, para, rules)) is not None:  # a headline is no turn
+    if transcript and index > 0 and labelled is not None:  # a headline is no turn
         skip, turn = labelled
         aside = turn.group("aside")
         named = aside is not None and rules.aside_name.match(aside.strip()) is not None
