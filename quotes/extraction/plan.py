@@ -55,6 +55,10 @@ class Plan:
         i = bisect.bisect_right(self.spans, start, key=_start_of) - 1
         return self.spans[i] if i >= 0 and self.spans[i].end >= end else None
 
+    def spans_from(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes in running text that start in [start, end), in order."""
+        return _between(self.spans, start, end)
+
     def unit_start(self, offset: int) -> int:
         """Where the unit (live-blog entry, transcript turn) holding `offset` starts."""
         if not self.paragraphs:

@@ -364,7 +364,7 @@ def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> l
         bracket = rule.bracket.search(text, quote.end, para.end)
         if bracket is None or bracket.start() - quote.end > rule.reach:
             continue
-        between = [s for s in found.spans if quote.end < s.start < bracket.start()]
+        between = found.spans_from(quote.end + 1, bracket.start())
         start, end = bracket.span("words")
         if between or rule.english_share(text[start:end]) <= rule.max_english_share:
             continue
@@ -655,10 +655,9 @@ def _reported_by_cue(quote: Quote, rules: Rules) -> bool:
 def _unquoted(text: str, para: Paragraph, found: Plan) -> str:
     """The paragraph's words outside quote marks."""
     words, at = [], para.text_start
-    for span in found.spans:
-        if para.text_start <= span.start < para.end:
-            words.append(text[at : span.start])
-            at = max(at, span.end)
+    for span in found.spans_from(para.text_start, para.end):
+        words.append(text[at : span.start])
+        at = max(at, span.end)
     return " ".join([*words, text[at : para.end]])
 
 
