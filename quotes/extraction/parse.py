@@ -297,7 +297,7 @@ def repair(doc: Doc) -> Doc:
     for word in tokens:
         if _infinitive_taken_for_a_noun(word):
             word.pos_, word.tag_ = "VERB", "VB"
-    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # no repair makes a verb of another word
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # after the one repair that makes verbs, so none is missed
     for verb in verbs:
         name = _inverted_subject(verb)
         if name is not None:
