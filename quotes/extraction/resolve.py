@@ -640,10 +640,11 @@ def _acted_before(quote: Quote, para: Paragraph, speakers: _Speakers) -> Entity 
     at, person = found
     opening = regex.sub(r"[\p{P}\s]+", " ", speakers.text[para.text_start : at]).split()
     rules = speakers.rules
-    allowed = rules.words("speakers.phrase_openers") | rules.words("speakers.name_particles") | {"of", "for", "an"}
-    if any(w.lower() == w and w not in allowed for w in opening):  # "The Na h-Eileanan an Iar MSP, ..."
+    # "The Minister of State for Health, ...": articles, particles and an office's "of" and "for"
+    allowed = rules.words("speakers.phrase_openers") | rules.words("speakers.name_particles") | {"of", "for"}
+    if any(w.lower() == w and w not in allowed for w in opening):
         return None
-    between = speakers.text[at : quote.start].rstrip(speakers.rules.quote_chars + " \t\n")
+    between = speakers.text[at : quote.start].rstrip(rules.quote_chars + " \t\n")
     return person if between.endswith((".", "!", "?")) else None
 
 
