@@ -61,27 +61,20 @@ def _blockquote_paragraphs(text: str) -> list[list[tuple[int, int]]]:
     """Each blockquote ("> " lines with nothing between) as its paragraphs (a bare ">" line parts
     two), each from its first character after the ">" to its line's end."""
     blocks: list[list[tuple[int, int]]] = []
-    block: list[tuple[int, int]] = []
-    paragraph: tuple[int, int] | None = None
-    last_end = -2
-    for line in BLOCKQUOTE_LINE.finditer(text):
-        if line.start() != last_end + 1:  # a line that is no blockquote's came between: a new one
-            if paragraph is not None:
-                block.append(paragraph)
-            if block:
-                blocks.append(block)
-            block, paragraph = [], None
-        last_end = line.end()
-        if not line.group("text").strip():
-            if paragraph is not None:
-                block.append(paragraph)
-            paragraph = None
-            continue
-        paragraph = (paragraph[0] if paragraph is not None else line.start("text"), line.end("text"))
-    if paragraph is not None:
-        block.append(paragraph)
-    if block:
-        blocks.append(block)
+    for run in _line_runs(BLOCKQUOTE_LINE, text):
+        block: list[tuple[int, int]] = []
+        paragraph: tuple[int, int] | None = None
+        for line in run:
+            if not line.group("text").strip():
+                if paragraph is not None:
+                    block.append(paragraph)
+                paragraph = None
+                continue
+            paragraph = (paragraph[0] if paragraph is not None else line.start("text"), line.end("text"))
+        if paragraph is not None:
+            block.append(paragraph)
+        if block:
+            blocks.append(block)
     return blocks
 
 
@@ -121,7 +114,7 @@ def find_pasted_emails(text: str) -> list[QuoteSpan]:
     message quoted after "On ..., Dan Ferris <dan@example.org> wrote:" is that writer's."""
     signoff, sender, header = email_patterns()
     found: list[QuoteSpan] = []
-    for block in _quoted_line_runs(text):
+    for block in _line_runs(QUOTED_LINE, text):
         messages: list[tuple[list[regex.Match[str]], str | None]] = [([], None)]
         for line in block:
             written = header.match(line.group("text").strip())
@@ -145,14 +138,14 @@ def find_pasted_emails(text: str) -> list[QuoteSpan]:
     return found
 
 
-def _quoted_line_runs(text: str) -> list[list[regex.Match[str]]]:
-    """Runs of ">" lines with nothing between them."""
+def _line_runs(line: regex.Pattern[str], text: str) -> list[list[regex.Match[str]]]:
+    """Runs of the lines `line` matches ("> " lines), with nothing between them."""
     runs: list[list[regex.Match[str]]] = []
-    for line in QUOTED_LINE.finditer(text):
-        if runs and text[runs[-1][-1].end() : line.start()] == "\n":
-            runs[-1].append(line)
+    for found in line.finditer(text):
+        if runs and text[runs[-1][-1].end() : found.start()] == "\n":
+            runs[-1].append(found)
         else:
-            runs.append([line])
+            runs.append([found])
     return runs
 
 
