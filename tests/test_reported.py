@@ -332,3 +332,25 @@ def test_a_reported_noun_phrase_ends_before_a_clause_that_says_why(quotes_of):
         )
     )
     assert found == [("a 14 percent fall in first-half operating profit on Wednesday", "Meridale Group")]
+
+
+def test_a_cue_between_the_subject_and_its_verb_does_not_cut_the_content(quotes_of):
+    text = "Harbour master Ines Kovac spoke on Friday. The dredgers, she said, would be back in the channel by June."
+    found = reported(quotes_of(text))
+    assert found == [("The dredgers, she said, would be back in the channel by June", "Ines Kovac")]
+
+
+def test_content_runs_on_over_a_cue_to_a_coordinated_clause_with_its_own_subject(quotes_of):
+    text = "Ines Kovac met the pilots. The channel is open, she insists, but the big ships will wait for the tide."
+    found = reported(quotes_of(text))
+    assert found == [("The channel is open, she insists, but the big ships will wait for the tide", "Ines Kovac")]
+
+
+def test_content_does_not_run_on_over_a_cue_to_a_phrase_without_a_clause(quotes_of):
+    found = reported(quotes_of("Sales rose 4 percent to $2.1 billion, Harwick Foods said, just ahead of forecasts."))
+    assert found == [("Sales rose 4 percent to $2.1 billion", "Harwick Foods")]
+
+
+def test_a_quote_split_by_its_attribution_is_not_bridged_into_reported_speech(quotes_of):
+    found = reported(quotes_of('"The dredgers will be back," Ines Kovac said, "and the channel will be deep again."'))
+    assert found == []

@@ -59,7 +59,8 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
         nested = doc[i]
         if nested.i in keep and nested not in roots and nested.dep_ in ("advcl", "conj"):
             keep -= {t.i for t in nested.subtree}
-    if any(cue in root.subtree for root in roots):  # "Revenue rose 6 percent, the company said, ...": the cue hangs inside
+    inside = any(cue in root.subtree for root in roots)
+    if inside:  # "Revenue rose 6 percent, the company said, ...": the cue hangs inside
         keep -= {t.i for t in cue.subtree}
     keep.discard(cue.i)
     if not keep:
@@ -71,7 +72,46 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
         start -= 1
     while end + 1 in keep:
         end += 1
+    if inside:
+        start, end = _across_parenthetical(doc, keep, cue, start, end)
     return list(doc[start : end + 1])
+
+
+def _across_parenthetical(doc: Doc, keep: set[int], cue: Token, start: int, end: int) -> tuple[int, int]:
+    """ "Politics, she insists, was never the plan", "The plan was sound, she says, and the bus never
+    came": a cue set off by commas inside its content does not cut it, when the content's subject
+    comes before the cue or a clause of its own comes after it."""
+    left, right = cue.left_edge.i, cue.right_edge.i
+    if doc[left].text != ",":
+        left -= 1
+    if doc[right].text not in (",", ":"):
+        right += 1
+    if left < 1 or right + 1 >= len(doc) or doc[left].text != "," or doc[right].text not in (",", ":"):
+        return start, end
+    if any(t.is_quote for t in doc[left - 1 : right + 2]):
+        return start, end  # '"We will win," he said, "this war."': a quote split by its attribution
+    if end in (left - 1, left) and right + 1 in keep and _coordinated_clause(doc[right + 1]):
+        end = right
+        while end + 1 in keep:
+            end += 1
+        return start, end
+    if start in (right, right + 1) and left - 1 in keep:
+        first = left - 1
+        while first - 1 in keep:
+            first -= 1
+        if any(t.is_alpha and t.dep_ not in ("mark", "cc") for t in doc[first:left]):
+            return first, end
+    return start, end
+
+
+def _coordinated_clause(token: Token) -> bool:
+    """ "and the bus never came": a conjunction, then a clause with a subject of its own."""
+    clause = token.head
+    return token.dep_ == "cc" and clause.dep_ == "conj" and clause.pos_ in ("VERB", "AUX") and _has_subject(clause)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _semicolon_clause(token: Token) -> tuple[int, int]:
@@ -160,6 +200,45 @@ def _after_semicolon(tokens: list[Token], speech_acts: set[int]) -> list[Token]:
     return clause if has_subject and finite and not any(t.i in speech_acts for t in clause) else []
 
 
+def _over_a_clause_after_the_cue(tokens: list[Token], cue: Token, speech_acts: set[int]) -> list[Token]:
+    """ "Calder had been in the Senate for a decade, he told the crowd, and in that decade prices
+    had fallen": a clause with a subject of its own that goes on after a cue set off in the middle
+    is said too, unless it is a speech act of its own."""
+    doc = tokens[0].doc
+    if tokens[-1].i >= cue.i or cue.sent != tokens[-1].sent:
+        return tokens
+    own = _cue_phrase(cue)
+    between = doc[tokens[-1].i + 1 : cue.i]
+    if not all(t.is_punct or t.i in own for t in between) or not any(t.text == "," for t in between):
+        return tokens
+    if any(t.is_quote for t in doc[tokens[-1].i : cue.right_edge.i + 2]):
+        return tokens  # '"We need a bigger board," he said, and nobody laughed': the quote has its own item
+    after = [c for c in cue.rights if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if cue.dep_ == "parataxis" and cue.head.i > cue.i:
+        after.append(cue.head)
+    for clause in after:
+        if clause.i in speech_acts or not _has_subject(clause):
+            continue
+        words = [t.i for t in clause.subtree if t.i > cue.i and t.i not in own and not t.is_punct and t.dep_ != "cc"]
+        first = min(words, default=None)
+        if first is None or doc[first].is_quote:
+            continue
+        gap = doc[cue.i + 1 : first]
+        if all(t.is_punct or t.dep_ == "cc" or t.i in own for t in gap) and any(t.text in (",", ":") for t in gap):
+            return _trim(list(doc[tokens[0].i : min(clause.right_edge.i + 1, cue.sent.end)]), False)
+    return tokens
+
+
+def _cue_phrase(cue: Token) -> set[int]:
+    """The cue's speaker and its other words that are no clause: "he told the crowd", "she said
+    on Tuesday"."""
+    words = {cue.i}
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "npadvmod", "advmod", "prep", "aux", "neg", "punct"):
+            words |= {t.i for t in child.subtree}
+    return words
+
+
 def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, Cue]) -> list[ReportedItem]:
     """Reported contents in `doc`, one per cue and clause."""
     # a negated verb is no speech act: "while the EU does not comment on ..." stays in the content
@@ -191,7 +270,7 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         if cue.dep_ == "parataxis" and cue.head == roots[-1] and roots[-1].i > cue.i and has_own_content:
             continue  # '"...," he said, his voice breaking': "he said" has its quote; what follows describes him
         if pieces[-1]:
-            pieces[-1] = _over_fragment(_over_stray_object(pieces[-1], cue))
+            pieces[-1] = _over_fragment(_over_a_clause_after_the_cue(_over_stray_object(pieces[-1], cue), cue, nested_cues))
             pieces.append(_after_semicolon(pieces[-1], nested_cues))
         for piece in pieces:
             if sum(t.is_alpha for t in piece) < 2:
