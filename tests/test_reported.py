@@ -354,3 +354,23 @@ def test_content_does_not_run_on_over_a_cue_to_a_phrase_without_a_clause(quotes_
 def test_a_quote_split_by_its_attribution_is_not_bridged_into_reported_speech(quotes_of):
     found = reported(quotes_of('"The dredgers will be back," Ines Kovac said, "and the channel will be deep again."'))
     assert found == []
+
+
+def test_a_for_phrase_before_the_cue_is_no_content_of_it(quotes_of):
+    found = reported(quotes_of("Councillor Bram Tuck, for his part, criticized the delay."))
+    assert ("his part", "Bram Tuck") not in found
+
+
+def test_a_span_of_time_after_the_cues_object_is_no_content(quotes_of):
+    found = reported(quotes_of("Ines Kovac said a broker had called her every day for a week."))
+    assert found == [("a broker had called her every day for a week", "Ines Kovac")]
+
+
+def test_a_span_of_time_asked_for_is_the_content(quotes_of):
+    found = reported(quotes_of("Prosecutor Ines Kovac asked for eight years."))
+    assert found == [("eight years", "Ines Kovac")]
+
+
+def test_thanking_someone_for_something_reports_no_content(quotes_of):
+    found = reported(quotes_of("Mayor Ines Kovac thanked the volunteers for their patience."))
+    assert found == []

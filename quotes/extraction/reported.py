@@ -250,6 +250,8 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         if is_negated_or_hypothetical(cue) or _question_put_to_the_subject(cue, rules):
             continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
+        if roots[0].dep_ == "prep" and (roots[0].i < cue.i or _spans_time(roots[0], rules)):
+            continue  # "Benn, for the second time, asked ...", "called her every day for a week"
         if "cue_preps" in rule.span:  # "expressed concern over the situation", "estimate X at Y"
             dates = rules.words("speakers.date_words")
             roots += [c for c in cue.rights if c.dep_ in ("prep", "advcl") and c.i > roots[-1].i and not _circumstance(c, dates)]
@@ -293,6 +295,14 @@ def _circumstance(phrase: Token, dates: frozenset[str]) -> bool:
     if phrase.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in phrase.children)
     return any(o.dep_ == "pobj" and o.lower_ in dates for o in phrase.children)
+
+
+def _spans_time(phrase: Token, rules: Rules) -> bool:
+    """ "called her every day for a week": a span of time after the cue's object says how long, where
+    "asked for eight years" (a sentence) asks for the span itself."""
+    durations = rules.words("speakers.duration_words")
+    has_object = any(c.dep_ == "dobj" for c in phrase.head.children)
+    return has_object and any(o.dep_ == "pobj" and o.lemma_.lower() in durations for o in phrase.children)
 
 
 def _question_put_to_the_subject(cue: Token, rules: Rules) -> bool:

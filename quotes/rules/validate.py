@@ -38,7 +38,7 @@ CODE_LISTS = frozenset(
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles",
         "speakers.place_words", "speakers.place_openers", "speakers.place_hyphen_words", "speakers.posted_bodies",
         "speakers.body_words",
-        "speakers.date_words",
+        "speakers.date_words", "speakers.duration_words",
         "speakers.phrase_openers", "speakers.employer_prepositions", "speakers.which_ones_prepositions",
         "speakers.corporate_suffixes",
         "speakers.first_person_pronouns", "speakers.second_person_pronouns", "speakers.first_person_possessives",
