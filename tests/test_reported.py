@@ -374,3 +374,8 @@ def test_a_span_of_time_asked_for_is_the_content(quotes_of):
 def test_thanking_someone_for_something_reports_no_content(quotes_of):
     found = reported(quotes_of("Mayor Ines Kovac thanked the volunteers for their patience."))
     assert found == []
+
+
+def test_what_someone_declined_to_say_is_no_content(quotes_of):
+    found = reported(quotes_of("Harbour master Ines Kovac declined to say when the dredgers would return."))
+    assert found == []

@@ -247,7 +247,7 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
     for match in matcher(doc):
         rule, nodes = match.rule, match.nodes
         cue = doc[nodes["cue"]]
-        if is_negated_or_hypothetical(cue) or _question_put_to_the_subject(cue, rules):
+        if is_negated_or_hypothetical(cue) or _question_put_to_the_subject(cue, rules) or _refused(cue, rules):
             continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if roots[0].dep_ == "prep" and (roots[0].i < cue.i or _spans_time(roots[0], rules)):
@@ -295,6 +295,11 @@ def _circumstance(phrase: Token, dates: frozenset[str]) -> bool:
     if phrase.dep_ == "advcl":
         return any(c.dep_ == "mark" for c in phrase.children)
     return any(o.dep_ == "pobj" and o.lower_ in dates for o in phrase.children)
+
+
+def _refused(cue: Token, rules: Rules) -> bool:
+    """ "declined to say when the operation would take place": a refusal says nothing."""
+    return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in rules.words("verbs.refusing")
 
 
 def _spans_time(phrase: Token, rules: Rules) -> bool:
