@@ -1200,3 +1200,21 @@ def test_ranks_and_honorifics_without_stops_are_titles(pipeline):
         "Krit Anusorn",
         "Somchai Rattanakul",
     )
+
+
+def test_his_son_is_the_man_introduced_as_a_son_not_the_father(pipeline):
+    text = (
+        "Mykola Petrovych, 71, rebuilt the bakery. Most of the money came from his son, Oleksandr Zhuravskyi, 38.\n\n"
+        '"People want bread that tastes like 1985," Mykola Petrovych said.\n\n'
+        '"Dad, in 1985 you were making sourdough," his son replied.\n'
+    )
+    assert _speakers(pipeline, text)["Dad, in 1985 you were making sourdough,"] == "Oleksandr Zhuravskyi"
+
+
+def test_a_son_named_in_a_parsed_paragraph_is_his_son(pipeline):
+    text = (
+        '"We bake at four," Mykola Petrovych told us, beside his son, Oleksandr Zhuravskyi.\n\n'
+        '"People want bread that tastes like 1985," Mykola Petrovych said.\n\n'
+        '"Dad, in 1985 you were making sourdough," his son replied.\n'
+    )
+    assert _speakers(pipeline, text)["Dad, in 1985 you were making sourdough,"] == "Oleksandr Zhuravskyi"

@@ -429,11 +429,20 @@ class ArticleSpeakers:
         role = mention.form == "description" and mention.kind == "person" and mention.definite and mention.body is None
         if entity is None and (age := epithet_age(mention)) is not None:
             entity = self._last(mention.start, lambda e: age in e.ages, floor) or self._first(lambda e: age in e.ages)
+        if entity is None:
+            entity = self._introduced_as_kin(mention, floor)
         if entity is None and (is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)):
             entity = self._person_for_pronoun(mention, floor, named=True, recent=recent, other_than=other_than)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind
+
+    def _introduced_as_kin(self, mention: Mention, floor: int) -> Entity | None:
+        """ "'Dad, you were making sourdough,' his son replied": the person introduced as a son ("his
+        son, Oleksandr Zhuravskyi"), not the latest man, who is likely whom "his" stands for."""
+        if mention.head not in self.kin:
+            return None
+        return self._last(mention.start, lambda e: e.kind == "person" and mention.head in e.titles, floor)
 
     def _described(self, mention: Mention) -> Entity | None:
         """The entity a title or description stands for: "the ministry", "the acting governor",

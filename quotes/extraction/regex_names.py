@@ -85,6 +85,17 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
+WORD_BEFORE = regex.compile(r"(\p{Ll}+),?\s+$")
+
+
+def _described_before(text: str, start: int, at: int, rules: Rules) -> tuple[str, ...]:
+    """ "paid for by his son, Oleksandr Zhuravskyi": the kin word just before a name is its title,
+    as the parse makes it where a paragraph is parsed."""
+    before = WORD_BEFORE.search(text, max(start, at - 30), at)
+    word = before.group(1) if before else ""
+    return (word,) if word in rules.words("speakers.kin") else ()
+
+
 def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
     """Names in text that was not parsed: runs of capitalised words, titles stripped.
 
@@ -151,7 +162,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     if len(name) < 2:
         return []
     offset = run_start + run.index(name[0])
-    titles = tuple(lowered[: cut + 1])
+    titles = tuple(lowered[: cut + 1]) + _described_before(text, start, run_start, rules)
     written = " ".join(name)
     gender = gender_of(titles, rules) or first_name_gender(written, rules)
     # "the Volna Star", "The Harbour Bar": a name after "the" and no title is a thing's

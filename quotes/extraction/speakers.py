@@ -340,9 +340,10 @@ def _description_titles(token: Token, rules: Rules) -> list[str]:
     "Rachel Dunmore, the Labour MP for Shrewsford" -> mp, "the mayor, Ruth Adeyemi," -> mayor."""
     titles: list[str] = []
 
-    # "the mayor, Ruth Adeyemi", "The then delegate of the government in Soria, Arturo Pedraza"
+    # "the mayor, Ruth Adeyemi", "The then delegate of the government in Soria, Arturo Pedraza",
+    # "his son, Oleksandr"
     def a_title(word: Token) -> bool:
-        return word.pos_ == "NOUN" and word.lemma_.lower() in rules.title_words
+        return word.pos_ == "NOUN" and word.lemma_.lower() in rules.title_words | rules.words("speakers.kin")
 
     holder = token.head if token.dep_ == "appos" else None
     while holder is not None and not a_title(holder) and holder.dep_ == "pobj" and holder.head.dep_ == "prep":
