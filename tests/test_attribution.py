@@ -992,3 +992,12 @@ def test_a_naming_verb_inside_a_quote_gives_the_nested_quote_its_own_speaker(quo
 def test_a_pronoun_no_one_fits_leaves_the_speaker_unknown(quotes_of):
     [quote] = quotes_of('Bridge\n\n"We will reopen the bridge in June," he said.\n')
     assert (quote.speaker, quote.speaker_mention) == (None, "he")
+
+
+def test_a_document_that_quotes_someone_as_saying_is_not_the_speaker(quotes_of):
+    text = (
+        "Food Security Minister Nadeem Warraich met millers on Monday.\n\n"
+        '"We will not be held hostage by artificial shortages," the press release quoted the minister as saying.\n'
+    )
+    (quote,) = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Nadeem Warraich"
