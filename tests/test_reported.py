@@ -379,3 +379,14 @@ def test_thanking_someone_for_something_reports_no_content(quotes_of):
 def test_what_someone_declined_to_say_is_no_content(quotes_of):
     found = reported(quotes_of("Harbour master Ines Kovac declined to say when the dredgers would return."))
     assert found == []
+
+
+def test_a_participle_qualifying_the_content_stays_in_it(quotes_of):
+    text = "Councillor Ondrej Vasko said his party would table a motion at the next assembly calling on the council to act."
+    found = reported(quotes_of(text))
+    assert found == [("his party would table a motion at the next assembly calling on the council to act", "Ondrej Vasko")]
+
+
+def test_a_participle_after_a_comma_is_a_statement_of_its_own(quotes_of):
+    text = 'Councillor Ondrej Vasko said the council would try again, calling the vote "a farce".'
+    assert ("the council would try again", "Ondrej Vasko") in reported(quotes_of(text))
