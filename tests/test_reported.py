@@ -390,3 +390,8 @@ def test_a_participle_qualifying_the_content_stays_in_it(quotes_of):
 def test_a_participle_after_a_comma_is_a_statement_of_its_own(quotes_of):
     text = 'Councillor Ondrej Vasko said the council would try again, calling the vote "a farce".'
     assert ("the council would try again", "Ondrej Vasko") in reported(quotes_of(text))
+
+
+def test_a_second_that_clause_with_a_speech_verb_is_part_of_the_content(quotes_of):
+    text = "Councillor Lenka Horak said that the summary was thin and that the region had asked for the data twice."
+    assert reported(quotes_of(text)) == [("the summary was thin and that the region had asked for the data twice", "Lenka Horak")]

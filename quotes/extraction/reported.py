@@ -57,7 +57,7 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
                 keep.add(token.i)
     for i in nested_cues:
         nested = doc[i]
-        if nested.i in keep and nested not in roots and nested.dep_ in ("advcl", "conj") and not _qualifies_the_content(nested):
+        if nested.i in keep and nested not in roots and nested.dep_ in ("advcl", "conj") and not _part_of_the_content(nested):
             keep -= {t.i for t in nested.subtree}
     inside = any(cue in root.subtree for root in roots)
     if inside:  # "Revenue rose 6 percent, the company said, ...": the cue hangs inside
@@ -77,10 +77,14 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
     return list(doc[start : end + 1])
 
 
-def _qualifies_the_content(verb: Token) -> bool:
-    """ "would table a motion calling on the council to approve the route": a participle with no
-    clause of its own and no comma before it says what the content's action does, where ",
-    calling the closure ..." is what the speaker said next."""
+def _part_of_the_content(verb: Token) -> bool:
+    """A speech verb inside reported content that is part of what was said, not a new statement:
+    a second content clause ("said that the summary raises questions and that the region had
+    asked for the data"), or a participle with no clause of its own and no comma before it that
+    says what the content's action does ("would table a motion calling on the council to act",
+    where ", calling the closure ..." is what the speaker said next)."""
+    if verb.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True
     if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
         return False
     own_clause = any(c.dep_ in ("ccomp", "nsubj", "nsubjpass") for c in verb.children)
@@ -259,7 +263,7 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         cue = doc[nodes["cue"]]
         if is_negated_or_hypothetical(cue) or _question_put_to_the_subject(cue, rules) or _refused(cue, rules):
             continue
-        if _qualifies_the_content(cue) and any(a.i in nested_cues for a in cue.ancestors):
+        if _part_of_the_content(cue) and any(a.i in nested_cues for a in cue.ancestors):
             continue  # "said his party would table a motion calling on the council to act": the motion calls
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if roots[0].dep_ == "prep" and (roots[0].i < cue.i or _spans_time(roots[0], rules)):
