@@ -85,12 +85,13 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
-WORD_BEFORE = regex.compile(r"(\p{Ll}+),?\s+$")
+WORD_BEFORE = regex.compile(r"(\p{Ll}+),\s+$")
 
 
 def _described_before(text: str, start: int, at: int, rules: Rules) -> tuple[str, ...]:
-    """ "paid for by his son, Oleksandr Zhuravskyi": the kin word just before a name is its title,
-    as the parse makes it where a paragraph is parsed."""
+    """ "paid for by his son, Oleksandr Zhuravskyi": a kin word set off by a comma just before a
+    name is its title, as the parse makes it where a paragraph is parsed ("Her brother John
+    Kowalski is the mayor" names him first of all)."""
     before = WORD_BEFORE.search(text, max(start, at - 30), at)
     word = before.group(1) if before else ""
     return (word,) if word in rules.words("speakers.kin") else ()
