@@ -202,3 +202,16 @@ def test_a_relative_clause_with_a_gap_stays_a_relative_clause(pipeline):
 def test_an_infinitive_tagged_a_noun_is_reported_after_urged(quotes_of):
     text = "Fuel\n\nEngr. Selasi Dorgbadzi urged motorists not to panic-buy.\n"
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [("motorists not to panic-buy", "Selasi Dorgbadzi")]
+
+
+def test_a_portfolio_joined_by_and_is_a_word_of_the_ministers_title(quotes_of):
+    text = (
+        "Haze\n\nHe said his counterpart, Environment and Forestry Minister Dewi Kartikasari, had assured him"
+        ' that "every available resource" was being used.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Dewi Kartikasari"}
+
+
+def test_a_portfolio_inside_a_prepositional_title_keeps_the_parse_a_tree(quotes_of):
+    text = "Cable\n\nMinister of Transport and Communications Lauri Hakanen said the incident showed the need for patrols.\n"
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the incident showed the need for patrols", "Lauri Hakanen")]

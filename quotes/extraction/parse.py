@@ -251,7 +251,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo fifteen misparses of the small models.
+    """Undo sixteen misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
       the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
@@ -292,11 +292,21 @@ def repair(doc: Doc) -> Doc:
       before it hangs on.
     - "urged motorists not to panic-buy" parsed with "buy" as a noun: a word that "to" marks as an
       infinitive and that complements a verb is a verb.
+    - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
+      first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
+      to a run of three capitalised words or more is a word of the name that ends the run.
     """
     tokens = list(doc)  # one Token object per word for every pass, not one per pass
     for word in tokens:
         if _infinitive_taken_for_a_noun(word):
             word.pos_, word.tag_ = "VERB", "VB"
+    for word in tokens:
+        run = _name_after_a_portfolio(word)
+        if run:
+            whole, head, dep = run[-1], word.head, word.dep_
+            for part in [word, *run[:-1]]:
+                part.head, part.dep_ = whole, "compound"
+            whole.head, whole.dep_ = (whole if head.i == word.i else head), dep
     verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]  # after the one repair that makes verbs, so none is missed
     for verb in verbs:
         name = _inverted_subject(verb)
@@ -401,6 +411,26 @@ def _content_clause_taken_for_a_relative(verb: Token) -> Token | None:
     while head.dep_ in ("pobj", "prep") and head.head is not head:
         head = head.head
     return head if head.pos_ == "VERB" and head.i < verb.i else None
+
+
+def _name_after_a_portfolio(word: Token) -> list[Token]:
+    """The capitalised run after "Environment and" in "Environment and Forestry Minister Dewi
+    Kartikasari", when the parse made "Environment" a name of its own: a capitalised word with
+    no words of its own, then "and", then three capitalised words or more; [] otherwise."""
+    doc = word.doc
+    if word.pos_ != "PROPN" or word.i + 2 >= len(doc) or any(c.dep_ in ("compound", "flat") for c in word.children):
+        return []
+    if doc[word.i + 1].lower_ not in ("and", "&"):
+        return []
+    run = []
+    for token in doc[word.i + 2 :]:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        run.append(token)
+    head, moved = word.head, {word.i, *(t.i for t in run)}
+    if len(run) < 3 or head.i in moved - {word.i} or (head.i != word.i and any(a.i in moved for a in head.ancestors)):
+        return []  # the name may take the word's head only where that makes no cycle
+    return run
 
 
 def _infinitive_taken_for_a_noun(word: Token) -> bool:
