@@ -1001,3 +1001,9 @@ def test_a_document_that_quotes_someone_as_saying_is_not_the_speaker(quotes_of):
     )
     (quote,) = [q for q in quotes_of(text) if q.kind == "direct"]
     assert quote.speaker == "Nadeem Warraich"
+
+
+def test_a_quote_joined_to_a_verb_inside_a_report_is_the_reporters(quotes_of):
+    text = 'Foreign Minister Claire Whitford said Australia had offered aircraft and "stands ready to help at short notice".'
+    (quote,) = [q for q in quotes_of(text) if q.kind == "partial"]
+    assert quote.speaker == "Claire Whitford"

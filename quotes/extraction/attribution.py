@@ -240,6 +240,7 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
                 and not _aside_on_the_quote(ancestor, speaking)
                 and not _bare_noun_under_a_cue(ancestor, speaking)
                 and not _unspoken_under_a_cue(ancestor, speaking)
+                and not _joined_to_a_cue_under_a_cue(root, ancestor, speaking)
             ):
                 return speaking[ancestor.i]
     inside = {t.i for t in span}
@@ -274,6 +275,13 @@ def _unspoken_under_a_cue(verb: Token, speaking: dict[int, Cue]) -> bool:
     in the future, inside what another cue reports, is no speech; the words are the reporter's
     source's."""
     return is_negated_or_hypothetical(verb) and any(a.i in speaking for a in verb.ancestors)
+
+
+def _joined_to_a_cue_under_a_cue(root: Token, verb: Token, speaking: dict[int, Cue]) -> bool:
+    """ "Whitford said Australia had offered aircraft and 'stands ready to help'": a quote joined
+    to a verb inside what another cue reports goes on with that report; the words are the
+    reporting speaker's, not the subject's of the verb it is joined to."""
+    return root.dep_ == "conj" and root.head.i == verb.i and any(a.i in speaking for a in verb.ancestors)
 
 
 def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
