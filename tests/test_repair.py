@@ -215,3 +215,12 @@ def test_a_portfolio_joined_by_and_is_a_word_of_the_ministers_title(quotes_of):
 def test_a_portfolio_inside_a_prepositional_title_keeps_the_parse_a_tree(quotes_of):
     text = "Cable\n\nMinister of Transport and Communications Lauri Hakanen said the incident showed the need for patrols.\n"
     assert [(q.text, q.speaker) for q in quotes_of(text)] == [("the incident showed the need for patrols", "Lauri Hakanen")]
+
+
+def test_a_hyphenated_surname_is_one_subject(quotes_of):
+    text = (
+        "Obituary\n\nHer daughter, Ruth Voss-Keller, said the cause was pneumonia.\n\n"
+        '"She went the way she wanted to," Voss-Keller said.\n\n'
+        "Her granddaughter Hannah Keller, 19, is a cadet.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Ruth Voss-Keller"]
