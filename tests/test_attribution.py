@@ -1007,3 +1007,9 @@ def test_a_quote_joined_to_a_verb_inside_a_report_is_the_reporters(quotes_of):
     text = 'Foreign Minister Claire Whitford said Australia had offered aircraft and "stands ready to help at short notice".'
     (quote,) = [q for q in quotes_of(text) if q.kind == "partial"]
     assert quote.speaker == "Claire Whitford"
+
+
+def test_a_card_someone_sent_speaks_for_its_sender(quotes_of):
+    text = 'Skipper Eileen Hurley sent a bottle of whiskey and a card that said, "For the man who shouted at the generator."'
+    (quote,) = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert quote.speaker == "Eileen Hurley"

@@ -502,9 +502,23 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
             owner = next((o for o in child.children if o.dep_ == "pobj"), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
+    holder = _holder_of_writing(token)
+    if holder is not None:
+        return mention_at(holder, rules, statement_owner=False)
     if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "the statement said": its owner, named before
         return Mention(f"the {token.text}", token.idx, "document", "unknown", token.lemma_.lower(), definite=True)
     return None
+
+
+def _holder_of_writing(token: Token) -> Token | None:
+    """ "She sent a bottle of whiskey and a card that said ...": the subject of the verb whose
+    object the writing is (or a conjunct of that object)."""
+    thing = token
+    while thing.dep_ == "conj":
+        thing = thing.head
+    if thing.dep_ != "dobj" or thing.head.pos_ != "VERB":
+        return None
+    return next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
 
 
 def _pronoun(token: Token, rules: Rules) -> Mention | None:
