@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quotes.extraction.layout import layout, paragraphs
 from quotes.rules import load_rules
 
@@ -336,7 +338,7 @@ def test_a_party_label_in_brackets_is_read_as_blanks(rules):
 
     text = "Hearing\n\nSEN. HAROLD BRANDT (R-OHIO): Thank you. Cllr Joan Pybus (Lab, Eastfield) said no.\n"
     document = Document("hearing.txt", text)
-    found = plan(document, rules)
+    found = plan(document, replace(rules, verb_forms=frozenset({"said"})))  # the model's irregular forms
     read = "".join(found.text_of(document, start, end) for start, end in found.parts)
     assert "OHIO" not in read and "Eastfield" not in read and "Pybus" in read
 
