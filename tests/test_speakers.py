@@ -715,3 +715,13 @@ def test_the_name_after_the_last_phrase_of_an_office_holds_it(quotes_of):
         " that no one could mine on stool land.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Kofi Asamoah-Boateng"]
+
+
+def test_a_hyphenated_title_is_one_title_not_its_last_half(quotes_of):
+    text = (
+        "UN talks\n\nSecretary-General Amina Okafor opened the session on Tuesday. "
+        "General Tomas Rell, the army chief, also attended.\n\n"
+        '"We are running out of time," the Secretary-General told the General Assembly.\n'
+    )
+    [item] = quotes_of(text)
+    assert item.speaker == "Amina Okafor"

@@ -69,6 +69,11 @@ def _set_beside_a_thing(text: str, end: int, rules: Rules) -> bool:
     return found.group("noun") is None or found.group("noun").lower() in things
 
 
+def _is_title(word: str, rules: Rules) -> bool:
+    """A title word, or a hyphenated one made of titles ("secretary-general", "attorney-general")."""
+    return word in rules.title_words or all(part in rules.title_words for part in word.split("-"))
+
+
 def _compound(word: str) -> bool:
     """ "Ten-woman", "Non-league": a capital, a hyphen and a lower-case word make no name word
     ("Jean-Pierre" has a capital after its hyphen)."""
@@ -147,7 +152,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
         (
             i
             for i, w in enumerate(lowered[:-1])
-            if w in rules.title_words
+            if _is_title(w, rules)
             or (w in STOP_WORDS and w not in particles)
             or _possessive(w)
             or _compound(words[i])

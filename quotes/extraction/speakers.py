@@ -178,6 +178,7 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     # "her father's Harbor City": the words before a possessive are the owner's, not the name's titles
     owned_from = max((k + 1 for k, t in enumerate(run[: last_title + 1]) if t.text in ("'s", "’s")), default=0)
     titles = [t.lower_ for t in run[owned_from : last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
+    titles += [_hyphenated_word(t) for t in run[owned_from : last_title + 1] if _hyphenated_word(t) != t.lower_]
     name = run[last_title + 1 :]
     while len(name) > 1 and name[0].is_punct:  # "MR. K. QUARSHIE", where "MR" and "." are two tokens
         name = name[1:]
@@ -510,6 +511,15 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
     return None
 
 
+def _hyphenated_word(head: Token) -> str:
+    """ "secretary-general" for the "General" of "Secretary-General", which the tokenizer splits:
+    the title is the whole word, not the general of an army."""
+    doc, start = head.doc, head.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : head.i + 1].text.lower()
+
+
 def _holder_of_writing(token: Token) -> Token | None:
     """ "She sent a bottle of whiskey and a card that said ...": the subject of the verb whose
     object the writing is (or a conjunct of that object)."""
@@ -610,7 +620,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
         text = _span_text(run)
-        return Mention(text, run[0].idx, "description", "person", head.lower_, run_titles, gender=gender, definite=the_head)
+        word = _hyphenated_word(head)
+        return Mention(text, run[0].idx, "description", "person", word, (*run_titles, word), gender=gender, definite=the_head)
     name, titles = _strip_titles(run, rules)
     titles += _description_titles(head, rules)
     if head is not token:
