@@ -448,3 +448,20 @@ def test_congressional_record_labels_with_a_full_stop_are_turns():
     )
     paras = layout(text).paragraphs
     assert [p.label for p in paras if p.role == "turn"] == ["The CHAIR", "Ms. CALDER", "Mr. DELGADO"]
+
+
+def test_a_headline_of_a_name_and_a_quote_is_no_turn():
+    text = (
+        "HARBOUR SPORT\n\n"
+        "Mendes: 'We were robbed in the last minute'\n\n"
+        "United drew 1-1 with City on Sunday.\n\n"
+        "Q: Was it a penalty?\n\n"
+        "Mendes: I have seen it once.\n\n"
+        "Q: And the corners?\n\n"
+        "Mendes: We must defend them better.\n\n"
+        "Q: Is the squad tired?\n\n"
+        "Mendes: No, they are young.\n"
+    )
+    found = layout(text, load_rules().dateline).paragraphs
+    assert [p.role for p in found[:3]] == ["headline", "body", "body"]
+    assert found[2].unit == 0

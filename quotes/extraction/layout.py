@@ -27,6 +27,7 @@ Role = Literal["headline", "byline", "timestamp", "turn", "list_item", "boilerpl
 SILENT_ROLES: frozenset[Role] = frozenset({"byline", "timestamp", "boilerplate"})  # paragraphs that hold no speech
 LINE = regex.compile(r"[^\r\n]+")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+HEADLINE_PARAGRAPHS = 3  # a masthead, a kicker and the headline
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
@@ -230,7 +231,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
-    labelled = [_turn(text, p, rules) for p in paras]  # each paragraph's label and boilerplate, read once
+    labelled = [None if _quote_headline(text, p, i) else _turn(text, p, rules) for i, p in enumerate(paras)]  # read once
     silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
     transcript = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet) >= rules.min_turns
     sheet = _speaker_sections(text, paras, rules)
@@ -246,7 +247,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index])
-        if transcript and role == "body" and (one_word := _one_word_turn(text, para, rules, repeated)) is not None:
+        one_word = None if _quote_headline(text, para, index) else _one_word_turn(text, para, rules, repeated)
+        if transcript and role == "body" and one_word is not None:
             role, lead_end, label = one_word
         if index in sheet and role == "body":
             role, lead_end, label = sheet[index]
@@ -416,6 +418,16 @@ def _turn(text: str, para: Paragraph, rules: LayoutRules) -> tuple[int, regex.Ma
     if found is None or found.group("label").lower() in rules.status_labels:  # "FULL TIME: 2-1"
         return None
     return skip, found
+
+
+def _quote_headline(text: str, para: Paragraph, index: int) -> bool:
+    """A headline's "Arrieta: 'We deserved more'" (among the first paragraphs, a name, a colon and
+    one quotation): a quote and its speaker, not a turn that the story after it continues."""
+    if index >= HEADLINE_PARAGRAPHS:
+        return False
+    _, colon, rest = text[para.start : para.end].partition(":")
+    rest = rest.strip()
+    return bool(colon) and len(rest) > 1 and rest[0] in QUOTE_LIKE | {"'", "‘"} and rest[-1] in QUOTE_LIKE | {"'", "’"}
 
 
 def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> int:
