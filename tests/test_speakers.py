@@ -725,3 +725,13 @@ def test_a_hyphenated_title_is_one_title_not_its_last_half(quotes_of):
     )
     [item] = quotes_of(text)
     assert item.speaker == "Amina Okafor"
+
+
+def test_a_pronoun_after_a_titled_subject_is_the_person_with_that_title(quotes_of):
+    text = (
+        "Council\n\nMayor Ruth Hale opened the meeting on Monday.\n\n"
+        "Councillor Anna Brook, who leads the opposition, says the plan is rushed.\n\n"
+        "The mayor rejects the criticism. She says the plan was published in May.\n"
+    )
+    [item] = [q for q in quotes_of(text) if "published" in q.text]
+    assert item.speaker == "Ruth Hale"

@@ -17,7 +17,15 @@ from spacy.tokens import Doc
 from quotes.extraction.drafts import shift
 from quotes.extraction.plan import Plan
 from quotes.extraction.regex_names import names_by_regex
-from quotes.extraction.speakers import AFTER_EVERY_MENTION, LOOKBACK_MENTIONS, Mention, epithet_age, is_epithet, names_in
+from quotes.extraction.speakers import (
+    AFTER_EVERY_MENTION,
+    LOOKBACK_MENTIONS,
+    Mention,
+    epithet_age,
+    is_epithet,
+    names_in,
+    roles_as_subjects,
+)
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold, initials_of, name_key
@@ -444,6 +452,13 @@ class ArticleSpeakers:
             return None
         return self._last(mention.start, lambda e: e.kind == "person" and mention.head in e.titles, floor)
 
+    def titled_before(self, mention: Mention) -> Entity | None:
+        """The person named before a "the mayor" with that title, if any."""
+        entity = self._described(mention)
+        if entity is None or entity.kind != "person" or entity.first_seen >= mention.start:
+            return None
+        return entity if self.title_forms.get(mention.head, mention.head) in entity.titles else None
+
     def _described(self, mention: Mention) -> Entity | None:
         """The entity a title or description stands for: "the ministry", "the acting governor",
         "Governor", "the company"."""
@@ -559,4 +574,10 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
                 # not one of the story's, and no "she" after it stands for her
                 mention = replace(mention, subject=False)
             registry.add(mention)
+    for offset, doc in parsed:  # once every name is known
+        for mention in roles_as_subjects(list(doc), rules):
+            mention = shift(mention, offset)
+            titled = registry.titled_before(mention)
+            if titled is not None and found.quote_around(mention.start, mention.start + 1) is None:
+                registry.add(replace(mention, text=titled.name, form="name", titles=()))
     return registry

@@ -896,6 +896,30 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
     return [m for m in found if not any(_inside(m, other) for other in found)]
 
 
+def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
+    """Every "the mayor" that is a verb's subject ("The mayor rejects the criticism. She says"):
+    someone titled before, who a pronoun after it most likely stands for."""
+    found = []
+    for token in tokens:
+        if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in rules.title_words:
+            continue
+        if not _main_clause(token.head):
+            continue  # "She will not apply until the judge has ruled": the story is not about the judge
+        mention = mention_at(token, rules, statement_owner=False)  # "The deputy mayor, Karim Belkacem": a name
+        if mention is None:
+            continue
+        if mention.form == "description" and mention.kind == "person" and mention.definite and mention.body is None:
+            found.append(replace(mention, subject=True))
+    return found
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb heads its sentence, or is joined by "and" to the verb that does."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _inside_a_name(token: Token) -> bool:
     return token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"
 
