@@ -735,3 +735,14 @@ def test_a_pronoun_after_a_titled_subject_is_the_person_with_that_title(quotes_o
     )
     [item] = [q for q in quotes_of(text) if "published" in q.text]
     assert item.speaker == "Ruth Hale"
+
+
+def test_an_honorific_and_a_family_name_written_first_is_the_person_named_in_full(quotes_of):
+    opening = "Haze\n\nTan Kah Meng opened the debate in Parliament on Monday.\n\n"
+    found = quotes_of(opening + "Mr Tan said the haze would not become the new normal.\n")
+    assert [q.speaker for q in found] == ["Tan Kah Meng"]
+
+
+def test_madam_is_a_title_not_part_of_the_name(quotes_of):
+    [item] = quotes_of("Haze\n\nMadam Rosnah binti Kassim said business had fallen by a third.\n")
+    assert item.speaker == "Rosnah binti Kassim"

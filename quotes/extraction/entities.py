@@ -198,7 +198,8 @@ class ArticleSpeakers:
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
             # "Marcus: ..." after "Marcus Bell"; "Kelly insisted" after "Kelly Dawson, 34," (a person
-            # the story gave a gender, title or age), whatever the tables say of Kelly
+            # the story gave a gender, title or age), whatever the tables say of Kelly; "Mr Tan"
+            # after "Tan Kah Meng", whose family name comes first
             known_first_name = fold(mention.text) in self.first_names
             if not candidates and (known_first_name or mention.kind == "person"):
                 candidates = [
@@ -207,7 +208,7 @@ class ArticleSpeakers:
                     if e.kind == "person"
                     and len(e.name.split()) > 1
                     and _keys(e.name, self.particles)[:1] == keys
-                    and (known_first_name or e.genders or e.titles or e.ages)
+                    and (known_first_name or mention.titles or e.genders or e.titles or e.ages)
                 ]
             if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán": a first of two surnames
                 candidates = [e for e in self.entities if e.kind == "person" and keys[0] in _keys(e.name, self.particles)[1:-1]]
