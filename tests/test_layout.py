@@ -465,3 +465,15 @@ def test_a_headline_of_a_name_and_a_quote_is_no_turn():
     found = layout(text, load_rules().dateline).paragraphs
     assert [p.role for p in found[:3]] == ["headline", "body", "body"]
     assert found[2].unit == 0
+
+
+def test_two_one_word_labels_taking_turns_make_a_transcript():
+    text = (
+        "Noon briefing\n\n"
+        "Question: Is the minister worried about the haze?\n\n"
+        "Spokesperson: She is following it closely.\n\n"
+        "Question: Will she travel there?\n\n"
+        "Spokesperson: Not this week.\n"
+    )
+    found = layout(text, load_rules().dateline).paragraphs
+    assert [p.label for p in found[1:]] == ["Question", "Spokesperson", "Question", "Spokesperson"]

@@ -233,10 +233,14 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     paras = paragraphs(text, rules)
     labelled = [None if _quote_headline(text, p, i) else _turn(text, p, rules) for i, p in enumerate(paras)]  # read once
     silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
-    transcript = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet) >= rules.min_turns
-    sheet = _speaker_sections(text, paras, rules)
     labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
+    labels = [label for label in labels if label.lower() not in rules.status_labels]
     repeated = frozenset(label for label in labels if labels.count(label) > 1)
+    turns = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet)
+    # "Question: ..." and "Spokesperson: ..." taking turns: two one-word labels, each used again
+    one_word_turns = sum(label in repeated for label in labels) if len(repeated) > 1 else 0
+    transcript = max(turns, one_word_turns) >= rules.min_turns
+    sheet = _speaker_sections(text, paras, rules)
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
