@@ -467,13 +467,23 @@ def test_a_headline_of_a_name_and_a_quote_is_no_turn():
     assert found[2].unit == 0
 
 
+def _labels(*turns: str) -> list[str | None]:
+    """The turn labels layout finds in paragraphs after a heading."""
+    text = "Heading\n\n" + "\n\n".join(turns) + "\n"
+    return [p.label for p in layout(text, load_rules().dateline).paragraphs[1:]]
+
+
 def test_two_one_word_labels_taking_turns_make_a_transcript():
-    text = (
-        "Noon briefing\n\n"
-        "Question: Is the minister worried about the haze?\n\n"
-        "Spokesperson: She is following it closely.\n\n"
-        "Question: Will she travel there?\n\n"
-        "Spokesperson: Not this week.\n"
+    found = _labels(
+        "Question: Is the minister worried about the haze?",
+        "Spokesperson: She is following it closely.",
+        "Question: Will she travel there?",
+        "Spokesperson: Not this week.",
     )
-    found = layout(text, load_rules().dateline).paragraphs
-    assert [p.label for p in found[1:]] == ["Question", "Spokesperson", "Question", "Spokesperson"]
+    assert found == ["Question", "Spokesperson", "Question", "Spokesperson"]
+
+
+def test_a_witness_label_with_a_long_affiliation_in_brackets_opens_a_turn():
+    witness = "Dr. Ingrid Solheim (Director General, Ecosystem Science, Department of Fisheries and Oceans): It was."
+    found = _labels("The Chair (Mr. Luc Arsenault): Order.", witness, "Ms. Priya Hundal: Was it?", "Dr. Ingrid Solheim: Yes.")
+    assert found[1] == "Dr. Ingrid Solheim"

@@ -27,6 +27,7 @@ Role = Literal["headline", "byline", "timestamp", "turn", "list_item", "boilerpl
 SILENT_ROLES: frozenset[Role] = frozenset({"byline", "timestamp", "boilerplate"})  # paragraphs that hold no speech
 LINE = regex.compile(r"[^\r\n]+")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+LABEL_MAX_CHARS = 160  # a name, a role and an affiliation in brackets, and the colon
 HEADLINE_PARAGRAPHS = 3  # a masthead, a kicker and the headline
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
@@ -415,7 +416,7 @@ def _repeatable(line: str) -> bool:
 def _turn(text: str, para: Paragraph, rules: LayoutRules) -> tuple[int, regex.Match[str]] | None:
     """A turn's label at the start of a paragraph, after a list item's bullet if there is one:
     (where the label starts in the paragraph, the label's match)."""
-    head = text[para.start : min(para.end, para.start + 80)]
+    head = text[para.start : min(para.end, para.start + LABEL_MAX_CHARS)]
     bullet = rules.list_item.match(head)
     skip = bullet.end() if bullet is not None else 0
     found = rules.turn.match(head[skip:])
