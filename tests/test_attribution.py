@@ -1013,3 +1013,10 @@ def test_a_card_someone_sent_speaks_for_its_sender(quotes_of):
     text = 'Skipper Eileen Hurley sent a bottle of whiskey and a card that said, "For the man who shouted at the generator."'
     (quote,) = [q for q in quotes_of(text) if q.kind == "direct"]
     assert quote.speaker == "Eileen Hurley"
+
+
+def test_a_quote_someone_interjected_is_theirs_not_the_next_speakers(quotes_of):
+    opening = "Hearing\n\nDale Kowalchuk and Luc Arsenault met MPs on Thursday.\n\n"
+    later = '"That is the problem," Kowalchuk interjected, before the chair, Luc Arsenault, told him to wait.\n'
+    found = quotes_of(opening + later)
+    assert [q.speaker for q in found if q.kind == "direct"] == ["Dale Kowalchuk"]

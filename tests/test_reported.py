@@ -395,3 +395,8 @@ def test_a_participle_after_a_comma_is_a_statement_of_its_own(quotes_of):
 def test_a_second_that_clause_with_a_speech_verb_is_part_of_the_content(quotes_of):
     text = "Councillor Lenka Horak said that the summary was thin and that the region had asked for the data twice."
     assert reported(quotes_of(text)) == [("the summary was thin and that the region had asked for the data twice", "Lenka Horak")]
+
+
+def test_what_someone_reminded_others_to_do_is_reported(quotes_of):
+    found = quotes_of("Jury\n\nJudge Harriet Quill reminded the jurors that they must not research the case online.\n")
+    assert [(q.text, q.speaker) for q in found] == [("they must not research the case online", "Harriet Quill")]
