@@ -25,6 +25,7 @@ VERBATIM_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "embed")
 # '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
 # one quoted sentence (the attribution between them).
 SPLIT_QUOTE_GAP = 160  # room for an appositive: ", said Dr. Ann Lee, a sleep scientist at ...,"
+SHORT_ATTRIBUTION_GAP = 40  # "», says Solveig Bråthen, «": a name and a verb, no sentence between
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,9 @@ def resumes_split_quote(previous: Quote, quote: Quote) -> bool:
     """'"We will," she said, "win this."': `quote` continues the sentence that `previous` began.
 
     Both in marks, in one paragraph of one source, a few characters apart, and the first ending in
-    a comma (a capital may open the second: "I guess", a name). Whether they share a speaker is
+    a comma (a capital may open the second: "I guess", a name), or, where the comma stands after
+    the closing mark ('«The numbers are what they are», says Bråthen, «but ...»'), the first
+    ending in no full stop and the second opening in lower case. Whether they share a speaker is
     the caller's question: extraction asks it before the second piece has one.
     """
     return (
@@ -177,5 +180,12 @@ def resumes_split_quote(previous: Quote, quote: Quote) -> bool:
         and previous.kind in MARKED_KINDS
         and quote.kind in MARKED_KINDS
         and 0 <= quote.start - previous.end <= SPLIT_QUOTE_GAP
-        and previous.text.rstrip().endswith(",")
+        and (previous.text.rstrip().endswith(",") or _comma_after_the_mark(previous, quote))
     )
+
+
+def _comma_after_the_mark(previous: Quote, quote: Quote) -> bool:
+    """'«The numbers are what they are», says Bråthen, «but ...»': a short attribution between a
+    first piece that ends no sentence and a second that opens in lower case."""
+    ends_a_sentence = previous.text.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+    return quote.start - previous.end <= SHORT_ATTRIBUTION_GAP and quote.text[:1].islower() and not ends_a_sentence

@@ -628,3 +628,9 @@ def test_what_a_turn_reports_in_its_own_words_is_no_verbatim_source(tmp_path, pi
 
 def test_extract_reports_no_transcript_turns(quotes_of):
     assert all(q.kind != "turn" for q in quotes_of(TRANSCRIPT))
+
+
+def test_a_quote_split_with_the_comma_after_the_closing_mark_may_be_joined(quotes_of):
+    source = "Vote\n\n«The numbers are what they are», says Solveig Bråthen, «but I understand that people are angry.»\n"
+    draft = '"The numbers are what they are, but I understand that people are angry," Solveig Bråthen said.\n'
+    assert checked(draft, source, quotes_of) == [Verdict.ok]
