@@ -1020,3 +1020,15 @@ def test_a_quote_someone_interjected_is_theirs_not_the_next_speakers(quotes_of):
     later = '"That is the problem," Kowalchuk interjected, before the chair, Luc Arsenault, told him to wait.\n'
     found = quotes_of(opening + later)
     assert [q.speaker for q in found if q.kind == "direct"] == ["Dale Kowalchuk"]
+
+
+def test_a_cue_right_before_the_colon_speaks_the_quote_inside_another_report(quotes_of):
+    text = (
+        "Title\n\nThe Provost, Ewan Duncan, offered the council's land: \"If the Cabinet\n"
+        'Secretary wants the land, she can have the keys on Monday."\n\n'
+        'The health board now says the letter was issued in error and that "no\n'
+        'decision on Ward 3 had been taken".\n\n'
+        "Patients have heard promises before. Kirsty Fraser reminded the hall\n"
+        'that Hamish Calder had promised: "Glenmorven is safe for a generation."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if "generation" in q.text] == ["Hamish Calder"]

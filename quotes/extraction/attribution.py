@@ -233,6 +233,9 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
     """The cue that introduces a quote: an ancestor first, then one hanging off the quote,
     then the nearest cue of the sentence."""
     speaking = {i: c for i, c in cues.items() if i not in excluded and c.speaker is not None}
+    before_colon = _cue_before_colon(span, speaking)
+    if before_colon is not None:
+        return before_colon
     for root in _roots(span):
         for ancestor in root.ancestors:
             if (
@@ -252,6 +255,17 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
     if same_sentence:
         return min(same_sentence, key=lambda c: min(abs(c.token.i - span.start), abs(c.token.i - span.end)))
     return None
+
+
+def _cue_before_colon(span: Span, speaking: dict[int, Cue]) -> Cue | None:
+    """ "Fraser reminded the hall that Calder had promised: '...'": a cue right before the colon
+    that opens the quote speaks it, whatever cue above it the parse hangs the quote on."""
+    i = span.start - 1
+    while i >= 0 and (span.doc[i].is_quote or span.doc[i].is_space):
+        i -= 1
+    if i < 1 or span.doc[i].text != ":":
+        return None
+    return speaking.get(i - 1)
 
 
 def _aside_on_the_quote(verb: Token, speaking: dict[int, Cue]) -> bool:
