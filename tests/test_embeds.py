@@ -124,3 +124,9 @@ def test_a_blockquote_with_no_sign_off_or_header_is_no_email():
     from quotes.extraction.embeds import find_pasted_emails
 
     assert find_pasted_emails("Notes:\n\n> The board has not scheduled a vote.\n> It meets in April.\n") == []
+
+
+def test_a_mastodon_handle_with_its_server_signs_an_embedded_post():
+    text = "Intro.\n\nThe project is no longer open source.\n\n— Dana Ruiz (@dana@fosstodon.social) March 3, 2026\n"
+    [post] = find_embeds(text)
+    assert (post.embed_author, post.embed_handle) == ("Dana Ruiz", "dana@fosstodon.social")
