@@ -746,3 +746,12 @@ def test_an_honorific_and_a_family_name_written_first_is_the_person_named_in_ful
 def test_madam_is_a_title_not_part_of_the_name(quotes_of):
     [item] = quotes_of("Haze\n\nMadam Rosnah binti Kassim said business had fallen by a third.\n")
     assert item.speaker == "Rosnah binti Kassim"
+
+
+def test_the_subject_of_closing_its_plant_is_a_company_the_company_said_stands_for(quotes_of):
+    text = (
+        "Jobs\n\nThe referendum committee says the closure proves the deal must be stopped.\n\n"
+        "Halden Mechatronik will close its plant in Brenzach by 2027, the company announced on Tuesday.\n"
+    )
+    found = [q for q in quotes_of(text) if "Brenzach" in q.text]
+    assert [(q.speaker, q.speaker_kind) for q in found] == [("Halden Mechatronik", "organisation")]

@@ -378,8 +378,9 @@ def qualifiers(noun: Token) -> tuple[str, ...]:
 
 
 def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
-    """ "Natural England, which issued the licence, ...": "which", not "who", so not a person; and
-    "La Estrella, a 38-seat diner" and "drone maker Helvexa": set beside a word for a body or a place."""
+    """ "Natural England, which issued the licence, ...": "which", not "who", so not a person;
+    "La Estrella, a 38-seat diner" and "drone maker Helvexa": set beside a word for a body or a
+    place; and the subject of "will close its plant"."""
     things = rules.words("speakers.organisation_words") | rules.words("speakers.place_words")
     for child in name.children:
         if child.dep_ == "relcl" and any(t.lower_ == "which" and t.dep_ in SUBJECT_DEPS | {"dobj"} for t in child.children):
@@ -388,7 +389,13 @@ def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
         bare = child.dep_ == "appos" and not any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in child.children)
         if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.lemma_.lower() in things and not bare:
             return True  # "La Estrella, a 38-seat diner"; "Swiss drone maker Helvexa"
-    return False
+    return name.dep_ in SUBJECT_DEPS and _owns_with_its(name.head)
+
+
+def _owns_with_its(verb: Token) -> bool:
+    """ "Halden Mechatronik will close its plant": a subject whose verb's object is "its" something."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return any(c.lower_ == "its" and c.dep_ == "poss" for o in objects for c in o.children)
 
 
 GENDERS = ("female", "male")
