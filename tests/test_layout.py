@@ -487,3 +487,8 @@ def test_a_witness_label_with_a_long_affiliation_in_brackets_opens_a_turn():
     witness = "Dr. Ingrid Solheim (Director General, Ecosystem Science, Department of Fisheries and Oceans): It was."
     found = _labels("The Chair (Mr. Luc Arsenault): Order.", witness, "Ms. Priya Hundal: Was it?", "Dr. Ingrid Solheim: Yes.")
     assert found[1] == "Dr. Ingrid Solheim"
+
+
+def test_an_outlet_on_the_line_under_a_byline_is_part_of_it():
+    text = "Factory town\n\nBy TESSA GRAYBILL\nUnited Wire Press\n\nMARLOW FALLS, Ohio — The plant will close, Halden said.\n"
+    assert [role for _, role in _roles(text)][1:3] == ["byline", "byline"]

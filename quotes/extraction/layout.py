@@ -268,7 +268,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
         elif role == "turn" and label is not None:
             label = cast.get(label.upper(), label)
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
-        if index > 0 and role == "body" and _dated_name(text, paras, index, rules):
+        if index > 0 and role == "body" and (_dated_name(text, paras, index, rules) or _under_a_byline(line, result, rules)):
             role = "byline"
         if index >= closing_from or (line in seen and _repeatable(line)):
             role = "boilerplate"
@@ -405,6 +405,11 @@ def _dated_name(text: str, paras: list[Paragraph], index: int, rules: LayoutRule
         and rules.name_line.match(text[paras[index].start : paras[index].end].strip()) is not None
         and rules.date_line.match(text[following.start : following.end]) is not None
     )
+
+
+def _under_a_byline(line: str, before: list[Paragraph], rules: LayoutRules) -> bool:
+    """ "United Wire Press" on the line after "By TESSA GRAYBILL": the reporter's agency or outlet."""
+    return bool(before) and before[-1].role == "byline" and rules.name_line.match(line.strip()) is not None
 
 
 def _repeatable(line: str) -> bool:
