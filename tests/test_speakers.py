@@ -755,3 +755,11 @@ def test_the_subject_of_closing_its_plant_is_a_company_the_company_said_stands_f
     )
     found = [q for q in quotes_of(text) if "Brenzach" in q.text]
     assert [(q.speaker, q.speaker_kind) for q in found] == [("Halden Mechatronik", "organisation")]
+
+
+def test_the_subject_of_a_statement_from_its_headquarters_is_a_body(quotes_of):
+    text = (
+        "Factory town\n\nThe plant will close by 2027, Halden said in a statement from its headquarters in Switzerland. "
+        "Production will move to Malaysia, the company says.\n"
+    )
+    assert {(q.speaker, q.speaker_kind) for q in quotes_of(text)} == {("Halden", "organisation")}

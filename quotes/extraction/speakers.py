@@ -389,12 +389,17 @@ def _said_to_be_a_thing(name: Token, rules: Rules) -> bool:
         bare = child.dep_ == "appos" and not any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in child.children)
         if child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and child.lemma_.lower() in things and not bare:
             return True  # "La Estrella, a 38-seat diner"; "Swiss drone maker Helvexa"
-    return name.dep_ in SUBJECT_DEPS and _owns_with_its(name.head)
+    words = [t for t in name.lefts if t.dep_ in ("compound", "flat")] + [name]
+    first_name = rules.first_name_gender(words[0].text) is not None and len(words) > 1  # "Jane Doe ... its website"
+    return name.dep_ == "nsubj" and not first_name and _owns_with_its(name.head)  # not "X will be moved to its yard"
 
 
 def _owns_with_its(verb: Token) -> bool:
-    """ "Halden Mechatronik will close its plant": a subject whose verb's object is "its" something."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    """ "Halden Mechatronik will close its plant", "Halden said in a statement from its
+    headquarters": a subject whose verb's object, or the object of a phrase on it, is "its" something."""
+    phrases = [verb, *(c for c in verb.children if c.dep_ == "prep")]
+    phrases += [p for phrase in phrases[1:] for o in phrase.children if o.dep_ == "pobj" for p in o.children if p.dep_ == "prep"]
+    objects = [c for p in phrases for c in p.children if c.dep_ in ("dobj", "attr", "pobj")]
     return any(c.lower_ == "its" and c.dep_ == "poss" for o in objects for c in o.children)
 
 
