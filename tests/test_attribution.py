@@ -1032,3 +1032,11 @@ def test_a_cue_right_before_the_colon_speaks_the_quote_inside_another_report(quo
         'that Hamish Calder had promised: "Glenmorven is safe for a generation."\n'
     )
     assert [q.speaker for q in quotes_of(text) if "generation" in q.text] == ["Hamish Calder"]
+
+
+def test_a_quote_someone_texted_is_theirs_not_the_recipients(quotes_of):
+    text = (
+        "Trial\n\nShane Doyle was jailed on Friday.\n\n"
+        '"Relax, nobody reads the report," he texted his partner, Tanya Reeves, who replied: "Are you sure?"\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Shane Doyle", "Tanya Reeves"]
