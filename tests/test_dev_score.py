@@ -53,7 +53,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   70-column wire, a tech story, a briefing transcript, a soccer report, a CMS paste). Its first
   run is the honest result, in the README.
 - `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
-  `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/` and `final13/` (ten articles each,
+  `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/` and
+  `final14/` (ten articles each,
   each with its README)
   follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
@@ -163,6 +164,16 @@ FLOORS = {
     # a magazine profile, a 66-column CRLF campaign wire (first run: 0.929 speaker accuracy, its
     # two embeds, an e-mail thread, missed; used to find faults since)
     "final13": Floor(0.99, 0.99, 0.94, 0.86, 0.85, 0.80, embeds=2, pair_recall=0.64, apart_joined=1),
+    # blind13 (session 19, used to find faults since): Singapore, Indonesian and Norwegian («…»,
+    # dialogue dashes) outlets, a Canadian Commons committee, a UN noon briefing, a Markdown
+    # podcast, a fact-check, an obituary, a football press conference, a wire factbox (first run:
+    # 0.872 speaker accuracy)
+    "blind13": Floor(0.97, 0.96, 0.92, 0.86, 0.86, 0.82, embeds=2, pair_recall=0.60, apart_joined=2),
+    # final14 (session 19), sealed until its first run after the session's rules: Hong Kong,
+    # Nepali, French (« … ») and Swiss («…») outlets, a cable-news transcript, an Australian court
+    # report, a tech story with Mastodon and Bluesky embeds, a Markdown Q&A, a wire feature, a
+    # 70-column campaign story (first run: 0.946 speaker accuracy, 1 of 3 embeds)
+    "final14": Floor(0.99, 0.97, 0.94, 0.90, 0.89, 0.80, embeds=3, pair_recall=0.55, apart_joined=1),
 }
 
 
