@@ -358,3 +358,15 @@ def test_a_name_with_another_first_word_and_the_same_last_is_not_joined_by_the_m
 
 def test_a_name_is_one_however_its_parts_are_joined():
     assert same_person("Hisham Abdel Rahman", "Hisham Abdel-Rahman") and same_person("Abdelrahman", "Abdel Rahman")
+
+
+def test_a_name_in_a_recased_headline_keeps_its_capitals(quotes_of):
+    text = (
+        "Press Briefing by Press Secretary Karina Alvarez\n\n"
+        "MS. ALVAREZ: Good afternoon, everybody. I have a couple of things at the top.\n\n"
+        "Q: Will the President travel?\n\n"
+        "MS. ALVAREZ: I don't have any travel to announce at this time.\n\n"
+        "Q: And the Fed?\n\n"
+        "MS. ALVAREZ: The President respects the independence of the Fed.\n"
+    )
+    assert {q.speaker for q in quotes_of(text) if q.speaker_mention == "MS. ALVAREZ"} == {"Karina Alvarez"}

@@ -505,6 +505,15 @@ class ArticleSpeakers:
 COUNTING = frozenset({"a", "an", "dozen", "dozens", "hundreds", "thousands", "scores"})  # "a dozen towns"
 
 
+def _as_written(mention: Mention, text: str) -> Mention:
+    """A name found in a line lower-cased for the parser ("Interview by ... | meridian review"),
+    in the capitals the article gives it."""
+    written = text[mention.start : mention.start + len(mention.text)]
+    if written != mention.text and written.lower() == mention.text.lower() and written.istitle():
+        return replace(mention, text=written)
+    return mention
+
+
 def _first_surname(keys: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether one name is a given name and the first of two surnames of the other."""
     short, full = sorted((keys, other), key=len)
@@ -569,7 +578,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         for mention in names_in(list(doc), rules, registry.knows):
             if fold(mention.text) in registry.epithets:
                 continue  # "the Welshman": someone named before, not a name
-            mention = shift(mention, offset)
+            mention = _as_written(shift(mention, offset), text)
             if mention.subject and found.quote_around(mention.start, mention.start + 1) is not None:
                 # "'Sandra has nothing to feel bad about,' she said": a subject in someone's words is
                 # not one of the story's, and no "she" after it stands for her
