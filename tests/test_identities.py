@@ -360,6 +360,21 @@ def test_a_name_is_one_however_its_parts_are_joined():
     assert same_person("Hisham Abdel Rahman", "Hisham Abdel-Rahman") and same_person("Abdelrahman", "Abdel Rahman")
 
 
+def test_a_one_word_label_is_the_outlet_whose_name_it_opens(quotes_of):
+    text = (
+        "# Nkosi: 'I stopped asking'\n\n"
+        "Meridian Review met Thandiwe Nkosi in her rehearsal studio.\n\n"
+        "MERIDIAN: Have you spoken to him since?\n\n"
+        "Nkosi: Once, at an awards dinner.\n\n"
+        "MERIDIAN: What comes next?\n\n"
+        "Nkosi: A solo, and then a long rest.\n\n"
+        "MERIDIAN: Where will it open?\n\n"
+        "Nkosi: At the Civic Playhouse.\n"
+    )
+    asked = [q.speaker for q in quotes_of(text, "qa.md") if q.kind == "indirect" and q.text.endswith("?")]
+    assert asked == ["Meridian Review"] * 3
+
+
 def test_a_name_in_a_recased_headline_keeps_its_capitals(quotes_of):
     text = (
         "Press Briefing by Press Secretary Karina Alvarez\n\n"

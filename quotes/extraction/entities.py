@@ -184,6 +184,13 @@ class ArticleSpeakers:
         entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "organisation", name.lower()), AFTER_EVERY_MENTION)
         return self.knows(name) or (entity is not None and _named_body(entity) and len(entity.name.split()) > 1)
 
+    def opened_by(self, word: str) -> Entity | None:
+        """The one name of two words or more that `word` opens ("MERIDIAN:" labelling a magazine's
+        questions, after "Meridian Review"), or None when none or several do."""
+        key = _keys(word, self.particles)
+        found = [e for e in self.entities if len(e.name.split()) > 1 and _keys(e.name, self.particles)[:1] == key]
+        return found[0] if len(found) == 1 else None
+
     def _full_titles(self, mention: Mention) -> set[str]:
         return {self.title_forms.get(t, t) for t in mention.titles}
 

@@ -163,6 +163,9 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             speaker = _titled(label, para.start, registry, rules) or _named(name, para.start, registry)
             speaker = _full_name_of(name, para.start, speaker, registry, rules) or speaker
             speaker = _titled_surname(label, name, para.start, speaker, registry, rules) or speaker
+            if len(name.split()) == 1 and (speaker is None or not registry.speaks_as(speaker[0])):
+                opened = registry.opened_by(name)  # "MERIDIAN:", the magazine "Meridian Review" asking
+                speaker = (opened.name, opened.kind) if opened is not None else speaker
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
