@@ -178,7 +178,7 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     # "her father's Harbor City": the words before a possessive are the owner's, not the name's titles
     owned_from = max((k + 1 for k, t in enumerate(run[: last_title + 1]) if t.text in ("'s", "’s")), default=0)
     titles = [t.lower_ for t in run[owned_from : last_title + 1] if any(c.isalpha() for c in t.text)]  # "mr." too
-    titles += [_hyphenated_word(t) for t in run[owned_from : last_title + 1] if _hyphenated_word(t) != t.lower_]
+    titles += [word for t in run[owned_from : last_title + 1] if (word := _hyphenated_word(t)) != t.lower_]
     name = run[last_title + 1 :]
     while len(name) > 1 and name[0].is_punct:  # "MR. K. QUARSHIE", where "MR" and "." are two tokens
         name = name[1:]
@@ -527,7 +527,7 @@ def _hyphenated_word(head: Token) -> str:
     """ "secretary-general" for the "General" of "Secretary-General", which the tokenizer splits:
     the title is the whole word, not the general of an army."""
     doc, start = head.doc, head.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+    while start >= 2 and _hyphenated(doc[start - 1]):
         start -= 2
     return doc[start : head.i + 1].text.lower()
 
