@@ -594,7 +594,9 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     for offset, doc in parsed:  # once every name is known
         for mention in roles_as_subjects(list(doc), rules):
             mention = shift(mention, offset)
+            if found.quote_around(mention.start, mention.start + 1) is not None:
+                continue  # a subject in someone's words is not one of the story's
             titled = registry.titled_before(mention)
-            if titled is not None and found.quote_around(mention.start, mention.start + 1) is None:
+            if titled is not None:
                 registry.add(replace(mention, text=titled.name, form="name", titles=()))
     return registry

@@ -232,7 +232,8 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
-    labelled = [None if _quote_headline(text, p, i) else _turn(text, p, rules) for i, p in enumerate(paras)]  # read once
+    quote_headlines = [_quote_headline(text, p, i) for i, p in enumerate(paras)]
+    labelled = [None if headline else _turn(text, p, rules) for p, headline in zip(paras, quote_headlines, strict=True)]
     silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
     labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
     labels = [label for label in labels if label.lower() not in rules.status_labels]
@@ -252,7 +253,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index])
-        one_word = None if _quote_headline(text, para, index) else _one_word_turn(text, para, rules, repeated)
+        one_word = None if quote_headlines[index] else _one_word_turn(text, para, rules, repeated)
         if transcript and role == "body" and one_word is not None:
             role, lead_end, label = one_word
         if index in sheet and role == "body":
