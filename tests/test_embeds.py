@@ -130,3 +130,29 @@ def test_a_mastodon_handle_with_its_server_signs_an_embedded_post():
     text = "Intro.\n\nThe project is no longer open source.\n\n— Dana Ruiz (@dana@fosstodon.social) March 3, 2026\n"
     [post] = find_embeds(text)
     assert (post.embed_author, post.embed_handle) == ("Dana Ruiz", "dana@fosstodon.social")
+
+
+def test_a_signature_with_a_separator_platform_and_time_before_the_date_signs_a_post():
+    text = "Intro.\n\nPolls are closed. Thank you, Ward 4.\n— Mira Castell (@miracastell) on Threads · 10:42 PM · Mar 3, 2026\n"
+    [post] = find_embeds(text)
+    assert post.text == "Polls are closed. Thank you, Ward 4."
+    assert (post.embed_author, post.embed_handle) == ("Mira Castell", "miracastell")
+
+
+def test_an_author_line_without_a_dash_signs_the_post_above():
+    text = "Intro.\n\nWe will not concede tonight.\n\nOwen Falk (@owenfalk.bsky.social) · 3 March 2026 at 23:41\n\nMore."
+    [post] = find_embeds(text)
+    assert post.text == "We will not concede tonight."
+    assert (post.embed_author, post.embed_handle) == ("Owen Falk", "owenfalk.bsky.social")
+
+
+def test_a_handle_alone_with_a_date_signs_the_post_above():
+    text = "Intro.\n\nThe bridge is closed until further notice.\n@oblast_admin · Telegram · 2026-03-03 09:15\n"
+    [post] = find_embeds(text)
+    assert post.text == "The bridge is closed until further notice."
+    assert post.embed_handle == "oblast_admin"
+
+
+def test_a_sentence_naming_a_handle_and_a_date_signs_nothing():
+    text = "Intro.\n\nCastell (@miracastell) posted on March 3, 2026 that the count was over.\n"
+    assert find_embeds(text) == []
