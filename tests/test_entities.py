@@ -1218,3 +1218,39 @@ def test_a_son_named_in_a_parsed_paragraph_is_his_son(pipeline):
         '"Dad, in 1985 you were making sourdough," his son replied.\n'
     )
     assert _speakers(pipeline, text)["Dad, in 1985 you were making sourdough,"] == "Oleksandr Zhuravskyi"
+
+
+def test_a_family_named_by_its_surname_speaks_as_the_family_not_the_person(pipeline):
+    text = (
+        "River search ends\n\n"
+        "The body of Tomas Reyes, 34, was recovered on Tuesday.\n\n"
+        'In a statement released through police, the Reyes family said: "We are heartbroken."\n'
+    )
+    assert _speakers(pipeline, text)["We are heartbroken."] == "Reyes family"
+
+
+def test_it_after_a_statement_from_a_family_is_the_family(pipeline):
+    text = (
+        "River search ends\n\n"
+        "The body of Tomas Reyes, 34, was recovered on Tuesday.\n\n"
+        'Chief Dara Okonjo read a statement from the Reyes family. "Tomas was a proud father," it said.\n'
+    )
+    assert _speakers(pipeline, text)["Tomas was a proud father,"] == "Reyes family"
+
+
+def test_the_family_alone_is_the_family_named_before(pipeline):
+    text = (
+        "River search ends\n\n"
+        "The Okafor family thanked volunteers on Tuesday.\n\n"
+        'Police Chief Dara Okonjo spoke after them. "He loved this river," the family said.\n'
+    )
+    assert _speakers(pipeline, text)["He loved this river,"] == "Okafor family"
+
+
+def test_the_family_alone_is_not_a_body_named_after_the_family(pipeline):
+    text = (
+        "River search ends\n\n"
+        "The Okafor family thanked volunteers on Tuesday. Kell Valley Police said the search was over.\n\n"
+        '"He loved this river," the family said.\n'
+    )
+    assert _speakers(pipeline, text)["He loved this river,"] == "Okafor family"

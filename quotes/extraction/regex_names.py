@@ -112,7 +112,16 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     for run in capitalised_run(rules.words("speakers.name_particles")).finditer(text, start, end):
         for run_start, run_end in _sentence_pieces(text, run.start(), run.end(), rules):
             found.extend(_mention_in(text, start, run_start, run_end, rules))
-    return found
+    for family in surnamed_family(rules.words("speakers.kin_groups")).finditer(text, start, end):
+        if family.group("name").lower() not in STOP_WORDS:
+            found.append(Mention(family.group(), family.start(), "name", "organisation", family.group("noun").lower()))
+    return sorted(found, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def surnamed_family(nouns: frozenset[str]) -> regex.Pattern[str]:
+    """ "the Reyes family", "the Okafor household": a family named by its surname, which speaks as one."""
+    return regex.compile(rf"(?<=\b[Tt]he\s+)(?P<name>\p{{Lu}}[\p{{L}}'’-]+)\s+(?P<noun>{'|'.join(sorted(nouns))})\b")
 
 
 def _sentence_pieces(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:

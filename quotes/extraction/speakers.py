@@ -475,6 +475,9 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     joint = _jointly_named(token, rules) if token.pos_ == "NOUN" else None
     if joint is not None:
         return joint
+    family = _surnamed_family(token, rules)
+    if family is not None:
+        return family
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     head = head or _titled_conjunct(token, rules)
     if head is not None:
@@ -482,6 +485,17 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     return _described(token, rules)
+
+
+def _surnamed_family(token: Token, rules: Rules) -> Mention | None:
+    """ "The Okafor family said": the family, as written, not the person of that surname."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in rules.words("speakers.kin_groups"):
+        return None
+    names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    words = list(token.doc[names[0].left_edge.i : token.i + 1])
+    return Mention(_span_text(words), words[0].idx, "name", "organisation", token.lemma_.lower())
 
 
 def _jointly_named(token: Token, rules: Rules) -> Mention | None:
@@ -709,8 +723,9 @@ def _described(token: Token, rules: Rules) -> Mention:
             words = _counted(token, words, quantifiers)
             of_a_body = _span_text(words + _which_ones(token, rules))
         return Mention(of_a_body, words[0].idx, "group", "group", token.lemma_.lower())
-    kind: SpeakerKind = "organisation" if is_organisation([token], rules) else "person"
     role = token.lemma_.lower()
+    collective = is_organisation([token], rules) or role in rules.words("speakers.kin_groups")  # "the family said"
+    kind: SpeakerKind = "organisation" if collective else "person"
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
     if body is None:
         text = _span_text(words + _which_ones(token, rules))
@@ -888,6 +903,8 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             mention: Mention | None = Mention(token.text, token.idx, "name", "person", token.lower_)
         elif token.pos_ != "PROPN" or _inside_a_name(token) or _placing(token, rules):
             continue
+        elif token.dep_ == "compound" and token.head.lemma_.lower() in rules.words("speakers.kin_groups"):
+            mention = _surnamed_family(token.head, rules)
         else:
             mention = mention_at(token, rules)
         if (
