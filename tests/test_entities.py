@@ -1254,3 +1254,29 @@ def test_the_family_alone_is_not_a_body_named_after_the_family(pipeline):
         '"He loved this river," the family said.\n'
     )
     assert _speakers(pipeline, text)["He loved this river,"] == "Okafor family"
+
+
+PRESS_CONFERENCE = (
+    "Police update\n\n"
+    "Transcript of a news conference held Tuesday.\n\n"
+    "CHIEF DARA OKONJO: Our dive team recovered the body of Tomas Reyes this morning.\n\n"
+    'I want to read a statement from the Reyes family. "Tomas was a gentle son. We ask for privacy."\n\n'
+    "REPORTER: Chief, is there any sign of foul play?\n\n"
+    "CHIEF DARA OKONJO: At this point, no.\n\n"
+    "UNIDENTIFIED REPORTER: When will the bridge reopen?\n\n"
+    "SERGEANT: The bridge reopens at 5 p.m. tonight.\n\n"
+    "REPORTER: Will the divers go back in tomorrow?\n"
+)
+
+
+def test_a_turn_labelled_only_by_a_role_nobody_holds_speaks_as_the_role(pipeline):
+    speakers = _speakers(pipeline, PRESS_CONFERENCE)
+    assert speakers["Chief, is there any sign of foul play?"] == "reporter"
+    assert speakers["The bridge reopens at 5 p.m. tonight"] == "sergeant"
+
+
+def test_an_unidentified_label_is_no_person_for_later_labels_of_its_role(pipeline):
+    speakers = _speakers(pipeline, PRESS_CONFERENCE)
+    assert speakers["When will the bridge reopen?"] == "unidentified reporter"
+    assert speakers["Will the divers go back in tomorrow?"] == "reporter"
+

@@ -77,6 +77,7 @@ class LayoutRules:
     proceedings: regex.Pattern[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
+    anonymous_labels: frozenset[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -122,6 +123,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             proceedings=_compile(path, "[units] proceedings", units["proceedings"]),
             question_labels=frozenset(units["question_labels"]),
             answer_labels=frozenset(units["answer_labels"]),
+            anonymous_labels=frozenset(w.lower() for w in units["anonymous_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),

@@ -158,6 +158,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             speaker = interviewee
         elif label in layout_rules.question_labels:
             speaker = None
+        elif layout_rules.anonymous_labels & set(_label_words(label)):
+            speaker = (" ".join(_label_words(label)), "unnamed")
         else:
             name = _label_name(label, rules)
             speaker = _titled(label, para.start, registry, rules) or _named(name, para.start, registry)
@@ -390,7 +392,9 @@ def turn_quotes(
     ended: set[int] = set()  # the units whose turn the reporter's narration has closed
     for para in found.paragraphs:
         turn = turns.get(para.unit)
-        if turn is None or turn.speaker is None or para.silent or para.unit == 0 or not known(turn.speaker[0]):
+        if turn is None or turn.speaker is None or para.silent or para.unit == 0:
+            continue
+        if not known(turn.speaker[0]) and turn.speaker[1] != "unnamed":  # "REPORTER:" speaks, "CLAIM:" does not
             continue
         inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
         # "[End of extract]  Outside the chamber, Prendergast told reporters ...": a paragraph after
