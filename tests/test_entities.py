@@ -1269,6 +1269,10 @@ PRESS_CONFERENCE = (
 )
 
 
+def test_a_statement_read_out_in_a_turn_is_its_writers(pipeline):
+    assert _speakers(pipeline, PRESS_CONFERENCE)["Tomas was a gentle son. We ask for privacy."] == "Reyes family"
+
+
 def test_a_turn_labelled_only_by_a_role_nobody_holds_speaks_as_the_role(pipeline):
     speakers = _speakers(pipeline, PRESS_CONFERENCE)
     assert speakers["Chief, is there any sign of foul play?"] == "reporter"
@@ -1280,3 +1284,7 @@ def test_an_unidentified_label_is_no_person_for_later_labels_of_its_role(pipelin
     assert speakers["When will the bridge reopen?"] == "unidentified reporter"
     assert speakers["Will the divers go back in tomorrow?"] == "reporter"
 
+
+def test_a_quote_after_a_statement_from_someone_is_theirs_not_the_readers(pipeline):
+    text = 'Search ends\n\nChief Dara Okonjo read out a statement from the Reyes family on Tuesday. "We ask for privacy."\n'
+    assert _speakers(pipeline, text)["We ask for privacy."] == "Reyes family"

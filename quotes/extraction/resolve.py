@@ -54,6 +54,7 @@ RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
 RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
 RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
+RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from X')"
 
 Speaking = tuple[str, SpeakerKind]
 
@@ -600,6 +601,11 @@ def _continue(
     # each bullet of a summary is a statement of its own: a quote does not run on into the next one
     own_item = paragraphs[index].role == "list_item" and last_quoted is not None and last_quoted[0] != index
     first_quote = last_quoted is None or last_quoted[0] != index
+    if quote.speaker is None and not draft.continues and first_quote:
+        # "The chief read a statement from the Reyes family. '...'": the family's words, not the reader's
+        writer = _writer_named(speakers.text, speakers.found, speakers.registry, speakers.rules, quote.start)
+        if writer is not None:
+            quote.speaker, quote.speaker_kind, quote.rule = writer[0], writer[1], RULE_WRITER_BEFORE
     if quote.speaker is None and not draft.continues and unit not in speakers.turns and first_quote:
         opener = _acted_before(quote, paragraphs[index], speakers)
         if opener is not None:
