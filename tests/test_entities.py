@@ -1288,3 +1288,14 @@ def test_an_unidentified_label_is_no_person_for_later_labels_of_its_role(pipelin
 def test_a_quote_after_a_statement_from_someone_is_theirs_not_the_readers(pipeline):
     text = 'Search ends\n\nChief Dara Okonjo read out a statement from the Reyes family on Tuesday. "We ask for privacy."\n'
     assert _speakers(pipeline, text)["We ask for privacy."] == "Reyes family"
+
+
+def test_a_title_after_a_or_an_is_someone_new_not_the_person_before(pipeline):
+    text = (
+        "Water cuts\n\n"
+        "Governor María José Paredes Lozano defended the cuts on Monday.\n\n"
+        "— We are not going to lie to people. The reservoir is at 18 percent — Paredes said.\n\n"
+        "— And when will it end? — a reporter asked.\n\n"
+        "— When it rains — the governor replied.\n"
+    )
+    assert _speakers(pipeline, text)["And when will it end?"] == "reporter"

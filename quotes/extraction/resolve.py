@@ -57,6 +57,7 @@ RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
 RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from X')"
 
 Speaking = tuple[str, SpeakerKind]
+INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,8 @@ class _Speakers:
             floor = self.found.unit_start(max(0, floor - 1))
         speaking = _resolve_mention(mention, floor, recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
+        # "the mayor said" is someone the story knows; "a reporter asked" is someone new
+        titled = titled and INDEFINITE.search(self.text, max(0, mention.start - 12), mention.start) is None
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             floor = max(recent, self.found.unit_start(mention.start))
             holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
