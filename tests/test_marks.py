@@ -165,6 +165,12 @@ def test_a_spaced_dialogue_aside_between_dashes_runs_to_the_next_dash(rules):
     assert texts(text, rules) == spoken
 
 
+def test_a_spaced_dialogue_aside_between_dashes_may_open_with_the_speakers_name(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = "Water cuts.\n\n— We will not lie to people. The reservoir is low — Paredes said at a news conference.\n"
+    assert texts(text, rules) == ["We will not lie to people. The reservoir is low"]
+
+
 def test_a_spaced_dash_paragraph_right_after_dialogue_continues_the_speech(rules):
     rules = replace(rules, verb_forms=frozenset({"said"}))
     text = "– We suffered for 88 minutes, said the coach.\n\n– Tonight the whole town can dream.\n"

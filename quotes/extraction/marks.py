@@ -249,9 +249,10 @@ def _spaced_asides(text: str, para: Paragraph, rules: Rules) -> list[regex.Match
         if _names_a_cue_first(found.group(), rules):
             latest[found.end()] = found
     # "– We are tired – said the fisherman, 61. – Every year ...": an aside between spaced dashes,
-    # as Portuguese copy in English prints it, up to the next dash
+    # as Portuguese copy in English prints it, up to the next dash; it may open with the name
+    # ("— We will not lie to people — Paredes said.")
     dash = "".join(regex.escape(d) for d in rules.spaced_dialogue_dashes)
-    for found in regex.finditer(rf"\s[{dash}]\s+(?=\p{{Ll}})[^{dash}]*(?:[{dash}][\p{{P}}]*|$)", text[: para.end], pos=start + 2):
+    for found in regex.finditer(rf"\s[{dash}]\s+(?=\p{{L}})[^{dash}]*(?:[{dash}][\p{{P}}]*|$)", text[: para.end], pos=start + 2):
         if _names_a_cue_first(found.group().lstrip()[1:], rules):
             latest[found.end()] = found
     asides: list[regex.Match[str]] = []
