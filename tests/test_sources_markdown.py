@@ -209,3 +209,13 @@ def test_a_pasted_email_is_an_embedded_post_not_an_unattributed_quote(tmp_path, 
     )
     found = [(q.kind, q.speaker) for q in quotes_in(tmp_path, text, pipeline)]
     assert found == [("embed", "Marisol Vega")]
+
+
+@pytest.mark.model
+def test_a_post_pasted_as_a_blockquote_is_one_embed_without_the_blockquote_marks(tmp_path, pipeline):
+    text = (
+        "Count\n\nThe mayor, Tom Brandt, posted on Bluesky:\n\n"
+        "> Every vote must be counted.\n>\n> — Tom Brandt (@tombrandt.bsky.social) 4 May 2026 at 23:10\n"
+    )
+    found = [(q.kind, q.speaker, q.text) for q in quotes_in(tmp_path, text, pipeline)]
+    assert found == [("embed", "Tom Brandt", "Every vote must be counted.")]

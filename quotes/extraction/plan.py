@@ -130,8 +130,10 @@ def plan(document: Document, rules: Rules) -> Plan:
     paras = laid_out.paragraphs
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)
-    signed, spans = _signed_in_marks(find_signed_blockquotes(text), [s for s in every_span if s.depth == 0])
-    embeds = sorted(find_embeds(text, paras) + find_pasted_emails(text), key=lambda s: s.start)
+    embeds = sorted(find_embeds(shown, paras) + find_pasted_emails(text), key=lambda s: s.start)
+    # a post pasted as a blockquote signs "> — Name (@handle) Date": an embed, not a signed quote
+    signed_blocks = [b for b in find_signed_blockquotes(text) if not _overlaps_any(b, embeds)]
+    signed, spans = _signed_in_marks(signed_blocks, [s for s in every_span if s.depth == 0])
     introduced = [
         _after_its_lead(shown, b, paras)
         for b in find_introduced_blockquotes(text, shown, every_span)
