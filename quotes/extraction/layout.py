@@ -78,6 +78,7 @@ class LayoutRules:
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
     anonymous_labels: frozenset[str]
+    journalist_labels: frozenset[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -124,6 +125,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             question_labels=frozenset(units["question_labels"]),
             answer_labels=frozenset(units["answer_labels"]),
             anonymous_labels=frozenset(w.lower() for w in units["anonymous_labels"]),
+            journalist_labels=frozenset(w.lower() for w in units["journalist_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),

@@ -390,6 +390,7 @@ def turn_quotes(
     for `quotes check` each run of its sentences as a "turn" item of verbatim words, but for a
     sentence holding a quote or someone else's reported speech."""
     text = document.text
+    layout_rules = load_layout_rules()
     by_start = sorted(items, key=lambda q: q.start)
     starts = [q.start for q in by_start]
     result: list[Quote] = []
@@ -398,7 +399,9 @@ def turn_quotes(
         turn = turns.get(para.unit)
         if turn is None or turn.speaker is None or para.silent or para.unit == 0:
             continue
-        if not known(turn.speaker[0]) and turn.speaker[1] != "unnamed":  # "REPORTER:" speaks, "CLAIM:" does not
+        # "SERGEANT:" speaks as written; "CLAIM:" and a journalist nobody names ("REPORTER:") do not
+        journalist = bool(layout_rules.journalist_labels & set(_label_words(para.label or "")))
+        if not known(turn.speaker[0]) and (turn.speaker[1] != "unnamed" or journalist):
             continue
         inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
         # "[End of extract]  Outside the chamber, Prendergast told reporters ...": a paragraph after

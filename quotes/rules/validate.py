@@ -66,7 +66,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "units": frozenset(
             {"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt"}
             | {"examiner", "witness", "proceedings", "aside_name", "named_label", "one_word_label", "status_labels"}
-            | {"cast_line", "cast_line_words", "anonymous_labels"}
+            | {"cast_line", "cast_line_words", "anonymous_labels", "journalist_labels"}
         ),
         "roles": frozenset(
             {"byline", "name_line", "date_line", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}
