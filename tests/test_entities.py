@@ -1303,3 +1303,12 @@ def test_a_title_after_a_or_an_is_someone_new_not_the_person_before(pipeline):
     )
     assert _speakers(pipeline, text)["And when will it end?"] == "reporter"
 
+
+def test_a_colon_after_when_someone_asked_introduces_the_one_who_answered(pipeline):
+    text = (
+        "Water cuts\n\n"
+        "Clara Ruiz, the head of government, spoke on Monday. When a reporter from Iztapalapa asked whether "
+        "the borough would face new cuts, the head of government answered in Spanish:\n\n"
+        "—No vamos a ceder —dijo Ruiz—. Las pipas seguirán llegando.\n"
+    )
+    assert _speakers(pipeline, text)["No vamos a ceder"] == "Clara Ruiz"

@@ -364,6 +364,10 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     # a verb introduces, not a statement noun in its object ("Furlong has responded to the union's
     # announcement that it would not ...:" is Furlong's introduction)
     verbs = [c for c in candidates if c.token.pos_ in ("VERB", "AUX")]
+    # "When a reporter asked ..., the mayor answered:": the answer introduces, the question does not
+    subordinate = [c for c in verbs if _opens_a_subordinate_clause(c.token, rules)]
+    verbs = [c for c in verbs if c not in subordinate] or verbs
+    candidates = [c for c in candidates if c not in subordinate] or candidates
     main = [c for c in verbs if c.token == last.root]  # "Poppinga recounts what he told her:" is Poppinga's
     if verbs or candidates:
         return (main or verbs or candidates)[-1]
@@ -374,6 +378,11 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
         subject = next((t for t in last if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("from", "by")), None)
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+def _opens_a_subordinate_clause(verb: Token, rules: Rules) -> bool:
+    subordinators = rules.words("verbs.subordinators")
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in subordinators and c.i < verb.i for c in verb.children)
 
 
 TRAILING_ATTRIBUTION_TOKENS = 8  # '"Who will pay?" the mayor asked.': a sentence this short, of speaker and verb
