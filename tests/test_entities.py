@@ -1288,6 +1288,17 @@ def test_questions_of_journalists_nobody_names_are_no_speech(pipeline):
     assert "When will the bridge reopen?" not in speakers
 
 
+def test_a_journalists_turn_gives_no_speech_to_the_paragraphs_it_holds(pipeline):
+    text = (
+        "Morning news\n\n"
+        "PRESENTER: Good morning. Our correspondent reports.\n\n"
+        "REPORTER (VOICEOVER): It began with a number.\n\n"
+        "Clip of a speech. Every one of those children will sleep tonight in a room that is not a home.\n\n"
+        "PRESENTER: Thank you.\n"
+    )
+    assert "reporter" not in _speakers(pipeline, text).values()
+
+
 def test_a_quote_after_a_statement_from_someone_is_theirs_not_the_readers(pipeline):
     text = 'Search ends\n\nChief Dara Okonjo read out a statement from the Reyes family on Tuesday. "We ask for privacy."\n'
     assert _speakers(pipeline, text)["We ask for privacy."] == "Reyes family"

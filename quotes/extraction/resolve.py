@@ -400,7 +400,7 @@ def turn_quotes(
         if turn is None or turn.speaker is None or para.silent or para.unit == 0:
             continue
         # "SERGEANT:" speaks as written; "CLAIM:" and a journalist nobody names ("REPORTER:") do not
-        journalist = bool(layout_rules.journalist_labels & set(_label_words(para.label or "")))
+        journalist = bool(layout_rules.journalist_labels & set(turn.speaker[0].lower().split()))
         if not known(turn.speaker[0]) and (turn.speaker[1] != "unnamed" or journalist):
             continue
         inside = by_start[bisect.bisect_left(starts, para.start) : bisect.bisect_left(starts, para.end)]
