@@ -307,6 +307,54 @@ def test_a_line_in_capitals_closes_a_quote_sheet_section():
     assert last.role == "body" and last.unit != found.paragraphs[-3].unit
 
 
+EARNINGS_CALL = (
+    "Halden Foods Q2 Earnings Call Transcript\n\n"
+    "Call Participants\n\n"
+    "Ines Barros -- Chief Executive Officer\n"
+    "Tomas Wylde -- Chief Financial Officer\n"
+    "Kofi Mensah -- Alder Partners -- Analyst\n\n"
+    "Operator: Good morning and welcome. I will now hand over to Ines Barros.\n\n"
+    "Ines Barros -- Chief Executive Officer\n\n"
+    "Thank you. It was a hard quarter for the whole company.\n\n"
+    "We have closed two plants.\n\n"
+    "Operator: Our first question comes from Kofi Mensah.\n\n"
+    "Kofi Mensah (Alder Partners): Good morning. Tomas, you said margins would recover. When?\n\n"
+    "Tomas Wylde -- Chief Financial Officer\n\n"
+    "By the fourth quarter.\n"
+)
+
+
+def _starting(found, text, opening):
+    [para] = [p for p in found.paragraphs if text[p.start : p.end].startswith(opening)]
+    return para
+
+
+def test_a_speaker_line_with_a_role_after_two_dashes_makes_the_paragraphs_under_it_turns():
+    found = layout(EARNINGS_CALL, given_name={"Kofi"}.__contains__)
+    labels = [
+        (_starting(found, EARNINGS_CALL, o).role, _starting(found, EARNINGS_CALL, o).label)
+        for o in ("Thank you", "We have", "By the")
+    ]
+    assert labels == [("turn", "Ines Barros"), ("turn", "Ines Barros"), ("turn", "Tomas Wylde")]
+
+
+def test_a_list_of_speaker_lines_opens_no_turn():
+    found = layout(EARNINGS_CALL)
+    listed = _starting(found, EARNINGS_CALL, "Kofi Mensah -- Alder Partners")
+    assert (listed.role, _starting(found, EARNINGS_CALL, "Operator: Good morning").label) != ("turn", "Kofi Mensah")
+    assert listed.role != "turn"
+
+
+def test_a_labelled_turn_closes_a_speaker_lines_section():
+    found = layout(EARNINGS_CALL)
+    assert _starting(found, EARNINGS_CALL, "Operator: Our first").label != "Ines Barros"
+
+
+def test_a_turn_label_that_is_a_persons_name_keeps_it_before_the_firm_in_brackets():
+    found = layout(EARNINGS_CALL, given_name={"Kofi"}.__contains__)
+    assert _starting(found, EARNINGS_CALL, "Kofi Mensah (Alder").label == "Kofi Mensah"
+
+
 COURT = (
     "TRANSCRIPT OF PROCEEDINGS\n\n"
     "THE COURT: Mr. Okafor, call your witness.\n"

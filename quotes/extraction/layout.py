@@ -11,6 +11,7 @@ another unit. The rules are data, in `patterns/layout.toml`. Pure string work, n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -65,6 +66,7 @@ class LayoutRules:
     turn: regex.Pattern[str]
     min_turns: int
     speaker_heading: regex.Pattern[str]
+    titled_heading: regex.Pattern[str]
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
@@ -112,6 +114,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             turn=_compile(path, "[units] turn", units["turn"]),
             min_turns=int(units["min_turns"]),
             speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
+            titled_heading=_compile(path, "[units] titled_heading", units["titled_heading"]),
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
@@ -232,8 +235,14 @@ class Layout:
         return [(p.start, p.end) for p in self.paragraphs if p.silent]
 
 
-def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutRules | None = None) -> Layout:
-    """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use."""
+def layout(
+    text: str,
+    dateline: regex.Pattern[str] | None = None,
+    rules: LayoutRules | None = None,
+    given_name: Callable[[str], object] = lambda _: None,
+) -> Layout:
+    """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use,
+    `given_name` says whether a word is a first name."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
     quote_headlines = [_quote_headline(text, p, i) for i, p in enumerate(paras)]
@@ -245,8 +254,9 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     turns = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet)
     # "Question: ..." and "Spokesperson: ..." taking turns: two one-word labels, each used again
     one_word_turns = sum(label in repeated for label in labels) if len(repeated) > 1 else 0
-    transcript = max(turns, one_word_turns) >= rules.min_turns
     sheet = _speaker_sections(text, paras, rules)
+    headed = sum(1 for i, p in enumerate(paras) if rules.titled_heading.match(text[p.start : p.end].strip()) and i + 1 in sheet)
+    transcript = max(turns + headed, one_word_turns) >= rules.min_turns
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
@@ -256,7 +266,7 @@ def layout(text: str, dateline: regex.Pattern[str] | None = None, rules: LayoutR
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
-        role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index])
+        role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index], given_name)
         one_word = None if quote_headlines[index] else _one_word_turn(text, para, rules, repeated)
         if transcript and role == "body" and one_word is not None:
             role, lead_end, label = one_word
@@ -390,16 +400,28 @@ def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> 
     label: str | None = None
     for index, para in enumerate(paras):
         line = text[para.start : para.end].strip()
+        following = text[paras[index + 1].start : paras[index + 1].end].strip() if index + 1 < len(paras) else ""
         heading = rules.speaker_heading.match(line)
-        if heading is not None or (line.isupper() and len(line) > 1):
-            following = text[paras[index + 1].start : paras[index + 1].end].lstrip() if index + 1 < len(paras) else ""
+        titled = rules.titled_heading.match(line)
+        if titled is not None:
+            opens = bool(following) and not _labels_a_turn(following, rules)
+            found[index] = ("boilerplate", -1, None)
+            label = titled.group("label") if opens else None
+        elif heading is not None or (line.isupper() and len(line) > 1):
             opens = heading is not None and (rules.prompt.match(following) is not None or following[:1] in QUOTE_LIKE)
             if label is not None or opens:
                 found[index] = ("boilerplate", -1, None) if opens else ("body", -1, None)
             label = heading.group("label") if heading is not None and opens else None
+        elif label is not None and _labels_a_turn(line, rules):
+            label = None  # "Operator: Our next question comes from ...": the section is over
         elif label is not None:
             found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
     return found
+
+
+def _labels_a_turn(line: str, rules: LayoutRules) -> bool:
+    """Whether a line is a speaker line or opens with a turn's label ("Operator: ...")."""
+    return any(pattern.match(line) is not None for pattern in (rules.titled_heading, rules.turn, rules.one_word_label))
 
 
 def _dated_name(text: str, paras: list[Paragraph], index: int, rules: LayoutRules) -> bool:
@@ -464,6 +486,7 @@ def _role(
     dateline: regex.Pattern[str] | None,
     labelled: tuple[int, regex.Match[str]] | None,
     boilerplate: bool,
+    given_name: Callable[[str], object] = lambda _: None,
 ) -> tuple[Role, int, str | None]:
     """(role, where the paragraph's own text starts or -1, a turn's label); `labelled` is the
     paragraph's `_turn`, `boilerplate` whether it is boilerplate."""
@@ -477,6 +500,8 @@ def _role(
         aside = turn.group("aside")
         named = aside is not None and rules.aside_name.match(aside.strip()) is not None
         named = named and rules.named_label.match(turn.group("label")) is None
+        # "Priya Nandakumar (Halloway Securities):" is a person and her firm, not a role and its holder
+        named = named and not given_name(turn.group("label").split()[0])
         return "turn", para.start + skip + turn.end(), aside.strip() if aside and named else turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")

@@ -64,7 +64,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "": frozenset({"wrapping", "units", "roles"}),
         "wrapping": frozenset({"max_width", "min_fill", "min_wrapped_lines"}),
         "units": frozenset(
-            {"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt"}
+            {"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt", "titled_heading"}
             | {"examiner", "witness", "proceedings", "aside_name", "named_label", "one_word_label", "status_labels"}
             | {"cast_line", "cast_line_words", "anonymous_labels", "journalist_labels"}
         ),
