@@ -1323,3 +1323,15 @@ def test_a_colon_after_when_someone_asked_introduces_the_one_who_answered(pipeli
         "—No vamos a ceder —dijo Ruiz—. Las pipas seguirán llegando.\n"
     )
     assert _speakers(pipeline, text)["No vamos a ceder"] == "Clara Ruiz"
+
+
+def test_you_in_a_turn_is_the_one_it_calls_by_first_name_in_a_later_sentence(pipeline):
+    text = (
+        "Halden Foods call\n\n"
+        "Dev Raman, the chief technology officer, and Priya Nandakumar, an analyst, spoke on the call.\n\n"
+        "PRIYA NANDAKUMAR: Good morning. Dev, you said the safeguards should have stopped the change. Why?\n\n"
+        "DEV RAMAN: It was a process failure.\n\n"
+        "PRIYA NANDAKUMAR: Thank you.\n"
+    )
+    said = {t: s for t, s in _speakers(pipeline, text).items() if t.startswith("the safeguards")}
+    assert list(said.values()) == ["Dev Raman"]

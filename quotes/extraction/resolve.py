@@ -57,6 +57,7 @@ RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
 RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from X')"
 
 Speaking = tuple[str, SpeakerKind]
+SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
 
@@ -136,13 +137,31 @@ def _interviewee(registry: ArticleSpeakers, before: int) -> Speaking | None:
     return (first.name, first.kind) if first else None
 
 
-def _vocative(text: str, para: Paragraph, rules: Rules) -> str:
-    """The name a turn opens by addressing ("Ms. Delgado, your agency's inspectors ..."), or ""."""
-    opening = text[para.text_start : para.end].split(",", 1)[0]
-    words = opening.split()
-    if not words or len(words) > VOCATIVE_MAX_WORDS or not all(w[:1].isupper() for w in words):
-        return ""
-    return _label_name(opening, rules)
+def _vocatives(text: str, para: Paragraph, rules: Rules) -> list[tuple[str, bool]]:
+    """The names a turn addresses at the start of its sentences ("Ms. Delgado, your agency's
+    inspectors ...", "Good morning. Dev, you said ..."), each with whether it opens the turn."""
+    found = []
+    for sentence in SENTENCE_OPENING.finditer(text, para.text_start, para.end):
+        opening = text[sentence.start() : para.end].split(",", 1)[0]
+        words = opening.split()
+        if words and len(words) <= VOCATIVE_MAX_WORDS and all(w[:1].isupper() for w in words) and "." not in opening:
+            found.append((_label_name(opening, rules), sentence.start() == para.text_start))
+    return found
+
+
+def _addressed(vocatives: list[tuple[str, bool]], at: int, registry: ArticleSpeakers) -> Speaking | None:
+    """Whom a turn addresses: the first name it calls that the article knows ("Dev, you said" is
+    the one Dev of the call, Dev Raman), else what its opening calls them."""
+    for name, _ in vocatives:
+        found = _named(name, at, registry)
+        if len(name.split()) == 1:
+            people = [e for e in registry.entities if e.kind == "person" and e.name.split()[:1] == [name] and " " in e.name]
+            if len(people) == 1:
+                return people[0].name, people[0].kind
+        if found is not None and registry.speaks_as(found[0]):
+            return found
+    opening = [name for name, first in vocatives if first]
+    return _named(opening[0], at, registry) if opening else None
 
 
 def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules) -> dict[int, Turn]:
@@ -173,10 +192,10 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
-            addressee = _named(_vocative(text, para, rules), para.text_start, registry)
+            addressee = _addressed(_vocatives(text, para, rules), para.text_start, registry)
             addressee = addressee or next((s for s in reversed(previous) if s != speaker), None)
         result[para.unit] = Turn(speaker, addressee)
-        if speaker is not None:
+        if speaker is not None and registry.speaks_as(speaker[0]):  # "Operator:" is no one to answer
             previous.append(speaker)
     return result
 
