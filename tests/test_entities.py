@@ -1335,3 +1335,14 @@ def test_you_in_a_turn_is_the_one_it_calls_by_first_name_in_a_later_sentence(pip
     )
     said = {t: s for t, s in _speakers(pipeline, text).items() if t.startswith("the safeguards")}
     assert list(said.values()) == ["Dev Raman"]
+
+
+def test_a_label_of_only_an_anchors_cues_is_the_outlets_copy(pipeline):
+    text = (
+        "KTRV NEWS AT 6\n\n"
+        "ANCHOR: The county will close its birthing unit.\n\n"
+        "NURSE JOLENE SAUCEDO: Nobody asked the nurses.\n\n"
+        "COMMISSIONER RAY DELGADO: We put money on the table.\n\n"
+        "ANCHOR TAG: The board meets again in January.\n"
+    )
+    assert "The board meets again in January" not in _speakers(pipeline, text)

@@ -355,6 +355,28 @@ def test_a_turn_label_that_is_a_persons_name_keeps_it_before_the_firm_in_bracket
     assert _starting(found, EARNINGS_CALL, "Kofi Mensah (Alder").label == "Kofi Mensah"
 
 
+TV_SCRIPT = (
+    "KTRV NEWS AT 6 -- SCRIPT\n\n"
+    "ANCHOR: The county will close its birthing unit.\n\n"
+    "[SOT FULL]\n"
+    "SOT: JOLENE SAUCEDO, LABOR AND DELIVERY NURSE\n"
+    '"Nobody asked the nurses what it would take to stay."\n\n'
+    "(VO)\n\n"
+    "CLIP – FIACHRA MAC CARTHAIGH TD, HOUSING SPOKESPERSON: Every one of those children is in a hotel.\n\n"
+    "ANCHOR TAG: The board meets again in January.\n"
+)
+
+
+def test_a_clip_cue_before_a_name_and_role_line_makes_the_quote_under_it_a_turn():
+    found = layout(TV_SCRIPT)
+    assert _starting(found, TV_SCRIPT, '"Nobody asked').label == "JOLENE SAUCEDO"
+
+
+def test_a_clip_cue_before_a_turn_label_is_no_part_of_the_label():
+    found = layout(TV_SCRIPT)
+    assert _starting(found, TV_SCRIPT, "CLIP –").label == "FIACHRA MAC CARTHAIGH TD"
+
+
 COURT = (
     "TRANSCRIPT OF PROCEEDINGS\n\n"
     "THE COURT: Mr. Okafor, call your witness.\n"

@@ -179,6 +179,11 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             speaker = interviewee
         elif label in layout_rules.question_labels:
             speaker = None
+        elif set(_label_words(label)) <= layout_rules.journalist_labels:
+            # "ANCHOR TAG:", "REPORTER (VOICEOVER):": the outlet's own copy, unless the article
+            # names who holds the role ("Host Jess Albright sits down with ...")
+            speaker = _titled(label, para.start, registry, rules)
+            speaker = speaker if speaker is not None and registry.speaks_as(speaker[0]) else None
         elif layout_rules.anonymous_labels & set(_label_words(label)):
             speaker = (" ".join(_label_words(label)), "unnamed")
         else:
