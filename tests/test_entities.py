@@ -1346,3 +1346,11 @@ def test_a_label_of_only_an_anchors_cues_is_the_outlets_copy(pipeline):
         "ANCHOR TAG: The board meets again in January.\n"
     )
     assert "The board meets again in January" not in _speakers(pipeline, text)
+
+
+def test_a_website_or_account_speaks_for_its_owner(pipeline):
+    text = (
+        "Road closures\n\n"
+        "Harwick Council closed the bridge on Monday. The council's website says that the road will reopen in March.\n"
+    )
+    assert _speakers(pipeline, text)["the road will reopen in March"] == "Harwick Council"
