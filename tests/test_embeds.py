@@ -156,3 +156,9 @@ def test_a_handle_alone_with_a_date_signs_the_post_above():
 def test_a_sentence_naming_a_handle_and_a_date_signs_nothing():
     text = "Intro.\n\nCastell (@miracastell) posted on March 3, 2026 that the count was over.\n"
     assert find_embeds(text) == []
+
+
+def test_a_platform_between_separators_without_on_signs_a_post():
+    text = "Intro.\n\nUse a landline tonight.\n\n— Brenda Kowalczyk (@mayor.kowalczyk) · Threads · Oct 20, 2025\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("Use a landline tonight.", "Brenda Kowalczyk")
