@@ -219,3 +219,12 @@ def test_a_post_pasted_as_a_blockquote_is_one_embed_without_the_blockquote_marks
     )
     found = [(q.kind, q.speaker, q.text) for q in quotes_in(tmp_path, text, pipeline)]
     assert found == [("embed", "Tom Brandt", "Every vote must be counted.")]
+
+
+@pytest.mark.model
+def test_the_signature_line_of_an_introduced_blockquote_is_no_quote(tmp_path, pipeline):
+    text = (
+        "Outage\n\nThe minister posted on X that evening:\n\n"
+        "> Those responsible will be held accountable.\n>\n> — Rashid al-Mansouri (@RashidAlMansouri) October 20, 2025\n"
+    )
+    assert [q.kind for q in quotes_in(tmp_path, text, pipeline)] == ["embed"]

@@ -92,6 +92,8 @@ def find_introduced_blockquotes(text: str, shown: str, marked: list[QuoteSpan]) 
         if any(block[0][0] <= span.start < block[-1][1] for span in marked):
             continue
         for i, (start, end) in enumerate(block):
+            if blockquote_signature().match(text, text.rfind("\n", 0, start) + 1):
+                continue  # "> — Name (@handle) Date" signs the words above; it says nothing
             start, end = trimmed(shown, start, end)
             if start < end:
                 found.append(QuoteSpan(start, end, shown[start:end], continues=i > 0))
