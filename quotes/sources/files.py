@@ -29,6 +29,7 @@ from quotes.sources.common import looks_binary as looks_binary
 from quotes.sources.common import shown_name as shown_name
 from quotes.sources.common import title_of as title_of
 from quotes.sources.docx import DOCX_MEDIA_TYPE, DOCX_SUFFIXES, document_from_docx
+from quotes.sources.entities import references_read
 from quotes.sources.html import HTML_SUFFIXES, document_from_html
 from quotes.sources.markdown import markdown_in, markdown_text, quoted_lines_blanked
 from quotes.sources.meta import Manifests, front_matter, merged
@@ -50,10 +51,12 @@ def document_from_bytes(source: str, data: bytes, markdown: bool = False) -> Doc
 
 def document_from_text(source: str, text: str, markdown: bool = False, warnings: tuple[str, ...] = ()) -> Document:
     """Text as given, but for its front matter (blanked, so offsets index `text`); a text file's
-    e-mail quoting (">" opening lines) is blanked in `plain` too."""
+    e-mail quoting (">" opening lines) is blanked in `plain` too, and its HTML character
+    references read (`quotes.sources.entities`)."""
     found = front_matter(text)
     markdown_plain = markdown_text(found.text) if markdown else markdown_in(found.text)
     plain = markdown_plain or quoted_lines_blanked(found.text)
+    plain = references_read(plain or found.text) or plain  # "Monday&#8217;s" pasted from a CMS
     return Document(
         source=source,
         text=found.text,
