@@ -1354,3 +1354,32 @@ def test_a_website_or_account_speaks_for_its_owner(pipeline):
         "Harwick Council closed the bridge on Monday. The council's website says that the road will reopen in March.\n"
     )
     assert _speakers(pipeline, text)["the road will reopen in March"] == "Harwick Council"
+
+
+def test_words_someone_reads_out_are_the_writers_of_the_statement(pipeline):
+    text = (
+        "Sentencing\n\n"
+        "Daniel's sister, Kiri Fitzgerald, read a victim impact statement written by their mother, Marama Fitzgerald.\n\n"
+        '"Our family has been broken," she read. "No sentence can fix it."\n'
+    )
+    assert _speakers(pipeline, text)["Our family has been broken,"] == "Marama Fitzgerald"
+
+
+def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
+    text = (
+        "Call\n\n"
+        "MARIA OKAFOR: Good morning.\n\n"
+        "DEV RAMAN: Thank you, Maria.\n\n"
+        "MARIA OKAFOR: On Tuesday I received a letter from Hélène Dufort, who chairs the commission. "
+        'I\'ll read you one line of it: "Canadians are owed a full accounting." She is right.\n'
+    )
+    assert _speakers(pipeline, text)["Canadians are owed a full accounting."] == "Hélène Dufort"
+
+
+def test_the_letter_said_after_a_letter_someone_wrote_is_the_writers(pipeline):
+    text = (
+        "Sentencing\n\n"
+        "Defence lawyer Sam Whitiora read parts of a letter Jacob Henare wrote to the family from prison.\n\n"
+        '"I think about Daniel every day," the letter said.\n'
+    )
+    assert _speakers(pipeline, text)["I think about Daniel every day,"] == "Jacob Henare"

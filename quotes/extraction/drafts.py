@@ -79,8 +79,9 @@ def _start(span: QuoteSpan) -> int:
 
 def drafts_in_part(
     doc: Doc, offset: int, found: Plan, matchers: Matchers, text: str, para_start: int
-) -> tuple[list[Draft], tuple[Mention, str] | None]:
-    """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she said:")."""
+) -> tuple[list[Draft], tuple[Mention, str, str] | None]:
+    """The drafts of one parsed part, and who speaks next if it ends introducing a quote ("she
+    said:"): the mention, the rule and the verb."""
     rules = matchers.rules
     spans = found.spans
     end = offset + len(doc.text)
@@ -130,7 +131,7 @@ def drafts_in_part(
     introduction = closing_introduction(doc, cues, rules, excluded)
     if introduction is None or introduction.speaker is None:
         return drafts, None
-    return drafts, (shift(introduction.speaker, offset), introduction.rule)
+    return drafts, (shift(introduction.speaker, offset), introduction.rule, introduction.token.text)
 
 
 def _a_sentence_alone(text: str, span: QuoteSpan, kind: str) -> bool:
@@ -233,7 +234,8 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
     """Every draft of a document; a quote that opens a paragraph after "... said:" takes that
     speaker, within one unit."""
     drafts: list[Draft] = []
-    introductions: dict[int, tuple[Mention, str]] = {}  # paragraph index -> who speaks in the quote that opens it, by which rule
+    # paragraph index -> who speaks in the quote that opens it, by which rule and verb
+    introductions: dict[int, tuple[Mention, str, str]] = {}
     paragraphs = found.paragraphs
     if not paragraphs:  # an empty or blank text: nothing can be said in it
         return drafts
@@ -248,6 +250,6 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
             continue
         index = found.index(draft.start)
         if index in introductions and not text[paragraphs[index].start : draft.start].strip(matchers.rules.quote_chars + " \t\n"):
-            draft.mention, rule = introductions[index]
+            draft.mention, rule, draft.cue = introductions[index]
             draft.rule = RULE_NARRATED_INTRODUCTION if rule == RULE_NARRATED_INTRODUCTION else RULE_INTRODUCTION
     return drafts

@@ -35,6 +35,7 @@ from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age, gender_of
 from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
+from quotes.rules.load import verb_stem
 from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
@@ -344,6 +345,8 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             speaking, mention = (around.speaker, around.speaker_kind) if around.speaker else None, draft.mention
         if mention is not None and mention.form == "document":
             speaking = _writer_named(text, found, registry, rules, draft.start) or _owner_of_writing(quotes, found, draft.start)
+        elif draft.kind in MARKED_KINDS and _reads_out(draft.cue, rules):
+            speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
         if mention is not None and mention.form == "pronoun" and speaking is not None and speaking[0] == mention.text:
@@ -494,25 +497,54 @@ def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], 
             quotes[i] = replace(quote, speaker=speaker, speaker_kind=kind)
 
 
+def _reads_out(cue: str | None, rules: Rules) -> bool:
+    """Whether a cue is a verb of reading out ("she read", "I'll read you one line of it:")."""
+    word = (cue or "").lower()
+    return any(word == lemma or word.startswith(verb_stem(lemma)) for lemma in rules.words("verbs.reading"))
+
+
 def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules, at: int) -> Speaking | None:
     """ "The jury was read a statement from Dinesh Pallath ... '...,' the statement said": the
-    person or body named after "statement from" (or "letter by") in this paragraph or the one
-    before, in its unit."""
+    person or body named after "statement from" (or "letter by"), or as the writer of "a letter
+    Henare wrote", in this paragraph or the one before, in its unit."""
     index = found.index(at)
     floor = max(found.paragraphs[max(0, index - 1)].start, found.unit_start(at)) if found.paragraphs else 0
-    from_ = _writing_from(rules.words("nouns.statement") | rules.words("nouns.document"))
-    named = [
-        e
-        for offset, e in registry.mentioned_in(floor, at)
-        if e.kind != "unknown" and from_.search(text, max(0, offset - 40), offset)
-    ]
+    writings = rules.words("nouns.statement") | rules.words("nouns.document")
+    verbs = rules.words("verbs.writing_forms")
+    from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
+
+    def writer(offset: int) -> bool:
+        if from_.search(text, max(0, offset - 40), offset):
+            return True
+        return bool(before.search(text, max(0, offset - 40), offset) and wrote.match(text, offset, at))
+
+    named = [e for offset, e in registry.mentioned_in(floor, at) if e.kind != "unknown" and writer(offset)]
     return (named[-1].name, named[-1].kind) if named else None
 
 
 @lru_cache(maxsize=4)  # one per patterns folder
-def _writing_from(writings: frozenset[str]) -> regex.Pattern[str]:
-    """ "a statement from ", "a letter by the ": what comes just before a writing's owner."""
-    return regex.compile(rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
+def _writing_before(writings: frozenset[str]) -> regex.Pattern[str]:
+    """ "a letter ", "the note that ": a writing just before the name of its writer."""
+    return regex.compile(rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:that\s+|which\s+)?$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
+    """ "Henare wrote", "Jane Roe had sent": a name and a verb of writing."""
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}\s+(?:had\s+)?(?:{'|'.join(sorted(verbs))})\b"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writing_from(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pattern[str]:
+    """ "a statement from ", "a letter by the ", "a statement written by their mother, ": what
+    comes just before a writing's owner."""
+    return regex.compile(
+        rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:(?:{'|'.join(sorted(verbs))})\s+)?(?:from|by)\s+"
+        rf"(?:(?:the|his|her|their|its)\s+(?:\w+,\s+)?)?$",
+        regex.IGNORECASE,
+    )
 
 
 def _owner_of_writing(quotes: list[Quote], found: Plan, at: int) -> Speaking | None:
