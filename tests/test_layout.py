@@ -324,13 +324,16 @@ EARNINGS_CALL = (
 )
 
 
+CALL_NAMES = {"Ines", "Tomas", "Kofi"}.__contains__
+
+
 def _starting(found, text, opening):
     [para] = [p for p in found.paragraphs if text[p.start : p.end].startswith(opening)]
     return para
 
 
 def test_a_speaker_line_with_a_role_after_two_dashes_makes_the_paragraphs_under_it_turns():
-    found = layout(EARNINGS_CALL, given_name={"Kofi"}.__contains__)
+    found = layout(EARNINGS_CALL, given_name=CALL_NAMES)
     labels = [
         (_starting(found, EARNINGS_CALL, o).role, _starting(found, EARNINGS_CALL, o).label)
         for o in ("Thank you", "We have", "By the")
@@ -339,19 +342,24 @@ def test_a_speaker_line_with_a_role_after_two_dashes_makes_the_paragraphs_under_
 
 
 def test_a_list_of_speaker_lines_opens_no_turn():
-    found = layout(EARNINGS_CALL)
+    found = layout(EARNINGS_CALL, given_name=CALL_NAMES)
     listed = _starting(found, EARNINGS_CALL, "Kofi Mensah -- Alder Partners")
     assert (listed.role, _starting(found, EARNINGS_CALL, "Operator: Good morning").label) != ("turn", "Kofi Mensah")
     assert listed.role != "turn"
 
 
 def test_a_labelled_turn_closes_a_speaker_lines_section():
-    found = layout(EARNINGS_CALL)
+    found = layout(EARNINGS_CALL, given_name=CALL_NAMES)
     assert _starting(found, EARNINGS_CALL, "Operator: Our first").label != "Ines Barros"
 
 
+def test_an_outlets_name_and_section_after_a_dash_opens_no_turn():
+    text = "HELVETIC DISPATCH – Economy\n\nHalden will close its plant, the company said.\n\nThe union said it would fight.\n"
+    assert [p.role for p in layout(text, given_name=CALL_NAMES).paragraphs][1:] == ["body", "body"]
+
+
 def test_a_turn_label_that_is_a_persons_name_keeps_it_before_the_firm_in_brackets():
-    found = layout(EARNINGS_CALL, given_name={"Kofi"}.__contains__)
+    found = layout(EARNINGS_CALL, given_name=CALL_NAMES)
     assert _starting(found, EARNINGS_CALL, "Kofi Mensah (Alder").label == "Kofi Mensah"
 
 

@@ -254,8 +254,12 @@ def layout(
     turns = sum(1 for turn, quiet in zip(labelled, silent, strict=True) if turn is not None and not quiet)
     # "Question: ..." and "Spokesperson: ..." taking turns: two one-word labels, each used again
     one_word_turns = sum(label in repeated for label in labels) if len(repeated) > 1 else 0
-    sheet = _speaker_sections(text, paras, rules)
-    headed = sum(1 for i, p in enumerate(paras) if rules.titled_heading.match(text[p.start : p.end].strip()) and i + 1 in sheet)
+    sheet = _speaker_sections(text, paras, rules, given_name)
+    headed = sum(
+        1
+        for i, p in enumerate(paras)
+        if _speaker_line(text[p.start : p.end].strip(), rules, given_name) and sheet.get(i + 1, ("body",))[0] == "turn"
+    )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
@@ -391,7 +395,9 @@ def _examination(
     return role, label, examination
 
 
-def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, tuple[Role, int, str | None]]:
+def _speaker_sections(
+    text: str, paras: list[Paragraph], rules: LayoutRules, given_name: Callable[[str], object] = lambda _: None
+) -> dict[int, tuple[Role, int, str | None]]:
     """The paragraphs of a quote sheet's speaker sections, by index: (role, text start, label). A
     section opens at a name in capitals followed by a prompt or a quote, and runs to the next
     line in capitals (a body paragraph of a unit of its own); its prompts are boilerplate and every
@@ -402,7 +408,7 @@ def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> 
         line = text[para.start : para.end].strip()
         following = text[paras[index + 1].start : paras[index + 1].end].strip() if index + 1 < len(paras) else ""
         heading = rules.speaker_heading.match(line)
-        titled = rules.titled_heading.match(line)
+        titled = _speaker_line(line, rules, given_name)
         if titled is not None:
             opens = bool(following) and not _labels_a_turn(following, rules)
             found[index] = ("boilerplate", -1, None)
@@ -417,6 +423,13 @@ def _speaker_sections(text: str, paras: list[Paragraph], rules: LayoutRules) -> 
         elif label is not None:
             found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
     return found
+
+
+def _speaker_line(line: str, rules: LayoutRules, given_name: Callable[[str], object]) -> regex.Match[str] | None:
+    """An earnings call's "Maria Okafor -- Chief Executive Officer": a person's name by its first
+    name ("Helvetic Dispatch – Economy" is an outlet's)."""
+    found = rules.titled_heading.match(line)
+    return found if found is not None and given_name(found.group("label").split()[0]) else None
 
 
 def _labels_a_turn(line: str, rules: LayoutRules) -> bool:
