@@ -228,3 +228,15 @@ def test_the_signature_line_of_an_introduced_blockquote_is_no_quote(tmp_path, pi
         "> Those responsible will be held accountable.\n>\n> — Rashid al-Mansouri (@RashidAlMansouri) October 20, 2025\n"
     )
     assert [q.kind for q in quotes_in(tmp_path, text, pipeline)] == ["embed"]
+
+
+@pytest.mark.model
+def test_you_in_a_bold_labelled_turn_is_whom_it_opens_by_calling(tmp_path, pipeline):
+    text = (
+        "# Episode 47\n\nHost Jess Albright talks to Rep. Carl Medford and Nadia Farouk.\n\n"
+        "[03:41] **FAROUK:** Less than either campaign would like.\n\n"
+        '[04:20] **HOST:** Carl, you told a crowd last month that the tariff "punishes the people it claims to save." True?\n\n'
+        "[04:31] **MEDFORD:** Every word.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_in(tmp_path, text, pipeline) if q.kind == "partial"}
+    assert said == {"punishes the people it claims to save.": "Carl Medford"}

@@ -142,11 +142,13 @@ def _vocatives(text: str, para: Paragraph, rules: Rules) -> list[tuple[str, bool
     """The names a turn addresses at the start of its sentences ("Ms. Delgado, your agency's
     inspectors ...", "Good morning. Dev, you said ..."), each with whether it opens the turn."""
     found = []
-    for sentence in SENTENCE_OPENING.finditer(text, para.text_start, para.end):
-        opening = text[sentence.start() : para.end].split(",", 1)[0]
+    first = trimmed(text, para.text_start, para.end)[0]  # after the blanks a label's markup leaves
+    starts = [first, *(s.start() for s in SENTENCE_OPENING.finditer(text, first + 1, para.end))]
+    for start in starts:
+        opening = text[start : para.end].split(",", 1)[0]
         words = opening.split()
         if words and len(words) <= VOCATIVE_MAX_WORDS and all(w[:1].isupper() for w in words) and "." not in opening:
-            found.append((_label_name(opening, rules), sentence.start() == para.text_start))
+            found.append((_label_name(opening, rules), start == first))
     return found
 
 
