@@ -1383,3 +1383,17 @@ def test_the_letter_said_after_a_letter_someone_wrote_is_the_writers(pipeline):
         '"I think about Daniel every day," the letter said.\n'
     )
     assert _speakers(pipeline, text)["I think about Daniel every day,"] == "Jacob Henare"
+
+
+def test_a_company_named_with_a_foreign_ltd_is_no_he(pipeline):
+    text = (
+        "Ferry\n\n"
+        "Peadar Ó Tuathail told the Dáil that the operator, Bád Farraige Teoranta, had written to islanders.\n\n"
+        "'It's November. There's no contract,' he said.\n"
+    )
+    assert _speakers(pipeline, text)["It's November. There's no contract,"] == "Peadar Ó Tuathail"
+
+
+def test_a_spokesman_for_a_person_is_written_with_whom_he_speaks_for(pipeline):
+    text = "Ferry\n\nA spokesman for the Taoiseach said the new contract would cost more.\n"
+    assert _speakers(pipeline, text)["the new contract would cost more"] == "spokesman for the Taoiseach"

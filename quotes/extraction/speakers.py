@@ -728,7 +728,7 @@ def _described(token: Token, rules: Rules) -> Mention:
     kind: SpeakerKind = "organisation" if collective else "person"
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
     if body is None:
-        text = _span_text(words + _which_ones(token, rules))
+        text = _span_text(words + (_which_ones(token, rules) or _whose_spokesperson(token, rules)))
     # "the nominee", and "his mother": someone the reader already knows
     definite = any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ == "PRON")
@@ -739,6 +739,17 @@ def _described(token: Token, rules: Rules) -> Mention:
     return Mention(
         text, words[0].idx, "description", kind, role, (role,), gender=gender, body=body, definite=definite, qualified=qualified
     )
+
+
+def _whose_spokesperson(noun: Token, rules: Rules) -> list[Token]:
+    """ "A spokesman for the Taoiseach": the person a spokesperson speaks for, as written (a body
+    they speak for is the speaker itself: `_represented`)."""
+    if noun.lemma_.lower() not in rules.words("speakers.representatives"):
+        return []
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "for" and c.i == noun.i + 1), None)
+    phrase = list(prep.subtree) if prep is not None else []
+    plain = all(t.pos_ not in ("VERB", "AUX", "PUNCT", "PRON") for t in phrase)
+    return phrase if plain and len(phrase) <= WHICH_ONES_WORDS else []
 
 
 def _counted(noun: Token, words: list[Token], quantifiers: frozenset[str]) -> list[Token]:
