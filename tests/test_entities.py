@@ -1397,3 +1397,13 @@ def test_a_company_named_with_a_foreign_ltd_is_no_he(pipeline):
 def test_a_spokesman_for_a_person_is_written_with_whom_he_speaks_for(pipeline):
     text = "Ferry\n\nA spokesman for the Taoiseach said the new contract would cost more.\n"
     assert _speakers(pipeline, text)["the new contract would cost more"] == "spokesman for the Taoiseach"
+
+
+def test_his_excellency_abbreviated_is_a_title_not_a_name(pipeline):
+    text = (
+        "Outage\n\n"
+        "Telecoms minister Sheikh Rashid bin Saqr al-Mansouri ordered an inquiry.\n\n"
+        "The authority opened it on the instructions of H.E. the Minister. Emergency lines work.\n\n"
+        'On Tuesday the minister said: "No hospital should lose its communications again."\n'
+    )
+    assert _speakers(pipeline, text)["No hospital should lose its communications again."] == "Rashid bin Saqr al-Mansouri"
