@@ -570,3 +570,8 @@ def test_a_witness_label_with_a_long_affiliation_in_brackets_opens_a_turn():
 def test_an_outlet_on_the_line_under_a_byline_is_part_of_it():
     text = "Factory town\n\nBy TESSA GRAYBILL\nUnited Wire Press\n\nMARLOW FALLS, Ohio — The plant will close, Halden said.\n"
     assert [role for _, role in _roles(text)][1:3] == ["byline", "byline"]
+
+
+def test_a_printed_pages_running_head_and_foot_are_boilerplate():
+    text = "Story\n\nThe crews did what they should have done.\n\n4 | THE UPLAND GAZETTE | TUESDAY, OCTOBER 28, 2025\n\nPage 5 | The Upland Gazette | Tuesday\n\nMore.\n"
+    assert [p.role for p in layout(text).paragraphs][2:4] == ["boilerplate", "boilerplate"]
