@@ -678,7 +678,7 @@ def _continue(
         quote.speaker is None
         and previous is not None
         and last_quoted
-        and index - last_quoted[0] <= CONTINUATION_PARAGRAPHS
+        and _paragraphs_on(paragraphs, last_quoted[0], index) <= CONTINUATION_PARAGRAPHS
         and not own_item
     ):
         _take_speaker(quote, previous, RULE_CONTINUATION)
@@ -704,6 +704,12 @@ def _continue(
             quote.speaker, quote.speaker_kind = quoted.name, quoted.kind
             quote.rule = RULE_QUOTED_IN_TURN
     return (index, quote) if quote.speaker is not None else last_quoted
+
+
+def _paragraphs_on(paragraphs: list[Paragraph], before: int, index: int) -> int:
+    """How many paragraphs on from `before` the one at `index` is, a page's running heads and
+    other silent lines between not counted."""
+    return sum(1 for p in paragraphs[before + 1 : index + 1] if not p.silent)
 
 
 def _acted_before(quote: Quote, para: Paragraph, speakers: _Speakers) -> Entity | None:
