@@ -1407,3 +1407,20 @@ def test_his_excellency_abbreviated_is_a_title_not_a_name(pipeline):
         'On Tuesday the minister said: "No hospital should lose its communications again."\n'
     )
     assert _speakers(pipeline, text)["No hospital should lose its communications again."] == "Rashid bin Saqr al-Mansouri"
+
+
+def test_a_quote_running_on_over_a_page_break_keeps_its_speaker(pipeline):
+    text = (
+        "Outage\n\n"
+        "Fire Chief Tom Haverty said the first walk-in came at 7:15 a.m.\n\n"
+        "\u201cWe had 11 people walk in off the street. My crews did exactly what they should have done.\n\n"
+        "4 | THE UPLAND GAZETTE | TUESDAY, OCTOBER 28, 2025\n\n"
+        "Page 5 | The Upland Gazette | Tuesday, October 28, 2025\n\n"
+        "\u201cBut nobody should have to run to a fire hall to report a fire.\u201d\n"
+    )
+    assert _speakers(pipeline, text)["But nobody should have to run to a fire hall to report a fire."] == "Tom Haverty"
+
+
+def test_coun_before_a_name_is_a_title(pipeline):
+    text = "Outage\n\n\u201cWe got treated like a rounding error,\u201d Coun. Rita Szabo said.\n"
+    assert _speakers(pipeline, text)["We got treated like a rounding error,"] == "Rita Szabo"
