@@ -353,6 +353,11 @@ def test_a_labelled_turn_closes_a_speaker_lines_section():
     assert _starting(found, EARNINGS_CALL, "Operator: Our first").label != "Ines Barros"
 
 
+def test_a_speaker_line_whose_first_name_is_unknown_opens_turns_when_the_participants_list_it():
+    found = layout(EARNINGS_CALL, given_name=lambda _: None)
+    assert _starting(found, EARNINGS_CALL, "By the").label == "Tomas Wylde"
+
+
 def test_an_outlets_name_and_section_after_a_dash_opens_no_turn():
     text = "HELVETIC DISPATCH – Economy\n\nHalden will close its plant, the company said.\n\nThe union said it would fight.\n"
     assert [p.role for p in layout(text, given_name=CALL_NAMES).paragraphs][1:] == ["body", "body"]
@@ -573,5 +578,8 @@ def test_an_outlet_on_the_line_under_a_byline_is_part_of_it():
 
 
 def test_a_printed_pages_running_head_and_foot_are_boilerplate():
-    text = "Story\n\nThe crews did what they should have done.\n\n4 | THE UPLAND GAZETTE | TUESDAY, OCTOBER 28, 2025\n\nPage 5 | The Upland Gazette | Tuesday\n\nMore.\n"
+    text = (
+        "Story\n\nThe crews did what they should have done.\n\n"
+        "4 | THE UPLAND GAZETTE | TUESDAY, OCTOBER 28, 2025\n\nPage 5 | The Upland Gazette | Tuesday\n\nMore.\n"
+    )
     assert [p.role for p in layout(text).paragraphs][2:4] == ["boilerplate", "boilerplate"]

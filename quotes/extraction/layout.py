@@ -258,7 +258,9 @@ def layout(
     headed = sum(
         1
         for i, p in enumerate(paras)
-        if _speaker_line(text[p.start : p.end].strip(), rules, given_name) and sheet.get(i + 1, ("body",))[0] == "turn"
+        if rules.titled_heading.match(text[p.start : p.end].strip())
+        and sheet.get(i, ("body",))[0] == "boilerplate"
+        and sheet.get(i + 1, ("body",))[0] == "turn"
     )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
     closing_from = _closing_section(text, paras, rules)
@@ -404,11 +406,12 @@ def _speaker_sections(
     other line a turn of the name's."""
     found: dict[int, tuple[Role, int, str | None]] = {}
     label: str | None = None
+    listed = _listed_twice(text, paras, rules)
     for index, para in enumerate(paras):
         line = text[para.start : para.end].strip()
         following = text[paras[index + 1].start : paras[index + 1].end].strip() if index + 1 < len(paras) else ""
         heading = rules.speaker_heading.match(line)
-        titled = _speaker_line(line, rules, given_name)
+        titled = _speaker_line(line, rules, given_name, listed)
         if titled is not None:
             opens = bool(following) and not _labels_a_turn(following, rules)
             found[index] = ("boilerplate", -1, None)
@@ -425,11 +428,23 @@ def _speaker_sections(
     return found
 
 
-def _speaker_line(line: str, rules: LayoutRules, given_name: Callable[[str], object]) -> regex.Match[str] | None:
-    """An earnings call's "Maria Okafor -- Chief Executive Officer": a person's name by its first
-    name ("Helvetic Dispatch – Economy" is an outlet's)."""
+def _speaker_line(
+    line: str, rules: LayoutRules, given_name: Callable[[str], object], listed: frozenset[str]
+) -> regex.Match[str] | None:
+    """An earnings call's "Maria Okafor -- Chief Executive Officer": a person's name, by its first
+    name or by standing on two such lines (the call's list of participants and the turn);
+    "Helvetic Dispatch – Economy" is an outlet's."""
     found = rules.titled_heading.match(line)
-    return found if found is not None and given_name(found.group("label").split()[0]) else None
+    if found is None:
+        return None
+    label = found.group("label")
+    return found if given_name(label.split()[0]) or label in listed else None
+
+
+def _listed_twice(text: str, paras: list[Paragraph], rules: LayoutRules) -> frozenset[str]:
+    """The names that stand on two speaker lines or more."""
+    labels = [m.group("label") for p in paras if (m := rules.titled_heading.match(text[p.start : p.end].strip()))]
+    return frozenset(label for label in labels if labels.count(label) > 1)
 
 
 def _labels_a_turn(line: str, rules: LayoutRules) -> bool:
