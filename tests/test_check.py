@@ -105,6 +105,18 @@ def test_a_different_quote_mark_style_is_ok(quotes_of):
         assert checked(draft, source, quotes_of) == [Verdict.ok], marks
 
 
+def test_a_word_a_hard_wrap_hyphenates_in_the_source_matches_the_word_whole(quotes_of):
+    source = (
+        "Port director Ines Falk spoke on Monday about the\n"
+        "harbour and its cranes and the summer timetable.\n\n"
+        "\u201cThe cranes will run again by June, and the emergen-\n"
+        "cies crews will stay on the quay,\u201d Falk said. The emergencies\n"
+        "unit was praised by everyone in the harbour that week.\n"
+    )
+    draft = "Ines Falk said: \u201cThe cranes will run again by June, and the emergencies crews will stay on the quay.\u201d\n"
+    assert checked(draft, source, quotes_of) == [Verdict.ok]
+
+
 def test_trailing_punctuation_may_move_inside_or_outside_the_marks(quotes_of):
     source = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
     draft = 'Port director Ines Falk said the cranes were coming back: "The cranes will run again by June".\n'

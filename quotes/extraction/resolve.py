@@ -358,7 +358,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
             source=document.source,
             start=draft.start,
             end=draft.end,
-            text=text[draft.start : draft.end],
+            text=(found.rejoined or text)[draft.start : draft.end],  # "emergen-\ncies" read as "emergencies"
             kind=draft.kind,
             speaker=speaking[0] if speaking else None,
             speaker_mention=mention.text if mention else None,
