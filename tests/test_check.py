@@ -117,6 +117,12 @@ def test_a_word_a_hard_wrap_hyphenates_in_the_source_matches_the_word_whole(quot
     assert checked(draft, source, quotes_of) == [Verdict.ok]
 
 
+def test_words_a_she_sentence_quotes_are_the_person_the_paragraph_named_before(quotes_of):
+    source = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
+    draft = 'Port director Ines Falk met the unions on Monday. She began with "the cranes will run again by June".\n'
+    assert checked(draft, source, quotes_of) == [Verdict.ok]
+
+
 def test_trailing_punctuation_may_move_inside_or_outside_the_marks(quotes_of):
     source = 'Port director Ines Falk spoke on Monday.\n\n"The cranes will run again by June," Falk said.\n'
     draft = 'Port director Ines Falk said the cranes were coming back: "The cranes will run again by June".\n'

@@ -181,6 +181,10 @@ class Beside:
 
     sentence: str = ""
     sure: bool = True
+    earlier: str = ""  # the paragraph before that sentence
+
+
+SUBJECT_PRONOUN = regex.compile(r"^(?:He|She|They)\b")
 
 
 def _named_beside(speaker: str | None, beside: Beside) -> bool:
@@ -189,7 +193,13 @@ def _named_beside(speaker: str | None, beside: Beside) -> bool:
     if not speaker:
         return False
     surname = identity_key(speaker).split()[-1:]
-    return bool(surname) and any(identity_key(word) == surname[0] for word in CAPITALISED.findall(beside.sentence))
+
+    def names(text: str) -> bool:
+        return bool(surname) and any(identity_key(word) == surname[0] for word in CAPITALISED.findall(text))
+
+    # "Maria Okafor opened the call. She began with 'an apology, without qualification'": the
+    # sentence's "she" is the person the paragraph named just before
+    return names(beside.sentence) or (SUBJECT_PRONOUN.match(beside.sentence) is not None and names(beside.earlier))
 
 
 def check_quoted(
@@ -332,7 +342,7 @@ def check_quotes(
         place = place_of(path, text, quote.start, paragraph_of)
         if quote.kind in VERBATIM_KINDS:
             context = context_sentence(text, quote.start, quote.end)
-            beside = Beside(f"{context.before} {context.after}", id(quote) in sure)
+            beside = Beside(f"{context.before} {context.after}", id(quote) in sure, context.earlier)
             findings.extend(quoted_findings(quote, index, place, strict, beside))
         elif quote.kind == REPORTED_KIND and (finding := check_reported(quote, index, place)) is not None:
             findings.append(finding)

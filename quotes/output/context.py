@@ -39,6 +39,7 @@ class Context:
     before: str
     quote: str
     after: str
+    earlier: str = ""  # the paragraph's sentences before the one that holds the quote
 
     @property
     def line(self) -> str:
@@ -93,4 +94,5 @@ def context_sentence(text: str, start: int, end: int) -> Context:
         SPACES.sub(" ", text[first:start]).lstrip(),
         SPACES.sub(" ", text[start:end]),
         SPACES.sub(" ", text[end:last]).rstrip(),
+        SPACES.sub(" ", text[low:first]).strip(),
     )
