@@ -1424,3 +1424,8 @@ def test_a_quote_running_on_over_a_page_break_keeps_its_speaker(pipeline):
 def test_coun_before_a_name_is_a_title(pipeline):
     text = "Outage\n\n\u201cWe got treated like a rounding error,\u201d Coun. Rita Szabo said.\n"
     assert _speakers(pipeline, text)["We got treated like a rounding error,"] == "Rita Szabo"
+
+
+def test_accounts_with_no_owner_speak_as_themselves(pipeline):
+    text = 'AMA\n\nThe tone turned sour when several accounts posted that the core data had been "faked" by the team.\n'
+    assert _speakers(pipeline, text)['the core data had been "faked" by the team'] == "several accounts"

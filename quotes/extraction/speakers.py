@@ -470,6 +470,10 @@ def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Ment
     owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned") | rules.words("nouns.document")
     if statement_owner and token.lemma_.lower() in owned_nouns and token.pos_ == "NOUN":
         return _statement_owner(token, rules)
+    if statement_owner and token.lemma_.lower() in rules.words("nouns.accounts") and token.pos_ == "NOUN":
+        owner = _statement_owner(token, rules)
+        if owner is not None and owner.form != "document":
+            return owner  # "the council's website says"; "several accounts posted" speak themselves
     if token.pos_ == "PRON":
         return _pronoun(token, rules)
     joint = _jointly_named(token, rules) if token.pos_ == "NOUN" else None
