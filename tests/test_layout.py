@@ -358,6 +358,17 @@ def test_a_speaker_line_whose_first_name_is_unknown_opens_turns_when_the_partici
     assert _starting(found, EARNINGS_CALL, "By the").label == "Tomas Wylde"
 
 
+def test_a_running_foot_with_a_dash_on_every_page_opens_no_turn():
+    foot = "CVWA Media Release – Orlan Creek Dam"
+    text = f"Release\n\nThe dam is safe, the Authority said.\n\n{foot}\n\nCrews worked all night.\n\n{foot}\n\nMore.\n"
+    assert "turn" not in [p.role for p in layout(text, given_name=lambda _: None).paragraphs]
+
+
+def test_a_page_number_of_pages_line_is_boilerplate():
+    text = "Release\n\nThe dam is safe.\n\nCVWA Media Release – Orlan Creek Dam          Page 1 of 3\n\nMore.\n"
+    assert layout(text).paragraphs[2].role == "boilerplate"
+
+
 def test_an_outlets_name_and_section_after_a_dash_opens_no_turn():
     text = "HELVETIC DISPATCH – Economy\n\nHalden will close its plant, the company said.\n\nThe union said it would fight.\n"
     assert [p.role for p in layout(text, given_name=CALL_NAMES).paragraphs][1:] == ["body", "body"]

@@ -442,9 +442,16 @@ def _speaker_line(
 
 
 def _listed_twice(text: str, paras: list[Paragraph], rules: LayoutRules) -> frozenset[str]:
-    """The names that stand on two speaker lines or more."""
-    labels = [m.group("label") for p in paras if (m := rules.titled_heading.match(text[p.start : p.end].strip()))]
-    return frozenset(label for label in labels if labels.count(label) > 1)
+    """The names that stand on two speaker lines or more, one of them in a list of such lines
+    (the call's participants), not a page's running foot."""
+    lines = [rules.titled_heading.match(text[p.start : p.end].strip()) for p in paras]
+    labels = [m.group("label") if m else None for m in lines]
+    listed = {
+        label
+        for i, label in enumerate(labels)
+        if label is not None and any(0 <= j < len(labels) and labels[j] is not None for j in (i - 1, i + 1))
+    }
+    return frozenset(label for label in listed if labels.count(label) > 1)
 
 
 def _labels_a_turn(line: str, rules: LayoutRules) -> bool:
