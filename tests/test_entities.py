@@ -1429,3 +1429,16 @@ def test_coun_before_a_name_is_a_title(pipeline):
 def test_accounts_with_no_owner_speak_as_themselves(pipeline):
     text = 'AMA\n\nThe tone turned sour when several accounts posted that the core data had been "faked" by the team.\n'
     assert _speakers(pipeline, text)['the core data had been "faked" by the team'] == "several accounts"
+
+
+def test_a_headlines_quote_does_not_run_on_past_the_byline_into_the_story(pipeline):
+    text = (
+        "OAKENTHORPE ECHO\n\n"
+        "Council votes to shut baths\n\n"
+        "\u2018A sad day but the right day,\u2019 says leader\n\n"
+        "By Tom Hesketh, Local Democracy Reporting Service\n\n"
+        "Thursday, 6 March 2025\n\n"
+        "\u2018We learned to swim there. Now nobody will.\u2019\n\n"
+        "So said 78-year-old Margaret Hollingworth as she stood on the steps of the baths.\n"
+    )
+    assert _speakers(pipeline, text)["We learned to swim there. Now nobody will."] == "Margaret Hollingworth"

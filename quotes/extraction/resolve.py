@@ -708,8 +708,8 @@ def _continue(
 
 def _paragraphs_on(paragraphs: list[Paragraph], before: int, index: int) -> int:
     """How many paragraphs on from `before` the one at `index` is, a page's running heads and
-    other silent lines between not counted."""
-    return sum(1 for p in paragraphs[before + 1 : index + 1] if not p.silent)
+    other boilerplate between not counted (a byline or a date is: it ends a headline's quote)."""
+    return sum(1 for p in paragraphs[before + 1 : index + 1] if p.role != "boilerplate")
 
 
 def _acted_before(quote: Quote, para: Paragraph, speakers: _Speakers) -> Entity | None:
