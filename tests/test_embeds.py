@@ -162,3 +162,14 @@ def test_a_platform_between_separators_without_on_signs_a_post():
     text = "Intro.\n\nUse a landline tonight.\n\n— Brenda Kowalczyk (@mayor.kowalczyk) · Threads · Oct 20, 2025\n"
     [post] = find_embeds(text)
     assert (post.text, post.embed_author) == ("Use a landline tonight.", "Brenda Kowalczyk")
+
+
+def test_a_signed_blockquote_of_two_paragraphs_is_a_quote_for_each():
+    from quotes.extraction.embeds import find_signed_blockquotes
+
+    text = "Letters\n\n> My mother is 91.\n> She lives alone.\n>\n> Nobody thought about her.\n> — Ken Abernathy, Upland\n"
+    found = find_signed_blockquotes(text)
+    assert [(q.text, q.embed_author, q.continues) for q in found] == [
+        ("My mother is 91.\n> She lives alone.", "Ken Abernathy", False),
+        ("Nobody thought about her.", "Ken Abernathy", True),
+    ]

@@ -36,24 +36,31 @@ BLOCKQUOTE_LINE = regex.compile(r"(?m)^[ \t]{0,3}>[ \t]?(?P<text>[^\n]*)$")
 
 def find_signed_blockquotes(text: str) -> list[QuoteSpan]:
     """Blockquotes whose last line signs them ("> — Name, title"): the lines above, from the first
-    word to the last, are the signer's words; `embed_author` holds the name."""
+    word to the last, are the signer's words, a quote for each of their paragraphs (a bare ">"
+    line parts two); `embed_author` holds the name."""
     found: list[QuoteSpan] = []
     for signature in blockquote_signature().finditer(text):
-        start = end = signature.start()
+        paragraphs: list[list[int]] = []  # [start, end] of each paragraph, last first
+        gap = True
         cursor = signature.start()
         while cursor > 0:  # walk up through the blockquote's lines
             line_start = text.rfind("\n", 0, cursor - 1) + 1
             line = BLOCKQUOTE_LINE.match(text, line_start, cursor - 1 if text[cursor - 1] == "\n" else cursor)
             if line is None:
                 break
-            if line.group("text").strip():
-                start = line.start("text")
-                end = end if end != signature.start() else line.end("text")
+            if not line.group("text").strip():
+                gap = True
+            elif gap:
+                paragraphs.append([line.start("text"), line.end("text")])
+                gap = False
+            else:
+                paragraphs[-1][0] = line.start("text")
             cursor = line_start
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            found.append(QuoteSpan(start, end, text[start:end], embed_author=signature.group("name").strip()))
+        author = signature.group("name").strip()
+        for i, (start, end) in enumerate(reversed(paragraphs)):
+            start, end = trimmed(text, start, end)
+            if start < end:
+                found.append(QuoteSpan(start, end, text[start:end], embed_author=author, continues=i > 0))
     return found
 
 
