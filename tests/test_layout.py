@@ -594,3 +594,8 @@ def test_a_printed_pages_running_head_and_foot_are_boilerplate():
         "4 | THE UPLAND GAZETTE | TUESDAY, OCTOBER 28, 2025\n\nPage 5 | The Upland Gazette | Tuesday\n\nMore.\n"
     )
     assert [p.role for p in layout(text).paragraphs][2:4] == ["boilerplate", "boilerplate"]
+
+
+def test_a_contributors_credit_after_a_dash_is_boilerplate():
+    text = "Dike\n\nThe senator said the hearing would be held on November 11.\n\n—With a report from Carmina Dizon\n"
+    assert layout(text).paragraphs[-1].role == "boilerplate"
