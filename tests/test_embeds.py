@@ -173,3 +173,9 @@ def test_a_signed_blockquote_of_two_paragraphs_is_a_quote_for_each():
         ("My mother is 91.\n> She lives alone.", "Ken Abernathy", False),
         ("Nobody thought about her.", "Ken Abernathy", True),
     ]
+
+
+def test_a_dash_name_and_platform_without_a_handle_sign_a_post():
+    text = "Intro.\n\nThe water will be back on by Friday.\n— Oleksii Kravets, Telegram, 3 March 2026\n\nMore.\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("The water will be back on by Friday.", "Oleksii Kravets")
