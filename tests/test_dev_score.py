@@ -53,8 +53,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   70-column wire, a tech story, a briefing transcript, a soccer report, a CMS paste). Its first
   run is the honest result, in the README.
 - `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
-  `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/` and
-  `final14/` (ten articles each,
+  `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
+  `final14/` and `blind15/` (ten articles each,
   each with its README)
   follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
@@ -174,6 +174,12 @@ FLOORS = {
     # report, a tech story with Mastodon and Bluesky embeds, a Markdown Q&A, a wire feature, a
     # 70-column campaign story (first run: 0.946 speaker accuracy, 1 of 3 embeds)
     "final14": Floor(0.99, 0.97, 0.94, 0.90, 0.93, 0.82, embeds=3, pair_recall=0.55, apart_joined=1),
+    # blind15 (session 20, used to find faults since): an earnings call, a Gulf outlet with a
+    # Telegram post, a TV news script, a CMS paste with HTML character references, an Irish outlet,
+    # a Markdown social round-up of seven posts, a New Zealand sentencing, a PDF page copied with
+    # hyphenated wraps and running heads, a Filipino outlet, an e-mail newsletter (first run: 0.770
+    # speaker accuracy, 5 of 9 embeds)
+    "blind15": Floor(0.98, 0.98, 0.95, 0.83, 0.78, 0.76, embeds=9, pair_recall=0.55),
 }
 
 
