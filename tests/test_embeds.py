@@ -179,3 +179,33 @@ def test_a_dash_name_and_platform_without_a_handle_sign_a_post():
     text = "Intro.\n\nThe water will be back on by Friday.\n— Oleksii Kravets, Telegram, 3 March 2026\n\nMore.\n"
     [post] = find_embeds(text)
     assert (post.text, post.embed_author) == ("The water will be back on by Friday.", "Oleksii Kravets")
+
+
+def test_a_typed_double_dash_and_a_date_without_its_year_sign_a_post():
+    text = "Intro.\n\nWe start hiring on Monday.\n-- Dana Ruiz (@danaruiz) on Threads, 19 March\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("We start hiring on Monday.", "Dana Ruiz")
+
+
+def test_a_numeric_date_with_a_two_digit_year_signs_a_post():
+    text = "Intro.\n\nWe start hiring on Monday.\n\n— Dana Ruiz (@danaruiz) • Threads • 03/19/26\n"
+    [post] = find_embeds(text)
+    assert post.embed_handle == "danaruiz"
+
+
+def test_an_instagram_credit_with_its_date_signs_the_post_above():
+    text = "Intro.\n\nThe tour is off for now.\n\nA post shared by Lena Moss (@lenamoss) on Mar 5, 2026 at 7:48pm PST\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("The tour is off for now.", "Lena Moss")
+
+
+def test_an_author_line_with_a_view_count_and_a_short_iso_date_signs_a_post():
+    text = (
+        "Intro.\n\nThe pumps are back on.\n\nOlena Savchuk | City Council (@savchuk_kmr) · 👁 21.4K · 16:05, 03.03.2026\n\n"
+        "Next.\n\nsee u soon #tour\n\nLena Moss (@lenamoss) · 2026-3-5 · ♬ original sound - Lena Moss\n"
+    )
+    posts = find_embeds(text)
+    assert [(p.text, p.embed_handle) for p in posts] == [
+        ("The pumps are back on.", "savchuk_kmr"),
+        ("see u soon #tour", "lenamoss"),
+    ]

@@ -16,8 +16,16 @@ WIDE_GAP = 3  # newlines: a post's own paragraphs are copied with two or more bl
 
 @lru_cache(maxsize=1)
 def signature_patterns() -> tuple[regex.Pattern[str], ...]:
+    """The signature patterns of quote_marks.toml [embeds], their {pieces} written in."""
     embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return tuple(regex.compile(signature) for signature in embeds["signatures"])
+    pieces = {key: embeds[key] for key in ("between", "handle", "platform", "date")}  # "between" holds {platform}
+
+    def written(pattern: str) -> str:
+        for key, piece in pieces.items():
+            pattern = pattern.replace("{" + key + "}", piece)
+        return pattern
+
+    return tuple(regex.compile(written(written(signature))) for signature in embeds["signatures"])
 
 
 def _signatures(text: str) -> list[regex.Match[str]]:
@@ -159,7 +167,8 @@ def _line_runs(line: regex.Pattern[str], text: str) -> list[list[regex.Match[str
 
 
 def clean_display_name(name: str) -> str:
-    """Drop emoji and flags (often copied as "????") around a display name."""
+    """Drop emoji and flags (often copied as "????") around a display name, and the bars that
+    part a name from an office ("Vitalii Hordiienko | Solonivka RMA")."""
     words = [w for w in name.split() if any(c.isalnum() for c in w)]
     return " ".join(words)
 

@@ -55,7 +55,10 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "apostrophes": frozenset({"elisions", "not_possessed"}),
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
         "layout": frozenset({"dateline", "party_label", "nickname"}),
-        "embeds": frozenset({"signatures", "blockquote_signature", "email_signoff", "email_sender", "email_header"}),
+        "embeds": frozenset(
+            {"signatures", "handle", "platform", "between", "date", "blockquote_signature", "email_signoff", "email_sender"}
+            | {"email_header"}
+        ),
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words", "short_forms"})},
     "first_names.toml": {"": frozenset({"female", "male", "unisex"})},
