@@ -209,3 +209,15 @@ def test_an_author_line_with_a_view_count_and_a_short_iso_date_signs_a_post():
         ("The pumps are back on.", "savchuk_kmr"),
         ("see u soon #tour", "lenamoss"),
     ]
+
+
+def test_a_dash_name_and_handle_alone_on_a_line_sign_a_post():
+    text = "Intro.\n\nWe start hiring on Monday.\n\n— Dana Ruiz (@danaruiz)\n\nMore.\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("We start hiring on Monday.", "Dana Ruiz")
+
+
+def test_a_dash_name_and_bare_handle_with_a_date_sign_a_post():
+    text = "Intro.\n\nWe start hiring on Monday.\n— Dana Ruiz @danaruiz · Mar 3, 2026\n"
+    [post] = find_embeds(text)
+    assert post.embed_handle == "danaruiz"
