@@ -25,7 +25,9 @@ VERBATIM_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "embed")
 # '"We were slow," Ruiz said, "and we paid for it."': the most characters between two pieces of
 # one quoted sentence (the attribution between them).
 SPLIT_QUOTE_GAP = 160  # room for an appositive: ", said Dr. Ann Lee, a sleep scientist at ...,"
-SHORT_ATTRIBUTION_GAP = 40  # "», says Solveig Bråthen, «": a name and a verb, no sentence between
+SHORT_ATTRIBUTION_GAP = (
+    100  # "», says Solveig Bråthen, «", or a title and a time: "“, Economy Minister Dr. A. Kohl said after it, „"
+)
 
 
 @dataclass(frozen=True)

@@ -652,3 +652,12 @@ def test_a_quote_split_with_the_comma_after_the_closing_mark_may_be_joined(quote
     source = "Vote\n\n«The numbers are what they are», says Solveig Bråthen, «but I understand that people are angry.»\n"
     draft = '"The numbers are what they are, but I understand that people are angry," Solveig Bråthen said.\n'
     assert checked(draft, source, quotes_of) == [Verdict.ok]
+
+
+def test_a_quote_split_after_the_mark_around_a_long_attribution_may_be_joined(quotes_of):
+    source = (
+        "Pact\n\n\u201eThis is a European answer\u201c, Economy Minister Dr. Annegret Kohlhaas said after the signing "
+        "ceremony, \u201eto a European problem.\u201c\n"
+    )
+    draft = '"This is a European answer to a European problem," Annegret Kohlhaas said.\n'
+    assert checked(draft, source, quotes_of) == [Verdict.ok]
