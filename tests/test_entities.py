@@ -1442,3 +1442,14 @@ def test_a_headlines_quote_does_not_run_on_past_the_byline_into_the_story(pipeli
         "So said 78-year-old Margaret Hollingworth as she stood on the steps of the baths.\n"
     )
     assert _speakers(pipeline, text)["We learned to swim there. Now nobody will."] == "Margaret Hollingworth"
+
+
+def test_a_real_name_after_a_stage_name_is_the_same_person_with_its_gender(pipeline):
+    text = (
+        "Tour\n\n"
+        "Lil Tavo, the rapper, said on Thursday that his tour was off.\n\n"
+        "Nova Reign, whose real name is Danielle Okoro, told fans that she would still release her record.\n\n"
+        "This is not the first health scare for the singer. In 2024 he told an interviewer that he had "
+        '"never taken a single day off" in his career.\n'
+    )
+    assert _speakers(pipeline, text)["never taken a single day off"] == "Lil Tavo"

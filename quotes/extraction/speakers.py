@@ -983,9 +983,14 @@ ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call", "perform", "write"})
 
 def _alias_holder(name: Token) -> Token | None:
     """The name a nickname or a stage name belongs to: "Joaquim Ferraz Arruda, known (to everyone)
-    as Quinzinho", "Oleksandr Zhuravskyi, a comedian who ... performs there as Sasha Juravsky";
-    None when `name` is no such name."""
+    as Quinzinho", "Oleksandr Zhuravskyi, a comedian who ... performs there as Sasha Juravsky",
+    "Lil Tavo, whose real name is Octavio Rentería Salas"; None when `name` is no such name."""
     verb = name.head
+    if name.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+        # "Lil Tavo, whose real name is Octavio Rentería Salas, said": the stage name's holder
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        whose = subject is not None and subject.lemma_ == "name" and any(c.lower_ == "whose" for c in subject.children)
+        return verb.head if whose else None
     if name.dep_ == "pobj":
         if verb.lower_ != "as":
             return None
