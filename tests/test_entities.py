@@ -1453,3 +1453,12 @@ def test_a_real_name_after_a_stage_name_is_the_same_person_with_its_gender(pipel
         '"never taken a single day off" in his career.\n'
     )
     assert _speakers(pipeline, text)["never taken a single day off"] == "Lil Tavo"
+
+
+def test_a_stage_name_stays_the_name_when_the_real_name_is_longer(pipeline):
+    text = (
+        "Tour\n\n"
+        "Lil Tavo, whose real name is Octavio Rentería Salas, postponed his tour on Thursday.\n\n"
+        '"I\'m not done proving people wrong," he said.\n'
+    )
+    assert _speakers(pipeline, text)["I'm not done proving people wrong,"] == "Lil Tavo"

@@ -47,6 +47,7 @@ class Entity:
     named_only: bool = False  # only its name stands for it, no pronoun or description (a place, a date)
     ages: set[int] = field(default_factory=set)  # "Kerry Dobbs, 34," is "the 34-year-old"
     qualified: set[str] = field(default_factory=set)  # "visiting manager": not "the home manager"
+    aliases: set[str] = field(default_factory=set)  # "Octavio Rentería Salas" of "Lil Tavo": never its name
 
     @property
     def gender(self) -> str | None:
@@ -115,11 +116,12 @@ class ArticleSpeakers:
                 self._merge(entity, holder)  # "Zé Galego" found alone first, in a paragraph read by regex
             entity = holder  # "Joaquim Ferraz Arruda, known as Quinzinho": "Quinzinho said" is the mayor
             self._index(entity, mention.text, alias=True)
+            entity.aliases.add(mention.text)
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
             self._index(entity)
-        elif len(mention.text.split()) > len(entity.name.split()):
+        elif len(mention.text.split()) > len(entity.name.split()) and mention.text not in entity.aliases:
             entity.name = mention.text  # "Medvedev" first, "Dmitry Medvedev" later: keep the full name
             self._index(entity)
         elif entity.kind == "person" and len(_keys(mention.text, self.particles)) > 1:
