@@ -1462,3 +1462,12 @@ def test_a_stage_name_stays_the_name_when_the_real_name_is_longer(pipeline):
         '"I\'m not done proving people wrong," he said.\n'
     )
     assert _speakers(pipeline, text)["I'm not done proving people wrong,"] == "Lil Tavo"
+
+
+def test_he_after_i_asked_someone_is_the_one_asked(pipeline):
+    text = (
+        "The quay\n\n"
+        "Calder Tidewater's own release promises local hiring. "
+        'I asked Tom Askew what he made of it. "Put it in a contract," he said.\n'
+    )
+    assert _speakers(pipeline, text)["Put it in a contract,"] == "Tom Askew"

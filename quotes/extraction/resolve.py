@@ -59,6 +59,7 @@ RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from 
 
 Speaking = tuple[str, SpeakerKind]
 SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
+ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
 
@@ -265,6 +266,8 @@ class _Speakers:
         index = self.found.index(mention.start)
         recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
         floor = self.found.unit_start(mention.start)
+        if mention.form == "pronoun" and mention.kind == "person" and (asked := self._asked_before(mention)) is not None:
+            return (asked.name, asked.kind), mention
         if (
             turn is not None
             and mention.form == "pronoun"
@@ -288,6 +291,18 @@ class _Speakers:
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
             speaking = self._represented_body(mention) or speaking
         return speaking, mention
+
+    def _asked_before(self, mention: Mention) -> Entity | None:
+        """ "I asked Askew what he made of it. '...,' he said": the person the reporter asked, named
+        last in the paragraph before the "he", answers (when their gender does not say otherwise)."""
+        para = self.found.paragraph_at(mention.start)
+        named = [(at, e) for at, e in self.registry.mentioned_in(para.start, mention.start) if e.kind == "person"]
+        if not named:
+            return None
+        at, person = named[-1]
+        asked = ASKED.search(self.text, max(para.start, at - 20), at) is not None
+        agrees = person.gender is None or mention.gender is None or person.gender == mention.gender
+        return person if asked and agrees and person.name != mention.text else None
 
     def _represented_body(self, mention: Mention) -> Speaking | None:
         """ "Trading Standards confirmed it ... A spokesman said": the body named in this paragraph or
