@@ -295,7 +295,7 @@ def test_the_ministry_resolves_to_the_ministry_the_article_named(quotes_of):
 @pytest.mark.model
 def test_a_speaker_described_without_a_name_is_marked_unnamed(quotes_of):
     [found] = quotes_of('"The pumps failed at midnight," a spokesman for the port said.\n')
-    assert (found.speaker, found.speaker_kind) == ("spokesman", "unnamed")
+    assert (found.speaker, found.speaker_kind) == ("spokesman for the port", "unnamed")
 
 
 def test_a_misspelt_table_in_a_speakers_file_is_an_error(tmp_path):
