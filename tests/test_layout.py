@@ -599,3 +599,24 @@ def test_a_printed_pages_running_head_and_foot_are_boilerplate():
 def test_a_contributors_credit_after_a_dash_is_boilerplate():
     text = "Dike\n\nThe senator said the hearing would be held on November 11.\n\n—With a report from Carmina Dizon\n"
     assert layout(text).paragraphs[-1].role == "boilerplate"
+
+
+PRESS_BRIEFING = (
+    "PORT ADAIR POLICE DEPARTMENT\n\n"
+    "TRANSCRIPT: Media briefing on the Highway 9 bus collision\n"
+    "Participants: Chief Ada Reyes; Sgt. Luis Ortega\n\n"
+    "CHIEF ADA REYES: Good afternoon, everyone.\n\n"
+    "SGT. LUIS ORTEGA: Thank you, Chief.\n\n"
+    "CHIEF ADA REYES: That's all for today.\n\n"
+    "Morning Line is broadcast weekdays from 6AM. Transcripts are produced from the audio and may contain errors.\n"
+)
+
+
+def test_a_transcripts_header_label_is_no_turn():
+    found = layout(PRESS_BRIEFING)
+    assert _starting(found, PRESS_BRIEFING, "TRANSCRIPT:").role != "turn"
+
+
+def test_a_transcripts_note_on_how_it_was_produced_is_boilerplate():
+    found = layout(PRESS_BRIEFING)
+    assert _starting(found, PRESS_BRIEFING, "Morning Line").role == "boilerplate"
