@@ -1471,13 +1471,3 @@ def test_he_after_i_asked_someone_is_the_one_asked(pipeline):
         'I asked Tom Askew what he made of it. "Put it in a contract," he said.\n'
     )
     assert _speakers(pipeline, text)["Put it in a contract,"] == "Tom Askew"
-
-
-def test_the_company_is_the_body_that_just_spoke_not_an_earlier_one_named_company(pipeline):
-    text = (
-        "Pact\n\n"
-        "The deal was signed with the state-owned Pivden Hydrogen Company on Tuesday.\n\n"
-        "In a written statement, Veltrup said the site would play a central role. "
-        '"No decisions on staffing have been taken," the company said.\n'
-    )
-    assert _speakers(pipeline, text)["No decisions on staffing have been taken,"] == "Veltrup"

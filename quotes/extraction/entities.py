@@ -504,20 +504,11 @@ class ArticleSpeakers:
             entity = self._last(mention.start, fitting.__contains__) or self._first(fitting.__contains__)
         # "the Clean Arle group" names a body of its own ("Its parent company" has an owner instead)
         named = mention.owner is None and any(w[:1].isupper() for w in mention.text.split()[:-1])
-        if mention.head in self.generic_organisations and not named:
+        if entity is None and mention.head in self.generic_organisations and not named:
             # "the company": the latest body that acted or spoke, before one merely named in a list
-            # ("sold at Walmart, Target and Amazon. The company said"), and before one whose name
-            # holds the word but was named earlier ("Veltrup said ... the company said", after
-            # "Pivden Hydrogen Company")
-            actor = self._last(mention.start, _named_body, subjects=True)
-            if entity is None or (actor is not None and self._named_since(actor, entity, mention.start)):
-                entity = actor or entity or self._last(mention.start, _named_body)
+            # ("sold at Walmart, Target and Amazon. The company said")
+            entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
         return entity
-
-    def _named_since(self, later: Entity, earlier: Entity, before: int) -> bool:
-        """Whether `later` was mentioned after `earlier`'s last mention before `before`."""
-        last = {e.name: at for at, e in self.mentions if at < before and e in (later, earlier)}
-        return later is not earlier and last.get(later.name, -1) > last.get(earlier.name, -1)
 
 
 COUNTING = frozenset({"a", "an", "dozen", "dozens", "hundreds", "thousands", "scores"})  # "a dozen towns"
