@@ -620,3 +620,19 @@ def test_a_transcripts_header_label_is_no_turn():
 def test_a_transcripts_note_on_how_it_was_produced_is_boilerplate():
     found = layout(PRESS_BRIEFING)
     assert _starting(found, PRESS_BRIEFING, "Morning Line").role == "boilerplate"
+
+
+def test_a_narrow_column_under_a_wide_masthead_is_joined_into_paragraphs():
+    text = (
+        "THE HARMON FALLS SENTINEL   Thursday, October 17, 1996   25 CENTS\n\n"
+        "Plant manager Leonard Voss said\n"
+        "the mill, which opened in 1911,\n"
+        "could no longer compete with\n"
+        "newer, larger plants in the South.\n\n"
+        '"I know what this mill means to\n'
+        'this town," Voss said at a news\n'
+        "conference in the company cafe-\n"
+        'teria. "It was not a decision\n'
+        'anyone here wanted to make."\n'
+    )
+    assert len(paragraphs(text)) == 3

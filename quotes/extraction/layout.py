@@ -30,6 +30,7 @@ LINE = regex.compile(r"[^\r\n]+")
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 LABEL_MAX_CHARS = 160  # a name, a role and an affiliation in brackets, and the colon
 HEADLINE_PARAGRAPHS = 3  # a masthead, a kicker and the headline
+WIDTH_QUANTILE = 0.9  # of the lines' lengths, ascending: the width of a hard-wrapped column
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
@@ -170,7 +171,7 @@ def _is_hard_wrapped(text: str, lines: list[Paragraph], rules: LayoutRules) -> t
     """(wrapped, width): a fixed width no wider than max_width, with lines that run on into the next."""
     if not lines:
         return False, 0
-    width = max(line.end - line.start for line in lines)
+    width = _width(lines)
     if width > rules.max_width:
         return False, width
     if not any(line.gap_before >= 2 for line in lines) and not _breaks_mid_sentence(text, lines, width, rules):
@@ -179,6 +180,13 @@ def _is_hard_wrapped(text: str, lines: list[Paragraph], rules: LayoutRules) -> t
         1 for line, following in pairwise(lines) if following.gap_before == 1 and line.end - line.start >= rules.min_fill * width
     )
     return running_on >= rules.min_wrapped_lines, width
+
+
+def _width(lines: list[Paragraph]) -> int:
+    """The text's line width: the length most full lines reach (a masthead or a URL wider than the
+    column is no measure of it: "THE HARMON FALLS SENTINEL   Thursday, October 17, 1996")."""
+    lengths = sorted(line.end - line.start for line in lines)
+    return lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))]
 
 
 def _breaks_mid_sentence(text: str, lines: list[Paragraph], width: int, rules: LayoutRules) -> bool:
