@@ -636,3 +636,18 @@ def test_a_narrow_column_under_a_wide_masthead_is_joined_into_paragraphs():
         'anyone here wanted to make."\n'
     )
     assert len(paragraphs(text)) == 3
+
+
+def test_a_round_up_bullet_opening_with_a_name_and_who_they_are_is_their_turn():
+    text = (
+        "WHAT THEY SAID\n\n"
+        "Here is what people said:\n\n"
+        "- NEIL ASHDOWN, outgoing manager, in a statement issued through his agent: 'I gave this club everything.'\n\n"
+        "- Pauline Birtwistle, chair of the supporters' trust, on X: 'Fans deserve answers.'\n\n"
+        "- GRAHAM TULLY, Harfield Town manager, after the match: 'He is a good coach.'\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == [
+        "NEIL ASHDOWN",
+        "Pauline Birtwistle",
+        "GRAHAM TULLY",
+    ]

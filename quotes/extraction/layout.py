@@ -68,6 +68,7 @@ class LayoutRules:
     min_turns: int
     speaker_heading: regex.Pattern[str]
     titled_heading: regex.Pattern[str]
+    bulleted_label: regex.Pattern[str]
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
@@ -116,6 +117,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             min_turns=int(units["min_turns"]),
             speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
             titled_heading=_compile(path, "[units] titled_heading", units["titled_heading"]),
+            bulleted_label=_compile(path, "[units] bulleted_label", units["bulleted_label"]),
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
@@ -253,7 +255,9 @@ def layout(
     `given_name` says whether a word is a first name."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
-    quote_headlines = [_quote_headline(text, p, i) for i, p in enumerate(paras)]
+    quote_headlines = [
+        _quote_headline(text, p, i) and not rules.list_item.match(text[p.start : p.end]) for i, p in enumerate(paras)
+    ]
     labelled = [None if headline else _turn(text, p, rules) for p, headline in zip(paras, quote_headlines, strict=True)]
     silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
     labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
@@ -349,7 +353,7 @@ def _one_word_turn(text: str, para: Paragraph, rules: LayoutRules, repeated: fro
 def _role_named_in_brackets(labelled: tuple[int, regex.Match[str]] | None, label: str, rules: LayoutRules) -> dict[str, str]:
     """{"CHAIR": "Senator Macready"} for a turn labelled "CHAIR (Senator Macready):" (`labelled`,
     its `_turn`): the role label stands for that name in the turns after."""
-    aside = labelled[1].group("aside") if labelled is not None else None
+    aside = labelled[1].groupdict().get("aside") if labelled is not None else None
     if labelled is None or aside is None or aside.strip() != label:
         return {}
     role = labelled[1].group("label").upper()
@@ -495,6 +499,8 @@ def _turn(text: str, para: Paragraph, rules: LayoutRules) -> tuple[int, regex.Ma
     bullet = rules.list_item.match(head)
     skip = bullet.end() if bullet is not None else 0
     found = rules.turn.match(head[skip:])
+    if found is None and bullet is not None:
+        found = rules.bulleted_label.match(head[skip:])  # "- NEIL ASHDOWN, outgoing manager, in a statement: '...'"
     if found is None or found.group("label").lower() in rules.status_labels:  # "FULL TIME: 2-1"
         return None
     return skip, found
@@ -540,7 +546,7 @@ def _role(
         return "byline", -1, None
     if transcript and index > 0 and labelled is not None:  # a headline is no turn
         skip, turn = labelled
-        aside = turn.group("aside")
+        aside = turn.groupdict().get("aside")
         named = aside is not None and rules.aside_name.match(aside.strip()) is not None
         named = named and rules.named_label.match(turn.group("label")) is None
         # "Priya Nandakumar (Halloway Securities):" is a person and her firm, not a role and its holder
