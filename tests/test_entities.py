@@ -1471,3 +1471,14 @@ def test_he_after_i_asked_someone_is_the_one_asked(pipeline):
         'I asked Tom Askew what he made of it. "Put it in a contract," he said.\n'
     )
     assert _speakers(pipeline, text)["Put it in a contract,"] == "Tom Askew"
+
+
+def test_a_round_up_bullet_of_a_body_gives_it_the_quote(pipeline):
+    text = (
+        "WHAT THEY SAID\n\n"
+        "Here is what people said:\n\n"
+        "- NEIL ASHDOWN, outgoing manager, in a statement: 'I gave this club everything.'\n\n"
+        "- VICTOR HALE, club chairman, in the club's statement: 'We wish him every success.'\n\n"
+        "- SECOND DIVISION MANAGERS' ASSOCIATION, in a statement: 'Neil is a respected colleague.'\n"
+    )
+    assert _speakers(pipeline, text)["Neil is a respected colleague."] == "Second Division Managers' Association"

@@ -704,7 +704,7 @@ def _continue(
     if (
         quote.speaker is None
         and said_by is not None
-        and speakers.registry.knows(said_by[0])
+        and speakers.registry.speaks_as(said_by[0])
         and _fills(speakers.text, paragraphs[index], quote)
     ):
         # a turn that is one quote and nothing else: a quote sheet's answer, the speaker's own (when
