@@ -171,6 +171,21 @@ def test_a_spaced_dialogue_aside_between_dashes_may_open_with_the_speakers_name(
     assert texts(text, rules) == ["We will not lie to people. The reservoir is low"]
 
 
+def test_an_attribution_set_inside_the_marks_parts_the_quote_in_two(rules):
+    rules = replace(rules, verb_forms=frozenset({"declared", "said"}))
+    text = (
+        "Port.\n\n\u00ab It is not the sailors who should pay, declared Yannick Le Goff, to the crowd. "
+        "It is the shipowner alone. \u00bb\n"
+    )
+    assert texts(text, rules) == ["It is not the sailors who should pay", "It is the shipowner alone."]
+
+
+def test_a_comma_and_a_word_that_is_no_cue_inside_the_marks_parts_nothing(rules):
+    rules = replace(rules, verb_forms=frozenset({"said"}))
+    text = "Port.\n\n\u00ab We will pay for it, whatever Paris decides. Then we go home. \u00bb\n"
+    assert texts(text, rules) == ["We will pay for it, whatever Paris decides. Then we go home."]
+
+
 def test_a_spaced_dash_paragraph_right_after_dialogue_continues_the_speech(rules):
     rules = replace(rules, verb_forms=frozenset({"said"}))
     text = "– We suffered for 88 minutes, said the coach.\n\n– Tonight the whole town can dream.\n"

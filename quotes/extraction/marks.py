@@ -175,7 +175,9 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
             start, end = trimmed(text, opener.position + len(opener.mark), close_pos)
             if start < end:
                 continues = continuing and opener.position == para.start
-                pieces.append(QuoteSpan(start, end, text[start:end], opener.mark, pair.close, continues))
+                for i, (first, last) in enumerate(_around_incise(text, start, end, rules)):
+                    close = pair.close if last == end else ""
+                    pieces.append(QuoteSpan(first, last, text[first:last], opener.mark, close, continues and i == 0))
         dangling = next((o for o in unclosed if any(p.level == "double" for p in o.pairs) or o.position == para.start), None)
         if dangling is not None:
             start, end = trimmed(text, dangling.position + len(dangling.mark), para.end)
@@ -192,6 +194,27 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
         pieces.extend(spoken)
         found.extend(_with_depth(pieces))
     return found
+
+
+# "« It is not the sailors who should pay, declared Yannick Le Goff, to the demonstrators. It is
+# the shipowner. »": French copy sets the attribution inside the marks, after a comma, up to
+# its sentence's end. A cue verb and a capital (or "the") after it, or a name or pronoun and a
+# cue verb.
+INCISE = regex.compile(
+    r",\s+(?P<cue>\p{Ll}+)\s+(?:the\s+)?\p{Lu}[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
+    r"|,\s+(?:he|she|they|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+)\b[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
+)
+
+
+def _around_incise(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
+    """The pieces of a quote around an attribution set inside its marks (`INCISE`), or the quote whole."""
+    for incise in INCISE.finditer(text, start, end):
+        if incise.group("cue").casefold() not in rules.cue_verb_forms:
+            continue
+        after = trimmed(text, incise.end(), end)
+        if after[0] < after[1]:
+            return [(start, incise.start()), after]
+    return [(start, end)]
 
 
 def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteSpan]:
