@@ -1482,3 +1482,25 @@ def test_a_round_up_bullet_of_a_body_gives_it_the_quote(pipeline):
         "- SECOND DIVISION MANAGERS' ASSOCIATION, in a statement: 'Neil is a respected colleague.'\n"
     )
     assert _speakers(pipeline, text)["Neil is a respected colleague."] == "Second Division Managers' Association"
+
+
+def test_a_retired_ranks_label_speaks_as_the_name_after_it(pipeline):
+    text = (
+        "Debate\n\n"
+        "Anchor: Vikram Sahgal\n\n"
+        "ANCHOR: Commodore Bhatia, you have commanded ships.\n\n"
+        "CMDE (RETD) ARUN BHATIA: Vikram, a coastal state may detain a ship that has polluted its waters.\n\n"
+        "ANCHOR: Thank you.\n\n"
+        "CMDE (RETD) ARUN BHATIA: Thank you, Vikram.\n"
+    )
+    said = {t: s for t, s in _speakers(pipeline, text).items() if t.startswith("Vikram, a coastal")}
+    assert list(said.values()) == ["Arun Bhatia"]
+
+
+def test_the_owner_of_a_question_introduced_by_a_colon_asks_it(pipeline):
+    text = (
+        "Argument\n\n"
+        "Judith Aldana argued for the county. Justice Okafor pressed her on the statute.\n\n"
+        'Okafor\'s last question went to the practical stakes: "So the Governor happened to be paying attention that summer?"\n'
+    )
+    assert _speakers(pipeline, text)["So the Governor happened to be paying attention that summer?"] == "Okafor"

@@ -70,8 +70,13 @@ class Turn:
 
 
 def _label_name(label: str, rules: Rules) -> str:
-    """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz": the label without titles, in title case."""
-    words = [w for w in label.split() if not w.endswith(".") and w.lower().strip(".") not in rules.title_words]
+    """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz", "CMDE (RETD) ARUN BHATIA" -> "Arun
+    Bhatia": the label without titles and bracketed words, in title case."""
+    words = [
+        w
+        for w in regex.sub(r"\([^()]*\)", " ", label).split()
+        if not w.endswith(".") and w.lower().strip(".") not in rules.title_words
+    ]
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
 
