@@ -186,6 +186,12 @@ def test_a_comma_and_a_word_that_is_no_cue_inside_the_marks_parts_nothing(rules)
     assert texts(text, rules) == ["We will pay for it, whatever Paris decides. Then we go home."]
 
 
+def test_a_speaker_telling_what_someone_told_them_inside_the_marks_is_one_quote(rules):
+    rules = replace(rules, verb_forms=frozenset({"told", "said"}))
+    text = "Match.\n\n\u201eWhen I asked the referee, she told me \u201aI had a clear view\u2018. A clear view of what?\u201c\n"
+    assert texts(text, rules)[0] == "When I asked the referee, she told me \u201aI had a clear view\u2018. A clear view of what?"
+
+
 def test_a_spaced_dash_paragraph_right_after_dialogue_continues_the_speech(rules):
     rules = replace(rules, verb_forms=frozenset({"said"}))
     text = "– We suffered for 88 minutes, said the coach.\n\n– Tonight the whole town can dream.\n"

@@ -209,8 +209,8 @@ INCISE = regex.compile(
 def _around_incise(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
     """The pieces of a quote around an attribution set inside its marks (`INCISE`), or the quote whole."""
     for incise in INCISE.finditer(text, start, end):
-        if incise.group("cue").casefold() not in rules.cue_verb_forms:
-            continue
+        if incise.group("cue").casefold() not in rules.cue_verb_forms or any(c in rules.quote_chars for c in incise.group()):
+            continue  # "..., she told me „I had a clear view“.": the speaker telling a story
         after = trimmed(text, incise.end(), end)
         if after[0] < after[1]:
             return [(start, incise.start()), after]
