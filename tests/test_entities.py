@@ -1504,3 +1504,15 @@ def test_the_owner_of_a_question_introduced_by_a_colon_asks_it(pipeline):
         'Okafor\'s last question went to the practical stakes: "So the Governor happened to be paying attention that summer?"\n'
     )
     assert _speakers(pipeline, text)["So the Governor happened to be paying attention that summer?"] == "Okafor"
+
+
+def test_pcso_before_a_name_is_a_title_and_his_he_is_the_officer(pipeline):
+    text = (
+        "Minutes\n\n"
+        "PRESENT: Councillors Robert Pemberton (Chair) and Janet Hughes\n\n"
+        "IN ATTENDANCE: Sarah Fenwick (Town Clerk), PCSO Martin Greaves (Neighbourhood Policing Team)\n\n"
+        "The Chair welcomed members.\n\n"
+        "PCSO Greaves reported 14 incidents since the last meeting. "
+        "He said patrols had been increased on Friday evenings.\n"
+    )
+    assert _speakers(pipeline, text)["patrols had been increased on Friday evenings"] == "Martin Greaves"
