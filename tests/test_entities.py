@@ -1516,14 +1516,3 @@ def test_pcso_before_a_name_is_a_title_and_his_he_is_the_officer(pipeline):
         "He said patrols had been increased on Friday evenings.\n"
     )
     assert _speakers(pipeline, text)["patrols had been increased on Friday evenings"] == "Martin Greaves"
-
-
-def test_a_bare_shared_surname_is_the_holder_named_just_before(pipeline):
-    text = (
-        "Probe\n\n"
-        "Rep. Kim Min-jun of the ruling party called for an investigation on Monday. Kim Min-jun said the "
-        "ministry had been slow. Kim Min-jun also wrote to the shipowner.\n\n"
-        "One of the engineers, Kim Tae-ho, 38, told The Hanbit Daily that the crew had enough food.\n\n"
-        'Kim said the captain was "a careful man" who had stayed on the bridge.\n'
-    )
-    assert _speakers(pipeline, text)["a careful man"] == "Kim Tae-ho"

@@ -257,11 +257,6 @@ class ArticleSpeakers:
             candidates = [e for e in candidates if not e.titles or not e.titles <= self.kin] or candidates
         if not candidates:
             return None
-        # "Kim Tae-ho, 38, told the paper ... Kim said": the holder named just before, else the one
-        # named most so far
-        latest = max(candidates, key=lambda e: e.last_before(before))
-        if len(candidates) > 1 and 0 <= before - latest.last_before(before) <= RECENT_CHARS:
-            return latest
         salient = max(candidates, key=lambda e: (e.mentions_before(before), e.last_before(before)))
         return salient if salient.last_before(before) >= 0 else min(candidates, key=lambda e: e.first_seen)
 
@@ -517,7 +512,6 @@ class ArticleSpeakers:
 
 
 COUNTING = frozenset({"a", "an", "dozen", "dozens", "hundreds", "thousands", "scores"})  # "a dozen towns"
-RECENT_CHARS = 400  # a holder of a shared surname named this close before a bare surname is its holder
 
 
 def _as_written(mention: Mention, text: str) -> Mention:
