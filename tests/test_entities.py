@@ -1497,15 +1497,6 @@ def test_a_retired_ranks_label_speaks_as_the_name_after_it(pipeline):
     assert list(said.values()) == ["Arun Bhatia"]
 
 
-def test_the_owner_of_a_question_introduced_by_a_colon_asks_it(pipeline):
-    text = (
-        "Argument\n\n"
-        "Judith Aldana argued for the county. Justice Okafor pressed her on the statute.\n\n"
-        'Okafor\'s last question went to the practical stakes: "So the Governor happened to be paying attention that summer?"\n'
-    )
-    assert _speakers(pipeline, text)["So the Governor happened to be paying attention that summer?"] == "Okafor"
-
-
 def test_pcso_before_a_name_is_a_title_and_his_he_is_the_officer(pipeline):
     text = (
         "Minutes\n\n"
