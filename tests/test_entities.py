@@ -1507,3 +1507,32 @@ def test_pcso_before_a_name_is_a_title_and_his_he_is_the_officer(pipeline):
         "He said patrols had been increased on Friday evenings.\n"
     )
     assert _speakers(pipeline, text)["patrols had been increased on Friday evenings"] == "Martin Greaves"
+
+
+LOW_TIDE = (
+    "LOW TIDE, Episode 112\n\n"
+    "[00:00:03] Speaker 1: Hi, everybody, and welcome to Low Tide. I'm Dana Whitcombe. With me as always is Felix Ambrose.\n\n"
+    "[00:00:11] Speaker 3: Hey, everybody.\n\n"
+    "[00:00:12] Speaker 1: And today we have Marguerite Osei, who covers insurance. Marguerite, thanks for coming in.\n\n"
+    "[00:00:20] Speaker 2: Thanks, Dana. Glad to be here.\n\n"
+    "[00:00:26] Speaker 3: Not one dollar has arrived.\n"
+)
+
+
+def test_an_automatic_speaker_label_is_the_name_its_turn_gives_itself(pipeline):
+    assert _speakers(pipeline, LOW_TIDE)[
+        "Hi, everybody, and welcome to Low Tide. I'm Dana Whitcombe. With me as always is Felix Ambrose"
+    ] == ("Dana Whitcombe")
+
+
+def test_an_automatic_speaker_label_is_whom_the_turn_before_calls_or_brings_in(pipeline):
+    speakers = _speakers(pipeline, LOW_TIDE)
+    assert (speakers["Thanks, Dana. Glad to be here"], speakers["Not one dollar has arrived"]) == (
+        "Marguerite Osei",
+        "Felix Ambrose",
+    )
+
+
+def test_cr_before_a_name_is_a_councillors_title(pipeline):
+    text = 'Chat\n\nCr Greg Hartley chairs the committee.\n\n"That is a Tuesday," Cr Hartley said.\n'
+    assert _speakers(pipeline, text)["That is a Tuesday,"] == "Greg Hartley"

@@ -83,6 +83,8 @@ class LayoutRules:
     answer_labels: frozenset[str]
     anonymous_labels: frozenset[str]
     journalist_labels: frozenset[str]
+    generic_label: regex.Pattern[str]
+    self_naming: regex.Pattern[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -132,6 +134,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             answer_labels=frozenset(units["answer_labels"]),
             anonymous_labels=frozenset(w.lower() for w in units["anonymous_labels"]),
             journalist_labels=frozenset(w.lower() for w in units["journalist_labels"]),
+            generic_label=_compile(path, "[units] generic_label", units["generic_label"]),
+            self_naming=_compile(path, "[units] self_naming", units["self_naming"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),

@@ -22,6 +22,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -29,7 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers, Entity
-from quotes.extraction.layout import Paragraph, load_layout_rules
+from quotes.extraction.layout import LayoutRules, Paragraph, load_layout_rules
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age, gender_of
@@ -173,6 +174,52 @@ def _addressed(vocatives: list[tuple[str, bool]], at: int, registry: ArticleSpea
     return _named(opening[0], at, registry) if opening else None
 
 
+def _generic_labels(
+    text: str, turns: list[Paragraph], registry: ArticleSpeakers, layout_rules: LayoutRules
+) -> dict[str, Speaking]:
+    """Whom each automatic label ("Speaker 1") stands for: the name its turns give themselves, or
+    the person the turn before its first calls by first name or brings in by full name."""
+    labels = [p.label or "" for p in turns]
+    if not any(layout_rules.generic_label.match(label) for label in labels):
+        return {}
+    found: dict[str, Speaking] = {}
+
+    def person(name: str, at: int) -> Speaking:
+        entity = registry.add(Mention(name, at, "name", "person", name.split()[-1].lower(), subject=True))
+        return entity.name, entity.kind
+
+    for para, label in zip(turns, labels, strict=True):
+        if layout_rules.generic_label.match(label) and label not in found:
+            named = layout_rules.self_naming.search(text, para.text_start, para.end)
+            if named is not None:
+                found[label] = person(named.group("name"), named.start("name"))
+    for (before, said_before), (_, label) in pairwise(zip(turns, labels, strict=True)):
+        if not layout_rules.generic_label.match(label) or label in found or label == said_before:
+            continue
+        taken = set(found.values())
+        calls = [p for p in _first_named(text, before, registry) if p not in taken]
+        if calls:
+            found[label] = calls[0]
+    return found
+
+
+def _first_named(text: str, para: Paragraph, registry: ArticleSpeakers) -> list[Speaking]:
+    """The people a turn calls by first name at a sentence's start ("Marguerite, thanks ..."), then
+    those it names in full, last first ("With me as always is Felix Ambrose.")."""
+    called = []
+    for opening in SENTENCE_OPENING.finditer(text, para.text_start, para.end):
+        word = regex.match(r"\p{Lu}[\p{Ll}'’-]+(?=,)", text[opening.start() : para.end])
+        people = [e for e in registry.entities if e.kind == "person" and word and e.name.split()[:1] == [word.group()]]
+        if len(people) == 1 and " " in people[0].name:
+            called.append((people[0].name, people[0].kind))
+    named = [
+        (e.name, e.kind)
+        for at, e in reversed(registry.mentioned_in(para.text_start, para.end))
+        if e.kind == "person" and " " in e.name
+    ]
+    return called + named
+
+
 def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules) -> dict[int, Turn]:
     """unit -> who speaks in that transcript turn and whom they address."""
     layout_rules = load_layout_rules()
@@ -180,11 +227,15 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     if not turns:
         return {}
     interviewee = _interviewee(registry, turns[0].start)
+    generic = _generic_labels(text, turns, registry, layout_rules)
     result: dict[int, Turn] = {}
     previous: list[Speaking] = []
     for para in turns:
         label = para.label or ""
-        if label in layout_rules.answer_labels:
+        speaker: Speaking | None
+        if label in generic:
+            speaker = generic[label]
+        elif label in layout_rules.answer_labels:
             speaker = interviewee
         elif label in layout_rules.question_labels:
             speaker = None
