@@ -1536,3 +1536,14 @@ def test_an_automatic_speaker_label_is_whom_the_turn_before_calls_or_brings_in(p
 def test_cr_before_a_name_is_a_councillors_title(pipeline):
     text = 'Chat\n\nCr Greg Hartley chairs the committee.\n\n"That is a Tuesday," Cr Hartley said.\n'
     assert _speakers(pipeline, text)["That is a Tuesday,"] == "Greg Hartley"
+
+
+def test_counsels_submission_and_a_witness_concession_are_reported_speech(pipeline):
+    text = (
+        "Judgment\n\n"
+        "[27] Counsel for the applicant, Mr Brookfield, submitted that the requirement of written notice is mandatory.\n\n"
+        "[28] In cross-examination Mr Tane accepted that he had not told Ms Ellery of the defect in writing.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["the requirement of written notice is mandatory"] == "Brookfield"
+    assert speakers["he had not told Ms Ellery of the defect in writing"] == "Tane"
