@@ -1547,3 +1547,12 @@ def test_counsels_submission_and_a_witness_concession_are_reported_speech(pipeli
     speakers = _speakers(pipeline, text)
     assert speakers["the requirement of written notice is mandatory"] == "Brookfield"
     assert speakers["he had not told Ms Ellery of the defect in writing"] == "Tane"
+
+
+def test_according_to_documents_reviewed_by_an_outlet_names_no_speaker(pipeline):
+    text = (
+        "Grants\n\n"
+        "In a Dec. 3 email, Deputy Administrator Trent Oyelaran instructed regional directors to hold the grants "
+        '"until the topline is settled," according to documents reviewed by The Meridian Ledger.\n'
+    )
+    assert _speakers(pipeline, text)["until the topline is settled,"] == "Trent Oyelaran"
