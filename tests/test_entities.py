@@ -1538,15 +1538,12 @@ def test_cr_before_a_name_is_a_councillors_title(pipeline):
     assert _speakers(pipeline, text)["That is a Tuesday,"] == "Greg Hartley"
 
 
-def test_counsels_submission_and_a_witness_concession_are_reported_speech(pipeline):
+def test_counsels_submission_is_reported_speech(pipeline):
     text = (
         "Judgment\n\n"
-        "[27] Counsel for the applicant, Mr Brookfield, submitted that the requirement of written notice is mandatory.\n\n"
-        "[28] In cross-examination Mr Tane accepted that he had not told Ms Ellery of the defect in writing.\n"
+        "[27] Counsel for the applicant, Mr Brookfield, submitted that the requirement of written notice is mandatory.\n"
     )
-    speakers = _speakers(pipeline, text)
-    assert speakers["the requirement of written notice is mandatory"] == "Brookfield"
-    assert speakers["he had not told Ms Ellery of the defect in writing"] == "Tane"
+    assert _speakers(pipeline, text)["the requirement of written notice is mandatory"] == "Brookfield"
 
 
 def test_according_to_documents_reviewed_by_an_outlet_names_no_speaker(pipeline):
