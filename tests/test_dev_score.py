@@ -54,7 +54,7 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   run is the honest result, in the README.
 - `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
   `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
-  `final14/`, `blind15/`, `final15/` and `blind16/` (ten articles each,
+  `final14/`, `blind15/`, `final15/`, `blind16/` and `final16/` (ten articles each,
   each with its README)
   follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
@@ -191,6 +191,11 @@ FLOORS = {
     # outlet, a wire "What they said" box, an OCR'd narrow-column page, French « » in translation,
     # council minutes (first run: 0.711 speaker accuracy, 11 of 11 embeds)
     "blind16": Floor(0.96, 0.96, 0.85, 0.92, 0.86, 0.77, embeds=11, pair_recall=0.55),
+    # final16 (session 20, second round), sealed until its first run after that round's rules: a
+    # Senate floor record, a podcast auto-transcript, a Brazilian outlet, a storm live blog, an
+    # investigation, a Japanese outlet, a match report, an NGO release, a WhatsApp chat export, a
+    # court judgment (first run: 0.907 speaker accuracy, reported 0.660, 4 of 4 embeds)
+    "final16": Floor(0.97, 0.98, 0.91, 0.90, 0.85, 0.81, embeds=4, pair_recall=0.61, apart_joined=2),
 }
 
 
