@@ -1553,3 +1553,13 @@ def test_according_to_documents_reviewed_by_an_outlet_names_no_speaker(pipeline)
         '"until the topline is settled," according to documents reviewed by The Meridian Ledger.\n'
     )
     assert _speakers(pipeline, text)["until the topline is settled,"] == "Trent Oyelaran"
+
+
+def test_the_subject_of_gave_evidence_that_speaks_its_content(pipeline):
+    text = "Court\n\nMr Rangi Tane, the harbourmaster, gave evidence that he inspected the vessel on 3 September.\n"
+    assert _speakers(pipeline, text)["he inspected the vessel on 3 September"] == "Rangi Tane"
+
+
+def test_the_subject_of_rejected_claims_that_does_not_speak_them(pipeline):
+    text = "Court\n\nMs Ellery rejected claims that she had been warned about the chain.\n"
+    assert _speakers(pipeline, text).get("she had been warned about the chain") != "Ellery"
