@@ -666,3 +666,27 @@ def test_a_chat_exports_lines_are_turns_of_their_senders():
 def test_an_automatic_transcripts_speaker_numbers_are_turn_labels():
     text = "Episode\n\n[00:00:03] Speaker 1: Hi, everybody.\n\n[00:00:11] Speaker 3: Hey.\n\n[00:00:20] SPEAKER_02: Thanks.\n"
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Speaker 1", "Speaker 3", "SPEAKER_02"]
+
+
+WRITTEN_ANSWERS = (
+    "WRITTEN ANSWERS\n\n"
+    "Asked by Baroness Pelham of Moorfoot (Heritage)\n\n"
+    "To ask His Majesty's Government what contingency arrangements are in place.\n\n"
+    "Answered by Lord Ferrier on 3 March 2026\n\n"
+    '"The Government regrets the decision of the union."\n\n'
+    '"The offer is fair and affordable."\n\n'
+    "Comment\n\n"
+    "Baroness Pelham said the plan was thin.\n"
+)
+
+
+def test_a_written_answers_headings_make_the_paragraphs_under_them_turns():
+    found = layout(WRITTEN_ANSWERS)
+    labels = [_starting(found, WRITTEN_ANSWERS, o).label for o in ("To ask", '"The Government', '"The offer')]
+    assert labels == ["Baroness Pelham of Moorfoot", "Lord Ferrier", "Lord Ferrier"]
+
+
+def test_a_short_sub_head_ends_a_headed_section():
+    found = layout(WRITTEN_ANSWERS)
+    assert _starting(found, WRITTEN_ANSWERS, "Comment").role != "turn"
+    assert _starting(found, WRITTEN_ANSWERS, "Baroness Pelham said").unit != _starting(found, WRITTEN_ANSWERS, '"The offer').unit

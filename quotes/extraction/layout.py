@@ -69,6 +69,7 @@ class LayoutRules:
     speaker_heading: regex.Pattern[str]
     titled_heading: regex.Pattern[str]
     bulleted_label: regex.Pattern[str]
+    answer_heading: regex.Pattern[str]
     prompt: regex.Pattern[str]
     examiner: regex.Pattern[str]
     aside_name: regex.Pattern[str]
@@ -120,6 +121,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             speaker_heading=_compile(path, "[units] speaker_heading", units["speaker_heading"]),
             titled_heading=_compile(path, "[units] titled_heading", units["titled_heading"]),
             bulleted_label=_compile(path, "[units] bulleted_label", units["bulleted_label"]),
+            answer_heading=_compile(path, "[units] answer_heading", units["answer_heading"]),
             prompt=_compile(path, "[units] prompt", units["prompt"]),
             examiner=_compile(path, "[units] examiner", units["examiner"]),
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
@@ -274,7 +276,7 @@ def layout(
     headed = sum(
         1
         for i, p in enumerate(paras)
-        if rules.titled_heading.match(text[p.start : p.end].strip())
+        if _labels_a_turn(text[p.start : p.end].strip(), rules)
         and sheet.get(i, ("body",))[0] == "boilerplate"
         and sheet.get(i + 1, ("body",))[0] == "turn"
     )
@@ -427,7 +429,7 @@ def _speaker_sections(
         line = text[para.start : para.end].strip()
         following = text[paras[index + 1].start : paras[index + 1].end].strip() if index + 1 < len(paras) else ""
         heading = rules.speaker_heading.match(line)
-        titled = _speaker_line(line, rules, given_name, listed)
+        titled = _speaker_line(line, rules, given_name, listed) or rules.answer_heading.match(line)
         if titled is not None:
             opens = bool(following) and not _labels_a_turn(following, rules)
             found[index] = ("boilerplate", -1, None)
@@ -439,6 +441,9 @@ def _speaker_sections(
             label = heading.group("label") if heading is not None and opens else None
         elif label is not None and _labels_a_turn(line, rules):
             label = None  # "Operator: Our next question comes from ...": the section is over
+        elif label is not None and _sub_head(line):
+            found[index] = ("body", -1, None)  # a "Comment" sub-head: the reporter's again, in a unit of its own
+            label = None
         elif label is not None:
             found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
     return found
@@ -470,9 +475,21 @@ def _listed_twice(text: str, paras: list[Paragraph], rules: LayoutRules) -> froz
     return frozenset(label for label in listed if labels.count(label) > 1)
 
 
+SUB_HEAD_WORDS = 6
+
+
+def _sub_head(line: str) -> bool:
+    """A short title line with no sentence end: "Comment", "What happens next"."""
+    words = line.split()
+    return (
+        0 < len(words) <= SUB_HEAD_WORDS and line[:1].isupper() and line[-1:].isalnum() and not any(c in QUOTE_LIKE for c in line)
+    )
+
+
 def _labels_a_turn(line: str, rules: LayoutRules) -> bool:
     """Whether a line is a speaker line or opens with a turn's label ("Operator: ...")."""
-    return any(pattern.match(line) is not None for pattern in (rules.titled_heading, rules.turn, rules.one_word_label))
+    patterns = (rules.titled_heading, rules.answer_heading, rules.turn, rules.one_word_label)
+    return any(pattern.match(line) is not None for pattern in patterns)
 
 
 def _dated_name(text: str, paras: list[Paragraph], index: int, rules: LayoutRules) -> bool:
