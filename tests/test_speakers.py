@@ -763,3 +763,8 @@ def test_the_subject_of_a_statement_from_its_headquarters_is_a_body(quotes_of):
         "Production will move to Malaysia, the company says.\n"
     )
     assert {(q.speaker, q.speaker_kind) for q in quotes_of(text)} == {("Halden", "organisation")}
+
+
+def test_a_place_named_after_in_is_no_speaker_to_find(pipeline, rules):
+    doc = pipeline.nlp("Dermot Kinsella, general secretary of the union, has been speaking in Aldermoor.")
+    assert [m.text for m in names_in(list(doc), rules)] == ["Dermot Kinsella"]

@@ -968,9 +968,16 @@ def _inside_a_name(token: Token) -> bool:
     return token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN"
 
 
+LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
 def _placing(token: Token, rules: Rules) -> bool:
-    """ "the London-based charity", "the Lausanne, Switzerland-based maker": a place named to say
-    where something is, not a speaker (the parse often sets "Lausanne" beside the company)."""
+    """ "the London-based charity", "the Lausanne, Switzerland-based maker", "has been speaking in
+    Aldermoor": a place named to say where something is, not a speaker (the parse often sets
+    "Lausanne" beside the company)."""
+    single = token.dep_ == "pobj" and not any(c.dep_ == "compound" for c in token.children)
+    if single and token.head.lower_ in LOCATIVE and token.head.head.pos_ in ("VERB", "AUX"):
+        return first_name_gender(token.text, rules) is None  # "in Aldermoor"; not "met in London with Anna"
     doc, i = token.doc, token.i + 1
     determined = token.i > 0 and doc[token.i - 1].dep_ == "det"
     if determined and i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].pos_ == "PROPN":
