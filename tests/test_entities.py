@@ -1563,3 +1563,12 @@ def test_the_subject_of_gave_evidence_that_speaks_its_content(pipeline):
 def test_the_subject_of_rejected_claims_that_does_not_speak_them(pipeline):
     text = "Court\n\nMs Ellery rejected claims that she had been warned about the chain.\n"
     assert _speakers(pipeline, text).get("she had been warned about the chain") != "Ellery"
+
+
+def test_a_translation_labelled_meaning_in_brackets_is_the_speakers_before_it(pipeline):
+    text = (
+        "Market\n\n"
+        'Adunni Ogunleye stood by her stall. "We no go comot here," she said. '
+        '(Meaning: "We will not leave here.")\n'
+    )
+    assert _speakers(pipeline, text)["We will not leave here."] == "Adunni Ogunleye"

@@ -477,8 +477,23 @@ def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> l
         start, end = bracket.span("words")
         if between or rule.english_share(text[start:end]) <= rule.max_english_share:
             continue
-        result.append(replace(quote, start=start, end=end, text=text[start:end], line=found.line(start), rule=RULE_TRANSLATION))
+        if not any(start <= q.start < bracket.end() for q in quotes):
+            translated = replace(quote, start=start, end=end, text=text[start:end], line=found.line(start), rule=RULE_TRANSLATION)
+            result.append(translated)
+    _speakers_of_labelled_translations(text, quotes)
     return result
+
+
+TRANSLATION_LABEL = regex.compile(r"[(\[]\s*(?i:translation|translated|meaning|in english|english)\s*:\s*[\"“'‘]?\s*$")
+
+
+def _speakers_of_labelled_translations(text: str, quotes: list[Quote]) -> None:
+    """'"We no go comot here," she said. (Meaning: "We will not leave here.")': the translation
+    in marks is the speaker's before it, not a speaker called "Meaning"."""
+    for before, quote in pairwise(quotes):
+        if before.paragraph == quote.paragraph and TRANSLATION_LABEL.search(text, max(before.end, quote.start - 20), quote.start):
+            quote.speaker, quote.speaker_kind, quote.speaker_mention = before.speaker, before.speaker_kind, before.speaker_mention
+            quote.rule = RULE_TRANSLATION
 
 
 def turn_quotes(
