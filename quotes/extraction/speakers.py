@@ -527,7 +527,7 @@ def _jointly_named(token: Token, rules: Rules) -> Mention | None:
 def _statement_owner(token: Token, rules: Rules) -> Mention | None:
     """ "a statement from the ministry", "reports from Russian bloggers": the owner speaks."""
     for child in token.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.lower_ not in rules.words("speakers.date_words"):  # not "Wednesday's statement"
             return mention_at(child, rules, statement_owner=False)
         if child.lower_ in ("from", "by") and child.dep_ == "prep":
             owner = next((o for o in child.children if o.dep_ == "pobj"), None)
