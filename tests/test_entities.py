@@ -1573,15 +1573,3 @@ def test_a_translation_labelled_meaning_in_brackets_is_the_speakers_before_it(pi
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"
-
-
-def test_a_common_noun_is_no_body_whose_name_ends_with_it(pipeline):
-    text = (
-        "The Ledger Line, episode 212\n\n"
-        "The Ledger Line team looked at the budget this week.\n\n"
-        "Governor Elise Marchand's press conference. The line everyone is quoting: "
-        '"We are not in the business of rescuing governments from their own budgets."\n'
-    )
-    assert (
-        _speakers(pipeline, text)["We are not in the business of rescuing governments from their own budgets."] != "Ledger Line"
-    )

@@ -484,8 +484,7 @@ class ArticleSpeakers:
                 return False  # "A No 10 spokesperson said" is not "the Lib Dem spokesperson, Priya Nandakumar"
             if mention.body is not None and mention.body.head not in entity.titles:
                 return False  # "a ministry spokesman" is not "health spokesman for the opposition Kemal Aydın"
-            # "the union" is the "Transport Workers Union"; "the line everyone is quoting" no "Ledger Line"
-            words = set(fold(entity.name).split()) if entity.kind == "organisation" and mention.kind != "person" else set()
+            words = set(fold(entity.name).split()) if entity.kind == "organisation" else set()
             head = self.title_forms.get(mention.head, mention.head)
             head = self.body_words.get(head, head)
             if _told_apart(mention, head, entity):
