@@ -221,3 +221,37 @@ def test_a_dash_name_and_bare_handle_with_a_date_sign_a_post():
     text = "Intro.\n\nWe start hiring on Monday.\n— Dana Ruiz @danaruiz · Mar 3, 2026\n"
     [post] = find_embeds(text)
     assert post.embed_handle == "danaruiz"
+
+
+def test_a_facebook_posted_by_line_signs_the_post_above():
+    text = (
+        "Intro.\n\nCrews responded to a garage fire.\nPosted by Cedar Bluff Fire Department on Sunday, March 2, 2025\n\nMore.\n"
+    )
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("Crews responded to a garage fire.", "Cedar Bluff Fire Department")
+
+
+def test_a_linkedin_author_line_signs_the_post_above_on_one_line_or_three():
+    one = "Intro.\n\nWe got this wrong.\n\nDana Whitfield • Chief Executive Officer at Velocore • 3d\n\nMore.\n"
+    three = "Intro.\n\nI raised this in 2023.\n\nMarcus Oyelaran\nFormer Battery Engineer at Velocore\n2d • Edited\n\nMore.\n"
+    assert [(p.text, p.embed_author) for p in find_embeds(one) + find_embeds(three)] == [
+        ("We got this wrong.", "Dana Whitfield"),
+        ("I raised this in 2023.", "Marcus Oyelaran"),
+    ]
+
+
+def test_an_indented_reddit_signature_signs_the_comment_above():
+    text = "Intro.\n\nAm I in the recall or not?\n \n  — u/VC_PriyaR (AMA host) · 2,871 points\n\nMore.\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_handle) == ("Am I in the recall or not?", "VC_PriyaR")
+
+
+def test_a_post_of_several_paragraphs_runs_from_the_line_that_introduces_it():
+    text = (
+        "Whitfield made the admission in a post on Tuesday:\n\n"
+        "Two years ago we decided against a recall.\n\n"
+        "Today we are expanding it.\n\n"
+        "Dana Whitfield • Chief Executive Officer at Velocore • 3d\n"
+    )
+    [post] = find_embeds(text)
+    assert post.text == "Two years ago we decided against a recall.\n\nToday we are expanding it."

@@ -173,6 +173,21 @@ def clean_display_name(name: str) -> str:
     return " ".join(words)
 
 
+POST_PARAGRAPHS = 6  # a post's own paragraphs, after a line introducing it, looked back over
+
+
+def _after_its_introduction(text: str, paras: list[Paragraph], first: int, floor: int) -> int:
+    """ "Whitfield made the admission in a LinkedIn post ...:" then three paragraphs and the
+    signature: the post is every paragraph after the line that introduces it with a colon."""
+    for j in range(first, max(0, first - POST_PARAGRAPHS), -1):
+        before = paras[j - 1]
+        if before.end <= floor:
+            break
+        if text[before.start : before.end].rstrip().endswith(":"):
+            return j
+    return first
+
+
 def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
     """Every embedded post in `text`, with its author's display name and handle."""
     paras = paragraphs(text) if paras is None else paras
@@ -180,6 +195,8 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
     previous_signature_end = 0
     for match in _signatures(text):
         end = match.start()
+        while end < match.end() and text[end] in " \t":
+            end += 1  # an indented signature line ("  — u/gravelgrandpa", a blockquote's blanked ">")
         index = next((i for i, p in enumerate(paras) if p.start <= end <= p.end), None)
         if index is None:
             continue
@@ -188,6 +205,7 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
         first = index
         while first > 0 and paras[first].gap_before >= WIDE_GAP and paras[first - 1].end > previous_signature_end:
             first -= 1
+        first = _after_its_introduction(text, paras, first, previous_signature_end)
         start = max(paras[first].start, previous_signature_end)
         start, end = trimmed(text, start, end)
         previous_signature_end = match.end()
