@@ -768,3 +768,12 @@ def test_the_subject_of_a_statement_from_its_headquarters_is_a_body(quotes_of):
 def test_a_place_named_after_in_is_no_speaker_to_find(pipeline, rules):
     doc = pipeline.nlp("Dermot Kinsella, general secretary of the union, has been speaking in Aldermoor.")
     assert [m.text for m in names_in(list(doc), rules)] == ["Dermot Kinsella"]
+
+
+def test_a_conjunction_or_a_day_opening_the_sentence_is_no_part_of_a_name(pipeline, rules):
+    for sentence, name in (
+        ("And Valadares said he would stay.", "Valadares"),
+        ("Thursday Priya Raman said sorry.", "Priya Raman"),
+    ):
+        doc = pipeline.nlp(sentence)
+        assert name in [m.text for m in names_in(list(doc), rules)], sentence

@@ -78,6 +78,11 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         i -= 1
     while len(run) > 1 and run[0].is_punct:  # "- Ben Sato" in a list: the bullet is no part of the name
         run.pop(0)
+    # "And Valadares said", "On Thursday Priya Raman said": a conjunction or a day opening the
+    # sentence is no part of the name
+    openers = rules.words("speakers.date_words") | {"and", "but", "so", "then", "yet", "or"}
+    while len(run) > 1 and run[0].lower_ in openers:
+        run.pop(0)
     particles = rules.words("speakers.name_particles")
     doc = head.doc
     first = run[0].i
