@@ -777,3 +777,8 @@ def test_a_conjunction_or_a_day_opening_the_sentence_is_no_part_of_a_name(pipeli
     ):
         doc = pipeline.nlp(sentence)
         assert name in [m.text for m in names_in(list(doc), rules)], sentence
+
+
+def test_a_name_opening_with_a_months_short_form_keeps_it(pipeline, rules):
+    doc = pipeline.nlp("The conservation group Mar Vivo said the study had serious gaps.")
+    assert "Mar Vivo" in [m.text for m in names_in(list(doc), rules)]

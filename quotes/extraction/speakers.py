@@ -80,7 +80,8 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         run.pop(0)
     # "And Valadares said", "On Thursday Priya Raman said": a conjunction or a day opening the
     # sentence is no part of the name
-    openers = rules.words("speakers.date_words") | {"and", "but", "so", "then", "yet", "or"}
+    days = {w for w in rules.words("speakers.date_words") if w.endswith("day")}  # not "Mar" of "Mar Vivo"
+    openers = days | {"and", "but", "so", "then", "yet", "or"}
     while len(run) > 1 and run[0].lower_ in openers:
         run.pop(0)
     particles = rules.words("speakers.name_particles")
