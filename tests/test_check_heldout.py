@@ -59,6 +59,12 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
 - `tests/data/drafts_final16/` quotes the ten `final16` articles and was sealed with them; its
   first run (0.853 right, 7 correct quotes with an error) is in the README.
 
+- `tests/data/drafts_blind17/` quotes the ten `blind17` articles, written blind with them; its
+  first run (0.950 right, 2 correct quotes with an error) is in the README.
+
+- `tests/data/drafts_final17/` quotes the ten `final17` articles and was sealed with them; its
+  first run (0.883 right, 7 correct quotes with an error) is in the README.
+
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
 """
@@ -106,6 +112,8 @@ SETS = {
     "drafts_final15": ("final15", 0.98, 0),
     "drafts_blind16": ("blind16", 0.95, 4),
     "drafts_final16": ("final16", 0.93, 3),
+    "drafts_blind17": ("blind17", 0.95, 2),
+    "drafts_final17": ("final17", 0.93, 4),
 }
 
 

@@ -54,7 +54,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   run is the honest result, in the README.
 - `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
   `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
-  `final14/`, `blind15/`, `final15/`, `blind16/` and `final16/` (ten articles each,
+  `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/` and `final17/` (ten
+  articles each,
   each with its README)
   follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
@@ -196,6 +197,16 @@ FLOORS = {
     # investigation, a Japanese outlet, a match report, an NGO release, a WhatsApp chat export, a
     # court judgment (first run: 0.907 speaker accuracy, reported 0.660, 4 of 4 embeds)
     "final16": Floor(0.97, 0.98, 0.91, 0.90, 0.85, 0.81, embeds=4, pair_recall=0.61, apart_joined=2),
+    # blind17 (session 20, third round, used to find faults since): a British live page, Lords
+    # written answers, an Australian outlet, a GitHub thread, podcast show notes, a bilingual press
+    # conference, a Nigerian outlet with Pidgin, an op-ed, an FAQ release, a financial wire (first
+    # run: 0.777 speaker accuracy)
+    "blind17": Floor(0.99, 0.98, 0.85, 0.86, 0.82, 0.75, embeds=5, pair_recall=0.51, apart_joined=2),
+    # final17 (session 20, third round), sealed until its first run after that round's rules: a
+    # Quebec outlet, a TV web story, an Irish parliamentary record, a Reddit AMA, LinkedIn posts,
+    # a study's release, a trial live blog, an interview through an interpreter, a wire with a
+    # correction, a letters page (first run: 0.830 speaker accuracy, reported 0.664, 1 of 14 embeds)
+    "final17": Floor(0.99, 0.99, 0.82, 0.78, 0.70, 0.65, embeds=14, pair_recall=0.41),
 }
 
 
