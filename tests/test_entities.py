@@ -1573,3 +1573,43 @@ def test_a_translation_labelled_meaning_in_brackets_is_the_speakers_before_it(pi
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"
+
+
+def test_bare_interview_questions_are_the_interviewers_and_answers_the_interviewees(pipeline):
+    text = (
+        "Ten minutes with the harbourmaster\n\n"
+        "Captain Ines Varga runs the busiest port on the coast. She tells Tom Reddy about the new quay.\n\n"
+        "This interview has been edited for length and clarity.\n\n"
+        "When will the quay open?\n\n"
+        "In March, if the weather holds. The cranes arrive next month.\n\n"
+        "And the fishermen?\n\n"
+        "They have their own berths, and nobody is moving them.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["When will the quay open?"] == "Tom Reddy"
+    assert speakers["In March, if the weather holds. The cranes arrive next month"] == "Ines Varga"
+    assert speakers["They have their own berths, and nobody is moving them"] == "Ines Varga"
+
+
+QA_INTERVIEW = (
+    "Ines Varga on the new quay\n\n"
+    "The harbourmaster has been called 'a menace' by the fishermen's leader, Paul Dunne. She talks to Tom Reddy.\n\n"
+    "Ines Varga has run the port since 2019. Ines Varga does not own a boat.\n\n"
+    "Q: When will the quay open?\n\n"
+    "In March, if the weather holds.\n\n"
+    '> "Nobody is moving the fishermen."\n>\n> — Ines Varga\n\n'
+    "Q: And the fishermen?\n\n"
+    "They keep their berths.\n\n"
+    "Q: And the ferry?\n\n"
+    "It stays.\n"
+)
+
+
+def test_an_interviews_answers_are_the_person_its_introduction_names_most(pipeline):
+    speakers = _speakers(pipeline, QA_INTERVIEW)
+    assert speakers["In March, if the weather holds"] == "Ines Varga"
+    assert speakers["When will the quay open?"] == "Tom Reddy"
+
+
+def test_a_pull_quotes_signature_line_in_an_answer_is_no_words_of_the_turn(pipeline):
+    assert "— Ines Varga" not in _speakers(pipeline, QA_INTERVIEW)

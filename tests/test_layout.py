@@ -690,3 +690,49 @@ def test_a_short_sub_head_ends_a_headed_section():
     found = layout(WRITTEN_ANSWERS)
     assert _starting(found, WRITTEN_ANSWERS, "Comment").role != "turn"
     assert _starting(found, WRITTEN_ANSWERS, "Baroness Pelham said").unit != _starting(found, WRITTEN_ANSWERS, '"The offer').unit
+
+
+INTERVIEW = (
+    "Ten minutes with the harbourmaster\n\n"
+    "Captain Ines Varga runs the busiest port on the coast. She tells Tom Reddy about the new quay.\n\n"
+    "This interview has been edited for length and clarity.\n\n"
+    "When will the quay open?\n\n"
+    "In March, if the weather holds. The cranes arrive next month.\n\n"
+    "We will run two shifts from the first week.\n\n"
+    "And the fishermen?\n\n"
+    "They have their own berths, and nobody is moving them.\n"
+)
+
+
+def test_an_unlabelled_interview_after_its_editing_note_is_question_and_answer_turns():
+    paras = layout(INTERVIEW).paragraphs
+    assert [(p.role, p.label) for p in paras[2:]] == [
+        ("boilerplate", None),
+        ("turn", "Q"),
+        ("turn", "A"),
+        ("body", None),
+        ("turn", "Q"),
+        ("turn", "A"),
+    ]
+    assert paras[4].unit == paras[5].unit != paras[3].unit
+
+
+def test_questions_without_an_editing_note_make_no_turns():
+    text = INTERVIEW.replace("This interview has been edited for length and clarity.\n\n", "")
+    assert [p.role for p in layout(text).paragraphs if p.role == "turn"] == []
+
+
+def test_a_paragraph_with_a_quote_after_a_bare_question_is_the_reporters_narration():
+    text = INTERVIEW.replace("They have their own berths", 'She laughs. "Next question," she says. They have')
+    last = layout(text).paragraphs[-1]
+    assert (last.role, last.label) == ("body", None)
+
+
+def test_the_unlabelled_paragraph_after_a_q_turn_is_the_answer():
+    text = (
+        "Interview\n\n"
+        "Q: When will the quay open?\n\nIn March, if the weather holds.\n\n"
+        "Q: And the fishermen?\n\nThey keep their berths.\n\n"
+        "Q: And the ferry?\n\nIt stays.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "A", "Q", "A", "Q", "A"]

@@ -86,6 +86,10 @@ class LayoutRules:
     journalist_labels: frozenset[str]
     generic_label: regex.Pattern[str]
     self_naming: regex.Pattern[str]
+    interview_note: regex.Pattern[str]
+    min_interview_questions: int
+    question_max_words: int
+    interviewer: regex.Pattern[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -138,6 +142,10 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             journalist_labels=frozenset(w.lower() for w in units["journalist_labels"]),
             generic_label=_compile(path, "[units] generic_label", units["generic_label"]),
             self_naming=_compile(path, "[units] self_naming", units["self_naming"]),
+            interview_note=_compile(path, "[units] interview_note", units["interview_note"]),
+            min_interview_questions=int(units["min_interview_questions"]),
+            question_max_words=int(units["question_max_words"]),
+            interviewer=_compile(path, "[units] interviewer", units["interviewer"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
@@ -265,7 +273,10 @@ def layout(
         _quote_headline(text, p, i) and not rules.list_item.match(text[p.start : p.end]) for i, p in enumerate(paras)
     ]
     labelled = [None if headline else _turn(text, p, rules) for p, headline in zip(paras, quote_headlines, strict=True)]
-    silent = [_boilerplate(text[p.start : p.end], rules) for p in paras]
+    silent = [
+        _boilerplate(text[p.start : p.end], rules) or rules.interview_note.match(text[p.start : p.end].strip()) is not None
+        for p in paras
+    ]
     labels = [m.group("label") for p in paras if (m := rules.one_word_label.match(text[p.start : p.end])) is not None]
     labels = [label for label in labels if label.lower() not in rules.status_labels]
     repeated = frozenset(label for label in labels if labels.count(label) > 1)
@@ -281,6 +292,10 @@ def layout(
         and sheet.get(i + 1, ("body",))[0] == "turn"
     )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
+    interview = {} if transcript else _unlabelled_interview(text, paras, rules)
+    # "Q: ..." turns and no one else's: each answer is the unlabelled paragraph after its question
+    asked = {turn[1].group("label") for turn in labelled if turn is not None}
+    bare_answers = transcript and bool(asked) and asked <= rules.question_labels and not repeated
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
     unit = 0
@@ -297,8 +312,13 @@ def layout(
         if index in sheet and role == "body":
             role, lead_end, label = sheet[index]
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
+        elif index in interview and role == "body":
+            role, lead_end, label = interview[index]
+            unit += role == "body"  # the reporter's narration between answers: no one's turn
         if transcript:
             role, label, examination = _examination(line, role, label, examination, rules)
+        if bare_answers and role == "body" and result and result[-1].role == "turn" and result[-1].label in rules.question_labels:
+            role, lead_end, label = "turn", para.start, "A"
         if transcript and role == "body" and index not in sheet and _section_heading(line):
             unit += 1  # "QUESTIONS TAKEN ON NOTICE": what follows is no one's turn
         if transcript and role in ("body", "turn") and (named := _cast_line(line, rules)) is not None:
@@ -320,7 +340,7 @@ def layout(
         if stamped or role == "turn" or after_bullets:
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
-    turns = transcript or any(role == "turn" for role, _, _ in sheet.values())
+    turns = transcript or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
     return Layout(result, turns, _newest_first(stamps))
 
 
@@ -447,6 +467,46 @@ def _speaker_sections(
         elif label is not None:
             found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
     return found
+
+
+def _unlabelled_interview(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, tuple[Role, int, str | None]]:
+    """The paragraphs of an interview printed as bare questions and answers, by index: (role, text
+    start, label). The section runs from the article's note that it is one ("edited for length and
+    clarity", itself boilerplate) to the end, or from the first question to a note that closes
+    the article. A question is a "Q" turn, the paragraph after it an "A" turn, and the
+    paragraphs after that are the same answer; a paragraph after a question that holds a quote
+    ("He laughs. 'Next question,' he says.") is the reporter's narration."""
+    lines = [text[p.start : p.end].strip() for p in paras]
+    notes = [i for i, line in enumerate(lines) if rules.interview_note.match(line)]
+    if not notes:
+        return {}
+    asks = [i for i, line in enumerate(lines) if _bare_question(line, rules)]
+    after = [i for i in asks if i > notes[0]]
+    if len(after) >= rules.min_interview_questions:
+        first, last = after[0], len(paras)
+    elif len(asks) >= rules.min_interview_questions and notes[-1] > asks[-1]:
+        first, last = asks[0], notes[-1]
+    else:
+        return {}
+    found: dict[int, tuple[Role, int, str | None]] = {}
+    asked = False
+    for index in range(first, last):
+        if index in notes or not lines[index]:
+            continue
+        if index in asks:
+            found[index] = ("turn", paras[index].start, "Q")
+        elif asked and any(c in QUOTE_LIKE for c in lines[index]):
+            found[index] = ("body", -1, None)
+        elif asked:
+            found[index] = ("turn", paras[index].start, "A")
+        asked = index in asks
+    return found
+
+
+def _bare_question(line: str, rules: LayoutRules) -> bool:
+    """A paragraph that is a question and nothing else: its text ends in "?" (after any markup)."""
+    words = line.split()
+    return 0 < len(words) <= rules.question_max_words and line.rstrip("*_ \t").endswith("?")
 
 
 def _speaker_line(

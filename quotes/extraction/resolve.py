@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -138,11 +139,25 @@ def _titled_surname(
     return entity.name, entity.kind
 
 
-def _interviewee(registry: ArticleSpeakers, before: int) -> Speaking | None:
-    """The person a Q/A interview is with: the first full name the introduction gives."""
-    people = [e for e in registry.entities if e.kind == "person" and e.first_seen < before and len(e.name.split()) >= 2]
-    first = min(people, key=lambda e: e.first_seen, default=None)
+def _interviewee(registry: ArticleSpeakers, before: int, interviewer: Speaking | None = None) -> Speaking | None:
+    """The person a Q/A interview is with: of the people the introduction names in full, other
+    than the interviewer, the one it names most often, the first named on a tie."""
+    asker = interviewer[0] if interviewer else None
+    named = registry.mentioned_in(0, before)
+    mentions = Counter(e.name for _, e in named)
+    people = [e for _, e in named if e.kind == "person" and len(e.name.split()) >= 2 and e.name != asker]
+    first = min(people, key=lambda e: -mentions[e.name], default=None)  # min keeps the first of a tie
     return (first.name, first.kind) if first else None
+
+
+def _interviewer(text: str, registry: ArticleSpeakers, before: int, rules: LayoutRules) -> Speaking | None:
+    """The person who asks an interview's questions: whom its introduction says the interviewee
+    talks to ("he tells Sam Okafor why ..."), if the article knows them as a person."""
+    for found in rules.interviewer.finditer(text, 0, before):
+        named = _named(found.group("name"), found.start("name"), registry)
+        if named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
+            return named
+    return None
 
 
 def _vocatives(text: str, para: Paragraph, rules: Rules) -> list[tuple[str, bool]]:
@@ -226,7 +241,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     turns = [p for p in found.paragraphs if p.role == "turn" and p.label]
     if not turns:
         return {}
-    interviewee = _interviewee(registry, turns[0].start)
+    interviewer = _interviewer(text, registry, turns[0].start, layout_rules)
+    interviewee = _interviewee(registry, turns[0].start, interviewer)
     generic = _generic_labels(text, turns, registry, layout_rules)
     result: dict[int, Turn] = {}
     previous: list[Speaking] = []
@@ -238,7 +254,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         elif label in layout_rules.answer_labels:
             speaker = interviewee
         elif label in layout_rules.question_labels:
-            speaker = None
+            speaker = interviewer
         elif set(_label_words(label)) <= layout_rules.journalist_labels:
             # "ANCHOR TAG:", "REPORTER (VOICEOVER):": the outlet's own copy, unless the article
             # names who holds the role ("Host Jess Albright sits down with ...")
@@ -484,6 +500,7 @@ def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> l
     return result
 
 
+SIGNATURE_LINE = regex.compile(r"[\s>]*(?:[—–―]{1,2}|--)\s*\p{Lu}[^\n]{0,80}")  # "— Corinne Vasseur" under a pull quote
 TRANSLATION_LABEL = regex.compile(r"[(\[]\s*(?i:translation|translated|meaning|in english|english)\s*:\s*[\"“'‘]?\s*$")
 
 
@@ -513,6 +530,13 @@ def turn_quotes(
     for para in found.paragraphs:
         turn = turns.get(para.unit)
         if turn is None or turn.speaker is None or para.silent or para.unit == 0:
+            continue
+        # a pull quote set in the turn ("> 'We built this city ...'  > — Name") is a quote of its own
+        if (
+            SIGNATURE_LINE.fullmatch(text, para.start, para.end)
+            or not regex.search(r"\w", text[para.start : para.end])
+            or any(s.start < para.end and para.start < s.end for s in found.signed)
+        ):
             continue
         # "SERGEANT:" speaks as written; "CLAIM:" and a journalist nobody names ("REPORTER:") do not
         journalist = bool(layout_rules.journalist_labels & set(turn.speaker[0].lower().split()))
