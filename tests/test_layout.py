@@ -736,3 +736,30 @@ def test_the_unlabelled_paragraph_after_a_q_turn_is_the_answer():
         "Q: And the ferry?\n\nIt stays.\n"
     )
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "A", "Q", "A", "Q", "A"]
+
+
+DEBATE = (
+    "Dáil debate\n\n"
+    "Harbour Bill: Statements\n\n"
+    "An Ceann Comhairle (Deputy Nora Keane) took the Chair at 2 p.m.\n\n"
+    "An Ceann Comhairle: I call the Minister.\n\n"
+    "Deputy Liam Walsh: I move that the Bill be read a second time.\n\n"
+    "Deputy Aoife Ryan: We oppose it.\n\n"
+    "An Ceann Comhairle: The Deputy has one minute.\n"
+)
+
+
+def test_a_chair_line_names_the_chairs_label_in_the_turns_after_and_is_silent():
+    paras = layout(DEBATE).paragraphs
+    assert paras[2].silent
+    assert [p.label for p in paras if p.role == "turn"] == [
+        "Deputy Nora Keane",
+        "Deputy Liam Walsh",
+        "Deputy Aoife Ryan",
+        "Deputy Nora Keane",
+    ]
+
+
+def test_a_labelled_title_above_the_first_turn_is_a_heading_and_no_turn():
+    heading = layout(DEBATE).paragraphs[1]
+    assert (heading.role, heading.label) == ("boilerplate", None)

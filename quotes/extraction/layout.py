@@ -90,6 +90,7 @@ class LayoutRules:
     min_interview_questions: int
     question_max_words: int
     interviewer: regex.Pattern[str]
+    chair_line: regex.Pattern[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -146,6 +147,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             min_interview_questions=int(units["min_interview_questions"]),
             question_max_words=int(units["question_max_words"]),
             interviewer=_compile(path, "[units] interviewer", units["interviewer"]),
+            chair_line=_compile(path, "[units] chair_line", units["chair_line"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
@@ -319,11 +321,16 @@ def layout(
             role, label, examination = _examination(line, role, label, examination, rules)
         if bare_answers and role == "body" and result and result[-1].role == "turn" and result[-1].label in rules.question_labels:
             role, lead_end, label = "turn", para.start, "A"
+        if role == "turn" and not any(p.role == "turn" for p in result) and _topic_heading(text, para, lead_end, labelled):
+            role, label = "boilerplate", None  # "Dunmarrow Bridge Collapse: Statements" above a debate's first turn
         if transcript and role == "body" and index not in sheet and _section_heading(line):
             unit += 1  # "QUESTIONS TAKEN ON NOTICE": what follows is no one's turn
         if transcript and role in ("body", "turn") and (named := _cast_line(line, rules)) is not None:
             cast[named[0]] = named[1]  # "Moderator: Eleanor Vance, Head of Communications": who the label is
             role, label = "boilerplate", None
+        elif transcript and role == "body" and (chair := rules.chair_line.match(line.strip())) is not None:
+            cast[chair.group("label").upper()] = chair.group("name").strip()
+            role = "boilerplate"
         elif role == "turn" and label is not None:
             label = cast.get(label.upper(), label)
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
@@ -395,6 +402,14 @@ def _section_heading(line: str) -> bool:
     """A line of two words or more, all in capitals, that says nothing ("QUESTIONS TAKEN ON NOTICE")."""
     words = line.split()
     return len(words) > 1 and line.isupper() and not line.rstrip().endswith((":", ".", "?", "!"))
+
+
+def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tuple[int, regex.Match[str]] | None]) -> bool:
+    """Whether a labelled line is a heading: a label no other turn has, then a short title with
+    no sentence end ("Dunmarrow Bridge Collapse: Statements")."""
+    label = text[para.start : lead_end].rstrip().rstrip(":").strip()
+    others = [turn[1].group(0).rstrip().rstrip(":").strip() for turn in labelled if turn is not None]
+    return others.count(label) <= 1 and _sub_head(text[lead_end : para.end].strip())
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
