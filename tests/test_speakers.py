@@ -782,3 +782,27 @@ def test_a_conjunction_or_a_day_opening_the_sentence_is_no_part_of_a_name(pipeli
 def test_a_name_opening_with_a_months_short_form_keeps_it(pipeline, rules):
     doc = pipeline.nlp("The conservation group Mar Vivo said the study had serious gaps.")
     assert "Mar Vivo" in [m.text for m in names_in(list(doc), rules)]
+
+
+def test_a_title_whose_portfolio_runs_into_the_name_is_the_holders_title_and_no_name(quotes_of):
+    text = (
+        "Wages\n\nFederal Minister for Overseas Pakistanis Chaudhry Nadeem Bhalwal on Tuesday said the families "
+        "had not been paid.\n\nThe federal minister said the grants would be paid this month.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Chaudhry Nadeem Bhalwal", "Chaudhry Nadeem Bhalwal"]
+
+
+def test_an_honorific_after_a_name_is_no_part_of_it(quotes_of):
+    text = (
+        "Wages\n\nMinister Nadeem Bhalwal met the families on Tuesday.\n\n"
+        "Addressing reporters, Bhalwal Sahib said the grants would be paid this month.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Nadeem Bhalwal"]
+
+
+def test_begum_before_a_name_makes_the_person_a_woman(quotes_of):
+    text = (
+        "Wages\n\nMinister Nadeem Bhalwal met Begum Shagufta Rind on Tuesday. Rind spoke first.\n\n"
+        '"The grants are late," she said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Shagufta Rind"]

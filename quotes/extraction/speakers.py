@@ -191,6 +191,9 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     while len(name) > 2 and name[-1].text.isupper() and name[-1].lower_ in rules.title_words:
         titles.append(name[-1].lower_)  # letters after a name: "Rachel Dunmore MP", "Fiachra Mac Carthaigh TD"
         name = name[:-1]
+    while len(name) > 1 and name[-1].lower_ in rules.words("speakers.after_name_honorifics"):
+        titles.append(name[-1].lower_)  # "Bhalwal Sahib"
+        name = name[:-1]
     # "District Administrator Jürgen Habermehl": capitalised words before a known first name are a
     # role, unless the name opens with a first name of its own ("Mary Ann Cole")
     particles = rules.words("speakers.name_particles")  # "Fiachra Mac Carthaigh": "Mac" is no first name there
@@ -597,8 +600,34 @@ def _firm_partners(head: Token, rules: Rules) -> list[Token]:
     return run if joined and partner.lower_ in org_words and not person and head.lower_ not in org_words else []
 
 
+def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
+    """ "Federal Minister for Overseas Pakistanis Chaudhry Nadeem Bhalwal", parsed with the title
+    as a modifier of the name and its portfolio between them: the title's words."""
+    for child in head.lefts:
+        office = list(child.subtree)
+        if child.dep_ in ("nmod", "compound") and child.lower_ in rules.title_words and office[-1].i + 1 == run[0].i:
+            return [t.lower_ for t in office if t.i <= child.i and t.lower_ in rules.title_words]
+    return []
+
+
+def _in_an_office_before_a_name(head: Token, rules: Rules) -> bool:
+    """Whether a name is the portfolio of a title that heads a person's name ("Overseas Pakistanis"
+    in "Federal Minister for Overseas Pakistanis Chaudhry Nadeem Bhalwal")."""
+    prep = head.head if head.dep_ == "pobj" else None
+    title = prep.head if prep is not None and prep.lower_ in ("for", "of") else None
+    return (
+        title is not None
+        and title.lower_ in rules.title_words
+        and title.dep_ in ("nmod", "compound")
+        and title.head.pos_ == "PROPN"
+        and title.head.i > head.i
+    )
+
+
 def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
+    if _in_an_office_before_a_name(head, rules):
+        return None
     run = _name_run(head, rules)
     partners = _firm_partners(head, rules)
     if partners:
@@ -660,6 +689,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         return Mention(text, run[0].idx, "description", "person", word, (*run_titles, word), gender=gender, definite=the_head)
     name, titles = _strip_titles(run, rules)
     titles += _description_titles(head, rules)
+    titles += _office_before(head, run, rules)
     if head is not token:
         titles.append(token.lemma_.lower())
     gender = gender_of(titles, rules)
@@ -671,14 +701,17 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     # which ...") is often hung on the name: a gendered first name or title outweighs both
     gender = gender or first_name_gender(text, rules)
     personal = any(t in rules.title_forms or t in rules.title_forms.values() for t in titles)  # "Dr Meers"
-    plural = head.tag_ == "NNPS" and gender is None and not personal
+    honorifics = rules.title_words | rules.words("speakers.after_name_honorifics")
+    titled_person = any(t in honorifics for t in titles)  # "Federal Minister ... Bhalwal", "Bhalwal Sahib"
+    plural = head.tag_ == "NNPS" and gender is None and not personal and not titled_person
     after_the = name[0].i > 0 and name[0].doc[name[0].i - 1].lower_ == "the"
     # two words or more: "the Ghanaian" is an epithet, "the Harlan administration" not a name
     untitled = name[0].i == run[0].i
     definite = after_the and len(name) > 1 and untitled and head.dep_ not in ("compound", "poss", "amod")
     thing = gender is None and (_said_to_be_a_thing(head, rules) or definite)  # "the Volna Star", "the Harbour Bar"
     kind: SpeakerKind = "group" if plural else "organisation" if thing else "person"
-    mention = Mention(text, name[0].idx, "name", kind, head.lemma_.lower(), tuple(titles), gender=gender)
+    surname = head if name[-1].i >= head.i else name[-1]  # "Bhalwal Sahib": Bhalwal
+    mention = Mention(text, name[0].idx, "name", kind, surname.lemma_.lower(), tuple(titles), gender=gender)
     if kind != "person":
         return mention
     return replace(mention, seniority=_seniority(head, rules), qualified=_qualified_titles(head, rules))
