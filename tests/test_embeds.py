@@ -255,3 +255,38 @@ def test_a_post_of_several_paragraphs_runs_from_the_line_that_introduces_it():
     )
     [post] = find_embeds(text)
     assert post.text == "Two years ago we decided against a recall.\n\nToday we are expanding it."
+
+
+QUOTES_BOX = (
+    "Quotes of the day\n\n"
+    "“We will open the port in June, whatever the weather.”\n"
+    "— Ines Falk, port director, at a briefing in Kiel\n\n"
+    "“Nobody asked the fishermen.” (tr.)\n"
+    "— Jan Mohr, head of the fishermen’s cooperative\n"
+)
+
+
+def test_a_quote_alone_on_its_line_is_the_words_of_the_signature_line_under_it(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    found = plan(Document("box.txt", QUOTES_BOX), rules)
+    assert [(s.text, s.embed_author) for s in found.signed] == [
+        ("We will open the port in June, whatever the weather.", "Ines Falk"),
+        ("Nobody asked the fishermen.", "Jan Mohr"),
+    ]
+
+
+def test_the_signature_line_of_a_quote_opens_no_dialogue_quote(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    assert plan(Document("box.txt", QUOTES_BOX), rules).spans == []
+
+
+def test_a_quote_inside_a_sentence_is_not_signed_by_a_dash_line_under_it(rules):
+    from quotes.extraction.plan import plan
+    from quotes.models import Document
+
+    text = "Port\n\nShe called it “a good day” and left.\n— Ines Falk\n"
+    assert plan(Document("story.txt", text), rules).signed == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -37,6 +38,48 @@ def _signatures(text: str) -> list[regex.Match[str]]:
 def blockquote_signature() -> regex.Pattern[str]:
     embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
     return regex.compile(embeds["blockquote_signature"])
+
+
+@lru_cache(maxsize=1)
+def quote_signature() -> regex.Pattern[str]:
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return regex.compile(embeds["quote_signature"])
+
+
+def find_signed_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Quotes printed alone on a line and signed on the next ("— Name, role"): each is the
+    signer's words, `embed_author` the name. A line may add a short note after the closing mark
+    ("(tr.)")."""
+    found = []
+    for span in spans:
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start : span.start - len(span.open_mark)]
+        after = text[span.end + len(span.close_mark) : line_end]
+        if span.depth or not span.closed or before.strip() or not SHORT_NOTE.fullmatch(after):
+            continue
+        signature = quote_signature().fullmatch(text[line_end + 1 : _line_end(text, line_end + 1)])
+        if line_end < len(text) and signature is not None:
+            found.append(replace(span, embed_author=signature.group("name").strip()))
+    return found
+
+
+def signature_lines(text: str, signed: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """The lines that sign `find_signed_quotes`'s quotes: no dialogue dash opens a quote there."""
+    lines = []
+    for span in signed:
+        start = _line_end(text, span.end) + 1
+        lines.append((start, _line_end(text, start)))
+    return lines
+
+
+SHORT_NOTE = regex.compile(r"[\s.,]*(?:\([^()\n]{1,20}\)[\s.]*)?")  # "(tr.)" after a quote's closing mark
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 BLOCKQUOTE_LINE = regex.compile(r"(?m)^[ \t]{0,3}>[ \t]?(?P<text>[^\n]*)$")

@@ -10,7 +10,14 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
-from quotes.extraction.embeds import find_embeds, find_introduced_blockquotes, find_pasted_emails, find_signed_blockquotes
+from quotes.extraction.embeds import (
+    find_embeds,
+    find_introduced_blockquotes,
+    find_pasted_emails,
+    find_signed_blockquotes,
+    find_signed_quotes,
+    signature_lines,
+)
 from quotes.extraction.layout import LINE_BREAK, Paragraph, layout
 from quotes.extraction.marks import find_quote_spans
 from quotes.extraction.parse import chunks
@@ -134,6 +141,12 @@ def plan(document: Document, rules: Rules) -> Plan:
     # a post pasted as a blockquote signs "> — Name (@handle) Date": an embed, not a signed quote
     signed_blocks = [b for b in find_signed_blockquotes(text) if not _overlaps_any(b, embeds)]
     signed, spans = _signed_in_marks(signed_blocks, [s for s in every_span if s.depth == 0])
+    signed_lines = [s for s in find_signed_quotes(shown, spans) if not _overlaps_any(s, signed + embeds)]
+    signed += signed_lines
+    signatures = signature_lines(shown, signed_lines)
+    spans = [
+        s for s in spans if s.start not in {q.start for q in signed_lines} and not any(a <= s.start <= b for a, b in signatures)
+    ]
     introduced = [
         _after_its_lead(shown, b, paras)
         for b in find_introduced_blockquotes(text, shown, every_span)

@@ -56,7 +56,17 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
         "layout": frozenset({"dateline", "party_label", "nickname"}),
         "embeds": frozenset(
-            {"signatures", "handle", "platform", "between", "date", "blockquote_signature", "email_signoff", "email_sender"}
+            {
+                "signatures",
+                "handle",
+                "platform",
+                "between",
+                "date",
+                "blockquote_signature",
+                "quote_signature",
+                "email_signoff",
+                "email_sender",
+            }
             | {"email_header"}
         ),
     },
