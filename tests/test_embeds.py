@@ -290,3 +290,36 @@ def test_a_quote_inside_a_sentence_is_not_signed_by_a_dash_line_under_it(rules):
 
     text = "Port\n\nShe called it “a good day” and left.\n— Ines Falk\n"
     assert plan(Document("story.txt", text), rules).signed == []
+
+
+TELEGRAM = (
+    "What the channels said.\n\n"
+    "Akim of Akzhar | Yerlan Bekturov\n"
+    "I apologise to every family that spent last night in the cold.\n"
+    "👁 91.7K · 07:52\n\n"
+    "The ministry posted at noon.\n\n"
+    "Energy Ministry | Official\n"
+    "Heat supply has been restored to 62% of residential buildings.\n"
+    "Energy Ministry | Official, 3 March 2026\n"
+)
+
+
+def test_a_telegram_post_is_signed_by_its_channel_name_above_and_views_below():
+    first, _ = find_embeds(TELEGRAM)
+    assert (first.text, first.embed_author) == (
+        "I apologise to every family that spent last night in the cold.",
+        "Yerlan Bekturov",
+    )
+
+
+def test_a_telegram_post_is_signed_by_its_channel_name_above_and_again_below_with_a_date():
+    _, second = find_embeds(TELEGRAM)
+    assert (second.text, second.embed_author) == (
+        "Heat supply has been restored to 62% of residential buildings.",
+        "Energy Ministry",
+    )
+
+
+def test_a_display_names_bar_parts_a_name_from_an_office_either_side():
+    assert clean_display_name("Vitalii Hordiienko | Solonivka RMA") == "Vitalii Hordiienko"
+    assert clean_display_name("Akim of Akzhar | Yerlan Bekturov") == "Yerlan Bekturov"

@@ -210,10 +210,14 @@ def _line_runs(line: regex.Pattern[str], text: str) -> list[list[regex.Match[str
 
 
 def clean_display_name(name: str) -> str:
-    """Drop emoji and flags (often copied as "????") around a display name, and the bars that
-    part a name from an office ("Vitalii Hordiienko | Solonivka RMA")."""
-    words = [w for w in name.split() if any(c.isalnum() for c in w)]
-    return " ".join(words)
+    """Drop emoji and flags (often copied as "????") around a display name; of the parts a bar
+    splits it into, keep the name: the first part of two words or more that holds no lower-case
+    word ("Vitalii Hordiienko | Solonivka RMA", "Akim of Akzhar | Yerlan Bekturov", "Energy
+    Ministry | Official")."""
+    parts = [[w for w in part.split() if any(c.isalnum() for c in w)] for part in name.split("|")]
+    parts = [words for words in parts if words]
+    named = [words for words in parts if len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)]
+    return " ".join(named[0] if named else [w for words in parts for w in words])
 
 
 POST_PARAGRAPHS = 6  # a post's own paragraphs, after a line introducing it, looked back over
@@ -250,6 +254,8 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
             first -= 1
         first = _after_its_introduction(text, paras, first, previous_signature_end)
         start = max(paras[first].start, previous_signature_end)
+        if start <= match.start("name") < end:  # the channel's name above its post ("Orda Insider")
+            start = _line_end(text, match.start("name")) + 1
         start, end = trimmed(text, start, end)
         previous_signature_end = match.end()
         if start >= end:
