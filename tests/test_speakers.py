@@ -806,3 +806,11 @@ def test_begum_before_a_name_makes_the_person_a_woman(quotes_of):
         '"The grants are late," she said.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Shagufta Rind"]
+
+
+def test_lord_in_the_name_of_an_office_says_nothing_of_the_holders_gender(quotes_of):
+    text = (
+        "Collapse\n\nLord Mayor Fiona Callaghan met the families on Tuesday, with the prosecutor, Mark Dunn.\n\n"
+        '"We will act," she said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Fiona Callaghan"]

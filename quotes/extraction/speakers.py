@@ -419,6 +419,11 @@ REFLEXIVES = ("herself", "himself")
 def gender_of(words: Iterable[str], rules: Rules) -> str | None:
     """ "female" or "male" when the words (pronouns, titles, role words) say one and not the other."""
     words = list(words)
+    # "Lord Mayor Fiona Callaghan": "lord" in the name of an office says nothing of its holder
+    offices = {tuple(office.split()) for office in rules.words("speakers.neutral_offices")}
+    words = [
+        w for i, w in enumerate(words) if tuple(words[i : i + 2]) not in offices and tuple(words[i - 1 : i + 1]) not in offices
+    ]
     found = {
         g
         for g in GENDERS
