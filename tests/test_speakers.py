@@ -814,3 +814,13 @@ def test_lord_in_the_name_of_an_office_says_nothing_of_the_holders_gender(quotes
         '"We will act," she said.\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Fiona Callaghan"]
+
+
+def test_a_capitalised_title_as_subject_is_who_the_pronoun_after_it_stands_for(quotes_of):
+    text = (
+        "Live\n\n3.02pm\n\nThe Lord Mayor opened with a short statement. "
+        '"Today a court has done its job," she said.\n\n'
+        "2.55pm\n\nProsecutor Rachel Lee had told the court the props were moving.\n\n"
+        "2.40pm\n\nLord Mayor Fiona Callaghan will speak at 3pm.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Fiona Callaghan"]

@@ -462,10 +462,11 @@ class ArticleSpeakers:
             return None
         return self._last(mention.start, lambda e: e.kind == "person" and mention.head in e.titles, floor)
 
-    def titled_before(self, mention: Mention) -> Entity | None:
-        """The person named before a "the mayor" with that title, if any."""
+    def titled_before(self, mention: Mention, newest_first: bool = False) -> Entity | None:
+        """The person named before a "the mayor" with that title, if any; in a live blog whose
+        entries run newest first, the earlier entries stand below, so anywhere in the text."""
         entity = self._described(mention)
-        if entity is None or entity.kind != "person" or entity.first_seen >= mention.start:
+        if entity is None or entity.kind != "person" or (entity.first_seen >= mention.start and not newest_first):
             return None
         return entity if self.title_forms.get(mention.head, mention.head) in entity.titles else None
 
@@ -598,7 +599,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
             mention = shift(mention, offset)
             if found.quote_around(mention.start, mention.start + 1) is not None:
                 continue  # a subject in someone's words is not one of the story's
-            titled = registry.titled_before(mention)
+            titled = registry.titled_before(mention, found.newest_first)
             if titled is not None:
                 registry.add(replace(mention, text=titled.name, form="name", titles=()))
     return registry

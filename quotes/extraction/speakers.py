@@ -989,7 +989,8 @@ def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
     someone titled before, who a pronoun after it most likely stands for."""
     found = []
     for token in tokens:
-        if token.pos_ != "NOUN" or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in rules.title_words:
+        # "The Lord Mayor opened with a statement": a capitalised title, tagged a proper noun, too
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in rules.title_words:
             continue
         if not _main_clause(token.head):
             continue  # "She will not apply until the judge has ruled": the story is not about the judge
