@@ -824,3 +824,11 @@ def test_a_capitalised_title_as_subject_is_who_the_pronoun_after_it_stands_for(q
         "2.40pm\n\nLord Mayor Fiona Callaghan will speak at 3pm.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Fiona Callaghan"]
+
+
+def test_a_title_that_addresses_someone_gives_no_title_to_the_name_after_it(quotes_of):
+    text = (
+        "Briefing\n\nLord Mayor, councillor Ana Petrakis said this morning that you should resign.\n\n"
+        "The Lord Mayor said she would stay.\n\nLord Mayor Fiona Callaghan spoke at noon.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ana Petrakis", "Fiona Callaghan"]

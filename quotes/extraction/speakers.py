@@ -605,6 +605,18 @@ def _firm_partners(head: Token, rules: Rules) -> list[Token]:
     return run if joined and partner.lower_ in org_words and not person and head.lower_ not in org_words else []
 
 
+def _called_by_title(head: Token, run: list[Token]) -> Token | None:
+    """ "Lord Mayor, councillor Ana Petrakis said you should resign": a bare title opening the
+    sentence, then a comma and a name with no comma closing it, addresses someone; the name after
+    it (returned) holds no such title."""
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if not run[0].is_sent_start or after is None or after.text != ",":
+        return None
+    named = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    closing = named.right_edge.i + 1 if named is not None else len(head.doc)
+    return named if named is not None and (closing >= len(head.doc) or head.doc[closing].text != ",") else None
+
+
 def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
     """ "Federal Minister for Overseas Pakistanis Chaudhry Nadeem Bhalwal", parsed with the title
     as a modifier of the name and its portfolio between them: the title's words."""
@@ -650,6 +662,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     office = the_head and not is_organisation([head], rules)
     owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # "Nigeria's Minister of State"
     titled = all(t.lower_ in rules.title_words for t in run if t.i not in owner)
+    if (office or titled) and (called := _called_by_title(head, run)) is not None:
+        return mention_at(called, rules, statement_owner=False)  # the name after the title is who acts
     named = _name_beside_title(head, rules) if office or titled else None
     if named is None and titled:
         named = _name_ending_office(head, rules)
