@@ -323,3 +323,4 @@ def test_a_telegram_post_is_signed_by_its_channel_name_above_and_again_below_wit
 def test_a_display_names_bar_parts_a_name_from_an_office_either_side():
     assert clean_display_name("Vitalii Hordiienko | Solonivka RMA") == "Vitalii Hordiienko"
     assert clean_display_name("Akim of Akzhar | Yerlan Bekturov") == "Yerlan Bekturov"
+    assert clean_display_name("MoTC Spokesman | Yousef Abu Haidar") == "Yousef Abu Haidar"

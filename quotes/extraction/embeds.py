@@ -211,13 +211,16 @@ def _line_runs(line: regex.Pattern[str], text: str) -> list[list[regex.Match[str
 
 def clean_display_name(name: str) -> str:
     """Drop emoji and flags (often copied as "????") around a display name; of the parts a bar
-    splits it into, keep the name: the first part of two words or more that holds no lower-case
-    word ("Vitalii Hordiienko | Solonivka RMA", "Akim of Akzhar | Yerlan Bekturov", "Energy
-    Ministry | Official")."""
+    splits it into, keep the name: the first part of two words or more, each capitalised and
+    no acronym ("Vitalii Hordiienko | Solonivka RMA", "MoTC Spokesman | Yousef Abu Haidar",
+    "Akim of Akzhar | Yerlan Bekturov", "Energy Ministry | Official")."""
     parts = [[w for w in part.split() if any(c.isalnum() for c in w)] for part in name.split("|")]
     parts = [words for words in parts if words]
-    named = [words for words in parts if len(words) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)]
+    named = [words for words in parts if len(words) > 1 and all(NAME_WORD.fullmatch(w) for w in words)]
     return " ".join(named[0] if named else [w for words in parts for w in words])
+
+
+NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’.]*(?:-\p{Lu}?[\p{Ll}'’.]*)*")
 
 
 POST_PARAGRAPHS = 6  # a post's own paragraphs, after a line introducing it, looked back over
