@@ -832,3 +832,11 @@ def test_a_title_that_addresses_someone_gives_no_title_to_the_name_after_it(quot
         "The Lord Mayor said she would stay.\n\nLord Mayor Fiona Callaghan spoke at noon.\n"
     )
     assert [q.speaker for q in quotes_of(text)] == ["Ana Petrakis", "Fiona Callaghan"]
+
+
+def test_a_trade_before_a_name_is_no_part_of_it(quotes_of):
+    text = (
+        "Alerts\n\n01:02 · BREAKING Australia: Builder Darren Whitcombe jailed for 10 years over collapse\n\n"
+        '01:20 · Whitcombe in court: "I should have stopped the pour"\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Darren Whitcombe"]
