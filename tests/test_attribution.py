@@ -1040,3 +1040,8 @@ def test_a_quote_someone_texted_is_theirs_not_the_recipients(quotes_of):
         '"Relax, nobody reads the report," he texted his partner, Tanya Reeves, who replied: "Are you sure?"\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Shane Doyle", "Tanya Reeves"]
+
+
+def test_a_quote_in_a_colon_headlines_words_is_the_labels_speaker(quotes_of):
+    text = 'Digest\n\nMP Nurgaliyeva: people who spent the night at minus 38 "deserve answers, not excuses"\n'
+    assert [(q.text, q.speaker) for q in quoted(quotes_of(text))] == [("deserve answers, not excuses", "Nurgaliyeva")]

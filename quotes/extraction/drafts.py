@@ -46,6 +46,7 @@ NOUN_MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 # what `Quote.rule` says when no pattern of patterns/*.jsonl gave the speaker
 RULE_INTRODUCTION = "introduced by 'said:'"
 RULE_HEADLINE = "colon headline"
+RULE_HEADLINE_QUOTE = "a quote in a colon headline's words"
 
 
 @dataclass
@@ -126,7 +127,13 @@ def drafts_in_part(
                 rule=cue.rule if cue else None,
             )
         )
-    drafts.extend(_reported_in(doc, offset, local, cues, matchers, text))
+    reported = _reported_in(doc, offset, local, cues, matchers, text)
+    headline = next((d for d in reported if d.rule == RULE_HEADLINE), None)
+    if headline is not None:  # 'MP Nurgaliyeva: people "deserve answers, not excuses"'
+        for draft in drafts:
+            if draft.mention is None and headline.start <= draft.start and draft.end <= headline.end:
+                draft.mention, draft.cue, draft.rule = headline.mention, ":", RULE_HEADLINE_QUOTE
+    drafts.extend(reported)
     drafts.extend(_nested_in(doc, offset, found, matchers, text, para_start))
     introduction = closing_introduction(doc, cues, rules, excluded)
     if introduction is None or introduction.speaker is None:
