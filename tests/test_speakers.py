@@ -840,3 +840,8 @@ def test_a_trade_before_a_name_is_no_part_of_it(quotes_of):
         '01:20 · Whitcombe in court: "I should have stopped the pour"\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Darren Whitcombe"]
+
+
+def test_a_place_label_before_a_colon_is_the_topic_not_the_speaker(quotes_of):
+    text = "Alerts\n\n16:55 · Italy: Mother of Italian worker killed in collapse says the sentence is not enough\n"
+    assert [q.speaker for q in quotes_of(text)] == ["Mother"]

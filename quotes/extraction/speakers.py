@@ -627,6 +627,15 @@ def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
     return []
 
 
+def _after_a_topic_label(head: Token) -> Token | None:
+    """ "Italy: Mother of Italian worker says ...", parsed with the label as the subject and what
+    follows the colon in apposition to it: the label names the topic, the apposition who acts."""
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if after is None or after.text != ":" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return next((c for c in head.rights if c.dep_ == "appos" and c.i > after.i), None)
+
+
 def _in_an_office_before_a_name(head: Token, rules: Rules) -> bool:
     """Whether a name is the portfolio of a title that heads a person's name ("Overseas Pakistanis"
     in "Federal Minister for Overseas Pakistanis Chaudhry Nadeem Bhalwal")."""
@@ -645,6 +654,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
     if _in_an_office_before_a_name(head, rules):
         return None
+    if (labelled := _after_a_topic_label(head)) is not None:
+        return mention_at(labelled, rules)
     run = _name_run(head, rules)
     partners = _firm_partners(head, rules)
     if partners:
