@@ -845,3 +845,12 @@ def test_a_trade_before_a_name_is_no_part_of_it(quotes_of):
 def test_a_place_label_before_a_colon_is_the_topic_not_the_speaker(quotes_of):
     text = "Alerts\n\n16:55 · Italy: Mother of Italian worker killed in collapse says the sentence is not enough\n"
     assert [q.speaker for q in quotes_of(text)] == ["Mother"]
+
+
+def test_office_initials_after_a_place_are_the_places_office_not_a_name(quotes_of):
+    text = (
+        "Anil Chaturvedi elected mayor in Brindleford; Vindhya Pradesh CM hails 'proud moment'\n\n"
+        "Vindhya Pradesh Chief Minister Raghunandan Tripathi spoke to Chaturvedi over the phone.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Raghunandan Tripathi"]
+

@@ -188,7 +188,11 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
     name = run[last_title + 1 :]
     while len(name) > 1 and name[0].is_punct:  # "MR. K. QUARSHIE", where "MR" and "." are two tokens
         name = name[1:]
-    while len(name) > 2 and name[-1].text.isupper() and name[-1].lower_ in rules.title_words:
+    while (
+        len(name) > 2
+        and name[-1].text.isupper()
+        and name[-1].lower_ in rules.title_words - rules.words("speakers.offices_of_places")
+    ):
         titles.append(name[-1].lower_)  # letters after a name: "Rachel Dunmore MP", "Fiachra Mac Carthaigh TD"
         name = name[:-1]
     while len(name) > 1 and name[-1].lower_ in rules.words("speakers.after_name_honorifics"):
@@ -708,7 +712,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         return Mention(_span_text(run), run[0].idx, "name", "organisation", head.lemma_.lower())
     # "Fiachra Mac Carthaigh TD": letters after a name are no title heading the run
     named_before = [t for t in run[:-1] if t.pos_ == "PROPN" and t.lower_ not in rules.title_words]
-    post_nominal = head.text.isupper() and len(named_before) > 1  # not "Shrewsford MP"
+    # not "Shrewsford MP", nor "Vindhya Pradesh CM" (the state's chief minister)
+    post_nominal = head.text.isupper() and len(named_before) > 1 and head.lower_ not in rules.words("speakers.offices_of_places")
     # "Cllr Amira Sheikh": a surname that is also a title ends a name when a first name comes before it
     titled_run = head.lower_ in rules.title_words and not first_named and not post_nominal
     if titled or titled_run:  # "Minister: ...", "the Home Secretary"
