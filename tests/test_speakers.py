@@ -854,3 +854,10 @@ def test_office_initials_after_a_place_are_the_places_office_not_a_name(quotes_o
     )
     assert [q.speaker for q in quotes_of(text)] == ["Raghunandan Tripathi"]
 
+
+def test_a_persons_title_stands_for_its_holder_not_a_body_named_after_the_office(quotes_of):
+    text = (
+        "Mayor\n\nChief Minister Raghunandan Tripathi spoke to the mayor on Tuesday, according to a statement "
+        'issued by the Chief Minister\'s Office (CMO).\n\n"My best wishes to him," the CM said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Raghunandan Tripathi"]

@@ -494,6 +494,8 @@ class ArticleSpeakers:
 
         entity: Entity | None
         fitting = [e for e in self.entities if describes(e)]
+        if mention.kind == "person":  # "the CM": Chief Minister Tripathi, not the Chief Minister's Office
+            fitting = [e for e in fitting if e.kind == "person"] or fitting
         if not self.ranks & set(fold(mention.text).split()):  # "the mayor", with a mayor and a deputy named
             fitting = [e for e in fitting if not self.ranks & _title_words(e)] or fitting
         fits = [_title_fit(mention.text, e) for e in fitting]
