@@ -1613,3 +1613,21 @@ def test_an_interviews_answers_are_the_person_its_introduction_names_most(pipeli
 
 def test_a_pull_quotes_signature_line_in_an_answer_is_no_words_of_the_turn(pipeline):
     assert "— Ines Varga" not in _speakers(pipeline, QA_INTERVIEW)
+
+
+INITIALLED = (
+    "Living under a moving mountain\n\n"
+    "Interview by Tobias Reinhardt, June 2025\n\n"
+    "Nadia Berger leads the slope-monitoring group.\n\n"
+    "Did that shape your choice of career?\n\n"
+    "NADIA BERGER: Completely. My father drove the snowplough in our valley.\n\n"
+    "When did you realise the slope was different?\n\n"
+    "NB: In the autumn of 2022. The radar showed the east flank speeding up.\n\n"
+    "How do you switch off?\n\n"
+    "NB: Badly. I run, and on Sundays I bake bread.\n"
+)
+
+
+def test_a_turn_labelled_with_initials_is_the_person_they_stand_for(pipeline):
+    assert _speakers(pipeline, INITIALLED)["Badly. I run, and on Sundays I bake bread"] == "Nadia Berger"
+

@@ -270,6 +270,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             if len(name.split()) == 1 and (speaker is None or not registry.speaks_as(speaker[0])):
                 opened = registry.opened_by(name)  # "MERIDIAN:", the magazine "Meridian Review" asking
                 speaker = (opened.name, opened.kind) if opened is not None else speaker
+            if speaker is None or not registry.speaks_as(speaker[0]):
+                speaker = _by_initials(label, previous, registry) or speaker
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
@@ -279,6 +281,25 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         if speaker is not None and registry.speaks_as(speaker[0]):  # "Operator:" is no one to answer
             previous.append(speaker)
     return result
+
+
+INITIALS = regex.compile(r"\p{Lu}{2,4}")
+
+
+def _by_initials(label: str, previous: list[Speaking], registry: ArticleSpeakers) -> Speaking | None:
+    """ "NB:" after "NADIA BERGER:": the speaker of an earlier turn, or else the one person the
+    article names, whose name's initials the label is."""
+    if not INITIALS.fullmatch(label):
+        return None
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+    earlier = [s for s in previous if initials(s[0]) == label]
+    if earlier:
+        return earlier[-1]
+    people = {e.name for e in registry.entities if e.kind == "person" and initials(e.name) == label}
+    return (people.pop(), "person") if len(people) == 1 else None
 
 
 def _pronoun_in_turn(mention: Mention, turn: Turn | None, rules: Rules) -> tuple[bool, Speaking | None]:
