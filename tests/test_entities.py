@@ -1631,3 +1631,6 @@ INITIALLED = (
 def test_a_turn_labelled_with_initials_is_the_person_they_stand_for(pipeline):
     assert _speakers(pipeline, INITIALLED)["Badly. I run, and on Sundays I bake bread"] == "Nadia Berger"
 
+
+def test_an_unlabelled_question_above_a_turn_is_the_interviewers(pipeline):
+    assert _speakers(pipeline, INITIALLED)["How do you switch off?"] == "Tobias Reinhardt"

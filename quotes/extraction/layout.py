@@ -321,6 +321,10 @@ def layout(
             role, label, examination = _examination(line, role, label, examination, rules)
         if bare_answers and role == "body" and result and result[-1].role == "turn" and result[-1].label in rules.question_labels:
             role, lead_end, label = "turn", para.start, "A"
+        # "*How do you switch off?*" above "NB: Badly.": the interviewer's question, unlabelled
+        asks = index + 1 < len(paras) and labelled[index + 1] is not None and _bare_question(line.strip(), rules)
+        if transcript and role == "body" and asks and not bare_answers:
+            role, lead_end, label = "turn", para.start, "Q"
         if role == "turn" and not any(p.role == "turn" for p in result) and _topic_heading(text, para, lead_end, labelled):
             role, label = "boilerplate", None  # "Dunmarrow Bridge Collapse: Statements" above a debate's first turn
         if transcript and role == "body" and index not in sheet and _section_heading(line):

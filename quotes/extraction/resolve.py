@@ -154,9 +154,12 @@ def _interviewer(text: str, registry: ArticleSpeakers, before: int, rules: Layou
     """The person who asks an interview's questions: whom its introduction says the interviewee
     talks to ("he tells Sam Okafor why ..."), if the article knows them as a person."""
     for found in rules.interviewer.finditer(text, 0, before):
-        named = _named(found.group("name"), found.start("name"), registry)
+        written = found.group("name")
+        named = _named(written, found.start("name"), registry)
         if named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
-            return named
+            return (
+                (written, "person") if len(written.split()) > len(named[0].split()) else named
+            )  # "Interview by Tobias Reinhardt"
     return None
 
 
