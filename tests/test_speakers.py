@@ -861,3 +861,9 @@ def test_a_persons_title_stands_for_its_holder_not_a_body_named_after_the_office
         'issued by the Chief Minister\'s Office (CMO).\n\n"My best wishes to him," the CM said.\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Raghunandan Tripathi"]
+
+
+def test_the_role_in_brackets_after_a_name_gives_its_titles(rules):
+    text = "IN ATTENDANCE: Mr S. Pell (Town Clerk), 23 members of the public"
+    [pell] = [m for m in names_by_regex(text, 0, len(text), rules) if m.text == "S. Pell"]
+    assert "clerk" in pell.titles

@@ -102,6 +102,16 @@ def _described_before(text: str, start: int, at: int, rules: Rules) -> tuple[str
     return (word,) if word in rules.words("speakers.kin") else ()
 
 
+ROLE_AFTER = regex.compile(r"[ \t]*\((?P<role>[^()\n]{2,60})\)")
+
+
+def _role_after(text: str, end: int, rules: Rules) -> tuple[str, ...]:
+    """ "Mr S. Pell (Town Clerk)", as minutes list who attended: the title words in the brackets
+    after a name are its titles."""
+    found = ROLE_AFTER.match(text, end)
+    return tuple(w for w in found.group("role").lower().split() if _is_title(w, rules)) if found else ()
+
+
 def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
     """Names in text that was not parsed: runs of capitalised words, titles stripped.
 
@@ -177,7 +187,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     if len(name) < 2:
         return []
     offset = run_start + run.index(name[0])
-    titles = tuple(lowered[: cut + 1]) + _described_before(text, start, run_start, rules)
+    titles = tuple(lowered[: cut + 1]) + _described_before(text, start, run_start, rules) + _role_after(text, run_end, rules)
     written = " ".join(name)
     gender = gender_of(titles, rules) or first_name_gender(written, rules)
     # "the Volna Star", "The Harbour Bar": a name after "the" and no title is a thing's
