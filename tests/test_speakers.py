@@ -867,3 +867,8 @@ def test_the_role_in_brackets_after_a_name_gives_its_titles(rules):
     text = "IN ATTENDANCE: Mr S. Pell (Town Clerk), 23 members of the public"
     [pell] = [m for m in names_by_regex(text, 0, len(text), rules) if m.text == "S. Pell"]
     assert "clerk" in pell.titles
+
+
+def test_an_office_in_capitals_with_no_name_is_no_person(rules):
+    text = "IN ATTENDANCE: Mr S. Pell (Town Clerk), Mrs L. Greaves (Responsible Financial Officer)"
+    assert [m.text for m in names_by_regex(text, 0, len(text), rules)] == ["S. Pell", "L. Greaves"]

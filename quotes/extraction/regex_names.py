@@ -180,6 +180,8 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
         default=-1,
     )
     name = words[cut + 1 :]
+    if _is_title(lowered[-1], rules) and not any(rules.first_name_gender(w) or regex.fullmatch(r"\p{Lu}\.", w) for w in name):
+        return []  # "(Town Clerk)", "the Responsible Financial Officer": an office, no one's name
     if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
         name = [*name[:-1], name[-1][:-2]]
     if name[-1].endswith(".") and len(name[-1]) > ABBREVIATION_MAX:  # "questioned Corinne Haldane.": the sentence's end
