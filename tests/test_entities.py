@@ -1634,3 +1634,11 @@ def test_a_turn_labelled_with_initials_is_the_person_they_stand_for(pipeline):
 
 def test_an_unlabelled_question_above_a_turn_is_the_interviewers(pipeline):
     assert _speakers(pipeline, INITIALLED)["How do you switch off?"] == "Tobias Reinhardt"
+
+
+def test_police_is_the_force_the_article_names_under_another_body_word(pipeline):
+    text = (
+        "Floods\n\nBRINDLEFORD, England, March 11 (Meridian) - Floods have killed four people, police said on Tuesday.\n\n"
+        "Vale Constabulary said the body of a man had been recovered.\n"
+    )
+    assert _speakers(pipeline, text)["Floods have killed four people"] == "Vale Constabulary"

@@ -490,6 +490,8 @@ class ArticleSpeakers:
             head = self.body_words.get(head, head)
             if _told_apart(mention, head, entity):
                 return False
+            # "police" and "Vale Constabulary": a body word the name holds under another word
+            words |= {self.body_words.get(w, w) for w in words}
             return (head in entity.titles or head in words) and not self._other_affiliation(affiliations, entity)
 
         entity: Entity | None
