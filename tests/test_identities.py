@@ -49,6 +49,10 @@ def test_first_name_transliterations_share_one_key(first):
     assert identity_key(f"{first} Petrenko") == identity_key("Alexei Petrenko")
 
 
+def test_a_german_umlaut_and_its_written_out_form_share_one_key():
+    assert identity_key("Jonas Kälin") == identity_key("Jonas Kaelin")
+
+
 def test_slavic_yk_and_ik_endings_share_one_key():
     assert identity_key("Dale Kowalczik") == identity_key("Dale Kowalczyk")
 

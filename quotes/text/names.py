@@ -27,6 +27,10 @@ TRANSLITERATION_PAIRS = (
     ("q", "g"),
     ("ou", "u"),
     ("oo", "u"),
+    # German umlauts written out: Kälin / Kaelin, Müller / Mueller, Schröder / Schroeder
+    ("ae", "a"),
+    ("oe", "o"),
+    ("ue", "u"),
 )
 VOWEL_GLIDES = (("yy", "y"), ("iy", "i"), ("yi", "i"), ("ey", "i"), ("ei", "i"))
 SLAVIC_YK = re.compile(r"(?<=[^aeiouy])yk$")  # Kowalczyk / Kowalczik, Melnyk / Melnik
