@@ -61,6 +61,10 @@ def test_an_arabic_article_glued_to_a_surname_keeps_one_key():
     assert same_person("Faisal bin Nasser Al-Marzouqi", "al-Marzooqi") and same_person("Marzooqi", "Al-Marzouqi")
 
 
+def test_an_initial_and_the_first_name_it_stands_for_are_one_person():
+    assert same_person("A. Chaturvedi", "Anil Chaturvedi") and not same_person("R. Chaturvedi", "Anil Chaturvedi")
+
+
 def test_a_bodys_initials_are_the_body():
     assert same_person("NWS", "NordWest Schienennetz") and same_person("MCA", "Maritime and Coastguard Agency")
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from quotes.config import ConfigError, line_of, parse_toml
 from quotes.models import Quote, Speaker, SpeakerKind
 from quotes.rules import load_rules, patterns_dir
@@ -169,7 +171,14 @@ def same_person(a: str, b: str) -> bool:
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
         or middle_left_out
         or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
+        or (one_surname and _initial_of(a.split()[0], b.split()[0]))
     )
+
+
+def _initial_of(a: str, b: str) -> bool:
+    """ "A." and "Anil": one written as the initial of the other ("Mr A. Chaturvedi" in minutes)."""
+    initial, full = sorted((a, b), key=len)
+    return regex.fullmatch(r"\p{Lu}\.?", initial) is not None and len(full) > 2 and full[0] == initial[0]
 
 
 SHORT_FIRST_NAME_MIN = 3  # "Don" for Donald, "Alex" for Alexander; "Al" says too little
