@@ -661,3 +661,10 @@ def test_a_quote_split_after_the_mark_around_a_long_attribution_may_be_joined(qu
     )
     draft = '"This is a European answer to a European problem," Annegret Kohlhaas said.\n'
     assert checked(draft, source, quotes_of) == [Verdict.ok]
+
+
+def test_a_source_speaker_with_the_draft_speakers_surname_and_initial_is_a_warning_not_an_error():
+    source = quote(HARBOUR, "Ueli Brandenberger", speaker_mention="Ueli Brandenberger")
+    draft = quote(HARBOUR, "Ulrich Brandenberger", source="draft.md", speaker_mention="Ulrich Brandenberger")
+    finding = check_quoted(draft, index_of(source), HERE)
+    assert finding is not None and (finding.code, finding.severity) == ("QC105", "warning")

@@ -25,7 +25,7 @@ from quotes.check.match import (
     source_tokens,
 )
 from quotes.corpus.clusters import PARAPHRASE_MIN_SHARED, content_stems, keyed_diff
-from quotes.corpus.identities import identity_key, one_word_of, same_person, speaks_for
+from quotes.corpus.identities import identity_key, one_word_of, same_person, speaks_for, surname_and_initial_of
 from quotes.models import VERBATIM_KINDS, Quote
 from quotes.output.context import context_sentence
 from quotes.rules import load_rules
@@ -225,11 +225,12 @@ def check_quoted(
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             speakers = _distinct_speakers(exact)
             unsure = not all(m.wording.sure and _named(m.wording.first) for m in exact if m.wording.speaker)
-            partial_name = any(one_word_of(s, quote.speaker) for s in speakers)
+            partial_name = any(one_word_of(s, quote.speaker) or surname_and_initial_of(s, quote.speaker) for s in speakers)
             unnamed = not _named_in_draft(quote)
             if len(speakers) > 1 or unsure or unnamed or partial_name or any(speaks_for(s, quote.speaker) for s in speakers):
                 # the sources disagree, one gives only a pronoun or a role or a first name that is
-                # part of the draft's name ("Lee", "Lee Dawson"), the draft gives its speaker only
+                # part of the draft's name ("Lee", "Lee Dawson") or the draft's surname with a first
+                # name of the same initial ("Ueli", "Ulrich"), the draft gives its speaker only
                 # by a pronoun or a role the tool resolved, or the words are of the draft
                 # speaker's campaign or office: not sure enough to block
                 finding = _finding(place, quote, Verdict.disputed, "warning", exact[0])

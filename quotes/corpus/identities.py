@@ -204,6 +204,13 @@ def _consonants(word: str) -> str:
     return "".join(c for c in word.removesuffix("s") if c not in "aeiouy")
 
 
+def surname_and_initial_of(a: str, b: str) -> bool:
+    """ "Ueli Brandenberger" and "Ulrich Brandenberger": one surname and first names that start
+    alike, perhaps a pet form of one name; no sure sign of two people."""
+    words_a, words_b = identity_key(a).split(), identity_key(b).split()
+    return len(words_a) > 1 and len(words_b) > 1 and words_a[-1] == words_b[-1] and words_a[0][:1] == words_b[0][:1]
+
+
 def one_word_of(short: str, name: str) -> bool:
     """ "Lee" for "Lee Dawson": a name of one word that is one of the other name's words."""
     words = identity_key(short).split()
