@@ -21,6 +21,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}  # a clause qualifying a noun or a verb
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # what the recogniser calls a country, a city or a region
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
 WHICH_ONES_WORDS = 6  # "on the river's east bank"; a longer phrase is more than a name for the group
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
@@ -631,13 +632,16 @@ def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
     return []
 
 
-def _after_a_topic_label(head: Token) -> Token | None:
+def _after_a_topic_label(head: Token, rules: Rules) -> Token | None:
     """ "Italy: Mother of Italian worker says ...", parsed with the label as the subject and what
-    follows the colon in apposition to it: the label names the topic, the apposition who acts."""
+    follows the colon in apposition to it: a place, or a label before a person's role, names the
+    topic, and the apposition acts ("MP Nurgaliyeva: people ... 'deserve answers'" is hers)."""
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if after is None or after.text != ":" or head.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    return next((c for c in head.rights if c.dep_ == "appos" and c.i > after.i), None)
+    labelled = next((c for c in head.rights if c.dep_ == "appos" and c.i > after.i), None)
+    role = labelled is not None and labelled.lower_ in rules.title_words | rules.words("speakers.kin")
+    return labelled if head.ent_type_ in PLACE_ENTITIES or (role and not list(head.lefts)) else None
 
 
 def _in_an_office_before_a_name(head: Token, rules: Rules) -> bool:
@@ -658,7 +662,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     """The mention of the name run around `head`: a body, a title, or a person (with titles and gender)."""
     if _in_an_office_before_a_name(head, rules):
         return None
-    if (labelled := _after_a_topic_label(head)) is not None:
+    if (labelled := _after_a_topic_label(head, rules)) is not None:
         return mention_at(labelled, rules)
     run = _name_run(head, rules)
     partners = _firm_partners(head, rules)
