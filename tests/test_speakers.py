@@ -872,3 +872,10 @@ def test_the_role_in_brackets_after_a_name_gives_its_titles(rules):
 def test_an_office_in_capitals_with_no_name_is_no_person(rules):
     text = "IN ATTENDANCE: Mr S. Pell (Town Clerk), Mrs L. Greaves (Responsible Financial Officer)"
     assert [m.text for m in names_by_regex(text, 0, len(text), rules)] == ["S. Pell", "L. Greaves"]
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(pipeline, rules):
+    from quotes.extraction.speakers import mention_at
+
+    doc = pipeline.nlp('Elsewhere Varga      has described district heating as "a promise a city made fifty years ago".')
+    assert [m.text for t in doc if t.pos_ == "PROPN" and (m := mention_at(t, rules))] == ["Varga"]

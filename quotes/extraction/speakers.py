@@ -82,7 +82,8 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
     # "And Valadares said", "On Thursday Priya Raman said": a conjunction or a day opening the
     # sentence is no part of the name
     days = {w for w in rules.words("speakers.date_words") if w.endswith("day")}  # not "Mar" of "Mar Vivo"
-    openers = days | {"and", "but", "so", "then", "yet", "or"}
+    # "Elsewhere Varga has described ...": an adverb opening the sentence is no part of the name
+    openers = days | {"and", "but", "so", "then", "yet", "or"} | rules.words("speakers.sentence_adverbs")
     while len(run) > 1 and run[0].lower_ in openers:
         run.pop(0)
     particles = rules.words("speakers.name_particles")

@@ -37,7 +37,7 @@ CODE_LISTS = frozenset(
         "speakers.kin_groups", "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks",
         "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles", "speakers.after_name_honorifics",
-        "speakers.neutral_offices", "speakers.offices_of_places",
+        "speakers.neutral_offices", "speakers.offices_of_places", "speakers.sentence_adverbs",
         "speakers.place_words", "speakers.place_openers", "speakers.place_hyphen_words", "speakers.posted_bodies",
         "speakers.body_words",
         "speakers.date_words", "speakers.duration_words",
