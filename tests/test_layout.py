@@ -763,3 +763,18 @@ def test_a_chair_line_names_the_chairs_label_in_the_turns_after_and_is_silent():
 def test_a_labelled_title_above_the_first_turn_is_a_heading_and_no_turn():
     heading = layout(DEBATE).paragraphs[1]
     assert (heading.role, heading.label) == ("boilerplate", None)
+
+
+PHONE_IN = (
+    "HALDEN SPORT - TERRACE TALK\n\n"
+    "HOST: Right, let's go to the phones. Dave's in Hexley.\n\n"
+    "CALLER (Dave, Hexley): Evening Mick. The manager is out of order.\n\n"
+    "CO-HOST: He did say that.\n\n"
+    "Q (Ben Muir, The Coastal Ledger): Will you resign?\n"
+)
+
+
+def test_a_name_before_a_comma_in_a_labels_brackets_is_the_speaker():
+    labels = [p.label for p in layout(PHONE_IN, given_name=load_rules().first_name_gender).paragraphs if p.role == "turn"]
+    assert labels[1] == "Dave" and labels[3] == "Ben Muir"
+

@@ -626,6 +626,19 @@ def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> i
     return len(paras)
 
 
+def _aside_name(aside: str | None, rules: LayoutRules, given_name: Callable[[str], object]) -> str | None:
+    """The person a label's brackets name: "(Senator Macready)", or before a comma the name of
+    a caller or a reporter and then where or whom they are from ("CALLER (Dave, Hexley)", "Q (Ben
+    Muir, The Coastal Ledger)"); None for "(Labour)" or "(speaking through an interpreter)"."""
+    if aside is None:
+        return None
+    whole, before_comma = aside.strip(), aside.split(",")[0].strip()
+    if rules.aside_name.match(whole) is not None:
+        return whole
+    one_name = len(before_comma.split()) == 1 and bool(given_name(before_comma))
+    return before_comma if "," in aside and (rules.aside_name.match(before_comma) is not None or one_name) else None
+
+
 def _role(
     text: str,
     para: Paragraph,
@@ -646,12 +659,11 @@ def _role(
         return "byline", -1, None
     if transcript and index > 0 and labelled is not None:  # a headline is no turn
         skip, turn = labelled
-        aside = turn.groupdict().get("aside")
-        named = aside is not None and rules.aside_name.match(aside.strip()) is not None
-        named = named and rules.named_label.match(turn.group("label")) is None
+        aside = _aside_name(turn.groupdict().get("aside"), rules, given_name)
+        named = aside is not None and rules.named_label.match(turn.group("label")) is None
         # "Priya Nandakumar (Halloway Securities):" is a person and her firm, not a role and its holder
         named = named and not given_name(turn.group("label").split()[0])
-        return "turn", para.start + skip + turn.end(), aside.strip() if aside and named else turn.group("label")
+        return "turn", para.start + skip + turn.end(), aside if aside and named else turn.group("label")
     if (stamp := rules.timestamp.match(line)) is not None:
         rest = line[stamp.end() :].lstrip(" \t—–:-")
         if not rest:
