@@ -767,6 +767,7 @@ def test_a_labelled_title_above_the_first_turn_is_a_heading_and_no_turn():
 
 PHONE_IN = (
     "HALDEN SPORT - TERRACE TALK\n\n"
+    "Presented by Mick Darnell, with Lorna Pike\n\n"
     "HOST: Right, let's go to the phones. Dave's in Hexley.\n\n"
     "CALLER (Dave, Hexley): Evening Mick. The manager is out of order.\n\n"
     "CO-HOST: He did say that.\n\n"
@@ -778,3 +779,8 @@ def test_a_name_before_a_comma_in_a_labels_brackets_is_the_speaker():
     labels = [p.label for p in layout(PHONE_IN, given_name=load_rules().first_name_gender).paragraphs if p.role == "turn"]
     assert labels[1] == "Dave" and labels[3] == "Ben Muir"
 
+
+def test_a_presenters_credit_line_names_the_host_labels_and_is_silent():
+    paras = layout(PHONE_IN, given_name=load_rules().first_name_gender).paragraphs
+    assert paras[1].silent
+    assert [p.label for p in paras if p.role == "turn"][0::2] == ["Mick Darnell", "Lorna Pike"]

@@ -91,6 +91,9 @@ class LayoutRules:
     question_max_words: int
     interviewer: regex.Pattern[str]
     chair_line: regex.Pattern[str]
+    presenters: regex.Pattern[str]
+    host_labels: frozenset[str]
+    cohost_labels: frozenset[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -148,6 +151,9 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             question_max_words=int(units["question_max_words"]),
             interviewer=_compile(path, "[units] interviewer", units["interviewer"]),
             chair_line=_compile(path, "[units] chair_line", units["chair_line"]),
+            presenters=_compile(path, "[units] presenters", units["presenters"]),
+            host_labels=frozenset(units["host_labels"]),
+            cohost_labels=frozenset(units["cohost_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
@@ -334,6 +340,11 @@ def layout(
             role, label = "boilerplate", None
         elif transcript and role == "body" and (chair := rules.chair_line.match(line.strip())) is not None:
             cast[chair.group("label").upper()] = chair.group("name").strip()
+            role = "boilerplate"
+        elif transcript and role == "body" and (credit := rules.presenters.match(line.strip())) is not None:
+            cast.update(dict.fromkeys(rules.host_labels, credit.group("host")))
+            if credit.group("cohost"):
+                cast.update(dict.fromkeys(rules.cohost_labels, credit.group("cohost")))
             role = "boilerplate"
         elif role == "turn" and label is not None:
             label = cast.get(label.upper(), label)

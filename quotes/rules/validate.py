@@ -82,7 +82,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
             | {"examiner", "witness", "proceedings", "aside_name", "named_label", "one_word_label", "status_labels"}
             | {"cast_line", "cast_line_words", "anonymous_labels", "journalist_labels", "bulleted_label"}
             | {"generic_label", "self_naming", "answer_heading", "interview_note", "min_interview_questions"}
-            | {"question_max_words", "chair_line", "interviewer"}
+            | {"question_max_words", "chair_line", "interviewer", "presenters", "host_labels", "cohost_labels"}
         ),
         "roles": frozenset(
             {"byline", "name_line", "date_line", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}
