@@ -1642,3 +1642,13 @@ def test_police_is_the_force_the_article_names_under_another_body_word(pipeline)
         "Vale Constabulary said the body of a man had been recovered.\n"
     )
     assert _speakers(pipeline, text)["Floods have killed four people"] == "Vale Constabulary"
+
+
+def test_the_bench_label_of_a_court_transcript_is_the_judge_it_names(pipeline):
+    text = (
+        "COUNTY COURT\n\nBEFORE HIS HONOUR JUDGE G.R. TOLHURST\n\n"
+        "HIS HONOUR: Yes, Ms Lee. I understand there is one more statement.\n\n"
+        "MS LEE: There is, Your Honour.\n\n"
+        "HIS HONOUR: Please go ahead.\n"
+    )
+    assert _speakers(pipeline, text)["Please go ahead"] == "G.R. Tolhurst"

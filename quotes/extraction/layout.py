@@ -94,6 +94,8 @@ class LayoutRules:
     presenters: regex.Pattern[str]
     host_labels: frozenset[str]
     cohost_labels: frozenset[str]
+    bench_labels: frozenset[str]
+    bench_holder: regex.Pattern[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -154,6 +156,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             presenters=_compile(path, "[units] presenters", units["presenters"]),
             host_labels=frozenset(units["host_labels"]),
             cohost_labels=frozenset(units["cohost_labels"]),
+            bench_labels=frozenset(units["bench_labels"]),
+            bench_holder=_compile(path, "[units] bench_holder", units["bench_holder"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),

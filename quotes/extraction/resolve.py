@@ -163,6 +163,19 @@ def _interviewer(text: str, registry: ArticleSpeakers, before: int, rules: Layou
     return None
 
 
+def _on_the_bench(text: str, registry: ArticleSpeakers, rules: LayoutRules) -> Speaking | None:
+    """The judge a court transcript names ("BEFORE HIS HONOUR JUDGE G.R. TOLHURST"), whom its
+    "HIS HONOUR:" turns stand for."""
+    found = rules.bench_holder.search(text)
+    if found is None:
+        return None
+    name = " ".join(w.capitalize() if w.isupper() and w.isalpha() else w for w in found.group("name").split())
+    entity = registry.add(
+        Mention(name, found.start("name"), "name", "person", name.split()[-1].lower(), ("judge",), subject=True)
+    )
+    return entity.name, entity.kind
+
+
 def _vocatives(text: str, para: Paragraph, rules: Rules) -> list[tuple[str, bool]]:
     """The names a turn addresses at the start of its sentences ("Ms. Delgado, your agency's
     inspectors ...", "Good morning. Dev, you said ..."), each with whether it opens the turn."""
@@ -254,6 +267,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         speaker: Speaking | None
         if label in generic:
             speaker = generic[label]
+        elif label.upper() in layout_rules.bench_labels:
+            speaker = _on_the_bench(text, registry, layout_rules)
         elif label in layout_rules.answer_labels:
             speaker = interviewee
         elif label in layout_rules.question_labels:
