@@ -784,3 +784,15 @@ def test_a_presenters_credit_line_names_the_host_labels_and_is_silent():
     paras = layout(PHONE_IN, given_name=load_rules().first_name_gender).paragraphs
     assert paras[1].silent
     assert [p.label for p in paras if p.role == "turn"][0::2] == ["Mick Darnell", "Lorna Pike"]
+
+
+def test_a_role_calling_a_name_after_the_first_turn_is_no_cast_line():
+    text = (
+        "Transcript\n\n"
+        "HIS HONOUR: Yes, Ms Lee.\n\n"
+        "MS LEE: Thank you, Your Honour.\n\n"
+        "HIS HONOUR: Mr Achterberg.\n\n"
+        "MR ACHTERBERG: Your Honour, my client pleaded guilty.\n\n"
+        "HIS HONOUR: Take your time.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"][-1] == "HIS HONOUR"

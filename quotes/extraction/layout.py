@@ -339,7 +339,9 @@ def layout(
             role, label = "boilerplate", None  # "Dunmarrow Bridge Collapse: Statements" above a debate's first turn
         if transcript and role == "body" and index not in sheet and _section_heading(line):
             unit += 1  # "QUESTIONS TAKEN ON NOTICE": what follows is no one's turn
-        if transcript and role in ("body", "turn") and (named := _cast_line(line, rules)) is not None:
+        # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
+        opening = not any(p.role == "turn" for p in result)
+        if transcript and role in ("body", "turn") and opening and (named := _cast_line(line, rules)) is not None:
             cast[named[0]] = named[1]  # "Moderator: Eleanor Vance, Head of Communications": who the label is
             role, label = "boilerplate", None
         elif transcript and role == "body" and (chair := rules.chair_line.match(line.strip())) is not None:
