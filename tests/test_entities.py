@@ -1652,3 +1652,13 @@ def test_the_bench_label_of_a_court_transcript_is_the_judge_it_names(pipeline):
         "HIS HONOUR: Please go ahead.\n"
     )
     assert _speakers(pipeline, text)["Please go ahead"] == "G.R. Tolhurst"
+
+
+def test_a_court_of_justice_above_its_division_names_no_judge(pipeline):
+    text = (
+        "IN THE HIGH COURT OF JUSTICE\nKING'S BENCH DIVISION\n\nBefore: THE HONOURABLE MRS JUSTICE PENHALIGON\n\n"
+        "THE COURT: Mr. Quarshie, you wanted to call your witness.\n\n"
+        "MR. QUARSHIE: I do, my Lady.\n\n"
+        "THE COURT: Thank you both.\n"
+    )
+    assert _speakers(pipeline, text)["Thank you both"] == "Penhaligon"
