@@ -796,3 +796,17 @@ def test_a_role_calling_a_name_after_the_first_turn_is_no_cast_line():
         "HIS HONOUR: Take your time.\n"
     )
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"][-1] == "HIS HONOUR"
+
+
+def test_a_one_word_label_answering_a_question_turn_is_a_turn():
+    text = (
+        "Live\n\n"
+        "Q (Ben Muir, The Coastal Ledger): Mr Menon, did the council see the design?\n\n"
+        "Menon: No. The permit was issued on the structural drawings.\n\n"
+        "Q (Sofia Bruni, Il Corriere): Lord Mayor, will you resign?\n\n"
+        "Callaghan: No.\n\n"
+        "Q (Aisha Grant, 7HR News): Should the council have stopped it?\n\n"
+        "Callaghan: I intend to finish the job.\n"
+    )
+    paras = layout(text, given_name=load_rules().first_name_gender).paragraphs
+    assert [p.label for p in paras if p.role == "turn"][:2] == ["Ben Muir", "Menon"]

@@ -318,7 +318,11 @@ def layout(
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index], given_name)
-        one_word = None if quote_headlines[index] else _one_word_turn(text, para, rules, repeated)
+        # "Q (Ben Muir, Ledger): ..." then "Menon: No. ...": a one-word label answering a question is a turn
+        answering = (
+            index > 0 and (asked_by := labelled[index - 1]) is not None and asked_by[1].group("label") in rules.question_labels
+        )
+        one_word = None if quote_headlines[index] else _one_word_turn(text, para, rules, repeated, answering)
         if transcript and role == "body" and one_word is not None:
             role, lead_end, label = one_word
         if index in sheet and role == "body":
@@ -396,10 +400,15 @@ def _newest_first(stamps: list[str]) -> bool:
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
 
 
-def _one_word_turn(text: str, para: Paragraph, rules: LayoutRules, repeated: frozenset[str]) -> tuple[Role, int, str] | None:
-    """An interview's "Alden: ..." (a one-word label that opens two paragraphs or more) as a turn."""
+def _one_word_turn(
+    text: str, para: Paragraph, rules: LayoutRules, repeated: frozenset[str], answering: bool = False
+) -> tuple[Role, int, str] | None:
+    """An interview's "Alden: ..." (a one-word label that opens two paragraphs or more, or one
+    that answers a question turn) as a turn."""
     found = rules.one_word_label.match(text[para.start : para.end])
-    if found is None or found.group("label") not in repeated:
+    if found is None or found.group("label").lower() in rules.status_labels:  # "Update: ..."
+        return None
+    if found.group("label") not in repeated and not answering:
         return None
     return "turn", para.start + found.end(), found.group("label")
 
