@@ -879,3 +879,8 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(pipeline
 
     doc = pipeline.nlp('Elsewhere Varga      has described district heating as "a promise a city made fifty years ago".')
     assert [m.text for t in doc if t.pos_ == "PROPN" and (m := mention_at(t, rules))] == ["Varga"]
+
+
+def test_a_handle_as_speaker_is_written_without_its_at_sign(quotes_of):
+    text = 'Thread\n\n@mkovacs commented that the release "calls home every ten minutes" without a word in the changelog.\n'
+    assert {q.speaker for q in quotes_of(text)} == {"mkovacs"}

@@ -486,7 +486,15 @@ def _bound_pronoun_gender(name: Token, rules: Rules) -> str | None:
 
 
 def mention_at(token: Token, rules: Rules, statement_owner: bool = True) -> Mention | None:
-    """The speaker phrase headed by `token` (a subject, an object of "according to", ...)."""
+    """The speaker phrase headed by `token` (a subject, an object of "according to", ...); a
+    handle ("@mkovacs commented") without its "@"."""
+    mention = _mention_at(token, rules, statement_owner)
+    if mention is not None and mention.text.startswith("@") and len(mention.text) > 1:
+        return replace(mention, text=mention.text[1:], start=mention.start + 1)
+    return mention
+
+
+def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | None:
     owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned") | rules.words("nouns.document")
     if statement_owner and token.lemma_.lower() in owned_nouns and token.pos_ == "NOUN":
         return _statement_owner(token, rules)
