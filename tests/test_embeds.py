@@ -324,3 +324,8 @@ def test_a_display_names_bar_parts_a_name_from_an_office_either_side():
     assert clean_display_name("Vitalii Hordiienko | Solonivka RMA") == "Vitalii Hordiienko"
     assert clean_display_name("Akim of Akzhar | Yerlan Bekturov") == "Yerlan Bekturov"
     assert clean_display_name("MoTC Spokesman | Yousef Abu Haidar") == "Yousef Abu Haidar"
+
+
+def test_a_blockquotes_signer_is_named_without_the_titles_before_the_name(quotes_of):
+    text = "Board\n\n> No school will close this year.\n>\n> — Superintendent Warren Feld\n"
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("No school will close this year.", "Warren Feld")]

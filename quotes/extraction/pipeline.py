@@ -104,7 +104,9 @@ def quotes_from_parses(
         type_entities(document.text, found, registry, recognise, rules)
     drafts = collect_drafts(document.text, found, parsed, matchers)
     quotes = (
-        resolve_drafts(document, found, drafts, registry, rules) + embed_quotes(document, found) + signed_quotes(document, found)
+        resolve_drafts(document, found, drafts, registry, rules)
+        + embed_quotes(document, found)
+        + signed_quotes(document, found, rules)
     )
     quotes.sort(key=lambda q: (q.start, q.end))
     return [matchers.directory.link(q) for q in quotes]

@@ -913,9 +913,28 @@ def _fills(text: str, para: Paragraph, quote: Quote) -> bool:
     return not any(c.isalnum() for c in outside)
 
 
-def signed_quotes(document: Document, found: Plan) -> list[Quote]:
-    """Blockquotes signed on their last line ("> — Priya Nandakumar, transportation director")."""
-    return [_signed(document, found, s, "direct", s.embed_author, "person", RULE_SIGNED_BLOCKQUOTE) for s in found.signed]
+def signed_quotes(document: Document, found: Plan, rules: Rules) -> list[Quote]:
+    """Blockquotes signed on their last line ("> — Priya Nandakumar, transportation director"),
+    each the words of the name without the titles before it ("— Superintendent Warren Feld")."""
+    return [
+        _signed(
+            document,
+            found,
+            replace(s, embed_author=_untitled(s.embed_author, rules)),
+            "direct",
+            s.embed_author,
+            "person",
+            RULE_SIGNED_BLOCKQUOTE,
+        )
+        for s in found.signed
+    ]
+
+
+def _untitled(name: str | None, rules: Rules) -> str | None:
+    words = (name or "").split()
+    while len(words) > 2 and words[0].lower() in rules.title_words:
+        words = words[1:]
+    return " ".join(words) or name
 
 
 def embed_quotes(document: Document, found: Plan) -> list[Quote]:
