@@ -1,5 +1,5 @@
 """Every speaker string over all the project's gold sets is a clean name: no dateline, party
-label, leading list dash or trailing punctuation glued to it."""
+label, title, leading list dash or trailing punctuation glued to it."""
 
 from __future__ import annotations
 
@@ -8,39 +8,27 @@ from pathlib import Path
 import pytest
 import regex
 
-from quotes.rules import seeds_dir
+from quotes.rules import load_rules, seeds_dir
 
 pytestmark = pytest.mark.model
 
 DATA = Path(__file__).resolve().parent / "data"
-GOLD_SETS = (
-    "dev",
-    "dev2",
-    "blind1",
-    "final",
-    "blind2",
-    "final2",
-    "blind3",
-    "final3",
-    "blind5",
-    "final5",
-    "blind6",
-    "final6",
-    "blind7",
-    "final7",
-    "blind8",
-    "final8",
-)
+GOLD_SETS = sorted(path.name.removesuffix(".gold.jsonl") for path in DATA.glob("*.gold.jsonl"))  # every set we keep
 SETS = [seeds_dir(), *(DATA / name for name in GOLD_SETS)]
 DATELINE = regex.compile(r"^\p{Lu}{2,}[\p{Lu}. ]*(?:,|—|–| -)")
 PARTY = regex.compile(r"\b(?:Republican|Democrat|Democratic|GOP)\s+\p{Lu}\p{Ll}+\s+\p{Lu}")
 
 
 @pytest.fixture(scope="module")
-def speakers(pipeline) -> set[str]:
+def quotes(pipeline) -> list:
     from quotes.extraction.pipeline import extract
 
-    return {q.speaker for folder in SETS for q in extract(folder, pipeline=pipeline) if q.speaker}
+    return [q for folder in SETS for q in extract(folder, pipeline=pipeline) if q.speaker]
+
+
+@pytest.fixture(scope="module")
+def speakers(quotes) -> set[str]:
+    return {q.speaker for q in quotes}
 
 
 def test_no_speaker_starts_with_a_dateline(speakers):
@@ -57,3 +45,9 @@ def test_no_speaker_starts_or_ends_with_punctuation(speakers):
 
 def test_no_speaker_ends_with_a_full_stop_but_an_abbreviation(speakers):
     assert [s for s in speakers if regex.search(r"\w{4,}\.$", s)] == []
+
+
+def test_no_persons_name_opens_with_a_title(quotes):
+    titles = load_rules().title_words
+    named = {q.speaker for q in quotes if q.speaker_kind == "person" and len(q.speaker.split()) > 1}
+    assert [s for s in named if s.split()[0].lower().strip(".") in titles] == []
