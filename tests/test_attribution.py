@@ -1045,3 +1045,13 @@ def test_a_quote_someone_texted_is_theirs_not_the_recipients(quotes_of):
 def test_a_quote_in_a_colon_headlines_words_is_the_labels_speaker(quotes_of):
     text = 'Digest\n\nMP Nurgaliyeva: people who spent the night at minus 38 "deserve answers, not excuses"\n'
     assert [(q.text, q.speaker) for q in quoted(quotes_of(text))] == [("deserve answers, not excuses", "Nurgaliyeva")]
+
+
+def test_said_colon_over_bulleted_quotes_gives_every_quote_bullet_to_the_speaker(quotes_of):
+    text = (
+        "Release\n\nGeneral Secretary Grace Adeyemi said:\n\n"
+        "• “Nobody should have to choose between a safe crane and a hungry child.”\n\n"
+        "• “Our members have unloaded food for this region for twenty years.”\n\n"
+        "The union's regional secretary, Celestino Macuácua, said:\n\n• “We are not against the ships.”\n"
+    )
+    assert direct_speakers(quotes_of(text)) == ["Grace Adeyemi", "Grace Adeyemi", "Celestino Macuácua"]

@@ -33,6 +33,7 @@ from quotes.extraction.attribution import (
     quote_tokens,
     trailing_cue,
 )
+from quotes.extraction.layout import Paragraph
 from quotes.extraction.matchers import Matchers
 from quotes.extraction.plan import Plan
 from quotes.extraction.reported import colon_headline, find_reported
@@ -228,6 +229,13 @@ def _reported_in(
     return drafts
 
 
+def _quote_bullet(text: str, before: Paragraph, para: Paragraph, matchers: Matchers) -> bool:
+    """Whether a paragraph is a bullet that opens with a quote mark, after a bullet of its unit."""
+    opening = text[para.text_start : para.end].lstrip()[:1]
+    bullets = before.role == para.role == "list_item" and before.unit == para.unit
+    return bullets and opening != "" and opening in matchers.rules.quote_chars
+
+
 def _mostly_quoted(text: str, start: int, end: int, spans: list[QuoteSpan]) -> bool:
     """Content whose words are all inside quote marks but for one: the quote says it already."""
     outside = list(text[start:end])
@@ -252,11 +260,17 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
         drafts.extend(part)
         if introduction is not None and index + 1 < len(paragraphs) and paragraphs[index + 1].unit == paragraphs[index].unit:
             introductions[index + 1] = introduction
+            # "Grace Adeyemi said:" over bulleted quotes: every bullet that is a quote is hers
+            after = index + 2
+            while after < len(paragraphs) and _quote_bullet(text, paragraphs[after - 1], paragraphs[after], matchers):
+                introductions[after] = introduction
+                after += 1
     for draft in drafts:
         if draft.mention is not None or draft.kind not in MARKED_KINDS or draft.nested:
             continue
         index = found.index(draft.start)
-        if index in introductions and not text[paragraphs[index].start : draft.start].strip(matchers.rules.quote_chars + " \t\n"):
+        lead = text[paragraphs[index].text_start : draft.start]  # after a bullet
+        if index in introductions and not lead.strip(matchers.rules.quote_chars + " \t\n"):
             draft.mention, rule, draft.cue = introductions[index]
             draft.rule = RULE_NARRATED_INTRODUCTION if rule == RULE_NARRATED_INTRODUCTION else RULE_INTRODUCTION
     return drafts
