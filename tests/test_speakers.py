@@ -884,3 +884,12 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name_after_it(pipeline
 def test_a_handle_as_speaker_is_written_without_its_at_sign(quotes_of):
     text = 'Thread\n\n@mkovacs commented that the release "calls home every ten minutes" without a word in the changelog.\n'
     assert {q.speaker for q in quotes_of(text)} == {"mkovacs"}
+
+
+def test_an_honorific_makes_a_person_of_a_name_with_an_of_phrase(quotes_of):
+    text = (
+        "Levy\n\nTrader Gift Tembo said prices had doubled.\n\n"
+        "Economist Dr Mwaka Sikazwe of the Centre for Fiscal Policy Dialogue said the figure was realistic.\n\n"
+        '"Ring-fence it by law, not by speech," he said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Mwaka Sikazwe"]
