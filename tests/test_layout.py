@@ -810,3 +810,19 @@ def test_a_one_word_label_answering_a_question_turn_is_a_turn():
     )
     paras = layout(text, given_name=load_rules().first_name_gender).paragraphs
     assert [p.label for p in paras if p.role == "turn"][:2] == ["Ben Muir", "Menon"]
+
+
+UN_RECORD = (
+    "Security Council\n\n"
+    "President:  Mr. Lucien Ferrand ........................ (France)\n\n"
+    "The PRESIDENT (spoke in French): The agenda is adopted.\n\n"
+    "Ms. Meissner: I thank the Council.\n\n"
+    "Mr. Zhou Weiming (China) (spoke in Chinese): China thanks Ms. Meissner.\n\n"
+    "The PRESIDENT (spoke in French): There are no more names on the list.\n"
+)
+
+
+def test_a_label_may_carry_a_delegation_and_a_language_in_brackets():
+    labels = [p.label for p in layout(UN_RECORD).paragraphs if p.role == "turn"]
+    assert "Mr. Zhou Weiming" in labels
+
