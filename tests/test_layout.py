@@ -826,3 +826,7 @@ def test_a_label_may_carry_a_delegation_and_a_language_in_brackets():
     labels = [p.label for p in layout(UN_RECORD).paragraphs if p.role == "turn"]
     assert "Mr. Zhou Weiming" in labels
 
+
+def test_a_cast_line_with_a_dot_leader_names_the_president_of_the_turns():
+    labels = [p.label for p in layout(UN_RECORD).paragraphs if p.role == "turn"]
+    assert labels[0] == labels[-1] == "Mr. Lucien Ferrand"

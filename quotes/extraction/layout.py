@@ -31,6 +31,7 @@ LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 LABEL_MAX_CHARS = 160  # a name, a role and an affiliation in brackets, and the colon
 HEADLINE_PARAGRAPHS = 3  # a masthead, a kicker and the headline
 WIDTH_QUANTILE = 0.9  # of the lines' lengths, ascending: the width of a hard-wrapped column
+DOT_LEADER = regex.compile(r"\s*\.{4,}")
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
@@ -357,7 +358,7 @@ def layout(
                 cast.update(dict.fromkeys(rules.cohost_labels, credit.group("cohost")))
             role = "boilerplate"
         elif role == "turn" and label is not None:
-            label = cast.get(label.upper(), label)
+            label = cast.get(label.upper(), cast.get(label.upper().removeprefix("THE "), label))  # "The PRESIDENT"
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and (_dated_name(text, paras, index, rules) or _under_a_byline(line, result, rules)):
             role = "byline"
@@ -454,7 +455,8 @@ def _cast_line(line: str, rules: LayoutRules) -> tuple[str, str] | None:
     found = rules.cast_line.match(line.strip())
     if found is None or len(line.split()) > rules.cast_line_words or line.rstrip()[-1:] in "?!":
         return None
-    name, _, role = found.group("rest").partition(",")
+    # "President:  Mr. Lucien Ferrand ........ (France)": a record's dot leader and what follows it
+    name, _, role = DOT_LEADER.split(found.group("rest"), maxsplit=1)[0].partition(",")
     name = name.strip().rstrip(".")
     if rules.aside_name.match(name) is None or not (role.strip() == "" or role.strip()[:1].isupper()):
         return None  # "THE COURT: Mr. Okafor, call your witness." speaks
