@@ -830,3 +830,17 @@ def test_a_label_may_carry_a_delegation_and_a_language_in_brackets():
 def test_a_cast_line_with_a_dot_leader_names_the_president_of_the_turns():
     labels = [p.label for p in layout(UN_RECORD).paragraphs if p.role == "turn"]
     assert labels[0] == labels[-1] == "Mr. Lucien Ferrand"
+
+
+def test_a_turn_line_that_is_only_a_name_heads_the_answer_under_it():
+    text = (
+        "Call\n\nOperator: Our first question comes from Priya Raman.\n\n"
+        "Q: How many customers were affected?\n\n"
+        "A: HELENA STRAND\nRoughly 9% of our customers saw errors.\n\n"
+        "Operator: Our next question comes from Tomás Ibarra.\n\n"
+        "Q: And the credits?\n\n"
+        "A: HELENA STRAND\nAbout $14 million.\n"
+    )
+    paras = layout(text).paragraphs
+    labels = ["Operator", "Q", "Helena Strand", "Operator", "Q", "Helena Strand"]
+    assert [p.label for p in paras if p.role == "turn"] == labels

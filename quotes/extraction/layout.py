@@ -362,7 +362,9 @@ def layout(
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and (_dated_name(text, paras, index, rules) or _under_a_byline(line, result, rules)):
             role = "byline"
-        if index >= closing_from or (line in seen and _repeatable(line)):
+        if role == "turn" and (heading := _named_heading(text, lead_end, para)) is not None:
+            label, lead_end = heading, para.end  # "A: HELENA STRAND" over her answer: the name speaks below
+        if index >= closing_from or (line in seen and _repeatable(line) and role != "turn"):
             role = "boilerplate"
         seen.add(line)
         # a paragraph after a round-up's bulleted turns is the reporter's again, no turn's continuation
@@ -441,6 +443,17 @@ def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tup
     label = text[para.start : lead_end].rstrip().rstrip(":").strip()
     others = [turn[1].group(0).rstrip().rstrip(":").strip() for turn in labelled if turn is not None]
     return others.count(label) <= 1 and _sub_head(text[lead_end : para.end].strip())
+
+
+NAME_IN_CAPITALS = regex.compile(r"\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){1,3}")
+
+
+def _named_heading(text: str, lead_end: int, para: Paragraph) -> str | None:
+    """The name in capitals that is all a turn's line holds ("A: HELENA STRAND"), in title case."""
+    rest = text[lead_end : para.end].strip() if lead_end >= 0 else ""
+    if not NAME_IN_CAPITALS.fullmatch(rest):
+        return None
+    return " ".join(w.capitalize() if w.isalpha() else w for w in rest.split())
 
 
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
