@@ -1662,3 +1662,18 @@ def test_a_court_of_justice_above_its_division_names_no_judge(pipeline):
         "THE COURT: Thank you both.\n"
     )
     assert _speakers(pipeline, text)["Thank you both"] == "Penhaligon"
+
+
+def test_an_earnings_call_question_is_the_analyst_the_operator_brings_in(pipeline):
+    text = (
+        "Call\n\nCorporate participants: Helena Strand, Chief Executive Officer\n\n"
+        "Operator: Our next question comes from Tomás Ibarra with Keel Street Partners.\n\n"
+        "Q: Thanks. Helena, how much of that is power?\n\n"
+        "A: HELENA STRAND\nAbout two-thirds is power.\n\n"
+        "Q: And any change to capital returns?\n\n"
+        "A: HELENA STRAND\nNo change.\n\n"
+        "Operator: That concludes the question-and-answer session.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["Thanks. Helena, how much of that is power?"] == "Tomás Ibarra"
+    assert speakers["And any change to capital returns?"] == "Tomás Ibarra"

@@ -262,6 +262,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     generic = _generic_labels(text, turns, registry, layout_rules)
     result: dict[int, Turn] = {}
     previous: list[Speaking] = []
+    before: Paragraph | None = None  # the turn before, for the analyst an operator brings in
+    asker: Speaking | None = None  # who asked the last question
     for para in turns:
         label = para.label or ""
         speaker: Speaking | None
@@ -272,7 +274,12 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         elif label in layout_rules.answer_labels:
             speaker = interviewee
         elif label in layout_rules.question_labels:
-            speaker = interviewer
+            # "Operator: Our next question comes from Tomás Ibarra with Keel Street Partners."
+            brought_in = registry.person_named_in(before.text_start, before.end) if before is not None else None
+            unnamed_before = before is not None and not registry.speaks_as(_label_name(before.label or "", rules))
+            # a follow-up ("Q: And Helena, ...") is the same analyst's
+            speaker = (brought_in.name, brought_in.kind) if brought_in is not None and unnamed_before else asker or interviewer
+            asker = speaker
         elif set(_label_words(label)) <= layout_rules.journalist_labels:
             # "ANCHOR TAG:", "REPORTER (VOICEOVER):": the outlet's own copy, unless the article
             # names who holds the role ("Host Jess Albright sits down with ...")
@@ -296,6 +303,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             addressee = _addressed(_vocatives(text, para, rules), para.text_start, registry)
             addressee = addressee or next((s for s in reversed(previous) if s != speaker), None)
         result[para.unit] = Turn(speaker, addressee)
+        before = para
         if speaker is not None and registry.speaks_as(speaker[0]):  # "Operator:" is no one to answer
             previous.append(speaker)
     return result
