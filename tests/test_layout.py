@@ -844,3 +844,22 @@ def test_a_turn_line_that_is_only_a_name_heads_the_answer_under_it():
     paras = layout(text).paragraphs
     labels = ["Operator", "Q", "Helena Strand", "Operator", "Q", "Helena Strand"]
     assert [p.label for p in paras if p.role == "turn"] == labels
+
+
+THREAD = (
+    "# Thread of the week\n\n"
+    "kestrel_ops 9 hours ago | 164 points\n\n"
+    "Submitter here. Worth reading the whole thing.\n\n"
+    "mvoss_sre 2 hours ago | 188 points\n\n"
+    "I work on the storage control plane.\n\n"
+    "We have since split the emergency path in two.\n"
+)
+
+
+def test_a_forum_threads_comment_headers_make_their_paragraphs_the_users_turns():
+    paras = layout(THREAD).paragraphs
+    assert [(p.label, THREAD[p.text_start : p.end][:12]) for p in paras if p.role == "turn" and p.text_start < p.end] == [
+        ("kestrel_ops", "Submitter he"),
+        ("mvoss_sre", "I work on th"),
+        ("mvoss_sre", "We have sinc"),
+    ]

@@ -97,6 +97,7 @@ class LayoutRules:
     cohost_labels: frozenset[str]
     bench_labels: frozenset[str]
     bench_holder: regex.Pattern[str]
+    comment_heading: regex.Pattern[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -159,6 +160,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             cohost_labels=frozenset(units["cohost_labels"]),
             bench_labels=frozenset(units["bench_labels"]),
             bench_holder=_compile(path, "[units] bench_holder", units["bench_holder"]),
+            comment_heading=_compile(path, "[units] comment_heading", units["comment_heading"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
@@ -306,6 +308,8 @@ def layout(
     )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
     interview = {} if transcript else _unlabelled_interview(text, paras, rules)
+    comments = _comment_headers(text, paras, rules)
+    commenter: str | None = None  # the user whose comment the paragraphs are, in a thread
     # "Q: ..." turns and no one else's: each answer is the unlabelled paragraph after its question
     asked = {turn[1].group("label") for turn in labelled if turn is not None}
     bare_answers = transcript and bool(asked) and asked <= rules.question_labels and not repeated
@@ -362,6 +366,11 @@ def layout(
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and (_dated_name(text, paras, index, rules) or _under_a_byline(line, result, rules)):
             role = "byline"
+        if index in comments:
+            role, lead_end, label = "turn", para.end, comments[index]  # a thread's comment: the user's turn
+            commenter = comments[index]
+        elif comments and role == "body" and commenter is not None:
+            role, lead_end, label = "turn", para.start, commenter  # the comment's own paragraphs
         if role == "turn" and (heading := _named_heading(text, lead_end, para)) is not None:
             label, lead_end = heading, para.end  # "A: HELENA STRAND" over her answer: the name speaks below
         if index >= closing_from or (line in seen and _repeatable(line) and role != "turn"):
@@ -375,7 +384,7 @@ def layout(
         if stamped or role == "turn" or after_bullets:
             unit += 1
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
-    turns = transcript or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
+    turns = transcript or bool(comments) or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
     return Layout(result, turns, _newest_first(stamps))
 
 
@@ -446,6 +455,17 @@ def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tup
 
 
 NAME_IN_CAPITALS = regex.compile(r"\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){1,3}")
+
+
+MIN_COMMENTS = 2  # comment headers that make a forum thread
+
+
+def _comment_headers(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, str]:
+    """A forum thread's comment headers, by paragraph index: the user name of each."""
+    found = {
+        i: m.group("label") for i, p in enumerate(paras) if (m := rules.comment_heading.match(text[p.start : p.end].strip()))
+    }
+    return found if len(found) >= MIN_COMMENTS else {}
 
 
 def _named_heading(text: str, lead_end: int, para: Paragraph) -> str | None:
