@@ -1677,3 +1677,11 @@ def test_an_earnings_call_question_is_the_analyst_the_operator_brings_in(pipelin
     speakers = _speakers(pipeline, text)
     assert speakers["Thanks. Helena, how much of that is power?"] == "Tomás Ibarra"
     assert speakers["And any change to capital returns?"] == "Tomás Ibarra"
+
+
+def test_a_forum_user_name_speaks_the_comment_under_it(pipeline):
+    text = (
+        "# Thread of the week\n\nkestrel_ops 9 hours ago | 164 points\n\nSubmitter here. Worth reading the whole thing.\n\n"
+        "mvoss_sre 2 hours ago | 188 points\n\nI work on the storage control plane.\n"
+    )
+    assert _speakers(pipeline, text)["Submitter here. Worth reading the whole thing"] == "kestrel_ops"

@@ -297,6 +297,10 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
                 speaker = (opened.name, opened.kind) if opened is not None else speaker
             if speaker is None or not registry.speaks_as(speaker[0]):
                 speaker = _by_initials(label, previous, registry) or speaker
+            if (speaker is None or not registry.speaks_as(speaker[0])) and HANDLE.fullmatch(label):
+                # a forum user name ("kestrel_ops") is who writes the comment under it
+                entity = registry.add(Mention(label, para.start, "name", "person", label.lower(), subject=True))
+                speaker = entity.name, entity.kind
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
@@ -309,6 +313,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     return result
 
 
+HANDLE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d_.-]*[_\d][\p{Ll}\d_.-]*|[\p{Ll}\d]+")  # "kestrel_ops", "tomcat_99", "bytewrangler"
 INITIALS = regex.compile(r"\p{Lu}{2,4}")
 
 
