@@ -893,3 +893,8 @@ def test_an_honorific_makes_a_person_of_a_name_with_an_of_phrase(quotes_of):
         '"Ring-fence it by law, not by speech," he said.\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Mwaka Sikazwe"]
+
+
+def test_a_persons_name_in_capitals_is_written_in_title_case(rules):
+    text = "KIKI LAURENT v MAE SOLBERG"
+    assert [m.text for m in names_by_regex(text, 0, len(text), rules)] == ["Kiki Laurent", "Mae Solberg"]

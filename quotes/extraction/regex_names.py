@@ -196,5 +196,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     definite = titles[-1:] == ("the",) or (not titles and text[max(0, run_start - 4) : run_start].lower() == "the ")
     thing = _set_beside_a_thing(text, run_end, rules) or definite
     kind: SpeakerKind = "organisation" if gender is None and thing else "person"
+    if all(w.isupper() and w.isalpha() and len(w) > 1 for w in name) and kind == "person":
+        written = " ".join(w.capitalize() for w in name)  # "KIKI LAURENT v MAE SOLBERG": Kiki Laurent
     subject = _opens_a_clause(text, start, run_start, rules)
     return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]
