@@ -1685,3 +1685,12 @@ def test_a_forum_user_name_speaks_the_comment_under_it(pipeline):
         "mvoss_sre 2 hours ago | 188 points\n\nI work on the storage control plane.\n"
     )
     assert _speakers(pipeline, text)["Submitter here. Worth reading the whole thing"] == "kestrel_ops"
+
+
+def test_a_person_named_in_an_answer_does_not_ask_the_next_question(pipeline):
+    text = (
+        "Ten minutes with the harbourmaster\n\nCaptain Ines Varga talks to Tom Reddy about the quay.\n\n"
+        "Q: When will the quay open?\n\nA: In March. Paul Dunne, who leads the fishermen, agrees.\n\n"
+        "Q: And the fishermen?\n\nA: They keep their berths.\n\nQ: And the ferry?\n\nA: It stays.\n"
+    )
+    assert _speakers(pipeline, text)["And the fishermen?"] == "Tom Reddy"

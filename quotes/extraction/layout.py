@@ -98,6 +98,7 @@ class LayoutRules:
     bench_labels: frozenset[str]
     bench_holder: regex.Pattern[str]
     comment_heading: regex.Pattern[str]
+    operator_labels: frozenset[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
@@ -161,6 +162,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             bench_labels=frozenset(units["bench_labels"]),
             bench_holder=_compile(path, "[units] bench_holder", units["bench_holder"]),
             comment_heading=_compile(path, "[units] comment_heading", units["comment_heading"]),
+            operator_labels=frozenset(w.lower() for w in units["operator_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),

@@ -275,10 +275,10 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             speaker = interviewee
         elif label in layout_rules.question_labels:
             # "Operator: Our next question comes from Tomás Ibarra with Keel Street Partners."
-            brought_in = registry.person_named_in(before.text_start, before.end) if before is not None else None
-            unnamed_before = before is not None and not registry.speaks_as(_label_name(before.label or "", rules))
+            operator = before is not None and (before.label or "").lower() in layout_rules.operator_labels
+            brought_in = registry.person_named_in(before.text_start, before.end) if before is not None and operator else None
             # a follow-up ("Q: And Helena, ...") is the same analyst's
-            speaker = (brought_in.name, brought_in.kind) if brought_in is not None and unnamed_before else asker or interviewer
+            speaker = (brought_in.name, brought_in.kind) if brought_in is not None else asker or interviewer
             asker = speaker
         elif set(_label_words(label)) <= layout_rules.journalist_labels:
             # "ANCHOR TAG:", "REPORTER (VOICEOVER):": the outlet's own copy, unless the article
