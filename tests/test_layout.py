@@ -863,3 +863,15 @@ def test_a_forum_threads_comment_headers_make_their_paragraphs_the_users_turns()
         ("mvoss_sre", "I work on th"),
         ("mvoss_sre", "We have sinc"),
     ]
+
+
+def test_comment_headers_over_quoted_comments_make_no_thread():
+    text = (
+        "# The telemetry row\n\n"
+        "@mkovacs commented on Mar 1\n\n"
+        '"After upgrading, every instance calls home."\n\n'
+        "Within hours the issue had sixty reactions.\n\n"
+        "@tinpot-dev commented on Mar 2\n\n"
+        '"Same here."\n'
+    )
+    assert [p for p in layout(text).paragraphs if p.role == "turn"] == []

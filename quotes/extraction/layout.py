@@ -463,11 +463,14 @@ MIN_COMMENTS = 2  # comment headers that make a forum thread
 
 
 def _comment_headers(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, str]:
-    """A forum thread's comment headers, by paragraph index: the user name of each."""
-    found = {
-        i: m.group("label") for i, p in enumerate(paras) if (m := rules.comment_heading.match(text[p.start : p.end].strip()))
-    }
-    return found if len(found) >= MIN_COMMENTS else {}
+    """A forum thread's comment headers, by paragraph index: the user name of each; none when
+    the comments under them are quoted."""
+    headers = ((i, rules.comment_heading.match(text[p.start : p.end].strip())) for i, p in enumerate(paras))
+    found = {i: m.group("label") for i, m in headers if m is not None}
+    # a story that quotes the comments ('@mkovacs commented on Mar 3' over '"After upgrading ..."')
+    # attributes its quotes itself, and its narration between them is no comment
+    quoted = any(text[paras[i + 1].start : paras[i + 1].end].lstrip()[:1] in QUOTE_LIKE for i in found if i + 1 < len(paras))
+    return found if len(found) >= MIN_COMMENTS and not quoted else {}
 
 
 def _named_heading(text: str, lead_end: int, para: Paragraph) -> str | None:

@@ -313,7 +313,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     return result
 
 
-HANDLE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d_.-]*[_\d][\p{Ll}\d_.-]*|[\p{Ll}\d]+")  # "kestrel_ops", "tomcat_99", "bytewrangler"
+HANDLE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d_.-]*")  # a user name in lower case: "kestrel_ops", "tinpot-dev"
 INITIALS = regex.compile(r"\p{Lu}{2,4}")
 
 
