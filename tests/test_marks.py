@@ -180,6 +180,15 @@ def test_an_attribution_set_inside_the_marks_parts_the_quote_in_two(rules):
     assert texts(text, rules) == ["It is not the sailors who should pay", "It is the shipowner alone."]
 
 
+def test_an_attribution_between_spaced_dashes_inside_the_marks_parts_the_quote_in_two(rules):
+    rules = replace(rules, verb_forms=frozenset({"told", "said"}))
+    text = (
+        "Ward.\n\n\u201eNobody is closing anything - the voivode told our newspaper. - We are moving births "
+        "to a larger hospital.\u201d\n"
+    )
+    assert texts(text, rules) == ["Nobody is closing anything", "We are moving births to a larger hospital."]
+
+
 def test_a_comma_and_a_word_that_is_no_cue_inside_the_marks_parts_nothing(rules):
     rules = replace(rules, verb_forms=frozenset({"said"}))
     text = "Port.\n\n\u00ab We will pay for it, whatever Paris decides. Then we go home. \u00bb\n"

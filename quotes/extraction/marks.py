@@ -200,9 +200,13 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
 # the shipowner. »": French copy sets the attribution inside the marks, after a comma, up to
 # its sentence's end. A cue verb and a capital (or "the") after it, or a name or pronoun and a
 # cue verb.
+# Polish and other Central European copy sets it between spaced dashes: „We will not let this
+# happen - said Mayor Tomasz Wierzbicki at the session. - Women will have to drive 60 km.”
 INCISE = regex.compile(
     r",\s+(?P<cue>\p{Ll}+)\s+(?:the\s+)?\p{Lu}[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
     r"|,\s+(?:he|she|they|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+)\b[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
+    r"|\s[-–—]\s+(?!(?:the|he|she|they)\b)(?P<cue>\p{Ll}+)\s+\p{L}[^\n]{0,160}?[.,]?\s[-–—]\s+(?=\S)"
+    r"|\s[-–—]\s+(?:he|she|they|the\s+\p{Ll}+|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+)\b[^\n]{0,160}?[.,]?\s[-–—]\s+(?=\S)"
 )
 
 
