@@ -875,3 +875,14 @@ def test_comment_headers_over_quoted_comments_make_no_thread():
         '"Same here."\n'
     )
     assert [p for p in layout(text).paragraphs if p.role == "turn"] == []
+
+
+def test_a_hearings_title_and_name_with_a_full_stop_open_a_turn():
+    text = (
+        "HEARING\n\n"
+        "Chair Whitfield. The subcommittee will come to order.\n\n"
+        "Senator Dunmore. Thank you, Madam Chair.\n\n"
+        "Mr. Halvorsen. Thank you. I am sorry.\n"
+    )
+    labels = [p.label for p in layout(text).paragraphs if p.role == "turn"]
+    assert labels == ["Chair Whitfield", "Senator Dunmore", "Mr. Halvorsen"]
