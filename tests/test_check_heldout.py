@@ -128,7 +128,7 @@ SETS = {
     "drafts_blind18": ("blind18", 0.90, 2),
     "drafts_blind19": ("blind19", 0.95, 1),
     "drafts_final18": ("final18", 0.95, 0),
-    "drafts_final19": ("final19", 0.88, 1),
+    "drafts_final19": ("final19", 0.97, 0),
 }
 
 
