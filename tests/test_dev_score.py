@@ -54,9 +54,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   run is the honest result, in the README.
 - `tests/data/blind7/`, `final7/`, `blind8/`, `final8/`, `blind9/`, `final9/`, `blind10/`,
   `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
-  `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`, `blind18/`, `blind19/`, `final18/` and `final19/` (ten
-  articles each,
-  each with its README)
+  `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
+  `blind18/`, `blind19/`, `final18/` and `final19/` (ten articles each, each with its README)
   follow the same plan: a blind set to learn from, then a set sealed until its first run.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
