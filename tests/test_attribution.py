@@ -1055,3 +1055,16 @@ def test_said_colon_over_bulleted_quotes_gives_every_quote_bullet_to_the_speaker
         "The union's regional secretary, Celestino Macuácua, said:\n\n• “We are not against the ships.”\n"
     )
     assert direct_speakers(quotes_of(text)) == ["Grace Adeyemi", "Grace Adeyemi", "Celestino Macuácua"]
+
+
+def test_a_statement_read_on_behalf_of_a_family_is_the_familys(quotes_of):
+    text = 'Inquest\n\nTom Rowe read a statement on behalf of the Okafor family.\n\n"She was the light of our lives."\n'
+    assert direct_speakers(quotes_of(text)) == ["Okafor family"]
+
+
+def test_a_statement_read_on_their_behalf_is_the_family_of_the_relatives_named(quotes_of):
+    text = (
+        "Crush\n\nDet Sgt Priya Nandra, supporting Ms Gathoni's relatives, read a statement on their behalf.\n\n"
+        '"We are proud of her and we are broken."\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Gathoni family"]

@@ -337,6 +337,32 @@ def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
+def _on_behalf_of(sentence: Span, rules: Rules) -> Mention | None:
+    """Whose statement a reader reads: "on behalf of the Reyes family"; "on their behalf" after
+    "Ms Gathoni's relatives", the Gathoni family."""
+    for token in sentence:
+        if token.lower_ != "behalf" or token.head.lower_ != "on":
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is not None:
+            return mention_at(owner, rules)
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return _family_of(sentence, rules)
+    return None
+
+
+def _family_of(sentence: Span, rules: Rules) -> Mention | None:
+    """ "Ms Gathoni's relatives" in the sentence: the Gathoni family."""
+    for token in sentence:
+        if token.lemma_.lower() not in rules.words("speakers.family_members"):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is not None:
+            return Mention(f"{owner.text} family", owner.idx, "name", "organisation", "family")
+    return None
+
+
 def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: AbstractSet[int] = frozenset()) -> Cue | None:
     """Who speaks the quote that opens the next paragraph: a paragraph that ends "..., said:"; with
     no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject, or the name
@@ -354,7 +380,7 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     statement = any(t.dep_ == "dobj" and t.lemma_.lower() in rules.words("nouns.statement") for t in last.root.children)
     if not doc.text.rstrip().endswith(":"):
         if statement and subject is not None:
-            mention = mention_at(subject, rules)
+            mention = _on_behalf_of(last, rules) or mention_at(subject, rules)
             return None if mention is None else Cue(last.root, mention, subject, RULE_STATEMENT_INTRODUCTION)
         # "Stroud tells the story slowly, and in order." before a quote paragraph with no speaker
         cue = cues.get(last.root.i)
