@@ -898,3 +898,14 @@ def test_an_honorific_makes_a_person_of_a_name_with_an_of_phrase(quotes_of):
 def test_a_persons_name_in_capitals_is_written_in_title_case(rules):
     text = "KIKI LAURENT v MAE SOLBERG"
     assert [m.text for m in names_by_regex(text, 0, len(text), rules)] == ["Kiki Laurent", "Mae Solberg"]
+
+
+def test_two_first_names_before_one_surname_name_two_people_of_that_surname(pipeline, rules):
+    from quotes.extraction.speakers import mention_at
+
+    doc = pipeline.nlp("Bill and Hillary Clinton said they were proud.")
+    assert [m.text for t in doc if t.pos_ == "PROPN" and (m := mention_at(t, rules))] == [
+        "Bill Clinton",
+        "Hillary Clinton",
+        "Hillary Clinton",
+    ]

@@ -641,6 +641,35 @@ def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
     return []
 
 
+def _shared_surname(head: Token, rules: Rules) -> Mention | None:
+    """ "Rebecca and Tomas Lindqvist", "Bill and Hillary Clinton": two first names joined by "and"
+    before one surname; each first name (and the surname, as the second one's) names a person of
+    that surname."""
+    doc = head.doc
+
+    def given(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and bool(rules.first_name_gender(doc[i].text))
+
+    def surname(i: int) -> bool:
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        last = after is None or after.pos_ != "PROPN"
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and last  # "Clinton" too
+
+    i = head.i
+    alone = i == 0 or doc[i - 1].pos_ != "PROPN"  # "Rebecca", not the "Hale" of "Tom Hale and Sarah Jones"
+    if alone and given(i) and i + 3 < len(doc) and doc[i + 1].lower_ == "and" and given(i + 2) and surname(i + 3):
+        first, family = doc[i], doc[i + 3]  # "Rebecca" of "Rebecca and Tomas Lindqvist"
+    elif given(i) and surname(i + 1) and i >= 2 and doc[i - 1].lower_ == "and" and given(i - 2):
+        first, family = doc[i], doc[i + 1]  # "Tomas"
+    elif surname(i) and given(i - 1) and i >= 3 and doc[i - 2].lower_ == "and" and given(i - 3):
+        first, family = doc[i - 1], doc[i]  # "Lindqvist", the second first name's surname
+    else:
+        return None
+    name = f"{first.text} {family.text}"
+    gender = first_name_gender(first.text, rules)
+    return Mention(name, first.idx, "name", "person", family.lemma_.lower(), gender=gender)
+
+
 def _after_a_topic_label(head: Token, rules: Rules) -> Token | None:
     """ "Italy: Mother of Italian worker says ...", parsed with the label as the subject and what
     follows the colon in apposition to it: a place, or a label before a person's role, names the
@@ -673,6 +702,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         return None
     if (labelled := _after_a_topic_label(head, rules)) is not None:
         return mention_at(labelled, rules)
+    if (couple := _shared_surname(head, rules)) is not None:
+        return couple
     run = _name_run(head, rules)
     partners = _firm_partners(head, rules)
     if partners:
