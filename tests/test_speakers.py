@@ -909,3 +909,8 @@ def test_two_first_names_before_one_surname_name_two_people_of_that_surname(pipe
         "Hillary Clinton",
         "Hillary Clinton",
     ]
+
+
+def test_two_first_names_before_one_surname_in_unparsed_text_name_two_people(rules):
+    text = "Hushworks' founders Rebecca and Tomas Lindqvist built a brand."
+    assert sorted(m.text for m in names_by_regex(text, 0, len(text), rules)) == ["Rebecca Lindqvist", "Tomas Lindqvist"]

@@ -112,6 +112,11 @@ def _role_after(text: str, end: int, rules: Rules) -> tuple[str, ...]:
     return tuple(w for w in found.group("role").lower().split() if _is_title(w, rules)) if found else ()
 
 
+SHARED_SURNAME = regex.compile(
+    r"(?<!\p{Lu}[\p{L}'’.-]*\s)\b(?P<first>\p{Lu}\p{Ll}+)\s+and\s+(?P<second>\p{Lu}\p{Ll}+)\s+(?P<surname>\p{Lu}[\p{L}'’-]+)\b(?!\s+\p{Lu})"
+)
+
+
 def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mention]:
     """Names in text that was not parsed: runs of capitalised words, titles stripped.
 
@@ -122,6 +127,12 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     for run in capitalised_run(rules.words("speakers.name_particles")).finditer(text, start, end):
         for run_start, run_end in _sentence_pieces(text, run.start(), run.end(), rules):
             found.extend(_mention_in(text, start, run_start, run_end, rules))
+    for couple in SHARED_SURNAME.finditer(text, start, end):  # "Rebecca and Tomas Lindqvist"
+        first, second = couple.group("first"), couple.group("second")
+        if rules.first_name_gender(first) and rules.first_name_gender(second):
+            name = f"{first} {couple.group('surname')}"
+            gender = first_name_gender(name, rules)
+            found.append(Mention(name, couple.start("first"), "name", "person", couple.group("surname").lower(), gender=gender))
     for family in surnamed_family(rules.words("speakers.kin_groups")).finditer(text, start, end):
         if family.group("name").lower() not in STOP_WORDS:
             found.append(Mention(family.group(), family.start(), "name", "organisation", family.group("noun").lower()))
