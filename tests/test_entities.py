@@ -976,6 +976,17 @@ def test_the_mayor_is_not_the_deputy_mayor_named_after_her(quotes_of):
     assert {q.speaker for q in quotes_of(text) if "room" in q.text} == {"Hélène Castagnède"}
 
 
+def test_the_provost_is_not_the_depute_provost_named_after_her(quotes_of):
+    text = (
+        "Meeting of the Council\n\nPresent: Provost Morag Dunnett (in the Chair); Depute Provost Iain Lennox; "
+        "Councillor Shona Baird.\n\nPROVOST: Thank you, colleagues. I have agreed to hear a deputation.\n\n"
+        "COUNCILLOR BAIRD: Thank you, Provost. The report is clear.\n\n"
+        "PROVOST: Order, please. I will not have applause from the gallery.\n\n"
+        "COUNCILLOR BAIRD: We will vote for the motion.\n"
+    )
+    assert {q.speaker for q in quotes_of(text) if "deputation" in q.text} == {"Morag Dunnett"}
+
+
 def _turn_items(pipeline, text: str, speaker: str) -> list[str]:
     from dataclasses import replace
 
