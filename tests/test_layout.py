@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from quotes.extraction.layout import layout, paragraphs
 from quotes.rules import load_rules
 
@@ -391,14 +393,48 @@ TV_SCRIPT = (
 )
 
 
-def test_a_clip_cue_before_a_name_and_role_line_makes_the_quote_under_it_a_turn():
-    found = layout(TV_SCRIPT)
-    assert _starting(found, TV_SCRIPT, '"Nobody asked').label == "JOLENE SAUCEDO"
+RADIO_SCRIPT = (
+    "VALLEY FM NEWS\nBULLETIN: 0800 MONDAY\n\n"
+    "READER:\nThe harbour board says ferry fares to the islands will rise by a fifth in April, the first rise "
+    "since the new timetable began, and councillors on the transport committee have backed it.\n"
+    "ACT: CLLR ANNA FERGUS, TRANSPORT CONVENER (SPOKE TO VALLEY FM)\n"
+    '"Nobody wants to pay more, but the boats are forty years old."\n'
+    "IN: Nobody wants\nOUT: forty years old.\nDUR: 0:07\n\n"
+    "READER:\nThe board's chair, Ewan Lockhart, told reporters the rise was unavoidable after two years of "
+    "rising fuel costs and repairs to the older of the two boats on the route.\n"
+    "ACT: EWAN LOCKHART, HARBOUR BOARD CHAIR\n"
+    '"We held fares for six years. We cannot hold them for a seventh."\n'
+    "IN: We held\nOUT: for a seventh.\nDUR: 0:06\n\n"
+    "READER:\nThe A82 at Glen Arrin will close overnight from tonight for resurfacing, with a signed diversion "
+    "through the village and delays of up to twenty minutes expected at peak times.\n\n"
+    "READER:\nAnd in sport, Arrin Thistle were beaten three-nil at home on Saturday, their fourth defeat in five "
+    "games, and they travel to the league leaders next weekend.\n\n"
+    "SOC: Mairi Reid, Valley FM News.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("script", "opening", "label"),
+    [(TV_SCRIPT, '"Nobody asked', "JOLENE SAUCEDO"), (RADIO_SCRIPT, '"Nobody wants', "CLLR ANNA FERGUS")],
+)
+def test_a_clip_cue_before_a_name_and_role_line_makes_the_quote_under_it_a_turn(script, opening, label):
+    assert _starting(layout(script), script, opening).label == label
 
 
 def test_a_clip_cue_before_a_turn_label_is_no_part_of_the_label():
     found = layout(TV_SCRIPT)
     assert _starting(found, TV_SCRIPT, "CLIP –").label == "FIACHRA MAC CARTHAIGH TD"
+
+
+def test_a_radio_scripts_in_out_and_duration_cues_are_boilerplate():
+    found = layout(RADIO_SCRIPT)
+    cues = [p for p in found.paragraphs if RADIO_SCRIPT[p.start : p.end].startswith(("IN:", "OUT:", "DUR:", "SOC:"))]
+    assert len(cues) == 7
+    assert {p.role for p in cues} == {"boilerplate"}
+
+
+def test_the_newsreaders_link_after_a_clip_is_no_part_of_the_clips_turn(quotes_of):
+    assert {q.speaker for q in quotes_of(RADIO_SCRIPT) if "unavoidable" in q.text} == {"Ewan Lockhart"}
 
 
 COURT = (
