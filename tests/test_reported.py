@@ -103,6 +103,11 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_conte
     assert reported(quotes_of(text)) == [("it has until March 1 to return to site or lose the contract", "Gladys Wairimu Mwangi")]
 
 
+def test_a_content_clause_parsed_as_a_clause_of_the_addressee_is_the_content(quotes_of):
+    text = "Port\n\nThe harbour master, Ewan Lockhart, told councillors it had been one of the worst winters the port had seen.\n"
+    assert reported(quotes_of(text)) == [("it had been one of the worst winters the port had seen", "Ewan Lockhart")]
+
+
 def test_statement_that_in_a_statement_speaks_with_the_verbs_subject(quotes_of):
     # the parser hangs the clause on "statement", not on "said"
     found = reported(quotes_of("Harbor officials said in a written statement that the crane had been inspected in March."))
