@@ -171,6 +171,14 @@ def test_a_first_of_two_surnames_alone_is_that_person(quotes_of):
     assert {q.speaker for q in quotes_of(text)} == {"Íñigo Saldaña Beltrán"}
 
 
+def test_the_first_of_two_hyphenated_surnames_alone_and_unaccented_is_that_person(quotes_of):
+    text = (
+        "Debate\n\nMayor Inés Saldaña-Beltrán spoke first.\n\n"
+        '"We hired forty inspectors and we answered the phone," Saldana said.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Inés Saldaña-Beltrán"}
+
+
 def test_a_given_name_and_first_surname_are_the_person_with_both_surnames(quotes_of):
     text = (
         "Village\n\nRocío Almansa Villegas has been mayor for eleven years.\n\n"

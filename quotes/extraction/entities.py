@@ -219,8 +219,9 @@ class ArticleSpeakers:
                     and _keys(e.name, self.particles)[:1] == keys
                     and (known_first_name or mention.titles or e.genders or e.titles or e.ages)
                 ]
-            if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán": a first of two surnames
-                candidates = [e for e in self.entities if e.kind == "person" and keys[0] in _keys(e.name, self.particles)[1:-1]]
+            if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán" or "Luis Saldaña-Beltrán": a first of two surnames
+                people = (e for e in self.entities if e.kind == "person")
+                candidates = [e for e in people if _first_of_two_surnames(keys[0], e.name, self.particles)]
                 candidates = candidates if len(candidates) == 1 else []
             if not candidates:  # "CHRBC" after "China Huaxin Road and Bridge Corporation (CHRBC)"
                 candidates = [e for e in self.entities if e.kind == "organisation" and initials_of(mention.text, e.name)]
@@ -526,6 +527,13 @@ def _as_written(mention: Mention, text: str) -> Mention:
     if written != mention.text and written.lower() == mention.text.lower() and written.istitle():
         return replace(mention, text=written)
     return mention
+
+
+def _first_of_two_surnames(key: str, name: str, particles: frozenset[str]) -> bool:
+    """Whether `key` is the first of a full name's two surnames, spaced or hyphenated."""
+    keys = _keys(name, particles)
+    first, hyphen, _ = name.split()[-1].partition("-")
+    return len(keys) > 1 and (key in keys[1:-1] or (bool(hyphen) and name_key(first) == key))
 
 
 def _first_surname(keys: tuple[str, ...], other: tuple[str, ...]) -> bool:
