@@ -82,6 +82,11 @@ def test_transcript_labels_are_turns_with_their_label():
     assert text[paras[2].text_start : paras[2].end] == "They found problems."
 
 
+def test_a_label_in_capitals_may_keep_the_small_c_of_mc_and_mac():
+    text = "Debate\n\nCLLR McDONALD: The fares must fall.\n\nCLLR MacLEOD: They cannot.\n\nCLLR McDONALD: Then say so.\n"
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["CLLR McDONALD", "CLLR MacLEOD", "CLLR McDONALD"]
+
+
 def test_podcast_turns_after_a_time_code_are_turns():
     text = (
         "Episode 12\n\n"
