@@ -987,6 +987,15 @@ def test_the_provost_is_not_the_depute_provost_named_after_her(quotes_of):
     assert {q.speaker for q in quotes_of(text) if "deputation" in q.text} == {"Morag Dunnett"}
 
 
+def test_a_bailie_and_a_convener_are_titles_before_a_name(quotes_of):
+    text = (
+        "Council\n\nBailie Agnes Rowan and convener Iain Struthers met parents on Friday.\n\n"
+        'Bailie Rowan said the route was "not safe for a five-year-old".\n\n'
+        'Convener Struthers said officers would "look again".\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Agnes Rowan", "Iain Struthers"]
+
+
 def _turn_items(pipeline, text: str, speaker: str) -> list[str]:
     from dataclasses import replace
 
