@@ -707,6 +707,16 @@ def test_the_company_is_the_body_that_acted_not_one_named_in_a_list(pipeline):
     assert _speakers(pipeline, text)["We are acting out of an abundance of caution,"] == "Brightwell Home Products"
 
 
+@pytest.mark.parametrize("word", ["operator", "airline", "utility"])
+def test_the_operator_airline_or_utility_is_the_body_named_before(pipeline, word):
+    text = (
+        "Storm\n\nHarbour Link Ferries Ltd says no sailings will leave before Monday.\n\n"
+        "Hannah Greer, the local MP, says she has asked ministers to visit.\n\n"
+        f"In a statement, the {word} said: \u201cWe will not put passengers at risk.\u201d\n"
+    )
+    assert _speakers(pipeline, text)["We will not put passengers at risk."] == "Harbour Link Ferries Ltd"
+
+
 def test_a_definite_role_no_one_holds_stands_for_the_person_just_named(pipeline):
     text = (
         "Glyphosate row\n\n"
