@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extraction.embeds import clean_display_name, find_embeds
 
 
@@ -326,6 +328,18 @@ def test_a_display_names_bar_parts_a_name_from_an_office_either_side():
     assert clean_display_name("MoTC Spokesman | Yousef Abu Haidar") == "Yousef Abu Haidar"
 
 
-def test_a_blockquotes_signer_is_named_without_the_titles_before_the_name(quotes_of):
-    text = "Board\n\n> No school will close this year.\n>\n> — Superintendent Warren Feld\n"
-    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("No school will close this year.", "Warren Feld")]
+@pytest.mark.parametrize(
+    ("signature", "name"), [("Superintendent Warren Feld", "Warren Feld"), ("Jane Arkwright MSP", "Jane Arkwright")]
+)
+def test_a_blockquotes_signer_is_named_without_titles_or_the_letters_after_the_name(quotes_of, signature, name):
+    text = f"Board\n\n> No school will close this year.\n>\n> — {signature}\n"
+    assert [(q.text, q.speaker) for q in quotes_of(text)] == [("No school will close this year.", name)]
+
+
+def test_a_posts_display_name_is_the_name_without_the_letters_after_it(quotes_of):
+    text = (
+        "Storm\n\nThe local member has been in town all afternoon.\n\n"
+        "Spent the afternoon with the fire crews on Mill Lane. Water is through sixty homes.\n\n"
+        "— Owen Pryce MP (@owenprycemp) March 15, 2025\n"
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text) if q.kind == "embed"] == [("embed", "Owen Pryce")]

@@ -105,7 +105,7 @@ def quotes_from_parses(
     drafts = collect_drafts(document.text, found, parsed, matchers)
     quotes = (
         resolve_drafts(document, found, drafts, registry, rules)
-        + embed_quotes(document, found)
+        + embed_quotes(document, found, rules)
         + signed_quotes(document, found, rules)
     )
     quotes.sort(key=lambda q: (q.start, q.end))

@@ -944,16 +944,27 @@ def signed_quotes(document: Document, found: Plan, rules: Rules) -> list[Quote]:
 
 
 def _untitled(name: str | None, rules: Rules) -> str | None:
+    """A signature's name without the titles before it or the letters after it ("Hannah Greer MP")."""
     words = (name or "").split()
     while len(words) > 2 and words[0].lower() in rules.title_words:
         words = words[1:]
+    while len(words) > 2 and words[-1].isupper() and words[-1].lower() in rules.title_words:
+        words = words[:-1]
     return " ".join(words) or name
 
 
-def embed_quotes(document: Document, found: Plan) -> list[Quote]:
+def embed_quotes(document: Document, found: Plan, rules: Rules) -> list[Quote]:
     """Embedded posts, attributed to their display names."""
     return [
-        _signed(document, found, e, "embed", f"@{e.embed_handle}" if e.embed_handle else e.embed_author, "unknown", RULE_EMBED)
+        _signed(
+            document,
+            found,
+            replace(e, embed_author=_untitled(e.embed_author, rules)),
+            "embed",
+            f"@{e.embed_handle}" if e.embed_handle else e.embed_author,
+            "unknown",
+            RULE_EMBED,
+        )
         for e in found.embeds
     ]
 
