@@ -977,24 +977,27 @@ def test_the_cm_is_the_chief_minister_named_before(quotes_of):
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Anjali Raghavan"]
 
 
-def test_the_mayor_is_not_the_deputy_mayor_named_after_her(quotes_of):
-    text = (
-        "Market hall\n\nMayor Hélène Castagnède proposed the change.\n\n"
-        "The deputy mayor, Karim Belkacem, said the council would hold a ceremony in June.\n\n"
-        'The mayor said there was "room for both names".\n'
-    )
-    assert {q.speaker for q in quotes_of(text) if "room" in q.text} == {"Hélène Castagnède"}
+MAYOR_AND_DEPUTY = (
+    "Market hall\n\nMayor Hélène Castagnède proposed the change.\n\n"
+    "The deputy mayor, Karim Belkacem, said the council would hold a ceremony in June.\n\n"
+    'The mayor said there was "room for both names".\n'
+)
+PROVOST_AND_DEPUTE = (
+    "Meeting of the Council\n\nPresent: Provost Morag Dunnett (in the Chair); Depute Provost Iain Lennox; "
+    "Councillor Shona Baird.\n\nPROVOST: Thank you, colleagues. I have agreed to hear a deputation.\n\n"
+    "COUNCILLOR BAIRD: Thank you, Provost. The report is clear.\n\n"
+    "PROVOST: Order, please. I will not have applause from the gallery.\n\n"
+    "COUNCILLOR BAIRD: We will vote for the motion.\n"
+)
 
 
-def test_the_provost_is_not_the_depute_provost_named_after_her(quotes_of):
-    text = (
-        "Meeting of the Council\n\nPresent: Provost Morag Dunnett (in the Chair); Depute Provost Iain Lennox; "
-        "Councillor Shona Baird.\n\nPROVOST: Thank you, colleagues. I have agreed to hear a deputation.\n\n"
-        "COUNCILLOR BAIRD: Thank you, Provost. The report is clear.\n\n"
-        "PROVOST: Order, please. I will not have applause from the gallery.\n\n"
-        "COUNCILLOR BAIRD: We will vote for the motion.\n"
-    )
-    assert {q.speaker for q in quotes_of(text) if "deputation" in q.text} == {"Morag Dunnett"}
+@pytest.mark.parametrize(
+    ("text", "words", "holder"),
+    [(MAYOR_AND_DEPUTY, "room", "Hélène Castagnède"), (PROVOST_AND_DEPUTE, "deputation", "Morag Dunnett")],
+    ids=["deputy mayor", "depute provost"],
+)
+def test_an_office_is_not_the_deputy_named_after_its_holder(quotes_of, text, words, holder):
+    assert {q.speaker for q in quotes_of(text) if words in q.text} == {holder}
 
 
 def test_a_bailie_and_a_convener_are_titles_before_a_name(quotes_of):
