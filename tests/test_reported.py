@@ -124,17 +124,9 @@ def test_noun_object_of_promised(quotes_of):
     assert found == [("a referendum on the stadium", "Lena Ortiz")]
 
 
-@pytest.mark.parametrize(
-    ("verb", "content"),
-    [
-        ("affirmed", "the kingdom's support for the talks"),
-        ("conveyed", "the government's condolences to the families"),
-        ("underscored", "the need for a ceasefire"),
-    ],
-)
-def test_noun_object_of_a_diplomatic_read_out_verb(quotes_of, verb, content):
-    found = reported(quotes_of(f"Foreign Minister Omar Haddad {verb} {content}."))
-    assert found == [(content, "Omar Haddad")]
+def test_noun_object_of_affirmed(quotes_of):
+    found = reported(quotes_of("Foreign Minister Omar Haddad affirmed the kingdom's support for the talks."))
+    assert found == [("the kingdom's support for the talks", "Omar Haddad")]
 
 
 def test_agreeing_to_do_something_is_a_decision_not_speech(quotes_of):
