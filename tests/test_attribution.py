@@ -784,6 +784,15 @@ def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
     assert direct_speakers(quotes_of(text)) == ["Wes Brantley"]
 
 
+def test_a_statement_quoted_from_its_maker_in_the_paragraph_after_is_the_makers(quotes_of):
+    text = (
+        "Inquiry\n\nIn her ruling, Judge Clara Venn found the company had been warned.\n\n"
+        "She also quoted a statement made in parliament last week by Health Minister Tomas Reyes:\n\n"
+        '"No hospital will be asked to choose between its patients and its budget."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomas Reyes"]
+
+
 def test_the_statement_said_is_the_statements_writer_named_before(quotes_of):
     text = (
         "Trial\n\nRupert Kilbride KC, for Colbeck, told jurors his client had been kept in the dark.\n\n"

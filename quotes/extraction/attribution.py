@@ -403,6 +403,10 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     if subject is None and not any(t.pos_ in ("VERB", "AUX") for t in last):
         # "Response from Councillor Tom Brennan (Labour), Cabinet Member for Leisure:"
         subject = next((t for t in last if t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in ("from", "by")), None)
+    if last.root.lemma_.lower() in rules.words("verbs.voicing"):
+        # "She quoted a statement made ... by Transport Minister Hamzah Idris:": the owner's words
+        objects = (c for c in last.root.children if c.dep_ == "dobj")
+        subject = next((o for w in objects if (o := _owner_of_words(w)) is not None), subject)
     mention = mention_at(subject, rules) if subject is not None else None
     return None if mention is None else Cue(last.root, mention, subject, RULE_COLON_INTRODUCTION)
 
@@ -494,7 +498,7 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     statements = rules.words("nouns.statement")
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < colon.i]
     words = next((c for c in objects if voiced or c.lemma_.lower() in statements), None)
-    owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) if words is not None else None
+    owner = _owner_of_words(words) if words is not None else None
     subject = owner or subject
     mention = mention_at(subject, rules) if subject is not None else None
     # "she quoted a Kenyan doctor, Ruth Mwangi:": the person quoted, not the one quoting
@@ -507,6 +511,14 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     if mention is None or mention.kind != "person" or (mention.form not in ("name", "pronoun") and not titled):
         return None
     return Cue(verb, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+def _owner_of_words(words: Token) -> Token | None:
+    """Whose words are read out: "Brantley's line", "a statement made ... by Minister Hamzah Idris"."""
+    owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    made = (c for c in words.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    by = (g for c in made for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+    return owner or next((t for t in by if t.pos_ == "PROPN"), None)
 
 
 HEADLINE_TOPIC_TOKENS = 3  # "Northway Rail boss: strike 'entirely avoidable'": a topic this short before the quote
