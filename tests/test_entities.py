@@ -482,6 +482,17 @@ def test_a_sub_head_quote_takes_the_speaker_of_the_body_quote_that_repeats_it(pi
     assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"
 
 
+def test_a_sub_head_quote_under_another_speakers_paragraph_takes_the_speaker_of_the_quote_it_repeats(pipeline):
+    text = (
+        "Wildfire\n\n"
+        'Deputy chief Tom Ashby said crews had been "stretched thin for a week" and added that more were coming.\n\n'
+        "'Not out of the woods'\n\n"
+        "Fire Commissioner Ruth Halvorsen visited the evacuation centre on Tuesday.\n\n"
+        '"We are not out of the woods, and I want to be clear about that," Halvorsen said.\n'
+    )
+    assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"
+
+
 def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_repeats(pipeline):
     text = (
         "Rail strike live\n\n"

@@ -52,6 +52,7 @@ RULE_TRANSLATION = "translation in brackets after a quote in another language"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
+INHERITED_RULES = frozenset({RULE_CONTINUATION, RULE_NARRATED_INTRODUCTION})  # a speaker from the paragraph above
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
@@ -762,12 +763,14 @@ def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], fo
     """A quote that a later quote of its unit repeats word for word (a live-blog entry's sub-head
     "'Like a freight train'", a headline, a key point) takes that quote's speaker when nobody was
     given it, or when a heading gave only a role ("Transport secretary: 'The door ... open'") and
-    the later quote names its speaker."""
+    the later quote names its speaker, or when a sub-head that is only a quote took the speaker of
+    the paragraph above it ("'Hindi ito aksidente lang'" under another speaker's paragraph)."""
     words = [f" {normalise(q.text)} " for q in quotes]
     units = [found.paragraph_at(q.start).unit for q in quotes]
     for i in range(len(quotes) - 1, -1, -1):  # a sub-head takes its speaker before a key point repeats it
         quote = quotes[i]
         by_role = quote.speaker is not None and _heading_by_role(quote, mentions[i], found)
+        by_role = by_role or (quote.rule in INHERITED_RULES and _quote_sub_head(quote, found))
         if (quote.speaker is not None and not by_role) or quote.kind not in MARKED_KINDS:
             continue
         for j in range(i + 1, len(quotes)):
@@ -777,6 +780,13 @@ def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], fo
             if named and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
+
+
+def _quote_sub_head(quote: Quote, found: Plan) -> bool:
+    """A sub-head that is one quote and nothing else, with no full stop."""
+    para = found.paragraph_at(quote.start)
+    alone = quote.end - quote.start >= para.end - para.text_start - 2  # its marks around it
+    return alone and para.end - para.text_start <= SUB_HEAD_MAX_CHARS and not quote.text.rstrip().endswith((".", "!", "?"))
 
 
 def _heading_by_role(quote: Quote, mention: Mention | None, found: Plan) -> bool:
