@@ -103,6 +103,11 @@ def test_multi_paragraph_quote_continues(rules):
     assert [s.continues for s in spans] == [False, True]
 
 
+def test_a_single_marked_quote_left_open_mid_paragraph_runs_on_into_the_paragraph_that_reopens_it(rules):
+    text = "‘I never sewed,’ she says. ‘I learnt to look. She was always right.\n\n‘I cried for an hour.’\n"
+    assert texts(text, rules) == ["I never sewed,", "I learnt to look. She was always right.", "I cried for an hour."]
+
+
 def test_unclosed_mark_ends_at_its_paragraph(rules):
     text = 'He said "this never ends\n\nThe next paragraph is plain reporting with no marks.'
     spans = find_quote_spans(text, rules)

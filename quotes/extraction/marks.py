@@ -178,7 +178,12 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
                 for i, (first, last) in enumerate(_around_incise(text, start, end, rules)):
                     close = pair.close if last == end else ""
                     pieces.append(QuoteSpan(first, last, text[first:last], opener.mark, close, continues and i == 0))
-        dangling = next((o for o in unclosed if any(p.level == "double" for p in o.pairs) or o.position == para.start), None)
+        # a single mark left open mid-paragraph continues only when the next paragraph reopens with it
+        reopened = index + 1 < len(paras) and text[paras[index + 1].start : paras[index + 1].start + 1]
+        dangling = next(
+            (o for o in unclosed if any(p.level == "double" for p in o.pairs) or o.position == para.start or o.mark == reopened),
+            None,
+        )
         if dangling is not None:
             start, end = trimmed(text, dangling.position + len(dangling.mark), para.end)
             if start < end:
