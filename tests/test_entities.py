@@ -728,6 +728,16 @@ def test_the_operator_airline_or_utility_is_the_body_named_before(pipeline, word
     assert _speakers(pipeline, text)["We will not put passengers at risk."] == "Harbour Link Ferries Ltd"
 
 
+@pytest.mark.parametrize("name", ["Central Iowa Water Works", "Harbour Link Ferries", "Northway Trains", "Mutiara Strait Lines"])
+def test_a_utility_or_operator_named_by_its_last_word_is_the_company(pipeline, name):
+    text = (
+        f"Storm\n\n{name} says no services will run before Monday.\n\n"
+        "Hannah Greer, the local MP, says she has asked ministers to visit.\n\n"
+        "In a statement, the company said: \u201cWe will not put passengers at risk.\u201d\n"
+    )
+    assert _speakers(pipeline, text)["We will not put passengers at risk."] == name
+
+
 def test_a_definite_role_no_one_holds_stands_for_the_person_just_named(pipeline):
     text = (
         "Glyphosate row\n\n"
