@@ -343,3 +343,18 @@ def test_a_posts_display_name_is_the_name_without_the_letters_after_it(quotes_of
         "— Owen Pryce MP (@owenprycemp) March 15, 2025\n"
     )
     assert [(q.kind, q.speaker) for q in quotes_of(text) if q.kind == "embed"] == [("embed", "Owen Pryce")]
+
+
+def test_a_post_quoting_another_gives_each_post_to_its_own_author():
+    text = (
+        "The mayor shared the warning with a message of her own:\n\n"
+        "Every family will have a roof tonight. Please stay away from the river.\n\n"
+        "Quote\nRiver Authority East @RiverEast · Oct 14\n"
+        "The river has reached 6.4 m at the old bridge gauge. Do not try to move vehicles.\n\n"
+        "— Ana Ortega (@AnaOrtegaMayor) October 14, 2025\n"
+    )
+    posts = [(p.embed_author, p.text) for p in find_embeds(text)]
+    assert posts == [
+        ("Ana Ortega", "Every family will have a roof tonight. Please stay away from the river."),
+        ("River Authority East", "The river has reached 6.4 m at the old bridge gauge. Do not try to move vehicles."),
+    ]

@@ -238,13 +238,49 @@ def _after_its_introduction(text: str, paras: list[Paragraph], first: int, floor
     return first
 
 
+@lru_cache(maxsize=1)
+def quoted_post_label() -> regex.Pattern[str]:
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return regex.compile(embeds["quoted_post_label"])
+
+
+def _under_a_quote_label(text: str, match: regex.Match[str]) -> int | None:
+    """Where the "Quote" line above an author line starts, when one stands right above it."""
+    above_end = text.rfind("\n", 0, match.start())
+    if above_end < 0:
+        return None
+    above_start = text.rfind("\n", 0, above_end) + 1
+    return above_start if quoted_post_label().match(text[above_start:above_end]) else None
+
+
+def _post(text: str, match: regex.Match[str], start: int, end: int) -> QuoteSpan:
+    return QuoteSpan(
+        start,
+        end,
+        text[start:end],
+        embed_author=clean_display_name(match.group("name")) or match.groupdict().get("handle"),
+        embed_handle=match.groupdict().get("handle"),
+    )
+
+
 def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSpan]:
-    """Every embedded post in `text`, with its author's display name and handle."""
+    """Every embedded post in `text`, with its author's display name and handle; a post that
+    quotes another gives two, the quoted one under its author line."""
     paras = paragraphs(text) if paras is None else paras
     found: list[QuoteSpan] = []
     previous_signature_end = 0
+    header: tuple[regex.Match[str], int] | None = None  # a quoted post's author line, and its "Quote" line
     for match in _signatures(text):
-        end = match.start()
+        label = _under_a_quote_label(text, match)
+        if label is not None and header is None:
+            header = (match, label)
+            continue
+        quoted: QuoteSpan | None = None
+        if header is not None:  # the quoted post runs from under its author line to this signature
+            inner_start, inner_end = trimmed(text, header[0].end(), match.start())
+            quoted = _post(text, header[0], inner_start, inner_end) if inner_start < inner_end else None
+        end = header[1] if header is not None else match.start()
+        header = None
         while end < match.end() and text[end] in " \t":
             end += 1  # an indented signature line ("  — u/gravelgrandpa", a blockquote's blanked ">")
         index = next((i for i, p in enumerate(paras) if p.start <= end <= p.end), None)
@@ -261,15 +297,8 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
             start = _line_end(text, match.start("name")) + 1
         start, end = trimmed(text, start, end)
         previous_signature_end = match.end()
-        if start >= end:
-            continue
-        found.append(
-            QuoteSpan(
-                start,
-                end,
-                text[start:end],
-                embed_author=clean_display_name(match.group("name")) or match.groupdict().get("handle"),
-                embed_handle=match.groupdict().get("handle"),
-            )
-        )
+        if start < end:
+            found.append(_post(text, match, start, end))
+        if quoted is not None:
+            found.append(quoted)
     return found

@@ -66,6 +66,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
                 "date",
                 "blockquote_signature",
                 "quote_signature",
+                "quoted_post_label",
                 "email_signoff",
                 "email_sender",
             }
