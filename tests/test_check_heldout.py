@@ -79,6 +79,9 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
 - `tests/data/drafts_blind20/` quotes the ten `blind20` articles, written blind with them; its
   first run (0.892 right, 2 correct quotes with an error) is in the README.
 
+- `tests/data/drafts_blind21/` quotes the ten `blind21` articles, written blind with them; its
+  first run (0.925 right, 4 correct quotes with an error) is in the README.
+
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
 """
@@ -133,6 +136,7 @@ SETS = {
     "drafts_final18": ("final18", 0.95, 0),
     "drafts_final19": ("final19", 0.97, 0),
     "drafts_blind20": ("blind20", 0.89, 2),
+    "drafts_blind21": ("blind21", 0.92, 4),
 }
 
 
