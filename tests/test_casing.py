@@ -13,6 +13,10 @@ def test_a_sentence_is_not_title_case():
     assert not is_title_case("The mayor said the bridge in Riga would reopen.")
 
 
+def test_a_line_introducing_a_quote_with_a_colon_is_not_title_case():
+    assert not is_title_case("Tomasz Brennan, Chief Financial Officer, added:")
+
+
 def test_names_are_words_capitalised_inside_sentences():
     text = "The mayor of Riga spoke. Officials in Riga agreed."
     assert names_in_running_text(text, [(0, len(text))]) == {"Riga"}

@@ -20,9 +20,10 @@ LONG_WORD = 4
 
 
 def is_title_case(line: str) -> bool:
-    """A one-line headline or sub-head with most of its longer words capitalised."""
+    """A one-line headline or sub-head with most of its longer words capitalised (a line ending in
+    a full stop or a colon is a sentence: "Tomasz Brennan, Chief Financial Officer, added:")."""
     words = WORD.findall(line)
-    if not words or len(words) > MAX_HEADLINE_WORDS or line.rstrip().endswith("."):
+    if not words or len(words) > MAX_HEADLINE_WORDS or line.rstrip().endswith((".", ":")):
         return False
     long_words = [w for w in words if len(w) >= LONG_WORD]
     capitalised = [w for w in long_words if w[0].isupper()]
