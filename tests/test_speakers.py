@@ -922,3 +922,8 @@ def test_two_first_names_before_one_surname_name_two_people_of_that_surname(pipe
 def test_two_first_names_before_one_surname_in_unparsed_text_name_two_people(rules):
     text = "Hushworks' founders Rebecca and Tomas Lindqvist built a brand."
     assert sorted(m.text for m in names_by_regex(text, 0, len(text), rules)) == ["Rebecca Lindqvist", "Tomas Lindqvist"]
+
+
+def test_a_reddit_user_name_is_one_speaker(quotes_of):
+    text = "Thread\n\nThe thread drew many comments.\n\nThe moderator u/tidewater_kay said the thread was the busiest in years.\n"
+    assert {q.speaker for q in quotes_of(text)} == {"u/tidewater_kay"}

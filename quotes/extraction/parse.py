@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,39 @@ def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
         for form in {word.capitalize(), word.upper()}:
             if len(nlp.make_doc(form)) > 1:
                 tokenizer.add_special_case(form, [{"ORTH": form}])
+
+
+USER_NAMES = "quotes_user_names"
+
+
+def keep_user_names(nlp: Language, names: regex.Pattern[str]) -> None:
+    """Keep a platform user name ("u/harbour_watch") one token, a proper noun: split at its "/",
+    "u" is the subject and the name a stray appositive; whole, the tagger may call it anything."""
+    tokenizer: Any = nlp.tokenizer
+    default = tokenizer.token_match  # a compiled pattern's .match, which a saved pipeline keeps as its pattern
+    ours = f"(?:{names.pattern})\\Z"
+    if default is None or ours not in default.__self__.pattern:
+        patterns = [ours, *([default.__self__.pattern] if default is not None else [])]
+        tokenizer.token_match = re.compile("|".join(f"(?:{p})" for p in patterns)).match
+    if USER_NAMES not in nlp.pipe_names:
+        config = {"pattern": names.pattern}
+        if "attribute_ruler" in nlp.pipe_names:  # it sets the tags' parts of speech
+            nlp.add_pipe(USER_NAMES, after="attribute_ruler", config=config)
+        else:
+            nlp.add_pipe(USER_NAMES, last=True, config=config)
+
+
+@Language.factory(USER_NAMES, default_config={"pattern": ""})
+def make_user_names(nlp: Language, name: str, pattern: str) -> Callable[[Doc], Doc]:
+    names = regex.compile(pattern)
+
+    def tag_user_names(doc: Doc) -> Doc:
+        for token in doc:
+            if names.fullmatch(token.text):
+                token.tag_, token.pos_ = "NNP", "PROPN"
+        return doc
+
+    return tag_user_names
 
 
 HYPHENATED_NAMES = "quotes_hyphenated_given_names"

@@ -33,6 +33,7 @@ from quotes.extraction.parse import (
     keep_abbreviations,
     keep_hyphenated_given_names,
     keep_particle_surnames,
+    keep_user_names,
     load_model,
     parse,
     split_marks,
@@ -78,6 +79,8 @@ def make_pipeline(model: str | None = None, speakers_files: Iterable[Path] = ())
     rules = load_rules()
     split_marks(nlp, rules.quote_chars)
     keep_abbreviations(nlp, rules.abbreviations)
+    if rules.user_name is not None:
+        keep_user_names(nlp, rules.user_name)
     keep_hyphenated_given_names(nlp)
     keep_particle_surnames(nlp, rules.words("speakers.misread_particles"))
     return pipeline_of(nlp, speakers_files)
