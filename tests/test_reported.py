@@ -329,6 +329,11 @@ def test_content_introduced_by_whether_is_a_question_not_a_statement(quotes_of):
     assert found == []
 
 
+def test_a_question_asked_whether_is_the_askers(quotes_of):
+    found = reported(quotes_of("Councillor Ruth Okafor asked whether the pool would reopen before the summer."))
+    assert found == [("whether the pool would reopen before the summer", "Ruth Okafor")]
+
+
 def test_pledged_to_with_the_infinitive_parsed_as_an_adverbial_clause(quotes_of):
     text = "Prime minister Abdulhamid Qaddour pledged on Sunday to hold national elections before the end of the year."
     assert ("to hold national elections before the end of the year", "Abdulhamid Qaddour") in reported(quotes_of(text))

@@ -276,7 +276,8 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
             skip_first = False
         else:
             skip_first = rule.skip_first
-        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children):
+        asks = cue.lemma_.lower() in rules.words("verbs.put_to")  # "asked whether ...": the asker's question
+        if not asks and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children):
             continue  # "declined to say whether she would resign": a question, not a statement
         free_relative = roots[-1].lower_ == "what" or any(
             c.lower_ == "what" and c.i < roots[-1].i and c.dep_ in ("dobj", "dative", "nsubj") for c in roots[-1].children
