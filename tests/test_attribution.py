@@ -776,6 +776,14 @@ def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quote
     assert direct_speakers(quotes_of(text)) == ["Gil Harrow"]
 
 
+def test_a_papers_editorial_is_the_papers_words(quotes_of):
+    text = (
+        "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "
+        "'The council has mistaken a national problem for a local one.'\n"
+    )
+    assert direct_speakers(quotes_of(text)) == ["Kessaway Gazette"]
+
+
 def test_words_read_out_before_a_colon_are_their_owners(quotes_of):
     text = (
         "Debate\n\nWes Brantley spoke at a rally.\n\nHost Derek Solano read out Brantley's line to the local paper: "
