@@ -61,6 +61,10 @@ def test_the_tokenizer_splits_single_guillemets_off_words(pipeline):
     assert [t.text for t in pipeline.nlp("I shouted ‹Into the container!›")][2:4] == ["‹", "Into"]
 
 
+def test_the_tokenizer_splits_a_dialogue_dash_and_full_stop_off_a_name(pipeline):
+    assert [t.text for t in pipeline.nlp("—Go home —replied Ana Peña—. We did.")][6:9] == ["Peña", "—", "."]
+
+
 def test_a_title_abbreviation_stays_one_token(pipeline):
     assert [t.text for t in pipeline.nlp("Smt. Anjali Raghavan spoke.")][:2] == ["Smt.", "Anjali"]
 

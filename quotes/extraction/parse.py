@@ -141,14 +141,16 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[tuple[int, bool]]:
 
 def split_marks(nlp: Language, marks: str) -> None:
     """Make every quote mark a token of its own at a word's edge, as spaCy does with '"' and '«'
-    already: its English tokenizer leaves "‹Into" and "now!›" whole, and the parse goes astray."""
+    already: its English tokenizer leaves "‹Into", "now!›" and a dialogue's "Peña—." whole, and
+    the parse goes astray."""
     tokenizer: Any = nlp.tokenizer
-    missing = [c for c in marks if len(nlp.make_doc(f"{c}a{c}")) != 3]
+    missing = [c for c in marks if len(nlp.make_doc(f"{c}a{c}")) != 3 or len(nlp.make_doc(f"a{c}.")) != 3]
     if missing:
         escaped = [regex.escape(c) for c in missing]
+        stops = [f"(?<={c})\\." for c in escaped]  # the full stop after a closing mark or dash
         defaults: Any = nlp.Defaults
         tokenizer.prefix_search = util.compile_prefix_regex([*defaults.prefixes, *escaped]).search
-        tokenizer.suffix_search = util.compile_suffix_regex([*defaults.suffixes, *escaped]).search
+        tokenizer.suffix_search = util.compile_suffix_regex([*defaults.suffixes, *escaped, *stops]).search
 
 
 def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
