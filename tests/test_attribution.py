@@ -611,6 +611,14 @@ def test_a_dialogue_dash_paragraph_is_spoken_by_the_person_its_aside_names(quote
     assert (quote.text, quote.speaker) == ("The water will come up to the church steps", "Teodoro Gil")
 
 
+def test_a_name_in_a_dialogue_aside_outweighs_the_speech_verb_of_the_paragraph_before(quotes_of):
+    text = (
+        "Floods\n\nThe river authority said in a statement that the wall had held.\n\n"
+        "—Tell that to my father —replied Tomás Ibarra, 51, as he dragged a sofa into the street—. We all knew.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomás Ibarra", "Tomás Ibarra"]
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"

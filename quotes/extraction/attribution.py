@@ -440,6 +440,19 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
     return _label_at(doc, dash.end(), rules, RULE_DASH_LABEL) if dash is not None else None
 
 
+DASH_ASIDE = regex.compile(r"\s*(?:—|–|―)\s*(?P<verb>\p{Ll}+)\s+(?=\S)")
+RULE_DASH_ASIDE = "speaker of the aside between dashes after the speech ('—replied Joaquín Peña, 44—')"
+
+
+def dash_aside(doc: Doc, speech_end: int, rules: Rules) -> Cue | None:
+    """Spanish dialogue: "—Tell that to my mother —replied Joaquín Peña, 44, as he carried ...—."
+    The name after the speech verb that opens the aside speaks, however the parse hangs it."""
+    aside = DASH_ASIDE.match(doc.text, speech_end)
+    if aside is None or aside.group("verb") not in rules.cue_verb_forms:
+        return None
+    return _label_at(doc, aside.end(), rules, RULE_DASH_ASIDE)
+
+
 COLON_AFTER = regex.compile(r"\s*:\s*(?=\p{Lu})")
 
 
@@ -460,7 +473,7 @@ def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
         return None
     phrase = []
     for token in after:
-        if token.text in (",", "(", ";") or token.is_quote or (token.is_punct and token.text in ".!?"):
+        if token.text in (",", "(", ";", "—", "–", "―") or token.is_quote or (token.is_punct and token.text in ".!?"):
             break
         phrase.append(token)
     if any(t.lower_ == "by" for t in phrase):

@@ -22,6 +22,7 @@ from quotes.extraction.attribution import (
     colon_after,
     colon_clause,
     colon_label,
+    dash_aside,
     dash_label,
     find_cues,
     governing_cue,
@@ -106,7 +107,8 @@ def drafts_in_part(
             opening = span.start - len(span.open_mark) - offset
             label = colon_label(doc, opening, rules) or colon_clause(doc, opening, rules)
             closing = span.end + len(span.close_mark) - offset
-            cue = label or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules) or cue
+            aside = dash_aside(doc, span.end - offset, rules) if span.open_mark in rules.dialogue_dashes else None
+            cue = label or aside or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules) or cue
         if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
             cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         kind = quote_kind(text, span, para_start)
