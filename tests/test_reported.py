@@ -334,6 +334,10 @@ def test_a_question_asked_whether_is_the_askers(quotes_of):
     assert found == [("whether the pool would reopen before the summer", "Ruth Okafor")]
 
 
+def test_the_writers_own_question_asked_whether_is_no_item(quotes_of):
+    assert reported(quotes_of("On Monday I asked the council whether the pool would reopen before the summer.")) == []
+
+
 def test_pledged_to_with_the_infinitive_parsed_as_an_adverbial_clause(quotes_of):
     text = "Prime minister Abdulhamid Qaddour pledged on Sunday to hold national elections before the end of the year."
     assert ("to hold national elections before the end of the year", "Abdulhamid Qaddour") in reported(quotes_of(text))

@@ -277,7 +277,8 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         else:
             skip_first = rule.skip_first
         asks = cue.lemma_.lower() in rules.words("verbs.put_to")  # "asked whether ...": the asker's question
-        if not asks and any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children):
+        question = any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in roots[-1].children)
+        if question and (not asks or _asked_by_the_writer(cue, rules)):
             continue  # "declined to say whether she would resign": a question, not a statement
         free_relative = roots[-1].lower_ == "what" or any(
             c.lower_ == "what" and c.i < roots[-1].i and c.dep_ in ("dobj", "dative", "nsubj") for c in roots[-1].children
@@ -325,6 +326,12 @@ def _spans_time(phrase: Token, rules: Rules) -> bool:
     durations = rules.words("speakers.duration_words")
     has_object = any(c.dep_ == "dobj" for c in phrase.head.children)
     return has_object and any(o.dep_ == "pobj" and o.lemma_.lower() in durations for o in phrase.children)
+
+
+def _asked_by_the_writer(cue: Token, rules: Rules) -> bool:
+    """ "On Tuesday I asked the district whether ...": the reporter's own question."""
+    first_person = rules.words("speakers.first_person_pronouns")
+    return any(c.dep_ == "nsubj" and c.lower_ in first_person for c in cue.children)
 
 
 def _question_put_to_the_subject(cue: Token, rules: Rules) -> bool:
