@@ -784,6 +784,15 @@ def test_a_clause_before_a_colon_is_no_label_of_the_name_in_its_apposition(quote
     assert direct_speakers(quotes_of(text)) == ["Gil Harrow"]
 
 
+def test_a_topic_before_a_colon_is_no_speaker_of_the_sentence_that_names_one(quotes_of):
+    text = (
+        "Crews\n\nWhat the crews face elsewhere:\n\n"
+        "- Canada: the seafarers' union's Marta Oyelaran told the transport minister that the crews were "
+        '"running out of food".\n'
+    )
+    assert {(q.kind, q.speaker) for q in quotes_of(text)} == {("indirect", "Marta Oyelaran"), ("partial", "Marta Oyelaran")}
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

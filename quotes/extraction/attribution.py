@@ -65,6 +65,7 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
             if speaker_token.lower_ != "which" and speaker_token.dep_ == "pobj":
                 speaker_token = _person_before_a_place(speaker_token)
+        speaker_token = _named_after_a_topic(speaker_token)
         mention = mention_at(speaker_token, rules)
         cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, label)
     # cues without a speaker of their own: "..., adding that", "stating that"
@@ -81,6 +82,14 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             if inherited is not None:
                 cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
     return cues
+
+
+def _named_after_a_topic(subject: Token) -> Token:
+    """ "Australia: the union's Tilly Roanoke told ...": a topic and a colon, then the name the
+    parser hangs on it as an appositive, who speaks."""
+    colon = subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ":"
+    named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i + 1]
+    return named[0] if colon and named else subject
 
 
 PLACE_PREPOSITIONS = ("from", "in", "at")

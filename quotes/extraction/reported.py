@@ -395,6 +395,15 @@ def _contiguous_around(tokens: list[Token], anchor: Token) -> list[Token]:
     return list(anchor.doc[start : end + 1])
 
 
+def _speaks_with_own_subject(token: Token, rules: Rules) -> bool:
+    """A speech verb with a named subject of its own ("... Tilly Roanoke told the minister")."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in rules.words("verbs.clause")
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in token.children)
+    )
+
+
 def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     """ "Governor: Thousands have fled" -> (speaker, content start, content end) in characters.
 
@@ -420,6 +429,8 @@ def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     # verbless claim ("Mayor: No property tax increase in 2026 budget"), but not a label with a
     # name or a number after it ("Driver: Max Verstappen", "Team: ..."), and "Update: ..." never
     finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in right)
+    if any(_speaks_with_own_subject(t, rules) for t in right):
+        return None  # "Australia: the union's Tilly Roanoke told the minister that ...": a topic, then who speaks
     person_role = head.lower_ in rules.title_words | rules.words("speakers.unnamed") and not is_organisation([head], rules)
     claim = person_role and right.root.pos_ == "NOUN" and not any(t.pos_ in ("PROPN", "NUM") for t in right[:2])
     if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or claim):
