@@ -87,6 +87,15 @@ def test_a_label_in_capitals_may_keep_the_small_c_of_mc_and_mac():
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["CLLR McDONALD", "CLLR MacLEOD", "CLLR McDONALD"]
 
 
+def test_a_label_may_give_roles_after_commas_and_then_a_translator_in_brackets():
+    text = (
+        "Evening news\n\nANCHOR: Good evening.\n\n"
+        "MARIA SOTO, MAYOR OF RIVERTON (through translator): We will rebuild.\n\n"
+        "PEDRO VEGA, PRESIDENT, EASTERN REGIONAL GOVERNMENT (through translator): The alert was sent in time.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["ANCHOR", "MARIA SOTO", "PEDRO VEGA"]
+
+
 def test_podcast_turns_after_a_time_code_are_turns():
     text = (
         "Episode 12\n\n"
