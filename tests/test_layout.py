@@ -178,8 +178,12 @@ def test_a_bullet_is_blanked_for_the_parser():
     assert text[para.text_start :].startswith("Transport secretary")
 
 
-def test_a_name_alone_above_the_date_line_is_a_byline():
-    text = "Cable broke\n\nYle News\n1.12.2026 14:32 | updated 17:05\n\nThe bureau said the ship dragged its anchor.\n"
+@pytest.mark.parametrize(
+    ("names", "date"),
+    [("Yle News", "1.12.2026 14:32 | updated 17:05"), ("Marcus Leung and Ivy Tam", "Published: 8:15pm, 23 Oct 2025")],
+)
+def test_a_name_or_two_alone_above_the_date_line_is_a_byline(names, date):
+    text = f"Cable broke\n\n{names}\n{date}\n\nThe bureau said the ship dragged its anchor.\n"
     assert [role for _, role in _roles(text)][1] == "byline"
 
 
