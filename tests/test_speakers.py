@@ -927,3 +927,11 @@ def test_two_first_names_before_one_surname_in_unparsed_text_name_two_people(rul
 def test_a_reddit_user_name_is_one_speaker(quotes_of):
     text = "Thread\n\nThe thread drew many comments.\n\nThe moderator u/tidewater_kay said the thread was the busiest in years.\n"
     assert {q.speaker for q in quotes_of(text)} == {"u/tidewater_kay"}
+
+
+def test_a_title_with_a_place_and_a_person_in_apposition_is_the_person(quotes_of):
+    text = (
+        "Port\n\nShippers met at the port on Monday.\n\n"
+        "The Port Manager, Apapa Port, Engr. Tunde Bakare-Ojo, said the vessels had been moved to the outer anchorage.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Tunde Bakare-Ojo"}

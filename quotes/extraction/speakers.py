@@ -240,9 +240,10 @@ def is_organisation(tokens: list[Token], rules: Rules) -> bool:
 def _appositive_name(token: Token, rules: Rules) -> Token | None:
     """ "The former president ..., Dmitry Medvedev, said": the name set off by commas, or at the
     end of a title's "of" phrase ("Leader of the opposition group Cllr Graham Sutcliffe said")."""
-    for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return child
+    names = [child for child in token.children if child.dep_ == "appos" and child.pos_ == "PROPN"]
+    if names:
+        # "The Port Manager, Ilakoro Port, Engr. Chinedu Okonkwo-Eze, said": the person, not the place
+        return next((n for n in names if _personal_name(n, rules)), names[0])
     if token.lemma_.lower() in rules.title_words and (named := _name_beside_title(token, rules)) is not None:
         return named
     for candidate in token.subtree:
@@ -251,6 +252,13 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
             if first.i > 0 and token.doc[first.i - 1].text == ",":
                 return candidate
     return None
+
+
+def _personal_name(name: Token, rules: Rules) -> bool:
+    """Whether a name's words hold an honorific or a known first name ("Engr. Chinedu Okonkwo-Eze")."""
+    words = _name_run(name, rules)
+    before = [name.doc[words[0].i - 1]] if words[0].i > 0 else []  # "Engr." the parse left outside the name
+    return any(w.lower_ in rules.title_words or rules.first_name_gender(w.text) for w in [*before, *words])
 
 
 def _in_a_clause_of(word: Token, noun: Token) -> bool:
@@ -287,9 +295,9 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
         beside = [c for c in current.rights if c.dep_ == "appos" or (c.dep_ == "conj" and _comma_conjunct(current, c))]
         # "His Excellency the Minister of Water Resources ..., Dr. Qasim Abu Shamma": a capitalised
         # title in apposition is one more description, not the name
-        named = next((c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words), None)
-        if named is not None:
-            return named
+        names = [c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words]
+        if names:  # "The Port Manager, Ilakoro Port, Engr. Chinedu Okonkwo-Eze": the person, not the place
+            return next((n for n in names if _personal_name(n, rules)), names[0])
         # "Minister, the opposition leader, Bola Adeyinka, said": the name ends a chain of appositions
         described = next((c for c in beside if c.pos_ == "NOUN" or c.lower_ in rules.title_words), None)
         if described is not None:
