@@ -1030,7 +1030,7 @@ def test_a_bailie_and_a_convener_are_titles_before_a_name(quotes_of):
     assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Agnes Rowan", "Iain Struthers"]
 
 
-def test_a_description_in_a_transcript_turn_is_never_the_turns_speaker(quotes_of):
+def test_an_untitled_description_in_a_transcript_turn_is_never_the_turns_speaker(quotes_of):
     text = (
         "News\n\nANCHOR: Good evening.\n\n"
         "ROSA PINTO, RESIDENT: The man from the council told us the bridge would hold. By midnight it was gone.\n\n"

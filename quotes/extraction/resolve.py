@@ -388,7 +388,12 @@ class _Speakers:
         personal, speaker = _pronoun_in_turn(mention, turn, self.rules)
         if personal:
             return (speaker, mention) if speaker else (None, None)
-        if turn is not None and turn.speaker is not None and mention.form != "name":
+        if (
+            turn is not None
+            and turn.speaker is not None
+            and mention.form == "description"
+            and mention.head not in self.rules.title_words
+        ):
             other_than = other_than or turn.speaker[0]  # "the man from the river authority told us": not the turn's speaker
         index = self.found.index(mention.start)
         recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
