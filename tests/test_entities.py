@@ -738,6 +738,16 @@ def test_a_utility_or_operator_named_by_its_last_word_is_the_company(pipeline, n
     assert _speakers(pipeline, text)["We will not put passengers at risk."] == name
 
 
+def test_the_capitalised_last_word_of_a_body_named_with_a_corporate_suffix_is_that_body(pipeline):
+    text = (
+        "Results\n\nLONDON, 22 October -- Tidewater Ports Group plc today reported its results.\n\n"
+        "The Group employs 9,000 people. Kestrel Ocean Lines collapsed in September.\n\n"
+        "In a notice to customers, the Group said it would release cargo only against original bills of lading.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["it would release cargo only against original bills of lading"] == "Tidewater Ports Group plc"
+
+
 def test_a_definite_role_no_one_holds_stands_for_the_person_just_named(pipeline):
     text = (
         "Glyphosate row\n\n"

@@ -102,6 +102,7 @@ class ArticleSpeakers:
     ranks: frozenset[str] = frozenset()  # "deputy", "vice": "the mayor" is not the deputy mayor
     body_words: dict[str, str] = field(default_factory=dict)  # "force" -> "police": "the force" is the police named
     counting_words: frozenset[str] = frozenset()  # "various", "most": "various bloggers" are the bloggers named before
+    corporate_suffixes: frozenset[str] = frozenset()  # "plc", "Inc.": "the Group" is "Brightwater Terminals Group plc"
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -193,6 +194,13 @@ class ArticleSpeakers:
         found = [e for e in self.entities if len(e.name.split()) > 1 and _keys(e.name, self.particles)[:1] == key]
         return found[0] if len(found) == 1 else None
 
+    def _body_keys(self, entity: Entity) -> tuple[str, ...]:
+        """A body's name keys without the corporate suffix that ends it ("... Group plc")."""
+        words = entity.name.split()
+        while len(words) > 1 and words[-1].lower() in self.corporate_suffixes:
+            words = words[:-1]
+        return _keys(" ".join(words), self.particles)
+
     def _full_titles(self, mention: Mention) -> set[str]:
         return {self.title_forms.get(t, t) for t in mention.titles}
 
@@ -248,7 +256,7 @@ class ArticleSpeakers:
             # "the General Staff" after "Ukraine's General Staff", "the Alliance" after "World
             # Snakebite Alliance": the body named in full before, when one word names only one
             bodies = (e for e in self.entities if e.kind == "organisation")
-            candidates = [e for e in bodies if _keys(e.name, self.particles)[-len(keys) :] == keys]
+            candidates = [e for e in bodies if self._body_keys(e)[-len(keys) :] == keys]
             candidates = candidates if len(keys) >= 2 or len(candidates) == 1 else []
         titles = self._full_titles(mention)
         candidates = [e for e in candidates if e.titles & titles] or candidates
@@ -589,6 +597,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.ranks"),
         dict(pair.split() for pair in rules.words("speakers.body_words")),
         rules.words("speakers.quantifiers"),
+        rules.words("speakers.corporate_suffixes"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:
