@@ -493,6 +493,16 @@ def test_a_sub_head_quote_under_another_speakers_paragraph_takes_the_speaker_of_
     assert _speakers(pipeline, text)["Not out of the woods"] == "Ruth Halvorsen"
 
 
+def test_a_headline_quote_takes_the_author_of_the_post_that_repeats_it(pipeline):
+    text = (
+        "\u201cKeep off the sea wall\u201d: how the storm unfolded online\n\n"
+        "The first warnings came on social media, hours before the water arrived.\n\n"
+        "The sea has reached the top of the wall at Harbour Road. Keep off the sea wall and do not drive through floodwater.\n\n"
+        "\u2014 Coastguard North (@CoastguardNorth) October 14, 2025\n"
+    )
+    assert _speakers(pipeline, text)["Keep off the sea wall"] == "Coastguard North"
+
+
 def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_repeats(pipeline):
     text = (
         "Rail strike live\n\n"

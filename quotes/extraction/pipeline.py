@@ -106,11 +106,8 @@ def quotes_from_parses(
     if recognise is not None:
         type_entities(document.text, found, registry, recognise, rules)
     drafts = collect_drafts(document.text, found, parsed, matchers)
-    quotes = (
-        resolve_drafts(document, found, drafts, registry, rules)
-        + embed_quotes(document, found, rules)
-        + signed_quotes(document, found, rules)
-    )
+    signed = embed_quotes(document, found, rules) + signed_quotes(document, found, rules)
+    quotes = resolve_drafts(document, found, drafts, registry, rules, signed) + signed
     quotes.sort(key=lambda q: (q.start, q.end))
     return [matchers.directory.link(q) for q in quotes]
 

@@ -52,6 +52,7 @@ RULE_TRANSLATION = "translation in brackets after a quote in another language"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
+REPEATING_KINDS = (*MARKED_KINDS, "embed")  # what a headline's or sub-head's quote may repeat
 INHERITED_RULES = frozenset({RULE_CONTINUATION, RULE_NARRATED_INTRODUCTION})  # a speaker from the paragraph above
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
@@ -469,8 +470,16 @@ class _Speakers:
         return entity.name, entity.kind
 
 
-def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registry: ArticleSpeakers, rules: Rules) -> list[Quote]:
-    """Quotes from drafts, in text order, each with the speaker its mention resolves to."""
+def resolve_drafts(
+    document: Document,
+    found: Plan,
+    drafts: list[Draft],
+    registry: ArticleSpeakers,
+    rules: Rules,
+    signed: list[Quote] | None = None,
+) -> list[Quote]:
+    """Quotes from drafts, in text order, each with the speaker its mention resolves to; `signed`
+    (posts and signed quotes, whose signatures name their speakers) may repeat their words."""
     text = document.text
     speakers = _Speakers(text, found, registry, turn_speakers(text, found, registry, rules), rules)
     quotes: list[Quote] = []
@@ -530,7 +539,7 @@ def resolve_drafts(document: Document, found: Plan, drafts: list[Draft], registr
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
-    _speakers_of_repeats(quotes, mentions, found)
+    _speakers_of_repeats(quotes, mentions, found, signed or [])
     quotes += translations(text, found, quotes, rules)
     return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
 
@@ -766,25 +775,30 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
             _take_speaker(quotes[before], quotes[i], RULE_CONTINUED)
 
 
-def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], found: Plan) -> None:
+def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], found: Plan, signed: list[Quote]) -> None:
     """A quote that a later quote of its unit repeats word for word (a live-blog entry's sub-head
     "'Like a freight train'", a headline, a key point) takes that quote's speaker when nobody was
     given it, or when a heading gave only a role ("Transport secretary: 'The door ... open'") and
     the later quote names its speaker, or when a sub-head that is only a quote took the speaker of
-    the paragraph above it ("'Hindi ito aksidente lang'" under another speaker's paragraph)."""
-    words = [f" {normalise(q.text)} " for q in quotes]
-    units = [found.paragraph_at(q.start).unit for q in quotes]
-    for i in range(len(quotes) - 1, -1, -1):  # a sub-head takes its speaker before a key point repeats it
-        quote = quotes[i]
-        by_role = quote.speaker is not None and _heading_by_role(quote, mentions[i], found)
+    the paragraph above it ("'Hindi ito aksidente lang'" under another speaker's paragraph). A
+    post may be the later quote too (a headline quoting a warning that a post below gives in full)."""
+    every = sorted(
+        [*((q, m) for q, m in zip(quotes, mentions, strict=True)), *((q, None) for q in signed)], key=lambda p: p[0].start
+    )
+    pool = [q for q, _ in every]
+    words = [f" {normalise(q.text)} " for q in pool]
+    units = [found.paragraph_at(q.start).unit for q in pool]
+    for i in range(len(pool) - 1, -1, -1):  # a sub-head takes its speaker before a key point repeats it
+        quote, mention = every[i]
+        by_role = quote.speaker is not None and _heading_by_role(quote, mention, found)
         by_role = by_role or (quote.rule in INHERITED_RULES and _quote_sub_head(quote, found))
         if (quote.speaker is not None and not by_role) or quote.kind not in MARKED_KINDS:
             continue
-        for j in range(i + 1, len(quotes)):
-            later = quotes[j]
+        for j in range(i + 1, len(pool)):
+            later = pool[j]
             same_unit = units[i] == 0 or units[j] == units[i]
             named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
-            if named and later.kind in MARKED_KINDS and same_unit and words[i] in words[j]:
+            if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j]:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
 
