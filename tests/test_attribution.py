@@ -793,6 +793,15 @@ def test_a_topic_before_a_colon_is_no_speaker_of_the_sentence_that_names_one(quo
     assert {(q.kind, q.speaker) for q in quotes_of(text)} == {("indirect", "Marta Oyelaran"), ("partial", "Marta Oyelaran")}
 
 
+def test_as_someone_put_it_attributes_the_quote_after_it(quotes_of):
+    text = (
+        "Round-up\n\nThe budget drew sharp reactions.\n\n"
+        '"This is a budget for nobody," writes Jane Doering in The Harbour Review.\n\n'
+        'As Sam Okafor put it in the Evening Post, "the numbers simply do not add up."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Jane Doering", "Sam Okafor"]
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

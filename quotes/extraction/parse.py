@@ -712,7 +712,8 @@ def join_phrasal_verbs(doc: Doc, phrasal: frozenset[str]) -> Doc:
             continue
         for particle in verb.children:
             phrase = f"{verb.lemma_.lower()} {particle.lower_}"
-            if particle.dep_ in ("prt", "advmod") and particle.i == verb.i + 1 and phrase in phrasal:
+            particled = particle.dep_ in ("prt", "advmod") or (particle.dep_ == "dobj" and particle.lower_ == "it")  # "put it"
+            if particled and particle.i == verb.i + 1 and phrase in phrasal:
                 verb.lemma_ = phrase
     return doc
 
