@@ -802,6 +802,18 @@ def test_as_someone_put_it_attributes_the_quote_after_it(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Jane Doering", "Sam Okafor"]
 
 
+def test_a_for_name_opening_gives_the_quote_to_that_person(quotes_of):
+    text = (
+        "Round-up\n\nThe budget drew sharp reactions.\n\n"
+        'In the Daily Ledger, Priya Raman argues that the cuts "will fall hardest on the towns."\n\n'
+        'For Tom Becker at the Courier, the plan is "timid where it should be bold."\n\n'
+        'For the third year running, the scheme is "on hold".\n'
+    )
+    assert [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "partial"][1:] == [
+        ("timid where it should be bold.", "Tom Becker")
+    ]
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

@@ -462,6 +462,27 @@ def dash_aside(doc: Doc, speech_end: int, rules: Rules) -> Cue | None:
     return _label_at(doc, aside.end(), rules, RULE_DASH_ASIDE)
 
 
+RULE_VIEWPOINT = "the person a 'For X,' opening gives the view of"
+
+
+def viewpoint_opener(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
+    """ "For Tom Becker at the Courier, the plan is 'timid where it should be bold'": a sentence
+    opened by "For" and a name, then a comma, gives that person's view."""
+    inside = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if inside is None or len(inside) == 0:
+        return None
+    sentence = inside[0].sent
+    opener = sentence[0]
+    if opener.lower_ != "for" or opener.dep_ != "prep" or opener.head != sentence.root:
+        return None
+    named = next((c for c in opener.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+    comma = named is not None and any(t.text == "," for t in doc[named.right_edge.i + 1 : named.right_edge.i + 2])
+    mention = mention_at(named, rules) if named is not None and comma else None
+    if mention is None or mention.form != "name" or mention.kind not in ("person", "organisation"):
+        return None
+    return Cue(opener, mention, named, RULE_VIEWPOINT)
+
+
 COLON_AFTER = regex.compile(r"\s*:\s*(?=\p{Lu})")
 
 

@@ -33,6 +33,7 @@ from quotes.extraction.attribution import (
     quote_kind,
     quote_tokens,
     trailing_cue,
+    viewpoint_opener,
 )
 from quotes.extraction.layout import Paragraph
 from quotes.extraction.matchers import Matchers
@@ -108,7 +109,8 @@ def drafts_in_part(
             label = colon_label(doc, opening, rules) or colon_clause(doc, opening, rules)
             closing = span.end + len(span.close_mark) - offset
             aside = dash_aside(doc, span.end - offset, rules) if span.open_mark in rules.dialogue_dashes else None
-            cue = label or aside or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules) or cue
+            named = aside or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules)
+            cue = label or named or viewpoint_opener(doc, opening, rules) or cue
         if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
             cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         kind = quote_kind(text, span, para_start)
