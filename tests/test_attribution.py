@@ -948,7 +948,7 @@ def test_words_an_agency_reports_are_the_subject_of_the_verb_it_reports(quotes_o
         "Kuwait\u2019s keenness to \u201csupport every effort that gathers brothers around the table,\u201d "
         "reported the agency.\n"
     )
-    assert [q.speaker for q in quotes_of(text)] == ["Jaber"]
+    assert [q.speaker for q in quotes_of(text) if q.kind != "indirect"] == ["Jaber"]
 
 
 def test_a_cue_participle_tagged_a_noun_still_introduces_the_quote(quotes_of):
