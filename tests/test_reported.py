@@ -419,3 +419,11 @@ def test_a_second_that_clause_with_a_speech_verb_is_part_of_the_content(quotes_o
 def test_what_someone_reminded_others_to_do_is_reported(quotes_of):
     found = quotes_of("Jury\n\nJudge Harriet Quill reminded the jurors that they must not research the case online.\n")
     assert [(q.text, q.speaker) for q in found] == [("they must not research the case online", "Harriet Quill")]
+
+
+def test_according_to_the_fire_brigade_is_the_brigade_not_the_person_named_before(quotes_of):
+    text = (
+        "Plant fire\n\nDr. Anna Vogt, a chemist at the university, said the smoke was not toxic.\n\n"
+        "According to a statement from the fire brigade, 40 firefighters were at the scene.\n"
+    )
+    assert reported(quotes_of(text))[-1] == ("40 firefighters were at the scene", "fire brigade")
