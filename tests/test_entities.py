@@ -503,6 +503,17 @@ def test_a_headline_quote_takes_the_author_of_the_post_that_repeats_it(pipeline)
     assert _speakers(pipeline, text)["Keep off the sea wall"] == "Coastguard North"
 
 
+def test_a_markdown_sub_head_quote_takes_the_speaker_of_the_quote_it_repeats(pipeline):
+    text = (
+        "# Captain takes questions\n\n"
+        "u/tidewater_kay, who said she worked for a charity, urged users to give through registered groups.\n\n"
+        '## "We are not asking for charity"\n\n'
+        "Asked by another user how the crew felt, Captain Joel Ibarra was blunt. "
+        '"We are not asking for charity. We are asking for what we earned," he wrote.\n'
+    )
+    assert _speakers(pipeline, text)["We are not asking for charity"] == "Joel Ibarra"
+
+
 def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_repeats(pipeline):
     text = (
         "Rail strike live\n\n"

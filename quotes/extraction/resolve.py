@@ -53,10 +53,10 @@ RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
 REPEATING_KINDS = (*MARKED_KINDS, "embed")  # what a headline's or sub-head's quote may repeat
-INHERITED_RULES = frozenset({RULE_CONTINUATION, RULE_NARRATED_INTRODUCTION})  # a speaker from the paragraph above
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
+INHERITED_RULES = frozenset({RULE_CONTINUATION, RULE_NARRATED_INTRODUCTION, RULE_AFTER_REPORTED})  # a speaker from the context
 RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
 RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
 RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from X')"
@@ -539,7 +539,7 @@ def resolve_drafts(
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
-    _speakers_of_repeats(quotes, mentions, found, signed or [])
+    _speakers_of_repeats(quotes, mentions, found, signed or [], text)
     quotes += translations(text, found, quotes, rules)
     return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
 
@@ -775,7 +775,9 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
             _take_speaker(quotes[before], quotes[i], RULE_CONTINUED)
 
 
-def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], found: Plan, signed: list[Quote]) -> None:
+def _speakers_of_repeats(
+    quotes: list[Quote], mentions: list[Mention | None], found: Plan, signed: list[Quote], text: str
+) -> None:
     """A quote that a later quote of its unit repeats word for word (a live-blog entry's sub-head
     "'Like a freight train'", a headline, a key point) takes that quote's speaker when nobody was
     given it, or when a heading gave only a role ("Transport secretary: 'The door ... open'") and
@@ -791,7 +793,7 @@ def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], fo
     for i in range(len(pool) - 1, -1, -1):  # a sub-head takes its speaker before a key point repeats it
         quote, mention = every[i]
         by_role = quote.speaker is not None and _heading_by_role(quote, mention, found)
-        by_role = by_role or (quote.rule in INHERITED_RULES and _quote_sub_head(quote, found))
+        by_role = by_role or (quote.rule in INHERITED_RULES and _quote_sub_head(quote, found, text))
         if (quote.speaker is not None and not by_role) or quote.kind not in MARKED_KINDS:
             continue
         for j in range(i + 1, len(pool)):
@@ -803,10 +805,10 @@ def _speakers_of_repeats(quotes: list[Quote], mentions: list[Mention | None], fo
                 break
 
 
-def _quote_sub_head(quote: Quote, found: Plan) -> bool:
-    """A sub-head that is one quote and nothing else, with no full stop."""
+def _quote_sub_head(quote: Quote, found: Plan, text: str) -> bool:
+    """A sub-head that is one quote and nothing else (but its marks, a "##"), with no full stop."""
     para = found.paragraph_at(quote.start)
-    alone = quote.end - quote.start >= para.end - para.text_start - 2  # its marks around it
+    alone = not any(c.isalnum() for c in text[para.text_start : quote.start] + text[quote.end : para.end])
     return alone and para.end - para.text_start <= SUB_HEAD_MAX_CHARS and not quote.text.rstrip().endswith((".", "!", "?"))
 
 
