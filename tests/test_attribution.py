@@ -814,6 +814,15 @@ def test_a_for_name_opening_gives_the_quote_to_that_person(quotes_of):
     ]
 
 
+@pytest.mark.parametrize("heading", ["", "# "])
+def test_a_heading_quote_before_a_clause_is_spoken_by_the_clauses_subject(quotes_of, heading):
+    text = (
+        f'{heading}"Our fuel runs out on Friday": stranded ferry captain takes questions online\n\n'
+        "Captain Ines Duarte has commanded the ferry since March.\n"
+    )
+    assert [q.speaker for q in quotes_of(text, "story.md")] == ["Ines Duarte"]
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

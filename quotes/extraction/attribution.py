@@ -483,7 +483,7 @@ def viewpoint_opener(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     return Cue(opener, mention, named, RULE_VIEWPOINT)
 
 
-COLON_AFTER = regex.compile(r"\s*:\s*(?=\p{Lu})")
+COLON_AFTER = regex.compile(r"\s*:\s*(?=\S)")
 
 
 def colon_after(doc: Doc, quote_start: int, quote_end: int, rules: Rules) -> Cue | None:
@@ -491,9 +491,21 @@ def colon_after(doc: Doc, quote_start: int, quote_end: int, rules: Rules) -> Cue
     spared': CM on UK bribery trial": a heading that opens with the quote names its speaker after
     a colon. `quote_start` is where the opening mark is."""
     colon = COLON_AFTER.match(doc.text, quote_end)
-    if colon is None or doc.text[:quote_start].strip():
+    if colon is None or doc.text[:quote_start].strip(" \t#*_"):  # a Markdown heading's "#" may open it
         return None
-    return _label_at(doc, colon.end(), rules, RULE_COLON_AFTER)
+    label = _label_at(doc, colon.end(), rules, RULE_COLON_AFTER) if doc.text[colon.end() :][:1].isupper() else None
+    return label or _subject_after(doc, colon.end(), rules)
+
+
+def _subject_after(doc: Doc, start: int, rules: Rules) -> Cue | None:
+    """ "'We have nine days of water left': stranded captain takes questions on Reddit": a clause
+    after the colon whose subject is a person."""
+    after = doc.char_span(start, len(doc.text), alignment_mode="expand")
+    subject = next((t for t in after or () if t.dep_ == "nsubj" and t.head.pos_ == "VERB"), None) if after else None
+    mention = mention_at(subject, rules) if subject is not None else None
+    if mention is None or mention.kind != "person" or mention.form not in ("name", "description"):
+        return None
+    return Cue(subject.head, mention, subject, RULE_COLON_AFTER) if subject is not None else None
 
 
 def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
