@@ -131,6 +131,11 @@ def test_a_name_given_by_calls_is_not_speech(quotes_of):
     assert quoted(quotes_of('It answers questions through a voice assistant the company calls "Echo."')) == []
 
 
+def test_words_a_person_called_something_are_that_persons_verdict(quotes_of):
+    text = 'Counsel Ravi Menon said his client would appeal the order, which he called "reckless and premature".'
+    assert [(q.text, q.speaker) for q in quoted(quotes_of(text))] == [("reckless and premature", "Ravi Menon")]
+
+
 def test_a_long_quote_after_called_is_speech(quotes_of):
     text = 'The mayor called "for everyone to remain calm and stay indoors until the storm passes," officials said.'
     assert [(q.kind, q.speaker) for q in quoted(quotes_of(text))] == [("partial", "mayor")]

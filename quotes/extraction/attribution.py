@@ -683,7 +683,9 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
     if len(words) > rules.term_max_words:
         return False
     if before and (before[-1] in rules.short_naming_words or previous in rules.short_naming_words):
-        return True
+        # "which he called 'disproportionate'": a person's verdict, words of theirs; "a group called 'X'" names
+        speakers = rules.words("speakers.person_pronouns") | rules.words("speakers.first_person_pronouns") | {"they"}
+        return not (len(before) >= 2 and before[-1] in ("called", "calls") and before[-2] in speakers)
     return bool(after) and after[0].strip(",.;:") in rules.naming_words and not after_text.startswith((",", "."))
 
 
