@@ -360,6 +360,11 @@ def test_a_name_without_its_patronymic_or_middle_name_is_the_same_person():
     assert same_person("Arkady Belyaev", "Arkady Yuryevich Belyaev") and same_person("Gladys Mwangi", "Gladys Wairimu Mwangi")
 
 
+def test_a_given_name_and_the_first_of_two_surnames_is_the_same_person():
+    assert same_person("Lucía Esteban", "Lucía Esteban Ródenas")
+    assert not same_person("Lucía Esteban", "Lucía Ródenas Esteban Mora")
+
+
 def test_a_name_with_another_first_word_and_the_same_last_is_not_joined_by_the_middle_rule():
     assert not same_person("Irina Belyaeva", "Arkady Yuryevich Belyaev")
 

@@ -153,7 +153,8 @@ def load_directory(extra_files: tuple[Path, ...] = (), patterns: Path | None = N
 def same_person(a: str, b: str) -> bool:
     """One identity: equal `identity_key`s (spellings, transliterations), a surname (with its
     particles) that ends the other name ("Falk", "Ines Falk"; "Van der Berg"), a first name and
-    surname without the middle name or patronymic ("Arkady Belyaev"), or one surname with
+    surname without the middle name or patronymic ("Arkady Belyaev"), a given name and the first
+    of two surnames ("Lucía Esteban", "Lucía Esteban Ródenas"), or one surname with
     a short form of the first name ("Don Kessler", "Donald Kessler") or a first name spelt
     otherwise ("Demetri Costakis", "Dimitris Kostakis"), of one gender; or a body's initials
     ("NWS", "NordWest Schienennetz"). Speakers are canonical
@@ -167,9 +168,12 @@ def same_person(a: str, b: str) -> bool:
     one_surname = len(words_a) == len(words_b) == 2 and words_a[1] == words_b[1]
     # "Arkady Belyaev", "Arkady Yuryevich Belyaev": a patronymic or middle name left out
     middle_left_out = len(shorter) == 2 and len(longer) > 2 and shorter == [longer[0], longer[-1]]
+    # "Lucía Esteban", "Lucía Esteban Ródenas": a given name and the first of two surnames
+    second_surname_left_out = len(shorter) == 2 and len(longer) == 3 and shorter == longer[:2]
     return bool(shorter) and (
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
         or middle_left_out
+        or second_surname_left_out
         or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
         or (one_surname and _initial_of(a.split()[0], b.split()[0]))
     )
