@@ -828,6 +828,11 @@ def test_a_heading_quote_before_a_clause_is_spoken_by_the_clauses_subject(quotes
     assert [q.speaker for q in quotes_of(text, "story.md")] == ["Ines Duarte"]
 
 
+def test_a_heading_quote_before_a_clause_about_a_thing_is_not_the_things(quotes_of):
+    text = '"Nobody was hurt": Harlow Street Bridge closed after inspectors find a cracked girder\n\nThe city said on Monday.\n'
+    assert "Harlow Street Bridge" not in {q.speaker for q in quotes_of(text)}
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

@@ -503,7 +503,11 @@ def _subject_after(doc: Doc, start: int, rules: Rules) -> Cue | None:
     after = doc.char_span(start, len(doc.text), alignment_mode="expand")
     subject = next((t for t in after or () if t.dep_ == "nsubj" and t.head.pos_ == "VERB"), None) if after else None
     mention = mention_at(subject, rules) if subject is not None else None
-    if mention is None or mention.kind != "person" or mention.form not in ("name", "description"):
+    # a role ("stranded captain") or a name that is surely a person's ("Captain Joel Macaraeg"), not
+    # a bridge's or an AMA's
+    titled = mention is not None and mention.form == "description" and mention.head in rules.title_words
+    personal = mention is not None and mention.form == "name" and bool(mention.titles or mention.gender)
+    if mention is None or mention.kind != "person" or not (titled or personal):
         return None
     return Cue(subject.head, mention, subject, RULE_COLON_AFTER) if subject is not None else None
 
