@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotes.extraction.entities import ArticleSpeakers
 from quotes.extraction.regex_names import names_by_regex
 from quotes.extraction.speakers import Mention, names_in
@@ -848,6 +850,12 @@ def test_a_trade_before_a_name_is_no_part_of_it(quotes_of):
         '01:20 · Whitcombe in court: "I should have stopped the pour"\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Darren Whitcombe"]
+
+
+@pytest.mark.parametrize("role", ["Patient", "Commuter", "Pensioner", "Volunteer"])
+def test_what_an_ordinary_person_is_before_the_name_is_no_part_of_it(quotes_of, role):
+    text = f'Study\n\nThe clinic opened in May.\n\n{role} Joan Marsh, 71, said: "I can hear my grandchildren again."\n'
+    assert [q.speaker for q in quotes_of(text)] == ["Joan Marsh"]
 
 
 def test_a_place_label_before_a_colon_is_the_topic_not_the_speaker(quotes_of):
