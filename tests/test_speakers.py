@@ -943,3 +943,11 @@ def test_a_title_with_a_place_and_a_person_in_apposition_is_the_person(quotes_of
         "The Port Manager, Apapa Port, Engr. Tunde Bakare-Ojo, said the vessels had been moved to the outer anchorage.\n"
     )
     assert {q.speaker for q in quotes_of(text)} == {"Tunde Bakare-Ojo"}
+
+
+def test_a_hyphenated_given_name_the_tagger_calls_a_noun_stays_in_the_name(quotes_of):
+    text = (
+        "Seoul\n\nPresidential spokesperson Kang Seo-yeon told reporters the office would review the package.\n\n"
+        '"We are looking at every option," Kang said.\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Kang Seo-yeon"}

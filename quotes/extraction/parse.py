@@ -200,10 +200,33 @@ HYPHENATED_NAMES = "quotes_hyphenated_given_names"
 SYLLABLE = 5  # "Jae-won", "Eun-ji", "Kai-shek": short romanised syllables
 
 
+HYPHENATED_NAMES_TAGGED = "quotes_hyphenated_given_names_tagged"
+
+
 def keep_hyphenated_given_names(nlp: Language) -> None:
-    """Run `join_hyphenated_given_names` before the tagger."""
+    """Run `join_hyphenated_given_names` before the tagger, and `tag_hyphenated_given_names` after
+    the tags' parts of speech are set."""
     if HYPHENATED_NAMES not in nlp.pipe_names:
         nlp.add_pipe(HYPHENATED_NAMES, first=True)
+    if HYPHENATED_NAMES_TAGGED not in nlp.pipe_names:
+        if "attribute_ruler" in nlp.pipe_names:
+            nlp.add_pipe(HYPHENATED_NAMES_TAGGED, after="attribute_ruler")
+        else:
+            nlp.add_pipe(HYPHENATED_NAMES_TAGGED, last=True)
+
+
+@Language.component(HYPHENATED_NAMES_TAGGED)
+def tag_hyphenated_given_names(doc: Doc) -> Doc:
+    """A joined given name ("Seo-yeon" of "Kang Seo-yeon") is a proper noun, whatever the tagger
+    made of the unknown word: else the name ends at the surname."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if GIVEN_NAME.fullmatch(token.text) and before.pos_ == "PROPN" and before.is_title and token.pos_ != "PROPN":
+            token.tag_, token.pos_ = "NNP", "PROPN"
+    return doc
+
+
+GIVEN_NAME = regex.compile(r"\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,5}")  # a romanised given name, as joined
 
 
 @Language.component(HYPHENATED_NAMES)
