@@ -1070,6 +1070,15 @@ def test_an_untitled_description_in_a_transcript_turn_is_never_the_turns_speaker
     assert [q.speaker for q in quotes_of(text) if q.text == "the bridge would hold"] == ["man from the council"]
 
 
+def test_a_chat_label_with_an_initial_after_the_name_is_that_person(quotes_of):
+    text = (
+        "Chat\n\nThe messages were posted in a group chat.\n\n"
+        "[11:03] Halina W.: The buses are not coming tonight.\n[11:05] Piotr Nowak: Who told you that?\n"
+        "[11:06] Halina W.: The depot manager, just now.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "indirect"] == ["Halina W.", "Piotr Nowak", "Halina W."]
+
+
 def _turn_items(pipeline, text: str, speaker: str) -> list[str]:
     from dataclasses import replace
 

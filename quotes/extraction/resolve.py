@@ -64,6 +64,7 @@ RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from 
 Speaking = tuple[str, SpeakerKind]
 SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
 ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
+INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
 
@@ -76,10 +77,11 @@ class Turn:
 def _label_name(label: str, rules: Rules) -> str:
     """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz", "CMDE (RETD) ARUN BHATIA" -> "Arun
     Bhatia": the label without titles and bracketed words, in title case."""
+    written = regex.sub(r"\([^()]*\)", " ", label).split()
     words = [
         w
-        for w in regex.sub(r"\([^()]*\)", " ", label).split()
-        if not w.endswith(".") and w.lower().strip(".") not in rules.title_words
+        for i, w in enumerate(written)
+        if (not w.endswith(".") or (i > 0 and INITIAL.fullmatch(w))) and w.lower().strip(".") not in rules.title_words
     ]
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
