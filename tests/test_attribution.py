@@ -833,6 +833,14 @@ def test_a_heading_quote_before_a_clause_about_a_thing_is_not_the_things(quotes_
     assert "Harlow Street Bridge" not in {q.speaker for q in quotes_of(text)}
 
 
+def test_a_first_name_addressed_before_the_body_that_speaks_is_no_speaker(quotes_of):
+    text = (
+        "Floods\n\nAnd Julia, the water board, the Eastern Rivers Authority, says the wall performed as designed.\n\n"
+        "Maria, the shop owner, said the water came fast.\n"
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Eastern Rivers Authority", "Maria"]
+
+
 def test_a_papers_editorial_is_the_papers_words(quotes_of):
     text = (
         "Debate\n\nThe minister pointed to Tuesday's Kessaway Gazette. Its editorial said, and I quote, "

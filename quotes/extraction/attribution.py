@@ -65,7 +65,7 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
             if speaker_token.lower_ != "which" and speaker_token.dep_ == "pobj":
                 speaker_token = _person_before_a_place(speaker_token)
-        speaker_token = _named_after_a_topic(speaker_token)
+        speaker_token = _past_a_vocative(_named_after_a_topic(speaker_token), rules)
         mention = mention_at(speaker_token, rules)
         cues[cue_i] = Cue(doc[cue_i], mention, speaker_token, label)
     # cues without a speaker of their own: "..., adding that", "stating that"
@@ -90,6 +90,22 @@ def _named_after_a_topic(subject: Token) -> Token:
     colon = subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ":"
     named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i + 1]
     return named[0] if colon and named else subject
+
+
+def _past_a_vocative(subject: Token, rules: Rules) -> Token:
+    """ "And Julia, the river authority, the Tormera Hydrographic Confederation, says ...": a first
+    name addressed at the sentence's start, then the body that speaks, which the parser hangs on
+    the name as an appositive ("Maria, the shop's owner, said" is Maria: an owner is a person)."""
+    doc = subject.doc
+    opening = all(t.dep_ in ("cc", "intj", "punct") for t in doc[subject.sent.start : subject.i])
+    alone = subject.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in subject.children)
+    addressed = opening and alone and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ","
+    if not addressed or rules.first_name_gender(subject.text) is None:
+        return subject
+    body = next((c for c in subject.children if c.dep_ == "appos" and c.lower_ not in rules.title_words), None)
+    if body is None or body.pos_ != "NOUN" or body.lemma_.lower() in rules.title_words:
+        return subject
+    return next((c for c in body.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"), body)
 
 
 PLACE_PREPOSITIONS = ("from", "in", "at")
