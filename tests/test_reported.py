@@ -427,3 +427,11 @@ def test_according_to_the_fire_brigade_is_the_brigade_not_the_person_named_befor
         "According to a statement from the fire brigade, 40 firefighters were at the scene.\n"
     )
     assert reported(quotes_of(text))[-1] == ("40 firefighters were at the scene", "fire brigade")
+
+
+def test_a_statement_signed_by_someone_is_theirs(quotes_of):
+    text = (
+        "Strike\n\nThe union met on Monday.\n\n"
+        "The statement, signed by general secretary Ruth Anand, said members had run out of patience.\n"
+    )
+    assert reported(quotes_of(text)) == [("members had run out of patience", "Ruth Anand")]

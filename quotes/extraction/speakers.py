@@ -569,6 +569,12 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
             owner = next((o for o in child.children if o.dep_ == "pobj"), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
+        # "The statement, signed by general secretary Ruth Anand, said": who signed or issued it
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((a for a in child.children if a.dep_ == "agent"), None)
+            owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            if owner is not None:
+                return mention_at(owner, rules, statement_owner=False)
     holder = _holder_of_writing(token)
     if holder is not None:
         return mention_at(holder, rules, statement_owner=False)
