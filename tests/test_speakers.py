@@ -951,3 +951,11 @@ def test_a_hyphenated_given_name_the_tagger_calls_a_noun_stays_in_the_name(quote
         '"We are looking at every option," Kang said.\n'
     )
     assert {q.speaker for q in quotes_of(text)} == {"Kang Seo-yeon"}
+
+
+def test_a_nickname_in_marks_inside_a_name_is_that_persons_name_too(quotes_of):
+    text = (
+        "Column\n\nRovers lost again on Saturday.\n\n"
+        'Their manager, Sam "Big Sam" Aldridge, was unmoved. "We will be fine," Big Sam told the club podcast.\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Sam Aldridge"]

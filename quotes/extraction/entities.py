@@ -176,6 +176,21 @@ class ArticleSpeakers:
             if entity not in people:
                 people.append(entity)
 
+    def nickname(self, text: str, start: int, end: int) -> None:
+        """'Sam "Big Sam" Aldridge': the words in marks inside a person's name are another name of
+        theirs ("Big Sam told the podcast")."""
+        before = text[:start].split()[-1:]
+        after = text[end:].split()[:1]
+        if not before or not after:
+            return
+        person = self._find_by_name(
+            Mention(f"{before[0]} {after[0].rstrip('.,;:')}", start, "name", "person", ""), AFTER_EVERY_MENTION
+        )
+        alias = text[start + 1 : end - 1]
+        if person is not None and person.kind == "person" and alias not in person.aliases:
+            person.aliases.add(alias)
+            self._index(person, alias, alias=True)
+
     def knows(self, name: str) -> bool:
         """Whether `name` is the name (or surname) of a person already added."""
         entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "person", name.lower()), AFTER_EVERY_MENTION)
@@ -623,4 +638,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
             titled = registry.titled_before(mention, found.newest_first)
             if titled is not None:
                 registry.add(replace(mention, text=titled.name, form="name", titles=()))
+    if rules.nickname is not None:
+        for nickname in rules.nickname.finditer(text):
+            registry.nickname(text, nickname.start(), nickname.end())
     return registry

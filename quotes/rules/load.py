@@ -104,6 +104,7 @@ class Rules:
     dateline: regex.Pattern[str] | None = None
     read_as_blanks: regex.Pattern[str] | None = None  # ", R-Kess.,", '"Monching"' in a name: the parser reads blanks
     user_name: regex.Pattern[str] | None = None  # "u/harbour_watch": one token
+    nickname: regex.Pattern[str] | None = None  # 'Sam "Big Sam" Aldridge': a name the person also goes by
     dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
     spaced_dialogue_dashes: frozenset[str] = frozenset()  # "– Words, said Name." (quote_marks.toml [dialogue])
     attribution: tuple[DependencyRule, ...] = field(default=())
@@ -420,6 +421,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         dateline=dateline_pattern,
         read_as_blanks=_layout_pattern(folder / "quote_marks.toml", marks, "party_label", "nickname"),
         user_name=_layout_pattern(folder / "quote_marks.toml", marks, "user_name"),
+        nickname=_layout_pattern(folder / "quote_marks.toml", marks, "nickname"),
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
         spaced_dialogue_dashes=frozenset(marks.get("dialogue", {}).get("spaced_dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
