@@ -435,3 +435,11 @@ def test_a_statement_signed_by_someone_is_theirs(quotes_of):
         "The statement, signed by general secretary Ruth Anand, said members had run out of patience.\n"
     )
     assert reported(quotes_of(text)) == [("members had run out of patience", "Ruth Anand")]
+
+
+def test_the_report_says_is_the_body_that_published_it(quotes_of):
+    text = (
+        "Report\n\nThe charity Clean Rivers Trust published its annual report on Monday.\n\n"
+        "The report says sewage was released into rivers 3,000 times last year.\n"
+    )
+    assert reported(quotes_of(text)) == [("sewage was released into rivers 3,000 times last year", "Clean Rivers Trust")]

@@ -695,9 +695,10 @@ def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     writings = rules.words("nouns.statement") | rules.words("nouns.document")
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
+    put_out = _writer_put_out(writings, verbs)
 
     def writer(offset: int) -> bool:
-        if from_.search(text, max(0, offset - 40), offset):
+        if from_.search(text, max(0, offset - 40), offset) or put_out.match(text, offset, at):
             return True
         return bool(before.search(text, max(0, offset - 40), offset) and wrote.match(text, offset, at))
 
@@ -716,6 +717,16 @@ def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "Henare wrote", "Jane Roe had sent": a name and a verb of writing."""
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}\s+(?:had\s+)?(?:{'|'.join(sorted(verbs))})\b"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_put_out(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pattern[str]:
+    """ "Clean Rivers Trust published its annual report": a name, a verb of writing or putting
+    out, and the writing."""
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,4}}\s+(?:has\s+|had\s+)?(?:{'|'.join(sorted(verbs))})\s+"
+        rf"(?:its|their|his|her|a|an|the)\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(writings))})s?\b"
     )
 
 
