@@ -443,3 +443,16 @@ def test_the_report_says_is_the_body_that_published_it(quotes_of):
         "The report says sewage was released into rivers 3,000 times last year.\n"
     )
     assert reported(quotes_of(text)) == [("sewage was released into rivers 3,000 times last year", "Clean Rivers Trust")]
+
+
+def test_documents_reviewed_by_an_outlet_are_not_the_outlets_words(quotes_of):
+    text = (
+        "Grants\n\nIn an email, Deputy Administrator Trent Oyelaran told staff that the grants were on hold, "
+        "according to documents reviewed by the Meridian Ledger.\n"
+    )
+    assert {speaker for _, speaker in reported(quotes_of(text))} == {"Trent Oyelaran"}
+
+
+def test_said_according_to_a_statement_issued_by_an_office_stays_the_speakers(quotes_of):
+    text = "Toll\n\nMinister Rosa Lind said 40 people had died, according to a statement issued by her office.\n"
+    assert reported(quotes_of(text)) == [("40 people had died", "Rosa Lind")]

@@ -351,6 +351,8 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         if head is cue.token:
             continue
         governed = [it for it in items if it.cue.i == head.i]
+        if governed and _carried_by_writing(cue.token, rules):
+            continue  # "The minister said ..., according to a statement issued by his office": his words
         if governed:  # "Russia has called on ... to ..., according to Zakharova": her words
             for item in governed:
                 items[items.index(item)] = ReportedItem(item.start, item.end, item.cue, item.label, cue.speaker)
@@ -358,9 +360,20 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         phrase = {t.i for t in cue.token.subtree}
         kept = [t for t in head.subtree if t.i not in phrase and head.sent.start <= t.i < head.sent.end]
         tokens = _trim(_contiguous_around(kept, head), False)
-        if sum(t.is_alpha for t in tokens) >= 2:
+        # "Tripathi said the success was '...', according to a statement issued by his office": the
+        # statement carries what he said; it is no second item
+        said = any(it.start < tokens[-1].i + 1 and tokens[0].i < it.end for it in items) if tokens else False
+        if sum(t.is_alpha for t in tokens) >= 2 and not said:
             found.append(ReportedItem(tokens[0].i, tokens[-1].i + 1, cue.token, "according to", cue.speaker))
     return found
+
+
+def _carried_by_writing(according: Token, rules: Rules) -> bool:
+    """ "according to a statement issued by his office": the source is a writing, not a person."""
+    writings = rules.words("nouns.statement") | rules.words("nouns.document")
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return source is not None and source.lemma_.lower() in writings
 
 
 def _speaker_after_colon(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:

@@ -570,7 +570,7 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
         # "The statement, signed by general secretary Ruth Anand, said": who signed or issued it
-        if child.dep_ == "acl" and child.tag_ == "VBN":
+        if child.dep_ == "acl" and child.lower_ in rules.words("verbs.writing_forms"):  # not "documents reviewed by"
             agent = next((a for a in child.children if a.dep_ == "agent"), None)
             owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
             if owner is not None:
