@@ -162,6 +162,16 @@ def test_the_wording_of_another_speaker_is_misattributed():
     assert finding.source_speaker == "Ines Falk"
 
 
+def test_a_draft_speaker_named_by_the_alias_the_source_used_is_ok():
+    source = quote(HARBOUR, "Anucha Thongdee", speaker_mention="Ton")
+    assert verdict_of(HARBOUR, "Ton", source) is Verdict.ok
+
+
+def test_a_draft_speaker_sharing_only_the_sources_surname_is_still_misattributed():
+    source = quote(HARBOUR, "Hillary Clinton", speaker_mention="Clinton")
+    assert verdict_of(HARBOUR, "Bill Clinton", source) is Verdict.misattributed
+
+
 def test_a_draft_speaker_given_only_by_a_role_makes_a_misattribution_a_warning():
     draft = quote(HARBOUR, "Tomas Berg", source="draft.md", speaker_mention="captain")
     finding = check_quoted(draft, index_of(), HERE)

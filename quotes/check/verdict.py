@@ -220,7 +220,7 @@ def check_quoted(
         return _finding(place, quote, Verdict.unattributed, "error", closest[0] if closest else None)
     if exact:
         said_by = exact[0].wording.speaker
-        if said_by is None or same_person(said_by, quote.speaker):
+        if said_by is None or same_person(said_by, quote.speaker) or _named_so(exact[0].wording, quote.speaker):
             return _finding(place, quote, Verdict.ok, "info", exact[0])
         if len(draft.stems) >= MISATTRIBUTION_MIN_STEMS:
             speakers = _distinct_speakers(exact)
@@ -244,6 +244,15 @@ def check_quoted(
     if reported is not None:  # in marks, but the sources only give these words in their own
         return _finding(place, quote, Verdict.paraphrase, "warning", _whole(reported))
     return _finding(place, quote, Verdict.unsourced, unsourced, None)
+
+
+def _named_so(wording: SourceWording, speaker: str) -> bool:
+    """Whether the source names its speaker as the draft does, in words the speaker's full name
+    lacks ('"...," Ton said' of Khun Anucha "Ton" Thongdee)."""
+    said_by = wording.speaker or ""
+    mentions = (q.speaker_mention for q in wording.quotes if q.speaker_mention and q.speaker_mention[:1].isupper())
+    # an alias ("Ton"), never a surname the speaker's own name holds ("Clinton" of Hillary Clinton)
+    return any(same_person(mention, speaker) and not same_person(mention, said_by) for mention in mentions)
 
 
 def _reported_as(stems: frozenset[str], speaker: str | None, index: SourceIndex) -> SourceWording | None:
