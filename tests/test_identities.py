@@ -363,6 +363,7 @@ def test_a_name_without_its_patronymic_or_middle_name_is_the_same_person():
 def test_a_given_name_and_the_first_of_two_surnames_is_the_same_person():
     assert same_person("Lucía Esteban", "Lucía Esteban Ródenas")
     assert not same_person("Lucía Esteban", "Lucía Ródenas Esteban Mora")
+    assert not same_person("Ines Falk", "Ines Falk campaign")
 
 
 def test_a_name_with_another_first_word_and_the_same_last_is_not_joined_by_the_middle_rule():

@@ -250,7 +250,7 @@ def _named_so(wording: SourceWording, speaker: str) -> bool:
     """Whether the source names its speaker as the draft does, in words the speaker's full name
     lacks ('"...," Ton said' of Khun Anucha "Ton" Thongdee)."""
     said_by = wording.speaker or ""
-    mentions = (q.speaker_mention for q in wording.quotes if q.speaker_mention and q.speaker_mention[:1].isupper())
+    mentions = (q.speaker_mention for q in wording.quotes if q.speaker_mention and q.speaker_mention.istitle())
     # an alias ("Ton"), never a surname the speaker's own name holds ("Clinton" of Hillary Clinton)
     return any(same_person(mention, speaker) and not same_person(mention, said_by) for mention in mentions)
 

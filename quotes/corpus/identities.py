@@ -169,7 +169,10 @@ def same_person(a: str, b: str) -> bool:
     # "Arkady Belyaev", "Arkady Yuryevich Belyaev": a patronymic or middle name left out
     middle_left_out = len(shorter) == 2 and len(longer) > 2 and shorter == [longer[0], longer[-1]]
     # "Lucía Esteban", "Lucía Esteban Ródenas": a given name and the first of two surnames
-    second_surname_left_out = len(shorter) == 2 and len(longer) == 3 and shorter == longer[:2]
+    longest = max((a, b), key=lambda name: len(name.split()))
+    second_surname_left_out = (
+        len(shorter) == 2 and len(longer) == 3 and shorter == longer[:2] and longest.split()[-1][:1].isupper()
+    )
     return bool(shorter) and (
         shorter == longer[-len(shorter) :]  # "Falk", "Ines Falk"; "Van der Berg", "Pieter van der Berg"
         or middle_left_out
