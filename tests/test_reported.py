@@ -456,3 +456,19 @@ def test_documents_reviewed_by_an_outlet_are_not_the_outlets_words(quotes_of):
 def test_said_according_to_a_statement_issued_by_an_office_stays_the_speakers(quotes_of):
     text = "Toll\n\nMinister Rosa Lind said 40 people had died, according to a statement issued by her office.\n"
     assert reported(quotes_of(text)) == [("40 people had died", "Rosa Lind")]
+
+
+def test_according_to_reports_keeps_its_clause_when_a_call_inside_it_has_a_speaker_of_its_own(quotes_of):
+    text = (
+        "Front\n\nAccording to reports from military bloggers, the units are moving towards the town, "
+        "where residents have called for an evacuation.\n"
+    )
+    assert reported(quotes_of(text))[0][1] == "military bloggers"
+
+
+def test_according_to_a_statement_the_minister_directed_is_the_statements_owners(quotes_of):
+    text = (
+        "Floods\n\nThe Agriculture Ministry issued a statement on Monday.\n\n"
+        "According to the statement, the minister has directed officials to finish the survey by September.\n"
+    )
+    assert reported(quotes_of(text)) == [("officials to finish the survey by September", "Agriculture Ministry")]

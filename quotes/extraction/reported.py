@@ -351,7 +351,8 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         if head is cue.token:
             continue
         governed = [it for it in items if it.cue.i == head.i]
-        if governed and _carried_by_writing(cue.token, rules):
+        said = [it for it in governed if head.lemma_.lower() in rules.words("verbs.clause")]
+        if said and _carried_by_writing(cue.token, rules):
             continue  # "The minister said ..., according to a statement issued by his office": his words
         if governed:  # "Russia has called on ... to ..., according to Zakharova": her words
             for item in governed:
@@ -362,10 +363,14 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         tokens = _trim(_contiguous_around(kept, head), False)
         # "Tripathi said the success was '...', according to a statement issued by his office": the
         # statement carries what he said; it is no second item
-        said = any(it.start < tokens[-1].i + 1 and tokens[0].i < it.end for it in items) if tokens else False
-        if sum(t.is_alpha for t in tokens) >= 2 and not said:
+        covered = bool(tokens) and any(2 * _overlap(it, tokens[0].i, tokens[-1].i + 1) >= len(tokens) for it in items)
+        if sum(t.is_alpha for t in tokens) >= 2 and not covered:
             found.append(ReportedItem(tokens[0].i, tokens[-1].i + 1, cue.token, "according to", cue.speaker))
     return found
+
+
+def _overlap(item: ReportedItem, start: int, end: int) -> int:
+    return max(0, min(item.end, end) - max(item.start, start))
 
 
 def _carried_by_writing(according: Token, rules: Rules) -> bool:
