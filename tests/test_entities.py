@@ -514,6 +514,17 @@ def test_a_markdown_sub_head_quote_takes_the_speaker_of_the_quote_it_repeats(pip
     assert _speakers(pipeline, text)["We are not asking for charity"] == "Joel Ibarra"
 
 
+def test_a_quote_a_post_quotes_in_marks_is_not_the_posts_authors(quotes_of):
+    text = (
+        "What the hearing missed\n\nThe chief executive, Russell Hale, opened with an apology. His line, that the system "
+        "\u201cdid not fail on the night\u201d, will turn up in every sales deck.\n\n"
+        'Hale told the Senate his system "did not fail on the night". I was at gate 6 for forty minutes. It failed.\n\n'
+        "\u2014 Sam Okoro (@samokoro) October 15, 2025\n"
+    )
+    first = next(q for q in quotes_of(text) if q.text == "did not fail on the night")
+    assert first.speaker == "Russell Hale"
+
+
 def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_repeats(pipeline):
     text = (
         "Rail strike live\n\n"

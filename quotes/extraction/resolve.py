@@ -813,9 +813,15 @@ def _speakers_of_repeats(
             later = pool[j]
             same_unit = units[i] == 0 or units[j] == units[i]
             named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
-            if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j]:
+            own_words = later.kind != "embed" or not _quotes_inside(later.text, quote.text)
+            if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j] and own_words:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
+
+
+def _quotes_inside(post: str, words: str) -> bool:
+    """Whether a post gives `words` in marks of its own: someone else's, that it quotes."""
+    return any(f"{mark}{words.strip()}" in post for mark in "\"“‘'«„")
 
 
 def _quote_sub_head(quote: Quote, found: Plan, text: str) -> bool:
