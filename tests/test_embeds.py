@@ -358,3 +358,16 @@ def test_a_post_quoting_another_gives_each_post_to_its_own_author():
         ("Ana Ortega", "Every family will have a roof tonight. Please stay away from the river."),
         ("River Authority East", "The river has reached 6.4 m at the old bridge gauge. Do not try to move vehicles."),
     ]
+
+
+def test_a_post_signed_with_a_day_and_month_without_the_year_is_an_embed():
+    text = (
+        "Live\n\n21:47\nStrike on the city\n\n"
+        "A guided bomb hit an apartment building on Shevchenka Street. Stay in shelters!\n"
+        "— Oleh Moroz | City Military Administration (@moroz_cma) 13.03 · 21:34 · 👁 41.2K\n"
+    )
+    [post] = find_embeds(text)
+    assert (post.embed_author, post.text) == (
+        "Oleh Moroz",
+        "A guided bomb hit an apartment building on Shevchenka Street. Stay in shelters!",
+    )
