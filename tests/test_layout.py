@@ -940,3 +940,9 @@ def test_a_hearings_title_and_name_with_a_full_stop_open_a_turn():
     )
     labels = [p.label for p in layout(text).paragraphs if p.role == "turn"]
     assert labels == ["Chair Whitfield", "Senator Dunmore", "Mr. Halvorsen"]
+
+
+def test_a_place_in_mixed_case_before_a_spaced_dash_is_a_dateline():
+    text = "Chemicals\n\nWesselbach/London – The chief executive of Hallinger Chemie, Dr. Ulrike Manthey, conceded failings.\n"
+    paras = layout(text, load_rules().dateline).paragraphs
+    assert text[paras[1].text_start : paras[1].end].startswith("The chief executive")

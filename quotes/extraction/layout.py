@@ -737,6 +737,8 @@ def _role(
         return "body", para.end - len(rest), None
     if (bullet := rules.list_item.match(line)) is not None:
         return "list_item", para.start + bullet.end(), None  # the bullet is blanked for the parser
-    if dateline is not None and not is_title_case(line) and (found := dateline.match(line)) is not None:
+    found = dateline.match(line) if dateline is not None and not is_title_case(line) else None
+    # a place in mixed case ("Berlin – ") is no name before a dash ("Maria Lopez – The council ...")
+    if found is not None and (found.group()[:2].isupper() or not given_name(found.group().split()[0].split("/")[0])):
         return ("headline" if index == 0 else "body"), para.start + found.end(), None
     return ("headline" if index == 0 else "body"), -1, None
