@@ -175,12 +175,18 @@ def keep_user_names(nlp: Language, names: regex.Pattern[str]) -> None:
     if default is None or ours not in default.__self__.pattern:
         patterns = [ours, *([default.__self__.pattern] if default is not None else [])]
         tokenizer.token_match = re.compile("|".join(f"(?:{p})" for p in patterns)).match
-    if USER_NAMES not in nlp.pipe_names:
-        config = {"pattern": names.pattern}
-        if "attribute_ruler" in nlp.pipe_names:  # it sets the tags' parts of speech
-            nlp.add_pipe(USER_NAMES, after="attribute_ruler", config=config)
-        else:
-            nlp.add_pipe(USER_NAMES, last=True, config=config)
+    _add_after_tags(nlp, USER_NAMES, {"pattern": names.pattern})
+
+
+def _add_after_tags(nlp: Language, name: str, config: dict[str, Any] | None = None) -> None:
+    """Add the component `name` once, after the tags' parts of speech are set (the attribute
+    ruler sets them), or last in a pipeline without one."""
+    if name in nlp.pipe_names:
+        return
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe(name, after="attribute_ruler", config=config or {})
+    else:
+        nlp.add_pipe(name, last=True, config=config or {})
 
 
 @Language.factory(USER_NAMES, default_config={"pattern": ""})
@@ -208,11 +214,7 @@ def keep_hyphenated_given_names(nlp: Language) -> None:
     the tags' parts of speech are set."""
     if HYPHENATED_NAMES not in nlp.pipe_names:
         nlp.add_pipe(HYPHENATED_NAMES, first=True)
-    if HYPHENATED_NAMES_TAGGED not in nlp.pipe_names:
-        if "attribute_ruler" in nlp.pipe_names:
-            nlp.add_pipe(HYPHENATED_NAMES_TAGGED, after="attribute_ruler")
-        else:
-            nlp.add_pipe(HYPHENATED_NAMES_TAGGED, last=True)
+    _add_after_tags(nlp, HYPHENATED_NAMES_TAGGED)
 
 
 @Language.component(HYPHENATED_NAMES_TAGGED)
