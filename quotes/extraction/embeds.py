@@ -34,16 +34,19 @@ def _signatures(text: str) -> list[regex.Match[str]]:
     return sorted((m for pattern in signature_patterns() for m in pattern.finditer(text)), key=lambda m: m.start())
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def embeds_pattern(key: str) -> regex.Pattern[str]:
+    """The pattern `key` of quote_marks.toml [embeds], compiled once."""
+    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
+    return regex.compile(embeds[key])
+
+
 def blockquote_signature() -> regex.Pattern[str]:
-    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return regex.compile(embeds["blockquote_signature"])
+    return embeds_pattern("blockquote_signature")
 
 
-@lru_cache(maxsize=1)
 def quote_signature() -> regex.Pattern[str]:
-    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return regex.compile(embeds["quote_signature"])
+    return embeds_pattern("quote_signature")
 
 
 def find_signed_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -53,8 +56,7 @@ def find_signed_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     found = []
     for span in spans:
         line_start = text.rfind("\n", 0, span.start) + 1
-        line_end = text.find("\n", span.end)
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, span.end)
         before = text[line_start : span.start - len(span.open_mark)]
         after = text[span.end + len(span.close_mark) : line_end]
         if span.depth or not span.closed or before.strip() or not SHORT_NOTE.fullmatch(after):
@@ -161,11 +163,9 @@ def find_introduced_blockquotes(text: str, shown: str, marked: list[QuoteSpan]) 
 QUOTED_LINE = regex.compile(r"(?m)^[ \t]{0,3}(?:>[ \t]?)+(?P<text>[^\n]*)$")
 
 
-@lru_cache(maxsize=1)
 def email_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     """(sign-off, sender's name line, "On ..., Name wrote:" header) from quote_marks.toml [embeds]."""
-    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return tuple(regex.compile(embeds[key]) for key in ("email_signoff", "email_sender", "email_header"))  # type: ignore[return-value]
+    return embeds_pattern("email_signoff"), embeds_pattern("email_sender"), embeds_pattern("email_header")
 
 
 def find_pasted_emails(text: str) -> list[QuoteSpan]:
@@ -238,19 +238,13 @@ def _after_its_introduction(text: str, paras: list[Paragraph], first: int, floor
     return first
 
 
-@lru_cache(maxsize=1)
-def quoted_post_label() -> regex.Pattern[str]:
-    embeds = read_toml(patterns_dir() / "quote_marks.toml").get("embeds", {})
-    return regex.compile(embeds["quoted_post_label"])
-
-
 def _under_a_quote_label(text: str, match: regex.Match[str]) -> int | None:
     """Where the "Quote" line above an author line starts, when one stands right above it."""
     above_end = text.rfind("\n", 0, match.start())
     if above_end < 0:
         return None
     above_start = text.rfind("\n", 0, above_end) + 1
-    return above_start if quoted_post_label().match(text[above_start:above_end]) else None
+    return above_start if embeds_pattern("quoted_post_label").match(text[above_start:above_end]) else None
 
 
 def _post(text: str, match: regex.Match[str], start: int, end: int) -> QuoteSpan:
