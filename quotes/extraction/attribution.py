@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.matchers import RuleMatcher
-from quotes.extraction.speakers import Mention, is_channel, mention_at
+from quotes.extraction.speakers import Mention, agents_of, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import Rules
 
@@ -592,8 +592,7 @@ def _owner_of_words(words: Token) -> Token | None:
     """Whose words are read out: "Brantley's line", "a statement made ... by Minister Hamzah Idris"."""
     owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
     made = (c for c in words.children if c.dep_ == "acl" and c.tag_ == "VBN")
-    by = (g for c in made for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
-    return owner or next((t for t in by if t.pos_ == "PROPN"), None)
+    return owner or next((t for c in made for t in agents_of(c) if t.pos_ == "PROPN"), None)
 
 
 HEADLINE_TOPIC_TOKENS = 3  # "Northway Rail boss: strike 'entirely avoidable'": a topic this short before the quote

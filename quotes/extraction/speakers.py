@@ -7,7 +7,7 @@ in the parse (`mention_at`, `names_in`) or, in paragraphs that were not parsed, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 import regex
@@ -571,8 +571,7 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
                 return mention_at(owner, rules, statement_owner=False)
         # "The statement, signed by general secretary Ruth Anand, said": who signed or issued it
         if child.dep_ == "acl" and child.lower_ in rules.words("verbs.writing_forms"):  # not "documents reviewed by"
-            agent = next((a for a in child.children if a.dep_ == "agent"), None)
-            owner = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            owner = next(agents_of(child), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
     holder = _holder_of_writing(token)
@@ -581,6 +580,11 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
     if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "the statement said": its owner, named before
         return Mention(f"the {token.text}", token.idx, "document", "unknown", token.lemma_.lower(), definite=True)
     return None
+
+
+def agents_of(participle: Token) -> Iterator[Token]:
+    """Who did it, for a participle with a "by" agent ("a statement made ... by Hamzah Idris")."""
+    return (o for a in participle.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj")
 
 
 def _hyphenated_word(head: Token) -> str:
