@@ -523,9 +523,9 @@ def _subject_after(doc: Doc, start: int, rules: Rules) -> Cue | None:
     # a bridge's or an AMA's
     titled = mention is not None and mention.form == "description" and mention.head in rules.title_words
     personal = mention is not None and mention.form == "name" and bool(mention.titles or mention.gender)
-    if mention is None or mention.kind != "person" or not (titled or personal):
+    if subject is None or mention is None or mention.kind != "person" or not (titled or personal):
         return None
-    return Cue(subject.head, mention, subject, RULE_COLON_AFTER) if subject is not None else None
+    return Cue(subject.head, mention, subject, RULE_COLON_AFTER)
 
 
 def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
