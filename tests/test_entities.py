@@ -148,6 +148,16 @@ def test_a_stage_name_the_article_gives_someone_is_that_person(pipeline):
     assert set(_speakers(pipeline, text).values()) == {"Oleksandr Zhuravskyi"}
 
 
+def test_the_person_someone_calls_a_name_in_marks_is_not_a_nickname_of_the_caller(pipeline):
+    text = (
+        "Derby\n\nTakumi Mori scored late. Shoichi Kawabata watched from the stand.\n\n"
+        "Mori told reporters that the goal was for his grandmother.\n\n"
+        'Kawabata, speaking to reporters outside the ground, called Mori "the pride of Japan" and said '
+        "he had shown what a young player can do.\n"
+    )
+    assert _speakers(pipeline, text)["the goal was for his grandmother"] == "Takumi Mori"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

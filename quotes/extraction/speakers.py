@@ -1145,6 +1145,8 @@ def _alias_holder(name: Token) -> Token | None:
             verb = verb.head  # "known to everyone in town as Zé Galego"
     if verb.lemma_.lower() not in ALIAS_VERBS:
         return None
+    if name.dep_ != "pobj" and any(c.i > name.i and c.dep_ in ("appos", "oprd") for c in (*name.children, *verb.children)):
+        return None  # 'called Mori "the pride of Japan"': Mori is who is called, the words after are the name
     while verb.dep_ == "conj":
         verb = verb.head  # "who has lived in London since 2009 and performs there as ..."
     if verb.dep_ not in ("acl", "relcl"):
