@@ -158,6 +158,14 @@ def test_the_person_someone_calls_a_name_in_marks_is_not_a_nickname_of_the_calle
     assert _speakers(pipeline, text)["the goal was for his grandmother"] == "Takumi Mori"
 
 
+def test_a_description_inside_someone_s_reported_speech_is_not_the_reporter(pipeline):
+    text = (
+        "Derby report\n\nLewis Amankwah was taken off late after a clash of heads.\n\n"
+        "Javier Lozano said the defender had told the medical staff he wanted to stay on.\n"
+    )
+    assert _speakers(pipeline, text)["he wanted to stay on"] == "Lewis Amankwah"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

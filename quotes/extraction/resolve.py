@@ -493,7 +493,7 @@ def resolve_drafts(
         around = _quote_around(quotes, draft)
         # "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested
         # quote is someone the outer speaker talks about, never that speaker
-        speaking, mention = speakers.of(draft, around.speaker or "" if around else "")
+        speaking, mention = speakers.of(draft, around.speaker or "" if around else _reporter_around(quotes, draft))
         if (
             around is not None
             and draft.mention is not None
@@ -666,6 +666,16 @@ def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
     if not draft.nested:
         return None
     return next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
+
+
+def _reporter_around(quotes: list[Quote], draft: Draft) -> str:
+    """ "Lozano said the defender had told the staff he wanted to stay on": whoever reports the
+    words a description speaks in is not that description ("he" may well be, so only titles)."""
+    mention = draft.mention
+    if mention is None or mention.form != "description":
+        return ""
+    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start < q.end)
+    return next((q.speaker for q in reports if q.speaker), "")
 
 
 def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], found: Plan, registry: ArticleSpeakers) -> None:
