@@ -512,6 +512,19 @@ def test_with_someone_saying_is_that_persons_statement(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["insulted"] == "Kevin Malloy"
 
 
+def test_someone_a_verb_leaves_to_explain_says_the_words(quotes_of):
+    text = (
+        "Briefing\n\nFiona Callaghan told reporters the design was never lodged, leaving her chief surveyor, "
+        "Raj Menon, to explain that \u201cunder the current rules it did not have to be\u201d.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["under the current rules it did not have to be"] == "Raj Menon"
+
+
+def test_someone_asked_to_explain_does_not_say_the_words(quotes_of):
+    text = "Briefing\n\nFiona Callaghan asked Raj Menon to explain that \u201cthe rules had changed\u201d.\n"
+    assert {q.text: q.speaker for q in quotes_of(text)}["the rules had changed"] != "Raj Menon"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

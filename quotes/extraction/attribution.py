@@ -161,7 +161,7 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules, quoted:
     minister said, before adding: ...', with "before adding" hung on "resume"."""
     if any(c.dep_ == "auxpass" for c in token.children):
         return None  # "since it was reported near the campground": no one speaks
-    with_subject = _with_subject(token, rules) or _object_of_a_charge(token, rules)
+    with_subject = _with_subject(token, rules) or _object_of_a_charge(token, rules) or _made_to_speak(token, rules)
     if with_subject is not None:
         return with_subject
     chain: list[Token] = []
@@ -192,6 +192,18 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules, quoted:
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, RULE_GOVERNING_SUBJECT) if mention else None
     return None
+
+
+def _made_to_speak(token: Token, rules: Rules) -> Cue | None:
+    """ "..., leaving her surveyor, Raj Menon, to explain that ...": the object of a verb that
+    makes someone speak (`verbs.made_to`) says the infinitive's words."""
+    verb = token.head
+    infinitive = token.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not infinitive or verb.lemma_.lower() not in rules.words("verbs.made_to"):
+        return None
+    made = next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+    mention = mention_at(made, rules) if made is not None else None
+    return Cue(verb, mention, made, "object of a verb that makes it speak") if mention is not None else None
 
 
 def _object_of_a_charge(token: Token, rules: Rules) -> Cue | None:

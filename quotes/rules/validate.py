@@ -26,7 +26,7 @@ NODE_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
 CODE_LISTS = frozenset(
     {
         "verbs.clause", "verbs.phrasal", "verbs.naming",
-        "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional",
+        "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional", "verbs.made_to",
         "verbs.quoted_as", "verbs.put_to", "verbs.refusing", "verbs.subordinators", "verbs.reading", "verbs.writing_forms",
         "nouns.statement", "nouns.according", "nouns.owned", "nouns.accounts", "nouns.document", "nouns.entourage",
         "channels.words", "channels.outlets", "channels.bodies_when_named",
