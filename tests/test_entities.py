@@ -166,6 +166,15 @@ def test_a_description_inside_someone_s_reported_speech_is_not_the_reporter(pipe
     assert _speakers(pipeline, text)["he wanted to stay on"] == "Lewis Amankwah"
 
 
+def test_the_same_minister_is_never_a_minister_named_later(pipeline):
+    text = (
+        "Debate\n\nRAO: Anand Kulkarni said it very clearly on Monday.\n\n"
+        'MENON: But the same minister promised in 2023 that "no seafarer will ever again be abandoned".\n\n'
+        "RAO: External Affairs Minister Meera Sahni spoke to her Kenyan counterpart this afternoon.\n"
+    )
+    assert _speakers(pipeline, text)["no seafarer will ever again be abandoned"] != "Meera Sahni"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

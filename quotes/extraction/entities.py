@@ -103,6 +103,7 @@ class ArticleSpeakers:
     body_words: dict[str, str] = field(default_factory=dict)  # "force" -> "police": "the force" is the police named
     counting_words: frozenset[str] = frozenset()  # "various", "most": "various bloggers" are the bloggers named before
     corporate_suffixes: frozenset[str] = frozenset()  # "plc", "Inc.": "the Group" is "Brightwater Terminals Group plc"
+    anaphoric: frozenset[str] = frozenset()  # "same": "the same minister" is someone named before
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -462,6 +463,8 @@ class ArticleSpeakers:
         entity = self._described(mention)
         if entity is not None and entity.first_seen > mention.start + CATAPHORA_CHARS and is_epithet(mention, self.epithets):
             entity = None  # "..., the singer announced": someone named before, not "Singer June Okada" much later
+        if entity is not None and entity.first_seen > mention.start and self.points_back(mention):
+            entity = None  # "the same minister": not the minister named later
         if entity is None and mention.body is not None:  # "a police spokeswoman" never named: the police
             entity = self._described(mention.body) if mention.body.form == "description" else None
             if entity is None:
@@ -478,6 +481,10 @@ class ArticleSpeakers:
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind
+
+    def points_back(self, mention: Mention) -> bool:
+        """Whether a description stands only for someone named before it: "the same minister"."""
+        return bool(self.anaphoric & set(fold(mention.text).split()))
 
     def _introduced_as_kin(self, mention: Mention, floor: int) -> Entity | None:
         """ "'Dad, you were making sourdough,' his son replied": the person introduced as a son ("his
@@ -613,6 +620,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         dict(pair.split() for pair in rules.words("speakers.body_words")),
         rules.words("speakers.quantifiers"),
         rules.words("speakers.corporate_suffixes"),
+        rules.words("speakers.anaphoric"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

@@ -35,7 +35,7 @@ CODE_LISTS = frozenset(
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.kin",
         "speakers.kin_groups", "speakers.family_members",
-        "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks",
+        "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks", "speakers.anaphoric",
         "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles", "speakers.after_name_honorifics",
         "speakers.neutral_offices", "speakers.offices_of_places", "speakers.sentence_adverbs",
