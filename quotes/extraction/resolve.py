@@ -679,9 +679,9 @@ def _reporter_around(quotes: list[Quote], draft: Draft) -> str:
     """ "Lozano said the defender had told the staff he wanted to stay on": whoever reports the
     words a description speaks in is not that description ("he" may well be, so only titles)."""
     mention = draft.mention
-    if mention is None or mention.form != "description":
-        return ""
-    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start < q.end)
+    if mention is None or mention.form != "description" or draft.kind != "indirect":
+        return ""  # a quote in someone's report ('the deficit posed "the greatest threat"') is theirs
+    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start and draft.end <= q.end)
     return next((q.speaker for q in reports if q.speaker), "")
 
 
