@@ -307,7 +307,15 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
         # follows the last phrase of the office
         objects = _of_objects(current)
         current = objects[-1] if objects else None
+        if current is not None and _set_off_name(current, rules):
+            return current  # "Commissioner for Physical Planning, Engr. Babatunde Alade,", parsed as a second object
     return None
+
+
+def _set_off_name(name: Token, rules: Rules) -> bool:
+    """Whether a proper noun is a person's name set off by a comma before it (", Engr. Babatunde Alade")."""
+    first = _name_run(name, rules)[0]
+    return name.pos_ == "PROPN" and first.i > 0 and name.doc[first.i - 1].text == "," and _personal_name(name, rules)
 
 
 def _name_hung_on_title(title: Token, rules: Rules) -> list[Token]:
