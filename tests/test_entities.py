@@ -175,6 +175,24 @@ def test_the_same_minister_is_never_a_minister_named_later(pipeline):
     assert _speakers(pipeline, text)["no seafarer will ever again be abandoned"] != "Meera Sahni"
 
 
+def test_a_name_set_off_after_an_office_s_for_phrase_is_the_office_holder(pipeline):
+    text = (
+        "Demolition\n\nThe state Commissioner for Physical Planning and Urban Development, Engr. Babatunde Alade, "
+        "however, said the structures were illegal.\n\n"
+        "The state Commissioner for Information, Mr Segun Ajala, had yet to respond.\n"
+    )
+    assert _speakers(pipeline, text)["the structures were illegal"] == "Babatunde Alade"
+
+
+def test_a_capitalised_title_used_alone_is_the_person_the_story_gave_it(pipeline):
+    text = (
+        "Market\n\nThe Iyaloja of Oja Tuntun, Chief (Mrs) Adunni Ogunleye, denied that any notice was served.\n\n"
+        "Blessing Okon, a trader, said she lost her goods.\n\n"
+        "The Iyaloja, however, said the traders would not leave the site.\n"
+    )
+    assert _speakers(pipeline, text)["the traders would not leave the site"] == "Adunni Ogunleye"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"
