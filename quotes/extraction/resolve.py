@@ -63,7 +63,6 @@ RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from 
 
 Speaking = tuple[str, SpeakerKind]
 SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
-TURNS_BACK = 3  # how far back in a conversation a "he" looks for whom it names
 ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
 INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
@@ -395,28 +394,23 @@ class _Speakers:
         if (
             turn is not None
             and turn.speaker is not None
-            and (mention.form == "pronoun" or (mention.form == "description" and mention.head not in self.rules.title_words))
+            and mention.form == "description"
+            and mention.head not in self.rules.title_words
         ):
-            # "the man from the river authority told us", "he came in and said": not the turn's
-            # speaker, who is "I"
-            other_than = other_than or turn.speaker[0]
+            other_than = other_than or turn.speaker[0]  # "the man from the river authority told us": not the turn's speaker
         index = self.found.index(mention.start)
         recent = self.found.paragraphs[max(0, index - 1)].start if self.found.paragraphs else 0
         floor = self.found.unit_start(mention.start)
         if mention.form == "pronoun" and mention.kind == "person" and (asked := self._asked_before(mention)) is not None:
             return (asked.name, asked.kind), mention
-        turns_back = 0
-        while (
+        if (
             turn is not None
             and mention.form == "pronoun"
-            and turns_back < TURNS_BACK
-            and floor > 0
             and self.registry.resolve(mention, floor, recent, other_than)[0] == mention.text
         ):
-            # a "he" in a turn that names no one is someone the conversation named in a turn
+            # a "he" in a turn that names no one is someone the conversation named in the turn
             # before ("Has Brantley accepted any?" "He has not.")
             floor = self.found.unit_start(max(0, floor - 1))
-            turns_back += 1
         speaking = _resolve_mention(mention, floor, recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         # "the mayor said" is someone the story knows; "a reporter asked" is someone new
