@@ -420,8 +420,10 @@ class _Speakers:
             holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
             if holder is not None and holder.name == other_than:
                 holder = None  # "When the harbourmaster rang me", in O'Neill's words, is not O'Neill
-            later = None if self.registry.points_back(mention) else self._named_later(mention)
-            speaking = (holder.name, holder.kind) if holder is not None else later or speaking
+            if holder is not None:
+                speaking = holder.name, holder.kind
+            elif not self.registry.points_back(mention):  # "the same minister": no one named later
+                speaking = self._named_later(mention) or speaking
         if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
             speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or self._in_unit_before(mention) or speaking
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
