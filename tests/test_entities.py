@@ -1750,6 +1750,30 @@ def test_bare_interview_questions_are_the_interviewers_and_answers_the_interview
     assert speakers["They have their own berths, and nobody is moving them"] == "Ines Varga"
 
 
+QA_SECTIONS = (
+    "Callander: we have earned the right to dream\n\n"
+    "Kieran Asante scored twice. Millbeck manager Stevie Garrow told Radio Harbridge the penalty was soft. "
+    "Rory Callander was more measured, and Asante thanked his mother. Asante, 22, is the club's top scorer.\n\n"
+    "Here is what Callander and Asante said in the post-match press conference.\n\n"
+    "RORY CALLANDER\n\n"
+    "Q. Rory, how big a win is that?\n\n"
+    "A. I think we have earned the right to dream now.\n\n"
+    "KIERAN ASANTE\n\n"
+    "Q. Talk us through the winner.\n\n"
+    "A. I did not see it go in, I just heard the noise.\n"
+)
+
+
+def test_a_name_in_capitals_over_q_and_a_turns_names_who_answers_there(pipeline):
+    speakers = _speakers(pipeline, QA_SECTIONS)
+    assert speakers["I think we have earned the right to dream now"].lower() == "rory callander"
+    assert speakers["I did not see it go in, I just heard the noise"] == "Kieran Asante"
+
+
+def test_an_outlet_someone_told_is_not_who_asks_the_questions(pipeline):
+    assert "Rory, how big a win is that?" not in _speakers(pipeline, QA_SECTIONS)
+
+
 QA_INTERVIEW = (
     "Ines Varga on the new quay\n\n"
     "The harbourmaster has been called 'a menace' by the fishermen's leader, Paul Dunne. She talks to Tom Reddy.\n\n"

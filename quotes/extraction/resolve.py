@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers, Entity
-from quotes.extraction.layout import LayoutRules, Paragraph, load_layout_rules
+from quotes.extraction.layout import NAME_IN_CAPITALS, LayoutRules, Paragraph, load_layout_rules
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age, gender_of
@@ -154,13 +154,26 @@ def _interviewee(registry: ArticleSpeakers, before: int, interviewer: Speaking |
     return (first.name, first.kind) if first else None
 
 
+def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: ArticleSpeakers) -> Speaking | None:
+    """ "RORY CALLANDER" over a press conference's Q. and A. turns: a line that is only a person's
+    name in capitals, the last before an answer, names who answers in that section."""
+    for para in reversed(found.paragraphs[: found.index(turn.start)]):
+        line = text[para.start : para.end].strip()
+        if NAME_IN_CAPITALS.fullmatch(line) and para.role != "turn":
+            named = _named(" ".join(w.capitalize() for w in line.split()), para.start, registry)
+            known = named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities)
+            return named if known else None
+    return None
+
+
 def _interviewer(text: str, registry: ArticleSpeakers, before: int, rules: LayoutRules) -> Speaking | None:
     """The person who asks an interview's questions: whom its introduction says the interviewee
     talks to ("he tells Sam Okafor why ..."), if the article knows them as a person."""
     for found in rules.interviewer.finditer(text, 0, before):
         written = found.group("name")
         named = _named(written, found.start("name"), registry)
-        if named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
+        given = registry.knows_first_name(written.split()[0])  # "told Radio Harbridge" names no interviewer
+        if given and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
             return (
                 (written, "person") if len(written.split()) > len(named[0].split()) else named
             )  # "Interview by Tobias Reinhardt"
@@ -276,7 +289,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
         elif label.upper() in layout_rules.bench_labels:
             speaker = _on_the_bench(text, registry, layout_rules)
         elif label in layout_rules.answer_labels:
-            speaker = interviewee
+            speaker = _section_interviewee(text, found, para, registry) or interviewee
         elif label in layout_rules.question_labels:
             # "Operator: Our next question comes from Tomás Ibarra with Keel Street Partners."
             operator = before is not None and (before.label or "").lower() in layout_rules.operator_labels
