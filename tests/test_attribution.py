@@ -525,6 +525,14 @@ def test_someone_asked_to_explain_does_not_say_the_words(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["the rules had changed"] != "Raj Menon"
 
 
+def test_a_naming_verb_with_two_subjects_is_the_nearer_ones(quotes_of):
+    text = (
+        "Sentencing\n\nSentencing Rafferty yesterday, Judge Eoghan Kilcullen described the attack as "
+        '"an act of calculated spite" by a man who had lost a contract.\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["an act of calculated spite"] == "Eoghan Kilcullen"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

@@ -356,7 +356,10 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
                 return cue
             if ancestor.pos_ != "VERB" or ancestor.lemma_.lower() not in naming:
                 continue
-            subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            # of two subjects the parse gives it ("Sentencing Rafferty yesterday, Judge Eoghan
+            # Kilcullen described ..."), the nearer
+            subject = next((c for c in reversed(list(ancestor.lefts)) if c.dep_ == "nsubj"), None)
+            subject = subject or next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
             mention = mention_at(subject, rules) if subject is not None else None
             return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
     return cue
