@@ -1524,6 +1524,24 @@ def test_words_someone_reads_out_are_the_writers_of_the_statement(pipeline):
     assert _speakers(pipeline, text)["Our family has been broken,"] == "Marama Fitzgerald"
 
 
+def test_words_read_out_of_someone_s_own_statement_are_theirs(pipeline):
+    text = (
+        "Sentencing\n\nSecurity guard Tomás Breathnach spent 11 days in intensive care.\n\n"
+        "Mr Breathnach's victim impact statement was read to the court by his sister, Siobhán Breathnach.\n\n"
+        '"I used to like the night shift," she read.\n'
+    )
+    assert _speakers(pipeline, text)["I used to like the night shift,"] == "Tomás Breathnach"
+
+
+def test_his_honour_is_the_judge_the_story_styled_so(pipeline):
+    text = (
+        "Sentencing\n\nPassing sentence, His Honour Judge Eoghan Kilcullen read from text messages Rafferty had sent "
+        "to his brother, Gerard, in the hours before the fire.\n\n"
+        '"These are not the words of a man in crisis," His Honour said.\n'
+    )
+    assert _speakers(pipeline, text)["These are not the words of a man in crisis,"] == "Eoghan Kilcullen"
+
+
 def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
     text = (
         "Call\n\n"

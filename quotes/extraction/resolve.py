@@ -721,10 +721,10 @@ def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     writings = rules.words("nouns.statement") | rules.words("nouns.document")
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
-    put_out = _writer_put_out(writings, verbs)
+    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(writings)
 
     def writer(offset: int) -> bool:
-        if from_.search(text, max(0, offset - 40), offset) or put_out.match(text, offset, at):
+        if from_.search(text, max(0, offset - 40), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):
             return True
         return bool(before.search(text, max(0, offset - 40), offset) and wrote.match(text, offset, at))
 
@@ -743,6 +743,14 @@ def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "Henare wrote", "Jane Roe had sent": a name and a verb of writing."""
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}\s+(?:had\s+)?(?:{'|'.join(sorted(verbs))})\b"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_owns(writings: frozenset[str]) -> regex.Pattern[str]:
+    """ "Mr Breathnach's victim impact statement was read to the court": a name that owns the writing."""
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}['’]s\s+(?:[\w-]+\s+){{0,3}}(?:{'|'.join(sorted(writings))})s?\b"
     )
 
 
