@@ -19,6 +19,11 @@ def test_content_clause_after_said_that(quotes_of):
     assert found == [("the bridge would reopen in May", "Lena Ortiz")]
 
 
+def test_a_hyphenated_verb_keeps_the_whole_content_clause(quotes_of):
+    text = "Fire\n\nNordvane Ireland said it had co-operated fully with gardaí and the courts.\n"
+    assert reported(quotes_of(text)) == [("it had co-operated fully with gardaí and the courts", "Nordvane Ireland")]
+
+
 def test_content_clause_with_told_and_an_addressee(quotes_of):
     found = reported(quotes_of("Captain Ivo Marsh told reporters the ship had lost power twice."))
     assert found == [("the ship had lost power twice", "Ivo Marsh")]

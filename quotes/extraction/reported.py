@@ -20,6 +20,7 @@ from quotes.rules import Rules
 
 LEADING_MARKS = {"that", "while", "whilst", "although", "though"}
 QUESTION_MARKS = {"whether", "if"}
+HYPHENS = {"-", "‐", "‑"}
 CONCESSIVE_MARKS = {"while", "whilst", "although", "though", "whereas"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A "sentence" this short with no verb, inside a paragraph, is a piece the parser split off
@@ -51,8 +52,8 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
     """
     start, end = _semicolon_clause(cue)
     keep: set[int] = set()
-    for root in roots:
-        for token in root.subtree:
+    for word in [piece for root in roots for piece in _glued(root)]:
+        for token in word.subtree:
             if start <= token.i < end:
                 keep.add(token.i)
     for i in nested_cues:
@@ -75,6 +76,19 @@ def _content_tokens(doc: Doc, roots: list[Token], cue: Token, nested_cues: set[i
     if inside:
         start, end = _across_parenthetical(doc, keep, cue, start, end)
     return list(doc[start : end + 1])
+
+
+def _glued(root: Token) -> list[Token]:
+    """A root and the rest of its word: "co-operated", which the tokenizer splits at its hyphen
+    and the parser hangs on the cue as three clauses."""
+    word = [root]
+    doc = root.doc
+    while not word[-1].whitespace_ and word[-1].i + 1 < len(doc) and word[-1].i + 1 < root.sent.end:
+        following = doc[word[-1].i + 1]
+        if following.is_punct and following.text not in HYPHENS:
+            break
+        word.append(following)
+    return word if any(t.text in HYPHENS for t in word) else [root]
 
 
 def _part_of_the_content(verb: Token) -> bool:
