@@ -193,6 +193,17 @@ def test_a_capitalised_title_used_alone_is_the_person_the_story_gave_it(pipeline
     assert _speakers(pipeline, text)["the traders would not leave the site"] == "Adunni Ogunleye"
 
 
+def test_a_subject_inside_someone_s_reported_words_does_not_take_the_next_she(pipeline):
+    text = (
+        "Apology\n\nTánaiste Gráinne Nic Giolla Phádraig met the board of the alliance.\n\n"
+        "She later told reporters that Ireland would contribute 4 million euros toward rebuilding the alliance's systems. "
+        '"Ireland sells itself as a safe home for the world\'s data," she said.\n\n'
+        "Its tracking servers were housed at a data center in Kilbrannagh, County Kildare, run by Nordvane Ireland, "
+        "a subsidiary of Nordvane Group of Denmark.\n"
+    )
+    assert _speakers(pipeline, text)["Ireland sells itself as a safe home for the world's data,"] == "Gráinne Nic Giolla Phádraig"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

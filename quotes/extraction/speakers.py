@@ -1078,7 +1078,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
-            subject = subject or _fronted_topic(token)
+            subject = (subject and not _in_reported_content(token, rules)) or _fronted_topic(token)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
             holder = _alias_holder(token)
@@ -1134,6 +1134,13 @@ def _placing(token: Token, rules: Rules) -> bool:
 
 
 ALIAS_VERBS = frozenset({"know", "nickname", "dub", "call", "perform", "write"})
+
+
+def _in_reported_content(token: Token, rules: Rules) -> bool:
+    """Whether a word sits in what someone is reported to have said ("She told reporters that
+    Ireland would contribute"): its subject is the speaker's topic, not the story's, so a "she"
+    after it stands for the speaker."""
+    return any(a.dep_ == "ccomp" and a.head.lemma_.lower() in rules.cue_verbs for a in token.ancestors)
 
 
 def _alias_holder(name: Token) -> Token | None:
