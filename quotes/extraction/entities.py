@@ -192,10 +192,6 @@ class ArticleSpeakers:
             person.aliases.add(alias)
             self._index(person, alias, alias=True)
 
-    def knows_first_name(self, word: str) -> bool:
-        """Whether `word` is a given name the first-name table holds."""
-        return fold(word) in self.first_names
-
     def knows(self, name: str) -> bool:
         """Whether `name` is the name (or surname) of a person already added."""
         entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "person", name.lower()), AFTER_EVERY_MENTION)

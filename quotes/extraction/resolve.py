@@ -166,14 +166,16 @@ def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: Arti
     return None
 
 
-def _interviewer(text: str, registry: ArticleSpeakers, before: int, rules: LayoutRules) -> Speaking | None:
+def _interviewer(
+    text: str, registry: ArticleSpeakers, before: int, rules: LayoutRules, bodies: frozenset[str]
+) -> Speaking | None:
     """The person who asks an interview's questions: whom its introduction says the interviewee
     talks to ("he tells Sam Okafor why ..."), if the article knows them as a person."""
     for found in rules.interviewer.finditer(text, 0, before):
         written = found.group("name")
         named = _named(written, found.start("name"), registry)
-        given = registry.knows_first_name(written.split()[0])  # "told Radio Harbridge" names no interviewer
-        if given and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
+        body = any(w.lower() in bodies for w in written.split())  # "told Radio Harbridge" names no interviewer
+        if not body and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
             return (
                 (written, "person") if len(written.split()) > len(named[0].split()) else named
             )  # "Interview by Tobias Reinhardt"
@@ -274,7 +276,7 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     turns = [p for p in found.paragraphs if p.role == "turn" and p.label]
     if not turns:
         return {}
-    interviewer = _interviewer(text, registry, turns[0].start, layout_rules)
+    interviewer = _interviewer(text, registry, turns[0].start, layout_rules, rules.words("speakers.organisation_words"))
     interviewee = _interviewee(registry, turns[0].start, interviewer)
     generic = _generic_labels(text, turns, registry, layout_rules)
     result: dict[int, Turn] = {}
