@@ -1779,6 +1779,19 @@ def test_bare_interview_questions_are_the_interviewers_and_answers_the_interview
     assert speakers["They have their own berths, and nobody is moving them"] == "Ines Varga"
 
 
+def test_an_interviewer_with_a_name_given_to_women_and_men_asks_the_questions(pipeline):
+    text = (
+        "Ten minutes with the harbourmaster\n\n"
+        "Captain Ines Varga runs the busiest port on the coast. She tells Sam Okafor about the new quay.\n\n"
+        "This interview has been edited for length and clarity.\n\n"
+        "When will the quay open?\n\n"
+        "In March, if the weather holds. The cranes arrive next month.\n\n"
+        "And the fishermen?\n\n"
+        "They have their own berths, and nobody is moving them.\n"
+    )
+    assert _speakers(pipeline, text)["When will the quay open?"] == "Sam Okafor"
+
+
 QA_SECTIONS = (
     "Callander: we have earned the right to dream\n\n"
     "Kieran Asante scored twice. Millbeck manager Stevie Garrow told Radio Harbridge the penalty was soft. "
