@@ -723,7 +723,7 @@ def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     writings = rules.words("nouns.statement") | rules.words("nouns.document")
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
-    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(writings)
+    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(rules.words("nouns.owned_writings"))
 
     def writer(offset: int) -> bool:
         if from_.search(text, max(0, offset - 40), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):

@@ -29,6 +29,7 @@ CODE_LISTS = frozenset(
         "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional", "verbs.made_to",
         "verbs.quoted_as", "verbs.put_to", "verbs.refusing", "verbs.subordinators", "verbs.reading", "verbs.writing_forms",
         "nouns.statement", "nouns.according", "nouns.owned", "nouns.accounts", "nouns.document", "nouns.entourage",
+        "nouns.owned_writings",
         "channels.words", "channels.outlets", "channels.bodies_when_named",
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
