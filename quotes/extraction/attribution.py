@@ -358,8 +358,9 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
                 continue
             # of two subjects the parse gives it ("Sentencing Rafferty yesterday, Judge Eoghan
             # Kilcullen described ..."), the nearer
-            subject = next((c for c in reversed(list(ancestor.lefts)) if c.dep_ == "nsubj"), None)
-            subject = subject or next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            subject = names[-1] if names else next(iter(subjects), None)
             mention = mention_at(subject, rules) if subject is not None else None
             return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
     return cue
