@@ -68,6 +68,11 @@ def test_carriage_return_line_endings_make_paragraphs():
     assert _texts(text) == ["First paragraph.", "Second one.", "Third."]
 
 
+def test_a_section_line_over_the_headline_is_boilerplate_and_the_headline_follows():
+    text = "CNÉ News | Politics\n\nTaoiseach says fire 'must be a turning point'\n\nThe Taoiseach told the Dáil.\n"
+    assert [p.role for p in layout(text).paragraphs] == ["boilerplate", "headline", "body"]
+
+
 def test_live_blog_time_stamps_start_units():
     text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
     paras = layout(text).paragraphs

@@ -322,9 +322,12 @@ def layout(
     result: list[Paragraph] = []
     cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
+    headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
-        role, lead_end, label = _role(text, para, index, rules, transcript, dateline, labelled[index], silent[index], given_name)
+        role, lead_end, label = _role(
+            text, para, max(0, index - headline_at), rules, transcript, dateline, labelled[index], silent[index], given_name
+        )
         # "Q (Ben Muir, Ledger): ..." then "Menon: No. ...": a one-word label answering a question is a turn
         answering = (
             index > 0 and (asked_by := labelled[index - 1]) is not None and asked_by[1].group("label") in rules.question_labels
