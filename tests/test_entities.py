@@ -204,6 +204,24 @@ def test_a_subject_inside_someone_s_reported_words_does_not_take_the_next_she(pi
     assert _speakers(pipeline, text)["Ireland sells itself as a safe home for the world's data,"] == "Gráinne Nic Giolla Phádraig"
 
 
+def test_the_subject_of_a_content_clause_before_its_cue_is_the_story_s(pipeline):
+    text = (
+        "Lil Tavo postpones tour\n\nThe 27-year-old's arena run moves to the fall. Tickets remain valid, promoter "
+        "Skyline Live says.\n\n"
+        "Lil Tavo has postponed his entire Casa Llena arena tour after surgery, the singer told fans on Instagram.\n"
+    )
+    assert _speakers(pipeline, text)["Lil Tavo has postponed his entire Casa Llena arena tour after surgery"] == "Lil Tavo"
+
+
+def test_the_subject_of_what_i_note_is_the_story_s(pipeline):
+    text = (
+        "Briefing\n\nMS. ALVAREZ: The FEMA Administrator, Paul Ngata, told the President yesterday that crews were ready.\n\n"
+        "And I'd note that Senator Roger Marsh himself praised the response on Tuesday, when he called the rescues "
+        '"nothing short of heroic" in a post on X.\n'
+    )
+    assert _speakers(pipeline, text)["nothing short of heroic"] == "Roger Marsh"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

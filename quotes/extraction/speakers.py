@@ -1140,7 +1140,16 @@ def _in_reported_content(token: Token, rules: Rules) -> bool:
     """Whether a word sits in what someone is reported to have said ("She told reporters that
     Ireland would contribute"): its subject is the speaker's topic, not the story's, so a "she"
     after it stands for the speaker."""
-    return any(a.dep_ == "ccomp" and a.head.lemma_.lower() in rules.cue_verbs for a in token.ancestors)
+    # a content clause before its cue ("Lil Tavo has postponed his tour, the singer told fans") is
+    # the story's own sentence, which the cue's epithet then refers back to; so is what "I" note
+    first_person = rules.words("speakers.first_person_pronouns")
+
+    def reported(clause: Token) -> bool:
+        cue = clause.head
+        own = any(c.dep_ == "nsubj" and c.lower_ in first_person for c in cue.children)
+        return clause.dep_ == "ccomp" and clause.i > cue.i and cue.lemma_.lower() in rules.cue_verbs and not own
+
+    return any(reported(a) for a in token.ancestors)
 
 
 def _alias_holder(name: Token) -> Token | None:
