@@ -533,6 +533,16 @@ def test_a_naming_verb_with_two_subjects_is_the_nearer_ones(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["an act of calculated spite"] == "Eoghan Kilcullen"
 
 
+def test_a_name_opening_the_sentence_speaks_when_the_parse_leaves_the_cue_no_subject(quotes_of):
+    text = (
+        "Board\n\nDr Nadia Okafor-Reid, a lecturer in medieval archaeology at Caldermoor and lead author of the study, "
+        "said: \u201cThis is a small object with a very big footprint.\u201d\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}[
+        "This is a small object with a very big footprint."
+    ] == "Nadia Okafor-Reid"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

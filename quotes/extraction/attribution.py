@@ -30,6 +30,7 @@ RULE_DASH_LABEL = "'\"quote\" -- Speaker' label"
 RULE_COLON_LABEL = "'Speaker: \"quote\"' label"
 RULE_COLON_AFTER = "'\"quote\": Speaker' heading"
 RULE_NAMING = "subject of a verb that describes its object in the quote's words"
+RULE_OPENING_NAME = "name opening the sentence, before a cue the parse left no subject"
 RULE_GOVERNING_SUBJECT = "subject of the governing verb"
 LABEL_MAX_TOKENS = 16  # "Gloria Benitez, who owns Benitez Hardware:" is a label; a longer run is a sentence
 NICKNAME_MAX_WORDS = 3
@@ -77,11 +78,30 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
         if cue.speaker is None and cue.token.lemma_.lower() in rules.words("nouns.according"):
             cues[cue_i] = _according_by_position(cue, rules, excluded)
     for cue_i, cue in list(cues.items()):
+        if cue.speaker is None and (opening := _name_opening_the_sentence(cue.token, excluded)) is not None:
+            mention = mention_at(opening, rules)
+            cues[cue_i] = Cue(cue.token, mention, opening, RULE_OPENING_NAME) if mention is not None else cue
+    for cue_i, cue in list(cues.items()):
         if cue.speaker is None and cue.token.lemma_.lower() not in rules.words("nouns.according"):
             inherited = _inherited_speaker(cue.token, cues, rules, excluded)
             if inherited is not None:
                 cues[cue_i] = Cue(cue.token, inherited.speaker, inherited.speaker_token, f"{inherited.rule} (inherited)")
     return cues
+
+
+def _name_opening_the_sentence(cue: Token, excluded: set[int]) -> Token | None:
+    """ "Dr Nadia Okafor-Reid, a lecturer ... and lead author of the study, said:", where the parse
+    takes "lead" for the verb and leaves "said" no subject: the name that opens the sentence, set
+    off by a comma, right before a cue that follows a comma."""
+    doc = cue.doc
+    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.dep_ not in ("ROOT", "conj") or cue.i in excluded:
+        return None
+    start = doc[cue.i - 1].sent.start  # the parse may even start a sentence at the cue
+    end = start
+    while end < cue.i and doc[end].pos_ in ("PROPN", "PUNCT") and doc[end].text != ",":
+        end += 1
+    names = [t for t in doc[start:end] if t.pos_ == "PROPN"]
+    return names[-1] if names and end < cue.i and doc[end].text == "," else None
 
 
 def _named_after_a_topic(subject: Token) -> Token:
