@@ -45,6 +45,12 @@ def test_a_handle_with_dots_signs_an_embedded_post():
     assert (post.embed_author, post.embed_handle) == ("Kerry Smith", "kerry.builds.home")
 
 
+def test_a_handle_with_hyphens_signs_an_embedded_post():
+    text = "Huge thanks to everyone who helped.\n— Nadia Okafor-Reid (@nadia-okafor-reid) 11 March 2025 · LinkedIn\n"
+    [post] = find_embeds(text)
+    assert (post.embed_author, post.embed_handle) == ("Nadia Okafor-Reid", "nadia-okafor-reid")
+
+
 def test_an_instagram_post_is_signed_by_the_line_after_it():
     text = (
         "The singer posted on Instagram.\n\n"
