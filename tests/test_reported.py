@@ -176,6 +176,16 @@ def test_a_role_before_a_colon_heads_a_verbless_headline_claim(quotes_of):
     assert found == [("No property tax increase in 2026 budget", "Lorna Castellanos")]
 
 
+def test_a_line_with_a_colon_inside_an_embedded_post_is_no_headline_claim(quotes_of):
+    text = (
+        "Round-up\n\nOver on LinkedIn, the lead author was in a professional mood:\n\n"
+        "Some personal news: our paper on the gaming board is out today!\n\n"
+        "Huge thanks to everyone at Caldermoor.\n"
+        "— Nadia Okafor-Reid (@nadia-okafor-reid) 11 March 2025 · LinkedIn\n"
+    )
+    assert reported(quotes_of(text)) == []
+
+
 def test_a_title_after_a_colon_speaks_the_headline_claim_before_it(quotes_of):
     text = (
         "Government to extend fuel subsidies: Chief Cabinet Secretary\n\n"

@@ -269,6 +269,8 @@ def collect_drafts(text: str, found: Plan, parsed: list[tuple[int, Doc]], matche
             while after < len(paragraphs) and _quote_bullet(text, paragraphs[after - 1], paragraphs[after], matchers):
                 introductions[after] = introduction
                 after += 1
+    # "Some personal news: our paper is out" in a LinkedIn post: the post's own line, no headline
+    drafts = [d for d in drafts if d.rule != RULE_HEADLINE or not any(e.start <= d.start < e.end for e in found.embeds)]
     for draft in drafts:
         if draft.mention is not None or draft.kind not in MARKED_KINDS or draft.nested:
             continue
