@@ -222,6 +222,15 @@ def test_the_subject_of_what_i_note_is_the_story_s(pipeline):
     assert _speakers(pipeline, text)["nothing short of heroic"] == "Roger Marsh"
 
 
+def test_a_relative_named_by_given_name_alone_shares_the_family_name(pipeline):
+    text = (
+        "Sentencing\n\nSecurity guard Tomás Breathnach spent eleven days in intensive care. In a statement read "
+        "to the court by his sister, Siobhán, Mr Breathnach said he had not slept since.\n\n"
+        'Speaking outside the court, Ms Breathnach said her brother was "a quiet man who did his job".\n'
+    )
+    assert _speakers(pipeline, text)["a quiet man who did his job"] == "Siobhán Breathnach"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

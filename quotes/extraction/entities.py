@@ -119,6 +119,10 @@ class ArticleSpeakers:
             entity = holder  # "Joaquim Ferraz Arruda, known as Quinzinho": "Quinzinho said" is the mayor
             self._index(entity, mention.text, alias=True)
             entity.aliases.add(mention.text)
+        if entity is None and (relative := self._relative_by_given_name(mention)) is not None:
+            entity = relative  # "his sister, Siobhán", then "Ms Breathnach": Siobhán Breathnach
+            entity.name = f"{entity.name} {mention.text}"
+            self._index(entity)
         if entity is None:
             entity = Entity(mention.text, mention.kind, mention.start)
             self.entities.append(entity)
@@ -145,6 +149,25 @@ class ArticleSpeakers:
             bisect.insort(entity.offsets, mention.start)
         bisect.insort(self.mentions, (mention.start, entity), key=lambda m: m[0])
         return entity
+
+    def _relative_by_given_name(self, mention: Mention) -> Entity | None:
+        """ "Ms Breathnach" when the only Breathnach named so far is a man, and the story introduced
+        his sister by her given name alone ("his sister, Siobhán"): that relative, who shares the
+        family name."""
+        keys = _keys(mention.text, self.particles)
+        if mention.form != "name" or mention.gender is None or len(keys) != 1 or not self.by_surname.get(keys[0]):
+            return None
+        relatives = [
+            e
+            for e in self.entities
+            if e.kind == "person"
+            and len(e.name.split()) == 1
+            and fold(e.name) in self.first_names
+            and e.titles & self.kin
+            and e.gender in (None, mention.gender)
+            and e.first_seen < mention.start
+        ]
+        return relatives[0] if len(relatives) == 1 else None
 
     def _merge(self, other: Entity, entity: Entity) -> None:
         """Make every mention of `other` one of `entity`'s, and forget `other`."""
