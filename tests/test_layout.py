@@ -73,6 +73,11 @@ def test_a_section_line_over_the_headline_is_boilerplate_and_the_headline_follow
     assert [p.role for p in layout(text).paragraphs] == ["boilerplate", "headline", "body"]
 
 
+def test_a_byline_with_the_outlet_after_a_bar_is_no_section_line():
+    text = "Nkosi on dance\n\n**Interview by Lerato Mahlangu** | *Meridian Review*, April 2026\n\nThandiwe Nkosi was 24.\n"
+    assert layout(text).paragraphs[1].role != "boilerplate"
+
+
 def test_live_blog_time_stamps_start_units():
     text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
     paras = layout(text).paragraphs
