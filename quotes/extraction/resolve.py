@@ -63,6 +63,7 @@ RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from 
 
 Speaking = tuple[str, SpeakerKind]
 SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
+REPORTED_AFTER = regex.compile(r"\s+that\b")
 ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
 INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
@@ -174,8 +175,11 @@ def _interviewer(
     for found in rules.interviewer.finditer(text, 0, before):
         written = found.group("name")
         named = _named(written, found.start("name"), registry)
-        body = any(w.lower() in bodies for w in written.split())  # "told Radio Harbridge" names no interviewer
-        if not body and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
+        # "Garrow told Radio Harbridge (that) the penalty was soft" reports what was said to an
+        # outlet; "he tells Sam Okafor why ..." introduces the conversation
+        body = any(w.lower() in bodies for w in written.split())
+        reports = body or REPORTED_AFTER.match(text, found.end("name")) is not None
+        if not reports and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
             return (
                 (written, "person") if len(written.split()) > len(named[0].split()) else named
             )  # "Interview by Tobias Reinhardt"
