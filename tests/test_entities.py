@@ -1843,6 +1843,11 @@ def test_an_outlet_someone_told_is_not_who_asks_the_questions(pipeline):
     assert "Rory, how big a win is that?" not in _speakers(pipeline, QA_SECTIONS)
 
 
+def test_a_person_someone_told_that_something_is_not_who_asks_the_questions(pipeline):
+    text = QA_SECTIONS.replace("told Radio Harbridge the penalty", "told Ben Pike that the penalty")
+    assert "Rory, how big a win is that?" not in _speakers(pipeline, text)
+
+
 QA_INTERVIEW = (
     "Ines Varga on the new quay\n\n"
     "The harbourmaster has been called 'a menace' by the fishermen's leader, Paul Dunne. She talks to Tom Reddy.\n\n"
