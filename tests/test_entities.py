@@ -1848,6 +1848,17 @@ def test_a_person_someone_told_that_something_is_not_who_asks_the_questions(pipe
     assert "Rory, how big a win is that?" not in _speakers(pipeline, text)
 
 
+def test_a_title_a_podcast_s_guests_talk_about_is_none_of_the_guests(pipeline):
+    text = (
+        "Uptime, episode 41\n\n[00:00:21] GUEST (Fiona Claffey): Thanks, Dana. Delighted to be here.\n\n"
+        "[00:01:02] HOST (Dana Whitcombe): On Wednesday the Taoiseach stood up in the Dáil and said, "
+        '"What happened in Kilbrannagh must be a turning point." Fiona, is it?\n\n'
+        "[00:01:17] GUEST (Fiona Claffey): I've heard that after every fire I've investigated.\n"
+    )
+    speaker = _speakers(pipeline, text)["What happened in Kilbrannagh must be a turning point."]
+    assert speaker not in ("Fiona Claffey", "Dana Whitcombe")
+
+
 QA_INTERVIEW = (
     "Ines Varga on the new quay\n\n"
     "The harbourmaster has been called 'a menace' by the fishermen's leader, Paul Dunne. She talks to Tom Reddy.\n\n"

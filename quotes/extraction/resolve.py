@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -439,10 +440,12 @@ class _Speakers:
             holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
             if holder is not None and holder.name == other_than:
                 holder = None  # "When the harbourmaster rang me", in O'Neill's words, is not O'Neill
-            if holder is not None:
+            # "the Taoiseach said", in a podcast: someone the guests talk about, none of them
+            taking_part = {t.speaker[0] for t in self.turns.values() if t.speaker} if turn is not None else set()
+            if holder is not None and holder.name not in taking_part:
                 speaking = holder.name, holder.kind
             elif not self.registry.points_back(mention):  # "the same minister": no one named later
-                speaking = self._named_later(mention) or speaking
+                speaking = self._named_later(mention, not_one_of=taking_part) or speaking
         if mention.form == "pronoun" and mention.kind == "person" and mention.gender and speaking[0] == mention.text:
             speaking = self._named_later(mention, PRONOUN_CATAPHORA_PARAGRAPHS) or self._in_unit_before(mention) or speaking
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
@@ -480,15 +483,17 @@ class _Speakers:
         entity = self.registry.gendered_person_before(before[1], before[0], mention.gender)
         return (entity.name, entity.kind) if entity is not None else None
 
-    def _named_later(self, mention: Mention, paragraphs: int = CATAPHORA_PARAGRAPHS) -> Speaking | None:
+    def _named_later(
+        self, mention: Mention, paragraphs: int = CATAPHORA_PARAGRAPHS, not_one_of: AbstractSet[str] = frozenset()
+    ) -> Speaking | None:
         """Cataphora: a title or pronoun no one fits before stands for the person named just after
-        it, in its unit."""
+        it, in its unit, unless that is `not_one_of` them."""
         found = self.found
         index = found.index(mention.start)
         later = [p for p in found.paragraphs[index : index + paragraphs + 1] if p.unit == found.paragraphs[index].unit]
         title = mention.head if mention.form == "description" else ""
         entity = self.registry.named_after(mention.start, later[-1].end if later else mention.start, mention.gender, title)
-        if entity is None:
+        if entity is None or entity.name in not_one_of:
             return None
         entity.titles.update(mention.titles)
         return entity.name, entity.kind
