@@ -78,6 +78,11 @@ def test_a_byline_with_the_outlet_after_a_bar_is_no_section_line():
     assert layout(text).paragraphs[1].role != "boilerplate"
 
 
+def test_an_editor_s_note_is_no_boilerplate():
+    text = "Letters\n\nEditor's note: Cllr Pryor says she \"fully supports\" the library's staff.\n"
+    assert layout(text).paragraphs[1].role == "body"
+
+
 def test_live_blog_time_stamps_start_units():
     text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
     paras = layout(text).paragraphs
