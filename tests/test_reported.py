@@ -24,6 +24,14 @@ def test_a_hyphenated_verb_keeps_the_whole_content_clause(quotes_of):
     assert reported(quotes_of(text)) == [("it had co-operated fully with gardaí and the courts", "Nordvane Ireland")]
 
 
+def test_the_speaker_s_own_description_is_not_what_they_said(quotes_of):
+    text = (
+        "Gate\n\nKambi Mbili MCA Beatrice Oduya, whose niece Mercy Atieno is one of the injured choir members, "
+        "said families wanted to know why the arena's gates had stayed shut.\n"
+    )
+    assert reported(quotes_of(text)) == [("families wanted to know why the arena's gates had stayed shut", "Beatrice Oduya")]
+
+
 def test_content_clause_with_told_and_an_addressee(quotes_of):
     found = reported(quotes_of("Captain Ivo Marsh told reporters the ship had lost power twice."))
     assert found == [("the ship had lost power twice", "Ivo Marsh")]
