@@ -216,12 +216,8 @@ def _reported_in(
         mention = item.speaker or (cue.speaker if cue else None)
         if mention is None or is_channel(mention, rules) or mention.head in rules.words("speakers.data_sources"):
             continue
-        if (
-            item.speaker is None
-            and cue is not None
-            and cue.speaker_token is not None
-            and item.start <= cue.speaker_token.i < item.end
-        ):
+        speaker_at = cue.speaker_token.i if cue is not None and cue.speaker_token is not None else -1
+        if item.speaker is None and item.start <= speaker_at < item.end and not item.start <= item.cue.i < item.end:
             continue  # "MCA Beatrice Oduya, whose niece is among the injured, said ...": who speaks is not what was said
         via = None
         if cue is not None and item.speaker is None:
