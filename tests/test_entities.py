@@ -231,6 +231,15 @@ def test_a_relative_named_by_given_name_alone_shares_the_family_name(pipeline):
     assert _speakers(pipeline, text)["a quiet man who did his job"] == "Siobhán Breathnach"
 
 
+def test_a_body_s_initials_used_as_a_title_before_a_name_are_still_the_body(pipeline):
+    text = (
+        "Hydrogen\n\nThe deal was signed by Ukraine's Pivden Hydrogen Company (PHC).\n\n"
+        'PHC head Iryna Tkachuk said the corridor "turns sun and wind into energy security."\n\n'
+        'PHC said in a statement that water would come "not from a single liter of the city\'s drinking water."\n'
+    )
+    assert _speakers(pipeline, text)["not from a single liter of the city's drinking water."] != "Iryna Tkachuk"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

@@ -270,13 +270,14 @@ class ArticleSpeakers:
                 people = (e for e in self.entities if e.kind == "person")
                 candidates = [e for e in people if _first_of_two_surnames(keys[0], e.name, self.particles)]
                 candidates = candidates if len(candidates) == 1 else []
-            if not candidates and mention.kind == "person":
+            if not candidates:  # "CHRBC" after "China Huaxin Road and Bridge Corporation (CHRBC)"
+                candidates = [e for e in self.entities if e.kind == "organisation" and initials_of(mention.text, e.name)]
+            if not candidates and mention.kind == "person" and not mention.text.isupper():
                 # "The Iyaloja said" after "The Iyaloja of Oja Tuntun, Chief Adunni Ogunleye": a title
+                # ("PHC", before "PHC head Iryna Tkachuk", is the company's initials)
                 title = fold(mention.text)
                 titled = [e for e in self.entities if e.kind == "person" and title in e.titles and e.first_seen < before]
                 candidates = titled if len(titled) == 1 else []
-            if not candidates:  # "CHRBC" after "China Huaxin Road and Bridge Corporation (CHRBC)"
-                candidates = [e for e in self.entities if e.kind == "organisation" and initials_of(mention.text, e.name)]
         elif mention.kind == "person":  # a first name + surname that agrees with a person known by their surname alone
             swapped = self.by_keys.get(keys[::-1]) if len(keys) == 2 else None  # "Sato Kenji" and "Kenji Sato"
             if swapped is not None and swapped.kind == "person":
