@@ -233,9 +233,12 @@ def test_a_relative_named_by_given_name_alone_shares_the_family_name(pipeline):
 
 def test_a_body_s_initials_used_as_a_title_before_a_name_are_still_the_body(pipeline):
     text = (
-        "Hydrogen\n\nThe deal was signed by Ukraine's Pivden Hydrogen Company (PHC).\n\n"
-        'PHC head Iryna Tkachuk said the corridor "turns sun and wind into energy security."\n\n'
-        'PHC said in a statement that water would come "not from a single liter of the city\'s drinking water."\n'
+        "Hydrogen\n\nThe deal between Ukraine's state-owned Pivden Hydrogen Company (PHC), Germany's Veltrup Energie "
+        "and Britain's Calder Tidewater was signed in the presence of Energy Minister Oleksiy Zabolotskyy.\n\n"
+        "PHC head Iryna Tkachuk said in the same statement that the corridor \"turns Ukraine's sun and wind into "
+        "Europe's energy security.\" According to Tkachuk, construction alone will create around 3,000 jobs.\n\n"
+        "PHC said in a statement to the Kyiv Herald that water supply for the electrolysers would come from a new "
+        'desalination facility on the coast and "not from a single liter of the city\'s drinking water."\n'
     )
     assert _speakers(pipeline, text)["not from a single liter of the city's drinking water."] != "Iryna Tkachuk"
 
