@@ -543,6 +543,14 @@ def test_a_name_opening_the_sentence_speaks_when_the_parse_leaves_the_cue_no_sub
     ] == "Nadia Okafor-Reid"
 
 
+def test_a_discourse_marker_before_a_name_is_no_speaker(quotes_of):
+    text = (
+        "Digest\n\nAlso FYI, Kyle Brandt from PHRT media relations told Channel 9 at six that the authority "
+        '"remains at the table" and that service would run.\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["remains at the table"] == "Kyle Brandt"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

@@ -117,6 +117,9 @@ def _past_a_vocative(subject: Token, rules: Rules) -> Token:
     name addressed at the sentence's start, then the body that speaks, which the parser hangs on
     the name as an appositive ("Maria, the shop's owner, said" is Maria: an owner is a person)."""
     doc = subject.doc
+    marker = subject.lower_ in rules.words("speakers.discourse_markers")
+    if marker and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ",":  # "Also FYI, Kyle Brandt ... told"
+        return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     opening = all(t.dep_ in ("cc", "intj", "punct") for t in doc[subject.sent.start : subject.i])
     alone = subject.pos_ == "PROPN" and not any(c.dep_ == "compound" for c in subject.children)
     addressed = opening and alone and subject.i + 1 < len(doc) and doc[subject.i + 1].text == ","
