@@ -243,6 +243,31 @@ def test_a_body_s_initials_used_as_a_title_before_a_name_are_still_the_body(pipe
     assert _speakers(pipeline, text)["not from a single liter of the city's drinking water."] != "Iryna Tkachuk"
 
 
+def test_a_source_no_one_owns_speaks_as_the_source_described(pipeline):
+    text = (
+        "Split\n\nSienna Marlowe and Jax Everly have split.\n\n"
+        'A source close to the couple told The Daily Glint: "They barely saw each other last year."\n'
+    )
+    assert _speakers(pipeline, text)["They barely saw each other last year."] == "source close to the couple"
+
+
+def test_the_insider_after_a_source_is_that_source(pipeline):
+    text = (
+        "Split\n\nSienna Marlowe and Jax Everly have split.\n\n"
+        'A source close to the couple told The Daily Glint: "They barely saw each other last year."\n\n'
+        'The insider added: "There is no drama."\n'
+    )
+    assert _speakers(pipeline, text)["There is no drama."] == "source close to the couple"
+
+
+def test_the_rep_after_a_representative_is_that_representative(pipeline):
+    text = (
+        "Split\n\nA representative for Sienna and Jax confirmed the news in a statement.\n\n"
+        'The rep added that there was "no truth whatsoever" to online claims.\n'
+    )
+    assert _speakers(pipeline, text)["no truth whatsoever"] == "representative for Sienna and Jax"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

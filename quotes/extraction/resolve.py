@@ -534,6 +534,8 @@ def resolve_drafts(
             speaking = _writer_named(text, found, registry, rules, draft.start) or _owner_of_writing(quotes, found, draft.start)
         elif draft.kind in MARKED_KINDS and _reads_out(draft.cue, rules):
             speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
+        if mention is not None and (earlier := _same_unnamed(quotes, mention, found, rules)) is not None:
+            speaking = earlier
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
         if mention is not None and mention.form == "pronoun" and speaking is not None and speaking[0] == mention.text:
@@ -693,6 +695,33 @@ def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
     if not draft.nested:
         return None
     return next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
+
+
+UNNAMED_LOOKBACK_PARAGRAPHS = 8  # how far back "the insider" looks for the source first described
+
+
+def _same_unnamed(quotes: list[Quote], mention: Mention, found: Plan, rules: Rules) -> Speaking | None:
+    """ "A source close to the couple told The Daily Glint ...", then "The insider added", "Our
+    source said": the unnamed person first described, in those words; "a representative for the
+    couple", then "the rep"."""
+    pointing_back = mention.definite or mention.text.lower().startswith(("the ", "our "))
+    if mention.form != "description" or not pointing_back:  # "a source said" is someone new
+        return None
+    short = dict(pair.split() for pair in rules.words("speakers.role_short_forms"))
+    informants = rules.words("speakers.informants")
+    role = short.get(mention.head, mention.head)
+    if role not in informants and role not in rules.words("speakers.unnamed") | rules.words("speakers.representatives"):
+        return None
+    since = found.index(mention.start) - UNNAMED_LOOKBACK_PARAGRAPHS
+    for quote in reversed(quotes):
+        if quote.paragraph is not None and quote.paragraph < since:
+            break
+        if quote.speaker_kind != "unnamed" or not quote.speaker:
+            continue
+        head = short.get(quote.speaker.split()[0].lower(), quote.speaker.split()[0].lower())
+        if head == role or (head in informants and role in informants):
+            return quote.speaker, "unnamed"
+    return None
 
 
 def _reporter_around(quotes: list[Quote], draft: Draft) -> str:
