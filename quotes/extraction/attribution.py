@@ -62,6 +62,8 @@ def find_cues(doc: Doc, matcher: RuleMatcher, rules: Rules, excluded: set[int]) 
             best[cue_i] = (match.rank, match.rule.label, doc[speaker_i])
     cues: dict[int, Cue] = {}
     for cue_i, (_, label, speaker_token) in best.items():
+        if _expletive(speaker_token):
+            continue  # "It's a far cry from 2023, when Jax told ..., and said ...": "it" says nothing
         if speaker_token.tag_ in ("WDT", "WP") and doc[cue_i].dep_ == "relcl":
             speaker_token = doc[cue_i].head  # "the ministry, which claimed ...": the ministry
             if speaker_token.lower_ != "which" and speaker_token.dep_ == "pobj":
@@ -102,6 +104,12 @@ def _name_opening_the_sentence(cue: Token, excluded: set[int]) -> Token | None:
         end += 1
     names = [t for t in doc[start:end] if t.pos_ == "PROPN"]
     return names[-1] if names and end < cue.i and doc[end].text == "," else None
+
+
+def _expletive(subject: Token) -> bool:
+    """ "It" of "It's a far cry from ...": the subject of a copula that says what something is."""
+    verb = subject.head
+    return subject.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in verb.children)
 
 
 def _named_after_a_topic(subject: Token) -> Token:
@@ -274,7 +282,8 @@ def _coordinated_verb(token: Token) -> Token:
     for ancestor in token.ancestors:
         if ancestor.tag_ == "VBD":
             return ancestor
-    return token
+    # "It's a far cry from 2023, when Jax told ... and said ...": the past tense before it
+    return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.tag_ == "VBD"), token)
 
 
 def is_negated_or_hypothetical(token: Token) -> bool:
