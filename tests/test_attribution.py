@@ -551,6 +551,24 @@ def test_a_discourse_marker_before_a_name_is_no_speaker(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["remains at the table"] == "Kyle Brandt"
 
 
+def test_an_expletive_it_is_no_speaker_of_a_verb_coordinated_with_its_copula(quotes_of):
+    text = (
+        "Split\n\nIt's a far cry from 2023, when Jax Everly told Soundcheck magazine he could not imagine life "
+        "without her, and said he had written most of the last album.\n"
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers["he had written most of the last album"] == "Jax Everly"
+
+
+def test_the_he_who_speaks_in_a_reported_clause_is_the_reporter(quotes_of):
+    text = (
+        "SIENNA AND JAX SPLIT: Harbour Lights star and rocker call time on four-year romance\n\n"
+        "It's a far cry from 2023, when Jax told Soundcheck magazine he \"couldn't imagine\" life without "
+        'Sienna, and said he had written "half the last album" about her.\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["half the last album"] == "Jax"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

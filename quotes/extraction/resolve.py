@@ -536,6 +536,8 @@ def resolve_drafts(
             speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
         if mention is not None and (earlier := _same_unnamed(quotes, mention, found, rules)) is not None:
             speaking = earlier
+        if around is None and (reporter := _pronoun_reporter(quotes, draft, registry)) is not None:
+            speaking = reporter
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
         if mention is not None and mention.form == "pronoun" and speaking is not None and speaking[0] == mention.text:
@@ -722,6 +724,22 @@ def _same_unnamed(quotes: list[Quote], mention: Mention, found: Plan, rules: Rul
         if head == role or (head in informants and role in informants):
             return quote.speaker, "unnamed"
     return None
+
+
+def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeakers) -> Speaking | None:
+    """ "Jax ... said he had written 'half the last album'": the "he" or "she" who speaks in a clause
+    someone reports is that reporter, when the gender the story gave them allows it."""
+    mention = draft.mention
+    if mention is None or mention.form != "pronoun" or mention.kind != "person" or mention.gender is None:
+        return None
+    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start < q.end)
+    reporter = next(reports, None)
+    if reporter is None or reporter.speaker is None or reporter.speaker_kind != "person":
+        return None
+    person = next((e for e in registry.entities if e.name == reporter.speaker), None)
+    if person is None or person.gender not in (None, mention.gender):
+        return None
+    return reporter.speaker, "person"
 
 
 def _reporter_around(quotes: list[Quote], draft: Draft) -> str:
