@@ -32,6 +32,14 @@ def test_the_speaker_s_own_description_is_not_what_they_said(quotes_of):
     assert reported(quotes_of(text)) == [("families wanted to know why the arena's gates had stayed shut", "Beatrice Oduya")]
 
 
+def test_a_day_after_according_to_a_report_is_no_speaker(quotes_of):
+    text = (
+        "Syrup\n\nMore than a third of the syrup makers did not test each drum, according to a report released "
+        "on Wednesday, weeks after two children died.\n"
+    )
+    assert "Wednesday" not in {speaker for _, speaker in reported(quotes_of(text))}
+
+
 def test_content_clause_with_told_and_an_addressee(quotes_of):
     found = reported(quotes_of("Captain Ivo Marsh told reporters the ship had lost power twice."))
     assert found == [("the ship had lost power twice", "Ivo Marsh")]

@@ -155,9 +155,12 @@ def _according_by_position(cue: Cue, rules: Rules, excluded: set[int]) -> Cue:
     """ "according to engineer Paul Brandt" misparsed: the first name after "to" speaks."""
     sentence_end = cue.token.sent.end
     shown = rules.words("speakers.data_sources")
+    dates = rules.words("speakers.date_words")
     for token in cue.token.doc[cue.token.i + 2 : sentence_end]:
         if token.is_punct or token.i in excluded or token.lemma_.lower() in shown:
             break  # "according to documents reviewed by The Meridian Ledger": documents, which show
+        if token.pos_ == "PROPN" and token.lower_ in dates:
+            break  # "according to a report released on Wednesday": a day, no one's name
         if token.pos_ == "PROPN":
             while token.i + 1 < sentence_end and token.doc[token.i + 1].pos_ == "PROPN":
                 token = token.doc[token.i + 1]
