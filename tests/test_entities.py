@@ -1617,6 +1617,17 @@ def test_his_honour_is_the_judge_the_story_styled_so(pipeline):
     assert _speakers(pipeline, text)["These are not the words of a man in crisis,"] == "Eoghan Kilcullen"
 
 
+def test_the_report_says_is_its_producer_named_paragraphs_before(pipeline):
+    text = (
+        "Syrup\n\nThe report, Bitter Syrup, was produced by the Medicines Integrity Forum (MIF), a non-profit.\n\n"
+        "Health Minister Kavita Raghavan called the findings sweeping.\n\n"
+        "Harish Chaudhary demanded her resignation.\n\n"
+        "State inspectors visited fewer than one in five syrup makers last year, the report says.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["State inspectors visited fewer than one in five syrup makers last year"] == "Medicines Integrity Forum"
+
+
 def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
     text = (
         "Call\n\n"

@@ -531,7 +531,8 @@ def resolve_drafts(
             # inner words are a sentence of their own (not "we joke that they do 'flood management'")
             speaking, mention = (around.speaker, around.speaker_kind) if around.speaker else None, draft.mention
         if mention is not None and mention.form == "document":
-            speaking = _writer_named(text, found, registry, rules, draft.start) or _owner_of_writing(quotes, found, draft.start)
+            writer = _writer_named(text, found, registry, rules, draft.start, mention.head)
+            speaking = writer or _owner_of_writing(quotes, found, draft.start)
         elif draft.kind in MARKED_KINDS and _reads_out(draft.cue, rules):
             speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
         if mention is not None and (earlier := _same_unnamed(quotes, mention, found, rules)) is not None:
@@ -699,6 +700,7 @@ def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
     return next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
 
 
+WRITING_LOOKBACK_PARAGRAPHS = 6  # how far back "the report says" looks for the report's owner
 UNNAMED_LOOKBACK_PARAGRAPHS = 8  # how far back "the insider" looks for the source first described
 
 
@@ -770,24 +772,33 @@ def _reads_out(cue: str | None, rules: Rules) -> bool:
     return any(word == lemma or word.startswith(verb_stem(lemma)) for lemma in rules.words("verbs.reading"))
 
 
-def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules, at: int) -> Speaking | None:
+def _writer_named(text: str, found: Plan, registry: ArticleSpeakers, rules: Rules, at: int, noun: str = "") -> Speaking | None:
     """ "The jury was read a statement from Dinesh Pallath ... '...,' the statement said": the
     person or body named after "statement from" (or "letter by"), or as the writer of "a letter
-    Henare wrote", in this paragraph or the one before, in its unit."""
+    Henare wrote", in this paragraph or the one before, in its unit; for "the report says", the
+    owner of a report (the writing `noun`) named further back ("The report, Bitter Syrup, was
+    produced by the Medicines Integrity Forum")."""
     index = found.index(at)
     floor = max(found.paragraphs[max(0, index - 1)].start, found.unit_start(at)) if found.paragraphs else 0
-    writings = rules.words("nouns.statement") | rules.words("nouns.document")
+    named = _writers(text, registry, rules, floor, at, rules.words("nouns.statement") | rules.words("nouns.document"))
+    if not named and noun and found.paragraphs:
+        far = max(found.paragraphs[max(0, index - WRITING_LOOKBACK_PARAGRAPHS)].start, found.unit_start(at))
+        named = _writers(text, registry, rules, far, at, frozenset({noun}))
+    return (named[-1].name, named[-1].kind) if named else None
+
+
+def _writers(text: str, registry: ArticleSpeakers, rules: Rules, floor: int, at: int, writings: frozenset[str]) -> list[Entity]:
+    """Who is named in [floor, at) as the writer, owner or publisher of one of `writings`."""
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
-    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(rules.words("nouns.owned_writings"))
+    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(rules.words("nouns.owned_writings") & writings)
 
     def writer(offset: int) -> bool:
-        if from_.search(text, max(0, offset - 40), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):
+        if from_.search(text, max(0, offset - 100), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):
             return True
         return bool(before.search(text, max(0, offset - 40), offset) and wrote.match(text, offset, at))
 
-    named = [e for offset, e in registry.mentioned_in(floor, at) if e.kind != "unknown" and writer(offset)]
-    return (named[-1].name, named[-1].kind) if named else None
+    return [e for offset, e in registry.mentioned_in(floor, at) if e.kind != "unknown" and writer(offset)]
 
 
 @lru_cache(maxsize=4)  # one per patterns folder
@@ -824,10 +835,11 @@ def _writer_put_out(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pa
 
 @lru_cache(maxsize=4)  # one per patterns folder
 def _writing_from(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pattern[str]:
-    """ "a statement from ", "a letter by the ", "a statement written by their mother, ": what
-    comes just before a writing's owner."""
+    """ "a statement from ", "a letter by the ", "a statement written by their mother, ", "The report,
+    Bitter Syrup, was produced by the ": what comes just before a writing's owner."""
     return regex.compile(
-        rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:(?:{'|'.join(sorted(verbs))})\s+)?(?:from|by)\s+"
+        rf"\b(?:{'|'.join(sorted(writings))})s?(?:,[^,.\n]{{1,60}},)?\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?"
+        rf"(?:(?:{'|'.join(sorted(verbs))})\s+)?(?:from|by)\s+"
         rf"(?:(?:the|his|her|their|its)\s+(?:\w+,\s+)?)?$",
         regex.IGNORECASE,
     )
