@@ -569,6 +569,15 @@ def test_the_he_who_speaks_in_a_reported_clause_is_the_reporter(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["half the last album"] == "Jax"
 
 
+def test_a_naming_verb_the_parse_left_no_subject_is_the_opening_name_s(quotes_of):
+    text = (
+        "Mill\n\nMayor Chantal Gervais, who was told of the closure in a phone call from the company 30 minutes "
+        'before it was made public, described it as "a sledgehammer blow for the whole region."\n'
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers["a sledgehammer blow for the whole region."] == "Chantal Gervais"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

@@ -396,6 +396,9 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
             subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
             names = [c for c in subjects if c.pos_ == "PROPN"]
             subject = names[-1] if names else next(iter(subjects), None)
+            # "Mayor Chantal Gervais, who was told ... before it was made public, described it as
+            # '...'", with the name parsed as the subject of the clause before
+            subject = subject or _name_opening_the_sentence(ancestor, set())
             mention = mention_at(subject, rules) if subject is not None else None
             return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
     return cue
