@@ -91,6 +91,7 @@ def _possessive(word: str) -> bool:
 
 
 WORD_BEFORE = regex.compile(r"(\p{Ll}+),\s+$")
+TITLE_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}+)[ \t]+$")
 
 
 def _described_before(text: str, start: int, at: int, rules: Rules) -> tuple[str, ...]:
@@ -99,7 +100,11 @@ def _described_before(text: str, start: int, at: int, rules: Rules) -> tuple[str
     Kowalski is the mayor" names him first of all)."""
     before = WORD_BEFORE.search(text, max(start, at - 30), at)
     word = before.group(1) if before else ""
-    return (word,) if word in rules.words("speakers.kin") else ()
+    if word in rules.words("speakers.kin"):
+        return (word,)
+    # "walked off with captain Lachlan Brereton": a title in lower case right before the name
+    title = TITLE_BEFORE.search(text, max(start, at - 30), at)
+    return (title.group(1),) if title and _is_title(title.group(1), rules) else ()
 
 
 ROLE_AFTER = regex.compile(r"[ \t]*\((?P<role>[^()\n]{2,60})\)")
