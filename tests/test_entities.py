@@ -268,6 +268,25 @@ def test_the_rep_after_a_representative_is_that_representative(pipeline):
     assert _speakers(pipeline, text)["no truth whatsoever"] == "representative for Sienna and Jax"
 
 
+def test_a_title_in_lower_case_before_a_name_in_a_paragraph_without_speech_is_its_title(pipeline):
+    text = (
+        "Test\n\nThe left-hander walked off to a standing ovation with captain Lachlan Brereton.\n\n"
+        "Kettering faced 251 balls.\n\n"
+        '"He\'s got ice in his veins," the captain said.\n'
+    )
+    assert _speakers(pipeline, text)["He's got ice in his veins,"] == "Lachlan Brereton"
+
+
+def test_the_skipper_is_the_captain(pipeline):
+    text = (
+        "Test\n\nThe left-hander walked off with captain Lachlan Brereton, whose 64 anchored the chase.\n\n"
+        "\"That's the best Test win I've been part of,\" Brereton said.\n\n"
+        "Kettering faced 251 balls.\n\n"
+        '"He\'s got ice in his veins, that kid," the skipper said.\n'
+    )
+    assert _speakers(pipeline, text)["He's got ice in his veins, that kid,"] == "Lachlan Brereton"
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"
