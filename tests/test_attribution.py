@@ -578,6 +578,16 @@ def test_a_naming_verb_the_parse_left_no_subject_is_the_opening_name_s(quotes_of
     assert speakers["a sledgehammer blow for the whole region."] == "Chantal Gervais"
 
 
+def test_the_she_of_a_question_someone_asks_is_not_the_asker(quotes_of):
+    text = (
+        "AMA\n\nDr. Annika Thorsrud, a glaciologist, answered questions on Tuesday.\n\n"
+        "In one of the longest exchanges, u/NordlysNils asked why her team still drills by hand. Her answer, in full:\n\n"
+        '"Because the drill that fits in a helicopter is the drill you get."\n'
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(text)}
+    assert speakers["Because the drill that fits in a helicopter is the drill you get."] == "Annika Thorsrud"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

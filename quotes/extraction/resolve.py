@@ -537,7 +537,7 @@ def resolve_drafts(
             speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
         if mention is not None and (earlier := _same_unnamed(quotes, mention, found, rules)) is not None:
             speaking = earlier
-        if around is None and (reporter := _pronoun_reporter(quotes, draft, registry)) is not None:
+        if around is None and (reporter := _pronoun_reporter(quotes, draft, registry, rules)) is not None:
             speaking = reporter
         if draft.nested and speaking is None:
             continue  # "We joke that they do 'flood management for free'": the outer speaker's own words
@@ -728,7 +728,7 @@ def _same_unnamed(quotes: list[Quote], mention: Mention, found: Plan, rules: Rul
     return None
 
 
-def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeakers) -> Speaking | None:
+def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
     """ "Jax ... said he had written 'half the last album'": the "he" or "she" who speaks in a clause
     someone reports is that reporter, when the gender the story gave them allows it."""
     mention = draft.mention
@@ -738,6 +738,9 @@ def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeake
     reporter = next(reports, None)
     if reporter is None or reporter.speaker is None or reporter.speaker_kind != "person":
         return None
+    asking = (reporter.cue or "").lower()
+    if any(asking.startswith(verb_stem(verb)) for verb in rules.words("verbs.put_to")):
+        return None  # "u/NordlysNils asked why her team drills by hand": "her" is whom he asked
     person = next((e for e in registry.entities if e.name == reporter.speaker), None)
     if person is None or person.gender not in (None, mention.gender):
         return None
