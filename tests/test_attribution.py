@@ -588,6 +588,14 @@ def test_the_she_of_a_question_someone_asks_is_not_the_asker(quotes_of):
     assert speakers["Because the drill that fits in a helicopter is the drill you get."] == "Annika Thorsrud"
 
 
+def test_a_past_tense_after_a_negated_verb_keeps_the_subject(quotes_of):
+    text = (
+        "Firms\n\nMinister Tan Kah Meng spoke on Monday. He did not name the firms, but said two of them were "
+        "listed in Singapore.\n"
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["two of them were listed in Singapore"] == "Tan Kah Meng"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

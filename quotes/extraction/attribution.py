@@ -286,7 +286,7 @@ def _coordinated_verb(token: Token) -> Token:
         if ancestor.tag_ == "VBD":
             return ancestor
     # "It's a far cry from 2023, when Jax told ... and said ...": the past tense before it
-    return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.tag_ == "VBD"), token)
+    return next((t for t in reversed(token.doc[token.sent.start : token.i]) if t.tag_ == "VBD" and t.pos_ == "VERB"), token)
 
 
 def is_negated_or_hypothetical(token: Token) -> bool:
