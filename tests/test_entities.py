@@ -1647,6 +1647,25 @@ def test_the_report_says_is_its_producer_named_paragraphs_before(pipeline):
     assert speakers["State inspectors visited fewer than one in five syrup makers last year"] == "Medicines Integrity Forum"
 
 
+def test_the_release_said_is_the_body_that_said_in_a_release(pipeline):
+    text = (
+        "Fuel\n\nGhana's energy ministry said in a release last week that 300 tankers were on the road.\n\n"
+        "In a press release signed by its Commissioner for Information, Mr Olawale Ajibola-Coker, the Ogun State "
+        'Government said it had set up a task force. The release said the task force would "work round the clock".\n'
+    )
+    assert _speakers(pipeline, text)["work round the clock"] == "Ogun State Government"
+
+
+def test_the_press_release_said_is_the_body_named_in_a_press_release(pipeline):
+    text = (
+        "Erosion\n\nThe Water Development Board said in a release that the bank had been reinforced.\n\n"
+        "Meanwhile, the Ministry of Water Resources in a press release yesterday said that a project had been "
+        "placed before the Planning Commission. The press release said the project would protect 14 kilometres "
+        "of the riverbank.\n"
+    )
+    assert _speakers(pipeline, text)["the project would protect 14 kilometres of the riverbank"] == "Ministry of Water Resources"
+
+
 def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
     text = (
         "Call\n\n"

@@ -795,9 +795,12 @@ def _writers(text: str, registry: ArticleSpeakers, rules: Rules, floor: int, at:
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
     put_out, owns = _writer_put_out(writings, verbs), _writer_owns(rules.words("nouns.owned_writings") & writings)
+    put_in, said_in = _writer_put_in(writings), _writer_said_in(writings)
 
     def writer(offset: int) -> bool:
         if from_.search(text, max(0, offset - 100), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):
+            return True
+        if put_in.search(text, max(0, offset - 200), offset) or said_in.match(text, offset, at):
             return True
         return bool(before.search(text, max(0, offset - 40), offset) and wrote.match(text, offset, at))
 
@@ -815,6 +818,25 @@ def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "Henare wrote", "Jane Roe had sent": a name and a verb of writing."""
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}\s+(?:had\s+)?(?:{'|'.join(sorted(verbs))})\b"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_put_in(writings: frozenset[str]) -> regex.Pattern[str]:
+    """ "In a press release signed by its commissioner, Mr X, the ": the sentence's subject, named
+    after an opening "In a <writing> ...,", put the writing out."""
+    return regex.compile(
+        rf"(?:^|[.!?]\s+|\n)[Ii]n\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(writings))})s?\b"
+        rf"[^.\n]{{0,150}},\s+(?:the\s+)?$"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_said_in(writings: frozenset[str]) -> regex.Pattern[str]:
+    """ "Ministry of Water Resources in a press release yesterday said": a name, then "in" its writing."""
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+(?:(?:of|and|for|the)\s+)?\p{{Lu}}[\p{{L}}'’-]*){{0,5}}\s+in\s+(?:a|an|its|their|his|her)\s+"
+        rf"(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(writings))})s?\b"
     )
 
 
