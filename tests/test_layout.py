@@ -83,12 +83,6 @@ def test_an_editor_s_note_is_no_boilerplate():
     assert layout(text).paragraphs[1].role == "body"
 
 
-def test_links_under_a_related_heading_after_the_story_are_boilerplate():
-    story = "".join(f"Paragraph {i} of the story, in which the minister said things.\n\n" for i in range(6))
-    text = "Headline\n\n" + story + "Related\n\nRussia Shared Intelligence With Iran, AP Sources Say\n"
-    assert layout(text).paragraphs[-1].role == "boilerplate"
-
-
 def test_live_blog_time_stamps_start_units():
     text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
     paras = layout(text).paragraphs
