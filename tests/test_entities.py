@@ -251,6 +251,11 @@ def test_a_source_no_one_owns_speaks_as_the_source_described(pipeline):
     assert _speakers(pipeline, text)["They barely saw each other last year."] == "source close to the couple"
 
 
+def test_an_outlet_s_sources_are_no_unnamed_speaker(pipeline):
+    text = "Related\n\nRussia Shared Intelligence With Iran That Could Aid Attacks, AP Sources Say\n"
+    assert "AP sources" not in set(_speakers(pipeline, text).values())
+
+
 def test_the_insider_after_a_source_is_that_source(pipeline):
     text = (
         "Split\n\nSienna Marlowe and Jax Everly have split.\n\n"

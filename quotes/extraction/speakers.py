@@ -514,7 +514,9 @@ def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | 
     owned_nouns = rules.words("nouns.statement") | rules.words("nouns.owned") | rules.words("nouns.document")
     if statement_owner and token.lemma_.lower() in owned_nouns and token.pos_ == "NOUN":
         owner = _statement_owner(token, rules)
-        if owner is not None or token.lemma_.lower() not in rules.words("speakers.unnamed"):
+        outlets = rules.words("channels.outlets")
+        relayed = any(c.dep_ == "compound" and c.lower_ in outlets for c in token.children)  # "AP sources say"
+        if owner is not None or relayed or token.lemma_.lower() not in rules.words("speakers.unnamed"):
             return owner  # "a source close to the couple", owned by no one named, is an unnamed person
 
     if statement_owner and token.lemma_.lower() in rules.words("nouns.accounts") and token.pos_ == "NOUN":
