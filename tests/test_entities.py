@@ -1661,6 +1661,14 @@ def test_the_release_said_is_the_body_that_said_in_a_release(pipeline):
     assert _speakers(pipeline, text)["work round the clock"] == "Ogun State Government"
 
 
+def test_a_name_in_what_a_statement_said_is_not_its_owner(pipeline):
+    text = (
+        "Recall\n\nIn a statement issued Wednesday, Velocore said the expanded recall covers packs with serial "
+        'numbers beginning TH5-23, TH7-23 and TH7-24A. "Owners should stop charging the packs," the statement said.\n'
+    )
+    assert _speakers(pipeline, text)["Owners should stop charging the packs,"] == "Velocore"
+
+
 def test_the_press_release_said_is_the_body_named_in_a_press_release(pipeline):
     text = (
         "Erosion\n\nThe Water Development Board said in a release that the bank had been reinforced.\n\n"

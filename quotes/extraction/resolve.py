@@ -827,7 +827,7 @@ def _writer_put_in(writings: frozenset[str]) -> regex.Pattern[str]:
     after an opening "In a <writing> ...,", put the writing out."""
     return regex.compile(
         rf"(?:^|[.!?]\s+|\n)[Ii]n\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(writings))})s?\b"
-        rf"[^.\n]{{0,150}},\s+(?:the\s+)?$"
+        rf"(?:(?!\b(?:said|says|say)\b)[^.\n]){{0,150}},\s+(?:the\s+)?$"  # not "..., Velocore said it covers TH5-23, TH7"
     )
 
 
