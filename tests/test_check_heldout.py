@@ -150,7 +150,7 @@ SETS = {
     "drafts_blind21": ("blind21", 0.96, 1),
     "drafts_final20": ("final20", 0.96, 1),
     "drafts_blind22": ("blind22", 0.94, 2),
-    "drafts_final21": ("final21", 0.94, 3),
+    "drafts_final21": ("final21", 0.96, 2),
 }
 
 

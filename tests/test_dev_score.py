@@ -252,8 +252,8 @@ FLOORS = {
     # 23): an Indian TV site with Hindi, a Canadian story with « … », an Australian cricket report,
     # a leaked e-mail chain, a supreme court argument, a celebrity piece with Instagram captions, a
     # financial wire, an NGO report, a 72-column mailing-list digest, a Markdown Q&A (first run:
-    # 0.819 speaker accuracy, reported 0.754, 4 of 4 embeds and one post too many)
-    "final21": Floor(0.98, 0.99, 0.81, 0.89, 0.87, 0.75, embeds=4, pair_recall=0.57, apart_joined=4),
+    # 0.819 speaker accuracy, reported 0.754, 4 of 4 embeds and one post too many; tuned on since)
+    "final21": Floor(0.98, 0.99, 0.91, 0.89, 0.88, 0.79, embeds=4, pair_recall=0.58, apart_joined=5),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
