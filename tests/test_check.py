@@ -82,6 +82,12 @@ def test_a_bracketed_insertion_is_ignored():
     assert verdict_of("He told us he would resign [sic] before the budget vote.", "Ines Falk", source) is Verdict.ok
 
 
+def test_a_bracketed_insertion_wrapped_across_a_line_is_ignored():
+    source = quote("I put it in my pocket only because it had a strange pattern on it.")
+    wrapped = "I put [the\nbone] in my pocket only because it had a strange pattern on it"
+    assert verdict_of(wrapped, "Ines Falk", source) is Verdict.ok
+
+
 def test_a_bracket_does_not_stand_for_a_long_passage():
     finding = check_quoted(quote("We will reopen the harbour [soon] and the fishermen will be paid first."), index_of(), HERE)
     assert finding is not None and finding.verdict is Verdict.misquote

@@ -18,7 +18,7 @@ DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst", ".adoc", ".asciid
 # "...", "…" and "[...]" are omissions; any other [bracket] is an editorial insertion.
 ELLIPSIS = r"(?:…|\.\s?\.\s?\.)"
 OMISSION = re.compile(rf"\[\s*{ELLIPSIS}\s*\]|{ELLIPSIS}")
-GAP = re.compile(rf"\[\s*{ELLIPSIS}\s*\]|{ELLIPSIS}|\[[^\]\n]*\]")
+GAP = re.compile(rf"\[\s*{ELLIPSIS}\s*\]|{ELLIPSIS}|\[[^\]\n]*(?:\n[^\]\n]*)?\]")  # "[the\nbone]", wrapped
 
 
 @dataclass(frozen=True)
