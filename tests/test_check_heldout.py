@@ -149,7 +149,7 @@ SETS = {
     "drafts_blind20": ("blind20", 0.98, 0),
     "drafts_blind21": ("blind21", 0.96, 1),
     "drafts_final20": ("final20", 0.96, 1),
-    "drafts_blind22": ("blind22", 0.94, 2),
+    "drafts_blind22": ("blind22", 0.95, 1),
     "drafts_final21": ("final21", 0.96, 2),
 }
 
