@@ -596,6 +596,14 @@ def test_a_past_tense_after_a_negated_verb_keeps_the_subject(quotes_of):
     assert {q.text: q.speaker for q in quotes_of(text)}["two of them were listed in Singapore"] == "Tan Kah Meng"
 
 
+def test_the_words_someone_used_are_theirs(quotes_of):
+    text = (
+        "Court\n\nJUSTICE OKAFOR: Counsel, your friend says the ordinance tells a vessel how to operate. Congress "
+        'used the words "design or operation of a vessel." What work is the word doing?\n'
+    )
+    assert {q.text: q.speaker for q in quotes_of(text)}["design or operation of a vessel."] == "Congress"
+
+
 def test_met_with_someone_then_instructing_is_the_subjects_statement(quotes_of):
     text = "Kursk\n\nVladimir Putin met with Governor Alexey Smirnov, instructing agencies to assist the region’s citizens.\n"
     assert {q.text: q.speaker for q in quotes_of(text)}["agencies to assist the region’s citizens"] == "Vladimir Putin"

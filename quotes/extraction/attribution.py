@@ -389,7 +389,7 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
         for ancestor in root.ancestors:
             if cue is not None and ancestor.i == cue.token.i:
                 return cue
-            if ancestor.pos_ != "VERB" or ancestor.lemma_.lower() not in naming:
+            if ancestor.pos_ != "VERB" or (ancestor.lemma_.lower() not in naming and not _wording(ancestor, rules)):
                 continue
             # of two subjects the parse gives it ("Sentencing Rafferty yesterday, Judge Eoghan
             # Kilcullen described ..."), the nearer
@@ -402,6 +402,15 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
             mention = mention_at(subject, rules) if subject is not None else None
             return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
     return cue
+
+
+def _wording(verb: Token, rules: Rules) -> bool:
+    """ "Congress used the words 'design or operation of a vessel'": a verb of choosing words,
+    with a word for words as its object."""
+    nouns = rules.words("verbs.wording_nouns")
+    return verb.lemma_.lower() in rules.words("verbs.wording") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children
+    )
 
 
 def introducing_cue(span: Span, cues: dict[int, Cue]) -> Cue | None:
