@@ -573,7 +573,7 @@ def resolve_drafts(
     _speakers_of_headlines(quotes, mentions, found, registry)
     _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
-    _speakers_of_repeats(quotes, mentions, found, signed or [], text)
+    _speakers_of_repeats(quotes, mentions, found, signed or [], text, rules)
     quotes += translations(text, found, quotes, rules)
     return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
 
@@ -918,7 +918,7 @@ def _speakers_of_continued(quotes: list[Quote], continued: list[bool]) -> None:
 
 
 def _speakers_of_repeats(
-    quotes: list[Quote], mentions: list[Mention | None], found: Plan, signed: list[Quote], text: str
+    quotes: list[Quote], mentions: list[Mention | None], found: Plan, signed: list[Quote], text: str, rules: Rules
 ) -> None:
     """A quote that a later quote of its unit repeats word for word (a live-blog entry's sub-head
     "'Like a freight train'", a headline, a key point) takes that quote's speaker when nobody was
@@ -942,15 +942,15 @@ def _speakers_of_repeats(
             later = pool[j]
             same_unit = units[i] == 0 or units[j] == units[i]
             named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
-            own_words = later.kind != "embed" or not _quotes_inside(later.text, quote.text)
+            own_words = later.kind != "embed" or not _quotes_inside(later.text, quote.text, rules)
             if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j] and own_words:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
 
 
-def _quotes_inside(post: str, words: str) -> bool:
+def _quotes_inside(post: str, words: str, rules: Rules) -> bool:
     """Whether a post gives `words` in marks of its own: someone else's, that it quotes."""
-    return any(f"{mark}{words.strip()}" in post for mark in "\"“‘'«„")
+    return any(f"{pair.open}{words.strip()}" in post for pair in rules.mark_pairs)
 
 
 def _quote_sub_head(quote: Quote, found: Plan, text: str) -> bool:
