@@ -94,6 +94,7 @@ class Quote:
     kind: QuoteKind
     speaker: str | None = None
     speaker_mention: str | None = None
+    speaker_role: str | None = None  # as the article gives it where it names them: "Fed Chair", "GOP nominee"
     cue: str | None = None
     line: int = 0
     paragraph: int | None = None  # index of its paragraph in the article (quotes.extraction.marks.paragraphs), from 0
@@ -114,6 +115,7 @@ class Quote:
             "type": self.kind,
             "speaker": self.speaker,
             "speaker_mention": self.speaker_mention,
+            "speaker_role": self.speaker_role,
             "speaker_kind": self.speaker_kind,
             "speaker_id": self.speaker_id,
             "cue": self.cue,

@@ -292,6 +292,32 @@ def test_the_skipper_is_the_captain(pipeline):
     assert _speakers(pipeline, text)["He's got ice in his veins, that kid,"] == "Lachlan Brereton"
 
 
+def _roles(pipeline, text):
+    from quotes.extraction.pipeline import extract
+
+    return {q.text: q.speaker_role for q in extract(Document("story.txt", text), pipeline=pipeline)}
+
+
+def test_the_titles_before_a_name_are_the_speaker_s_role_as_written(pipeline):
+    text = 'Fed\n\nFed Chair Janet L. Yellen said rates would rise.\n\n"Enough," Yellen said later.\n'
+    assert set(_roles(pipeline, text).values()) == {"Fed Chair"}
+
+
+def test_a_party_label_is_a_role(pipeline):
+    text = "Rally\n\nRepublican Donald Trump said the deal was a disgrace.\n"
+    assert _roles(pipeline, text)["the deal was a disgrace"] == "Republican"
+
+
+def test_a_description_that_stands_for_the_speaker_is_a_role(pipeline):
+    text = 'Rally\n\nDonald Trump spoke in Raleigh. "We will win," said the GOP nominee.\n'
+    assert _roles(pipeline, text)["We will win,"] == "GOP nominee"
+
+
+def test_a_form_of_address_is_no_role(pipeline):
+    text = "Court\n\nMr Alvaro Reyes said the ruling was unfair.\n"
+    assert _roles(pipeline, text)["the ruling was unfair"] is None
+
+
 def test_a_turn_labelled_with_a_title_speaks_as_its_holder(pipeline):
     text = (
         "Minutes of the meeting\n\n"

@@ -83,6 +83,7 @@ def test_csv_has_readable_headers() -> None:
     assert csv_rows(csv_text([]))[0] == [
         "Speaker",
         "Speaker as written",
+        "Speaker role",
         "Speaker kind",
         "Speaker id",
         "Kind",

@@ -39,6 +39,7 @@ from quotes.extraction.speakers import Mention, epithet_age, gender_of
 from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.rules.load import verb_stem
+from quotes.text.names import fold
 from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
@@ -64,6 +65,8 @@ RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from 
 
 Speaking = tuple[str, SpeakerKind]
 SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILINE)
+WORD_BEFORE = regex.compile(r"([\p{L}.'’-]+)[ \t]+")  # a word and the space after it on its line, before a name
+ROLE_MAX_CHARS = 80  # how far back before a name its titles may start
 REPORTED_AFTER = regex.compile(r"\s+that\b")
 ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
 INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
@@ -575,7 +578,38 @@ def resolve_drafts(
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found, signed or [], text, rules)
     quotes += translations(text, found, quotes, rules)
-    return quotes + turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
+    quotes += turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
+    return _with_roles(quotes, mentions, text, rules)
+
+
+def _with_roles(quotes: list[Quote], mentions: list[Mention | None], text: str, rules: Rules) -> list[Quote]:
+    """Each person's role in this article, as it is first written where they speak: the titles
+    before their name ("Fed Chair Janet L. Yellen", "Republican Donald Trump") or the description
+    that stands for them ("the GOP nominee"); no form of address ("Mr", "Ms")."""
+    roles: dict[str, str] = {}
+    for quote, mention in zip(quotes, mentions, strict=False):  # translations and turns come after, without mentions
+        if quote.speaker is None or quote.speaker_kind != "person" or mention is None or quote.speaker in roles:
+            continue
+        role = _role_as_written(text, mention, rules) if mention.form == "name" else None
+        if mention.form == "description" and mention.owner is None and fold(mention.text) != fold(quote.speaker):
+            role = mention.text
+        if role:
+            roles[quote.speaker] = role
+    return [replace(q, speaker_role=roles.get(q.speaker or "")) if q.speaker in roles else q for q in quotes]
+
+
+def _role_as_written(text: str, mention: Mention, rules: Rules) -> str | None:
+    """The title words right before a name, as the article writes them: "Fed Chair" of "Fed Chair
+    Janet L. Yellen" (the mention's lower-cased titles, found back from its start)."""
+    titles = set(mention.titles) - rules.words("speakers.honorifics")
+    if not titles:
+        return None
+    start = mention.start
+    for word in reversed(list(WORD_BEFORE.finditer(text, max(0, mention.start - ROLE_MAX_CHARS), mention.start))):
+        if word.end() != start or word.group(1).lower() not in titles:
+            break
+        start = word.start()
+    return text[start : mention.start].strip() or None
 
 
 def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> list[Quote]:

@@ -34,6 +34,7 @@ CSV_ENCODING = "utf-8-sig"
 CSV_HEADERS = (
     "Speaker",
     "Speaker as written",
+    "Speaker role",
     "Speaker kind",
     "Speaker id",
     "Kind",
@@ -182,6 +183,7 @@ def quote_row(quote: Quote, summary: ClusterSummary | None, context: str | None 
     return [
         quote.speaker,
         quote.speaker_mention,
+        quote.speaker_role,
         quote.speaker_kind,
         quote.speaker_id,
         quote.kind,

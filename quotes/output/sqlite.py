@@ -56,6 +56,7 @@ CREATE TABLE quotes (
     speaker TEXT,
     speaker_id INTEGER REFERENCES speakers(id),
     speaker_mention TEXT,
+    speaker_role TEXT,
     cue TEXT,
     via TEXT,
     cluster_id TEXT REFERENCES clusters(id),
@@ -126,6 +127,7 @@ def _insert_quotes(
                 quote.speaker,
                 speaker_ids.get(quote.speaker or ""),
                 quote.speaker_mention,
+                quote.speaker_role,
                 quote.cue,
                 quote.via,
                 cluster.id if cluster else None,
@@ -133,8 +135,8 @@ def _insert_quotes(
             )
         )
     db.executemany(
-        'INSERT INTO quotes (source_id, start, "end", line, text, kind, speaker, speaker_id, speaker_mention, cue, via,'
-        " cluster_id, first_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO quotes (source_id, start, "end", line, text, kind, speaker, speaker_id, speaker_mention, speaker_role,'
+        " cue, via, cluster_id, first_published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
 

@@ -38,7 +38,7 @@ CODE_LISTS = frozenset(
         "speakers.kin",
         "speakers.kin_groups", "speakers.family_members",
         "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks", "speakers.anaphoric",
-        "speakers.informants", "speakers.role_short_forms",
+        "speakers.informants", "speakers.role_short_forms", "speakers.honorifics",
         "speakers.discourse_markers",
         "speakers.identifying_openers", "verbs.voicing",
         "speakers.representatives", "speakers.name_particles", "speakers.misread_particles", "speakers.after_name_honorifics",
