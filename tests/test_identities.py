@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -207,6 +208,18 @@ def test_a_surname_alone_joins_the_only_full_name_with_it():
 def test_two_people_sharing_a_surname_stay_apart_and_the_bare_surname_stays_ambiguous():
     quotes = [quote("Anna Kowalski", "a.txt"), quote("John Kowalski", "b.txt"), quote("Kowalski", "c.txt")]
     assert [q.speaker for q in link_corpus(quotes, load_directory())] == ["Anna Kowalski", "John Kowalski", "Kowalski"]
+
+
+def test_a_title_left_unnamed_is_its_one_holder_elsewhere_in_the_corpus():
+    named = replace(quote("Ciarán Ó Súilleabháin", "rte.txt"), speaker_role="Taoiseach")
+    unnamed = quote("Taoiseach", "podcast.txt", kind="unnamed")
+    assert [q.speaker for q in link_corpus([named, unnamed], load_directory())] == ["Ciarán Ó Súilleabháin"] * 2
+
+
+def test_a_title_two_people_hold_in_the_corpus_stays_as_written():
+    ministers = [replace(quote(name, f"{i}.txt"), speaker_role="minister") for i, name in enumerate(["Ana Ruiz", "Tom Berg"])]
+    unnamed = quote("minister", "c.txt", kind="unnamed")
+    assert link_corpus([*ministers, unnamed], load_directory())[-1].speaker == "minister"
 
 
 def test_an_organisation_joins_the_only_longer_name_that_ends_in_it():

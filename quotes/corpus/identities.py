@@ -310,6 +310,26 @@ def link_corpus(quotes: list[Quote], directory: SpeakerDirectory) -> list[Quote]
             if name != quote.speaker:
                 quote = replace(quote, speaker=name)
         linked.append(quote)
+    return _titles_to_holders(linked, rules.title_words)
+
+
+def _titles_to_holders(quotes: list[Quote], title_words: frozenset[str]) -> list[Quote]:
+    """ "the Taoiseach said", in a podcast that never names him: the one person whom another
+    article of the corpus gives that title as their role ("The Taoiseach, Ciarán Ó Súilleabháin").
+    A title two people hold ("the minister" of two ministries) stays as written."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for quote in quotes:
+        if quote.speaker and quote.speaker_kind == "person" and quote.speaker_role:
+            for word in fold(quote.speaker_role).split():
+                if word in title_words:
+                    holders[word].add(quote.speaker)
+    linked = []
+    for quote in quotes:
+        title = _title_key(quote.speaker or "")
+        if quote.speaker_kind == "unnamed" and title in title_words and len(holders.get(title, ())) == 1:
+            holder = next(iter(holders[title]))
+            quote = replace(quote, speaker=holder, speaker_kind="person", speaker_role=quote.speaker_role or quote.speaker)
+        linked.append(quote)
     return linked
 
 
