@@ -1705,6 +1705,15 @@ def test_the_press_release_said_is_the_body_named_in_a_press_release(pipeline):
     assert _speakers(pipeline, text)["the project would protect 14 kilometres of the riverbank"] == "Ministry of Water Resources"
 
 
+def test_a_possessive_before_any_word_is_no_writer_of_the_report(pipeline):
+    text = (
+        "Syrup\n\nHealth Minister Kavita Raghavan's comments came on Tuesday.\n\n"
+        "State inspectors visited fewer than one in five syrup makers last year, the report says.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["State inspectors visited fewer than one in five syrup makers last year"] != "Kavita Raghavan"
+
+
 def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
     text = (
         "Call\n\n"

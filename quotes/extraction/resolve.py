@@ -828,11 +828,14 @@ def _writers(text: str, registry: ArticleSpeakers, rules: Rules, floor: int, at:
     """Who is named in [floor, at) as the writer, owner or publisher of one of `writings`."""
     verbs = rules.words("verbs.writing_forms")
     from_, before, wrote = _writing_from(writings, verbs), _writing_before(writings), _writer_wrote(verbs)
-    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(rules.words("nouns.owned_writings") & writings)
+    owned = rules.words("nouns.owned_writings") & writings  # none for "report": no "X's report" pattern then
+    put_out, owns = _writer_put_out(writings, verbs), _writer_owns(owned) if owned else None
     put_in, said_in = _writer_put_in(writings), _writer_said_in(writings)
 
     def writer(offset: int) -> bool:
-        if from_.search(text, max(0, offset - 100), offset) or put_out.match(text, offset, at) or owns.match(text, offset, at):
+        if from_.search(text, max(0, offset - 100), offset) or put_out.match(text, offset, at):
+            return True
+        if owns is not None and owns.match(text, offset, at):
             return True
         if put_in.search(text, max(0, offset - 200), offset) or said_in.match(text, offset, at):
             return True
