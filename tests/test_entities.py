@@ -1714,6 +1714,24 @@ def test_a_possessive_before_any_word_is_no_writer_of_the_report(pipeline):
     assert speakers["State inspectors visited fewer than one in five syrup makers last year"] != "Kavita Raghavan"
 
 
+REPORT_STORY = (
+    "Syrup\n\nThe report, Bitter Syrup, was produced by the Medicines Integrity Forum (MIF), a non-profit.\n\n"
+    "State inspectors visited fewer than one in five syrup makers last year, the report says.\n\n"
+    + "".join(f"Paragraph {i}: Health Minister Kavita Raghavan said the ministry had acted.\n\n" for i in range(7))
+    + "The report also criticises state drug controllers for failing to share inspection data. It says no single "
+    "authority has a full picture of which plants have been inspected.\n"
+)
+
+
+def test_a_writing_whose_owner_the_article_gave_keeps_it_paragraphs_later(pipeline):
+    assert _speakers(pipeline, REPORT_STORY)["failing to share inspection data"] == "Medicines Integrity Forum"
+
+
+def test_it_after_a_writing_that_spoke_is_that_writing(pipeline):
+    speakers = _speakers(pipeline, REPORT_STORY)
+    assert speakers["no single authority has a full picture of which plants have been inspected"] == "Medicines Integrity Forum"
+
+
 def test_a_line_read_out_of_a_letter_is_its_writers(pipeline):
     text = (
         "Call\n\n"

@@ -519,6 +519,7 @@ def resolve_drafts(
     mentions: list[Mention | None] = []
     last_quoted: tuple[int, Quote] | None = None  # (paragraph index, quote)
     last_reported: Quote | None = None
+    written_by: dict[str, Speaking] = {}  # "report" -> whose report the article said it is
     for draft in sorted(drafts, key=lambda d: (d.start, d.end)):
         around = _quote_around(quotes, draft)
         # "She kept asking, 'Where's Mr Whiskers?'" in Kerry Dobbs's quote: the "she" of a nested
@@ -535,7 +536,11 @@ def resolve_drafts(
             speaking, mention = (around.speaker, around.speaker_kind) if around.speaker else None, draft.mention
         if mention is not None and mention.form == "document":
             writer = _writer_named(text, found, registry, rules, draft.start, mention.head)
-            speaking = writer or _owner_of_writing(quotes, found, draft.start)
+            if writer is not None:
+                written_by[mention.head] = writer  # "the report says", ten paragraphs on, is still the Forum's
+            speaking = writer or written_by.get(mention.head) or _owner_of_writing(quotes, found, draft.start)
+        elif mention is not None and (its_writer := _document_before(quotes, mentions, found, mention)) is not None:
+            speaking = its_writer  # "The report also criticises ... It says ...": the report's owner
         elif draft.kind in MARKED_KINDS and _reads_out(draft.cue, rules):
             speaking = _writer_named(text, found, registry, rules, draft.start) or speaking
         if mention is not None and (earlier := _same_unnamed(quotes, mention, found, rules)) is not None:
@@ -760,6 +765,18 @@ def _same_unnamed(quotes: list[Quote], mention: Mention, found: Plan, rules: Rul
         if head == role or (head in informants and role in informants):
             return quote.speaker, "unnamed"
     return None
+
+
+def _document_before(quotes: list[Quote], mentions: list[Mention | None], found: Plan, mention: Mention) -> Speaking | None:
+    """The speaker of a writing that spoke last in the paragraph, for the "it" after it ("The
+    report also criticises ... It says no single authority ...")."""
+    if mention.form != "pronoun" or mention.kind == "person" or not quotes:
+        return None
+    last, spoke = quotes[-1], mentions[-1]
+    same_paragraph = found.index(last.start) == found.index(mention.start)
+    if spoke is None or spoke.form != "document" or not same_paragraph or last.speaker is None:
+        return None
+    return last.speaker, last.speaker_kind
 
 
 def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeakers, rules: Rules) -> Speaking | None:
