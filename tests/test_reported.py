@@ -202,14 +202,6 @@ def test_a_line_with_a_colon_inside_an_embedded_post_is_no_headline_claim(quotes
     assert reported(quotes_of(text)) == []
 
 
-def test_a_surname_the_tagger_reads_as_a_noun_heads_a_colon_headline(quotes_of):
-    text = (
-        "Callander: Harbridge have earned the right to dream\n\n"
-        "Harbridge won 2-1 on Saturday, and manager Rory Callander was measured about the penalty.\n"
-    )
-    assert ("Harbridge have earned the right to dream", "Rory Callander") in reported(quotes_of(text))
-
-
 def test_a_title_after_a_colon_speaks_the_headline_claim_before_it(quotes_of):
     text = (
         "Government to extend fuel subsidies: Chief Cabinet Secretary\n\n"

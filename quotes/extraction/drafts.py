@@ -10,7 +10,6 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import overload
 
-import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.attribution import (
@@ -229,18 +228,12 @@ def _reported_in(
         if _mostly_quoted(text, start, end, spans):
             continue
         drafts.append(Draft(start, end, "indirect", shift(mention, offset), item.cue.text, via, rule=item.label))
-    headline = colon_headline(doc, rules, lambda word: _named_mid_sentence(text, word))
+    headline = colon_headline(doc, rules)
     if headline is not None:
         mention, start, end = headline
         if not _mostly_quoted(text, start + offset, end + offset, spans):
             drafts.append(Draft(start + offset, end + offset, "indirect", shift(mention, offset), ":", rule=RULE_HEADLINE))
     return drafts
-
-
-def _named_mid_sentence(text: str, word: str) -> bool:
-    """Whether the article writes `word` capitalised after a lower-case word, as a name stands
-    mid-sentence ("Callander was more measured")."""
-    return regex.search(rf"\p{{Ll}}[,;]?\s+{regex.escape(word)}\b", text) is not None
 
 
 def _quote_bullet(text: str, before: Paragraph, para: Paragraph, matchers: Matchers) -> bool:

@@ -7,7 +7,6 @@ clause without its "that", without the cue and the speaker, and without a final 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -437,12 +436,11 @@ def _speaks_with_own_subject(token: Token, rules: Rules) -> bool:
     )
 
 
-def colon_headline(doc: Doc, rules: Rules, named: Callable[[str], bool] = lambda _: False) -> tuple[Mention, int, int] | None:
+def colon_headline(doc: Doc, rules: Rules) -> tuple[Mention, int, int] | None:
     """ "Governor: Thousands have fled" -> (speaker, content start, content end) in characters.
 
     Only for short lines (headlines, sub-heads) whose left side names a speaker: a name,
-    a title, an organisation or a group, never "Disclaimer:" or "Date:". `named` says whether the
-    article writes a word as a name elsewhere ("Callander", which the tagger takes for a noun here).
+    a title, an organisation or a group, never "Disclaimer:" or "Date:".
     """
     text = doc.text
     if len(text.split()) > HEADLINE_MAX_WORDS:
@@ -470,7 +468,7 @@ def colon_headline(doc: Doc, rules: Rules, named: Callable[[str], bool] = lambda
     if any(t.pos_ in ("VERB", "AUX") for t in left) or not (finite or claim):
         return None
     role = head.lemma_.lower() in known_roles or head.lower_ in known_roles
-    if not (head.pos_ == "PROPN" or role or head.tag_ in ("NNS", "NNPS") or (len(left) == 1 and named(head.text))):
+    if not (head.pos_ == "PROPN" or role or head.tag_ in ("NNS", "NNPS")):
         return None
     mention = mention_at(head, rules)
     if mention is None:
