@@ -101,7 +101,7 @@ FLOORS = {
     "final": Floor(0.98, 0.97, 0.98, 0.76, 0.87, 0.73, embeds=1, pair_recall=0.70),
     "blind2": Floor(0.98, 0.97, 0.93, 0.72, 0.90, 0.76, embeds=3, pair_recall=0.80),
     "final2": Floor(0.98, 0.99, 0.97, 0.85, 0.97, 0.84, embeds=1, pair_recall=0.66),
-    "blind3": Floor(0.98, 0.96, 0.86, 0.86, 0.86, 0.79, embeds=1, pair_recall=0.45, apart_joined=1),
+    "blind3": Floor(0.98, 0.96, 0.90, 0.86, 0.86, 0.79, embeds=1, pair_recall=0.45, apart_joined=1),
     "final3": Floor(0.99, 0.98, 0.95, 0.83, 0.88, 0.77, embeds=1, pair_recall=0.53),
     "blind5": Floor(0.98, 0.94, 0.92, 0.76, 0.78, 0.70, embeds=2, pair_recall=0.50),
     # final5's magazine interview ("Q:" turns, bare answers) marks neither questions nor answers
@@ -171,7 +171,7 @@ FLOORS = {
     # dialogue dashes) outlets, a Canadian Commons committee, a UN noon briefing, a Markdown
     # podcast, a fact-check, an obituary, a football press conference, a wire factbox (first run:
     # 0.872 speaker accuracy)
-    "blind13": Floor(0.97, 0.96, 0.92, 0.86, 0.86, 0.82, embeds=2, pair_recall=0.60, apart_joined=2),
+    "blind13": Floor(0.97, 0.96, 0.93, 0.86, 0.86, 0.82, embeds=2, pair_recall=0.60, apart_joined=2),
     # final14 (session 19), sealed until its first run after the session's rules: Hong Kong,
     # Nepali, French (« … ») and Swiss («…») outlets, a cable-news transcript, an Australian court
     # report, a tech story with Mastodon and Bluesky embeds, a Markdown Q&A, a wire feature, a
@@ -198,12 +198,12 @@ FLOORS = {
     # Senate floor record, a podcast auto-transcript, a Brazilian outlet, a storm live blog, an
     # investigation, a Japanese outlet, a match report, an NGO release, a WhatsApp chat export, a
     # court judgment (first run: 0.907 speaker accuracy, reported 0.660, 4 of 4 embeds)
-    "final16": Floor(0.97, 0.98, 0.91, 0.90, 0.85, 0.81, embeds=4, pair_recall=0.61, apart_joined=2),
+    "final16": Floor(0.97, 0.98, 0.95, 0.90, 0.85, 0.82, embeds=4, pair_recall=0.61, apart_joined=2),
     # blind17 (session 20, third round, used to find faults since): a British live page, Lords
     # written answers, an Australian outlet, a GitHub thread, podcast show notes, a bilingual press
     # conference, a Nigerian outlet with Pidgin, an op-ed, an FAQ release, a financial wire (first
     # run: 0.777 speaker accuracy)
-    "blind17": Floor(0.99, 0.98, 0.85, 0.86, 0.82, 0.75, embeds=5, pair_recall=0.51, apart_joined=2),
+    "blind17": Floor(0.99, 0.98, 0.89, 0.86, 0.82, 0.80, embeds=5, pair_recall=0.51, apart_joined=2),
     # final17 (session 20, third round), sealed until its first run after that round's rules: a
     # Quebec outlet, a TV web story, an Irish parliamentary record, a Reddit AMA, LinkedIn posts,
     # a study's release, a trial live blog, an interview through an interpreter, a wire with a
@@ -215,7 +215,7 @@ FLOORS = {
     # digest, a podcast; and a PTI wire, a match live page, a Swiss outlet with „…“, a Telegram
     # story, a Q&A with initials, council minutes, a preprint story, a 68-column typewriter wire,
     # an UPDATE 2 wire, an election night (first runs: 0.488 and 0.924 speaker accuracy)
-    "blind18": Floor(0.99, 0.98, 0.76, 0.87, 0.85, 0.78, embeds=9, pair_recall=0.52),
+    "blind18": Floor(0.99, 0.98, 0.78, 0.87, 0.85, 0.79, embeds=9, pair_recall=0.52),
     "blind19": Floor(0.99, 0.98, 0.95, 0.80, 0.84, 0.73, embeds=10, pair_recall=0.50),
     # final18 (written at the end of session 20, sealed until its first run in session 21, after
     # the rules learnt from blind18 and blind19): a Zambian outlet with Nyanja, a Security Council
@@ -229,7 +229,7 @@ FLOORS = {
     # hearing, an entertainment piece, a police briefing, a Polish outlet (dashes inside „…”), a
     # tribute list, a newest-first live text, a business profile (first run: 0.863 speaker
     # accuracy, reported 0.649)
-    "final19": Floor(0.96, 0.97, 0.90, 0.87, 0.84, 0.81, embeds=4, pair_recall=0.55),
+    "final19": Floor(0.96, 0.97, 0.92, 0.87, 0.84, 0.82, embeds=4, pair_recall=0.55),
     # blind20 (written at the end of session 21, used to find faults in session 22): a Philippine
     # broadsheet with Taglish, a primary debate transcript, a Scottish council webcast, a
     # newest-first live page, an affidavit story, a Gulf agency, a fashion profile, a KEY QUOTES
@@ -259,7 +259,7 @@ FLOORS = {
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
     # page with Telegram posts, a "What they're saying" round-up (first run: 0.912 speaker
     # accuracy, reported 0.778, 3 of 7 embeds)
-    "final20": Floor(0.95, 0.97, 0.91, 0.91, 0.82, 0.77, embeds=7, pair_recall=0.60, apart_joined=1),
+    "final20": Floor(0.95, 0.97, 0.93, 0.91, 0.82, 0.78, embeds=7, pair_recall=0.60, apart_joined=1),
 }
 
 
