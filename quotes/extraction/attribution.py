@@ -218,10 +218,7 @@ def _inherited_speaker(token: Token, cues: dict[int, Cue], rules: Rules, quoted:
         if ancestor.i in quoted:
             reporting = [c for c in (cues.get(t.i) for t in ancestor.children if t.i not in quoted) if c and c.speaker]
             return reporting[0] if reporting else None
-        # of two subjects the parse gave one verb ("HH the Crown Prince Sheikh Jaber"), the name nearer it
-        subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-        names = [c for c in subjects if c.pos_ == "PROPN"]
-        subject = names[-1] if names else next(iter(subjects), None)
+        subject = _nearer_subject(ancestor)
         if subject is not None and ancestor.pos_ in ("VERB", "AUX"):
             mention = mention_at(subject, rules)
             return Cue(ancestor, mention, subject, RULE_GOVERNING_SUBJECT) if mention else None
@@ -391,17 +388,21 @@ def naming_cue(span: Span, cue: Cue | None, rules: Rules) -> Cue | None:
                 return cue
             if ancestor.pos_ != "VERB" or (ancestor.lemma_.lower() not in naming and not _wording(ancestor, rules)):
                 continue
-            # of two subjects the parse gives it ("Sentencing Rafferty yesterday, Judge Eoghan
-            # Kilcullen described ..."), the nearer
-            subjects = [c for c in ancestor.children if c.dep_ == "nsubj"]
-            names = [c for c in subjects if c.pos_ == "PROPN"]
-            subject = names[-1] if names else next(iter(subjects), None)
+            subject = _nearer_subject(ancestor)
             # "Mayor Chantal Gervais, who was told ... before it was made public, described it as
             # '...'", with the name parsed as the subject of the clause before
             subject = subject or _name_opening_the_sentence(ancestor, set())
             mention = mention_at(subject, rules) if subject is not None else None
             return Cue(ancestor, mention, subject, RULE_NAMING) if mention is not None else cue
     return cue
+
+
+def _nearer_subject(verb: Token) -> Token | None:
+    """A verb's subject; of two the parse gives it ("HH the Crown Prince Sheikh Jaber", "Sentencing
+    Rafferty yesterday, Judge Eoghan Kilcullen described ..."), the name nearer it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    names = [c for c in subjects if c.pos_ == "PROPN"]
+    return names[-1] if names else next(iter(subjects), None)
 
 
 def _wording(verb: Token, rules: Rules) -> bool:
