@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -736,7 +736,12 @@ def _quote_around(quotes: list[Quote], draft: Draft) -> Quote | None:
     """The quote a nested quote stands in."""
     if not draft.nested:
         return None
-    return next((q for q in reversed(quotes) if q.start <= draft.start and draft.end <= q.end), None)
+    return next(_quotes_around(quotes, draft.start, draft.end), None)
+
+
+def _quotes_around(quotes: list[Quote], start: int, end: int, kind: QuoteKind | None = None) -> Iterator[Quote]:
+    """The quotes (of `kind`, when given) that hold [start, end), the innermost first."""
+    return (q for q in reversed(quotes) if q.start <= start and end <= q.end and kind in (None, q.kind))
 
 
 WRITING_LOOKBACK_PARAGRAPHS = 6  # how far back "the report says" looks for the report's owner
@@ -785,8 +790,7 @@ def _pronoun_reporter(quotes: list[Quote], draft: Draft, registry: ArticleSpeake
     mention = draft.mention
     if mention is None or mention.form != "pronoun" or mention.kind != "person" or mention.gender is None:
         return None
-    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start < q.end)
-    reporter = next(reports, None)
+    reporter = next(_quotes_around(quotes, mention.start, mention.start + 1, "indirect"), None)
     if reporter is None or reporter.speaker is None or reporter.speaker_kind != "person":
         return None
     asking = (reporter.cue or "").lower()
@@ -804,8 +808,7 @@ def _reporter_around(quotes: list[Quote], draft: Draft) -> str:
     mention = draft.mention
     if mention is None or mention.form != "description" or draft.kind != "indirect":
         return ""  # a quote in someone's report ('the deficit posed "the greatest threat"') is theirs
-    reports = (q for q in reversed(quotes) if q.kind == "indirect" and q.start <= mention.start and draft.end <= q.end)
-    return next((q.speaker for q in reports if q.speaker), "")
+    return next((q.speaker for q in _quotes_around(quotes, mention.start, draft.end, "indirect") if q.speaker), "")
 
 
 def _speakers_of_headlines(quotes: list[Quote], mentions: list[Mention | None], found: Plan, registry: ArticleSpeakers) -> None:
