@@ -25,6 +25,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
+from typing import TypeGuard
 
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -159,6 +160,11 @@ def _interviewee(registry: ArticleSpeakers, before: int, interviewer: Speaking |
     return (first.name, first.kind) if first else None
 
 
+def _a_known_person(named: Speaking | None, registry: ArticleSpeakers) -> TypeGuard[Speaking]:
+    """Whether a name resolved to a person the article knows."""
+    return named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities)
+
+
 def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: ArticleSpeakers) -> Speaking | None:
     """ "RORY CALLANDER" over a press conference's Q. and A. turns: a line that is only a person's
     name in capitals, the last before an answer, names who answers in that section."""
@@ -166,8 +172,7 @@ def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: Arti
         line = text[para.start : para.end].strip()
         if NAME_IN_CAPITALS.fullmatch(line) and para.role != "turn":
             named = _named(" ".join(w.capitalize() for w in line.split()), para.start, registry)
-            known = named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities)
-            return named if known else None
+            return named if _a_known_person(named, registry) else None
     return None
 
 
@@ -183,7 +188,7 @@ def _interviewer(
         # outlet; "he tells Sam Okafor why ..." introduces the conversation
         body = any(w.lower() in bodies for w in written.split())
         reports = body or REPORTED_AFTER.match(text, found.end("name")) is not None
-        if not reports and named is not None and any(e.name == named[0] and e.kind == "person" for e in registry.entities):
+        if not reports and _a_known_person(named, registry):
             return (
                 (written, "person") if len(written.split()) > len(named[0].split()) else named
             )  # "Interview by Tobias Reinhardt"
