@@ -749,6 +749,9 @@ def _quotes_around(quotes: list[Quote], start: int, end: int, kind: QuoteKind | 
     return (q for q in reversed(quotes) if q.start <= start and end <= q.end and kind in (None, q.kind))
 
 
+# the writing patterns are compiled per patterns folder and per set of writing nouns (all of them,
+# or the one noun of "the report says"): room for every noun a long article uses, so none is recompiled
+WRITING_PATTERNS = 64
 WRITING_LOOKBACK_PARAGRAPHS = 6  # how far back "the report says" looks for the report's owner
 UNNAMED_LOOKBACK_PARAGRAPHS = 8  # how far back "the insider" looks for the source first described
 
@@ -869,7 +872,7 @@ def _writers(text: str, registry: ArticleSpeakers, rules: Rules, floor: int, at:
     return [e for offset, e in registry.mentioned_in(floor, at) if e.kind != "unknown" and writer(offset)]
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writing_before(writings: frozenset[str]) -> regex.Pattern[str]:
     """ "a letter ", "the note that ": a writing just before the name of its writer."""
     return regex.compile(rf"\b(?:{'|'.join(sorted(writings))})s?\s+(?:that\s+|which\s+)?$", regex.IGNORECASE)
@@ -883,7 +886,7 @@ def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writer_put_in(writings: frozenset[str]) -> regex.Pattern[str]:
     """ "In a press release signed by its commissioner, Mr X, the ": the sentence's subject, named
     after an opening "In a <writing> ...,", put the writing out."""
@@ -893,7 +896,7 @@ def _writer_put_in(writings: frozenset[str]) -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writer_said_in(writings: frozenset[str]) -> regex.Pattern[str]:
     """ "Ministry of Water Resources in a press release yesterday said": a name, then "in" its writing."""
     return regex.compile(
@@ -902,7 +905,7 @@ def _writer_said_in(writings: frozenset[str]) -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writer_owns(writings: frozenset[str]) -> regex.Pattern[str]:
     """ "Mr Breathnach's victim impact statement was read to the court": a name that owns the writing."""
     return regex.compile(
@@ -910,7 +913,7 @@ def _writer_owns(writings: frozenset[str]) -> regex.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writer_put_out(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "Clean Rivers Trust published its annual report": a name, a verb of writing or putting
     out, and the writing."""
@@ -920,7 +923,7 @@ def _writer_put_out(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pa
     )
 
 
-@lru_cache(maxsize=4)  # one per patterns folder
+@lru_cache(maxsize=WRITING_PATTERNS)
 def _writing_from(writings: frozenset[str], verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "a statement from ", "a letter by the ", "a statement written by their mother, ", "The report,
     Bitter Syrup, was produced by the ": what comes just before a writing's owner."""
