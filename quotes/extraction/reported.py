@@ -82,9 +82,8 @@ def _glued(root: Token) -> list[Token]:
     """A root and the rest of its word: "co-operated", which the tokenizer splits at its hyphen
     and the parser hangs on the cue as three clauses."""
     word = [root]
-    doc = root.doc
-    while not word[-1].whitespace_ and word[-1].i + 1 < len(doc) and word[-1].i + 1 < root.sent.end:
-        following = doc[word[-1].i + 1]
+    while not word[-1].whitespace_ and word[-1].i + 1 < root.sent.end:
+        following = root.doc[word[-1].i + 1]
         if following.is_punct and following.text not in HYPHENS:
             break
         word.append(following)
