@@ -1971,6 +1971,29 @@ def test_an_interviewer_with_a_name_given_to_women_and_men_asks_the_questions(pi
     assert _speakers(pipeline, text)["When will the quay open?"] == "Sam Okafor"
 
 
+RADIO_INTERVIEW = (
+    "MORNING DESK\n\n"
+    "TRANSCRIPT\n\n"
+    "The presenter, Lowri Penhale, spoke to Dominic Threlfall, chief executive of Tarn Buses, after the "
+    "company cut its evening routes.\n\n"
+    "INTERVIEWER: Why cut the last buses out of the valley?\n\n"
+    "GUEST: Because almost nobody rides them, and each one costs us more than a day route.\n\n"
+    "INTERVIEWER: The night-shift workers ride them.\n\n"
+    "GUEST: We will talk to their employers about a shuttle.\n"
+)
+
+
+def test_a_presenter_the_introduction_names_asks_the_interviewer_turns(pipeline):
+    speakers = _speakers(pipeline, RADIO_INTERVIEW)
+    assert speakers["Why cut the last buses out of the valley?"] == "Lowri Penhale"
+    assert speakers["The night-shift workers ride them"] == "Lowri Penhale"
+
+
+def test_guest_turns_are_the_person_the_presenter_spoke_to(pipeline):
+    speakers = _speakers(pipeline, RADIO_INTERVIEW)
+    assert speakers["We will talk to their employers about a shuttle"] == "Dominic Threlfall"
+
+
 QA_SECTIONS = (
     "Callander: we have earned the right to dream\n\n"
     "Kieran Asante scored twice. Millbeck manager Stevie Garrow told Radio Harbridge the penalty was soft. "

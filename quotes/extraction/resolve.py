@@ -170,7 +170,7 @@ def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: Arti
     name in capitals, the last before an answer, names who answers in that section."""
     for para in reversed(found.paragraphs[: found.index(turn.start)]):
         line = text[para.start : para.end].strip()
-        if NAME_IN_CAPITALS.fullmatch(line) and para.role != "turn":
+        if NAME_IN_CAPITALS.fullmatch(line) and para.role not in ("turn", "headline"):  # not a masthead
             named = _named(" ".join(w.capitalize() for w in line.split()), para.start, registry)
             return named if _a_known_person(named, registry) else None
     return None
@@ -193,6 +193,15 @@ def _interviewer(
                 (written, "person") if len(written.split()) > len(named[0].split()) else named
             )  # "Interview by Tobias Reinhardt"
     return None
+
+
+def _presenter(registry: ArticleSpeakers, before: int, rules: LayoutRules) -> Speaking | None:
+    """The person an interview's introduction names in a journalist's role ("The presenter, Catrin
+    Howells,", "host Jess Albright"): the one who asks its questions."""
+    named = registry.mentioned_in(0, before)
+    return next(
+        ((e.name, e.kind) for _, e in named if e.kind == "person" and " " in e.name and e.titles & rules.journalist_labels), None
+    )
 
 
 def _on_the_bench(text: str, registry: ArticleSpeakers, rules: LayoutRules) -> Speaking | None:
@@ -289,8 +298,15 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     turns = [p for p in found.paragraphs if p.role == "turn" and p.label]
     if not turns:
         return {}
-    interviewer = _interviewer(text, registry, turns[0].start, layout_rules, rules.words("speakers.organisation_words"))
-    interviewee = _interviewee(registry, turns[0].start, interviewer)
+    presenter = _presenter(registry, turns[0].start, layout_rules)
+    talked_to = _interviewer(text, registry, turns[0].start, layout_rules, rules.words("speakers.organisation_words"))
+    interviewer: Speaking | None
+    interviewee: Speaking | None
+    if presenter is not None and talked_to is not None and talked_to != presenter:
+        interviewer, interviewee = presenter, talked_to  # "The presenter, Catrin Howells, spoke to Martin Oakes"
+    else:
+        interviewer = presenter or talked_to
+        interviewee = _interviewee(registry, turns[0].start, interviewer)
     generic = _generic_labels(text, turns, registry, layout_rules)
     result: dict[int, Turn] = {}
     previous: list[Speaking] = []
