@@ -1236,6 +1236,16 @@ def test_a_statement_read_on_behalf_of_a_family_is_the_familys(quotes_of):
     assert direct_speakers(quotes_of(text)) == ["Okafor family"]
 
 
+def test_a_statement_issued_on_behalf_of_someone_is_theirs_and_so_is_the_statement_after(quotes_of):
+    text = (
+        "Mill\n\nForeman Joe Tapp, 61, said he cried in the car park.\n\n"
+        "A statement issued on behalf of the family of the late Ada Wrenfield, who founded the mill, said they were "
+        "heartbroken.\n\n"
+        '"We built this place together," the statement said.\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Ada Wrenfield family"]
+
+
 def test_a_statement_read_on_their_behalf_is_the_family_of_the_relatives_named(quotes_of):
     text = (
         "Crush\n\nDet Sgt Priya Nandra, supporting Ms Gathoni's relatives, read a statement on their behalf.\n\n"

@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.matchers import RuleMatcher
-from quotes.extraction.speakers import Mention, agents_of, is_channel, mention_at
+from quotes.extraction.speakers import Mention, agents_of, behalf_owner, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import Rules
 
@@ -432,8 +432,7 @@ def _on_behalf_of(sentence: Span, rules: Rules) -> Mention | None:
     for token in sentence:
         if token.lower_ != "behalf" or token.head.lower_ != "on":
             continue
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        owner = behalf_owner(token.head)
         if owner is not None:
             return mention_at(owner, rules)
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):

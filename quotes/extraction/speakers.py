@@ -582,9 +582,12 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
             owner = next((o for o in child.children if o.dep_ == "pobj"), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
+        owner = behalf_owner(child)  # "a statement on behalf of the family"
+        if owner is not None:
+            return mention_at(owner, rules, statement_owner=False)
         # "The statement, signed by general secretary Ruth Anand, said": who signed or issued it
         if child.dep_ == "acl" and child.lower_ in rules.words("verbs.writing_forms"):  # not "documents reviewed by"
-            owner = next(agents_of(child), None)
+            owner = next(agents_of(child), None) or next(filter(None, map(behalf_owner, child.children)), None)
             if owner is not None:
                 return mention_at(owner, rules, statement_owner=False)
     holder = _holder_of_writing(token)
@@ -593,6 +596,15 @@ def _statement_owner(token: Token, rules: Rules) -> Mention | None:
     if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "the statement said": its owner, named before
         return Mention(f"the {token.text}", token.idx, "document", "unknown", token.lemma_.lower(), definite=True)
     return None
+
+
+def behalf_owner(prep: Token) -> Token | None:
+    """ "the family", of "on behalf of the family"."""
+    if prep.lower_ != "on":
+        return None
+    behalf = next((o for o in prep.children if o.dep_ == "pobj" and o.lower_ == "behalf"), None)
+    of = next((c for c in behalf.children if c.dep_ == "prep" and c.lower_ == "of"), None) if behalf is not None else None
+    return next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
 
 
 def agents_of(participle: Token) -> Iterator[Token]:
