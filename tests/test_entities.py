@@ -1971,6 +1971,27 @@ def test_an_interviewer_with_a_name_given_to_women_and_men_asks_the_questions(pi
     assert _speakers(pipeline, text)["When will the quay open?"] == "Sam Okafor"
 
 
+JUDGMENT = (
+    "Appeal\n\n"
+    "Judge Rhian Morrow presided over the first hearing.\n\n"
+    "Judge Amara Holt, with whom Judge Kit Lane and Judge Rhian Morrow agreed, allowed the appeal.\n\n"
+    "She noted that the lease had expired before the notice was served.\n"
+)
+
+
+def test_a_pronoun_is_not_a_subject_named_in_a_relative_clause(pipeline):
+    assert _speakers(pipeline, JUDGMENT)["the lease had expired before the notice was served"] == "Amara Holt"
+
+
+def test_a_party_in_brackets_after_a_name_is_not_the_sentences_subject(pipeline):
+    text = (
+        "Platform\n\nCorvane Energy shut its offshore platform after a fire on Thursday.\n\n"
+        "MK Dalia Shemer (Derech) told the committee that shares were sold early.\n\n"
+        "Two hours later, the company told the exchange that production had been suspended.\n"
+    )
+    assert _speakers(pipeline, text)["production had been suspended"] == "Corvane Energy"
+
+
 RADIO_INTERVIEW = (
     "MORNING DESK\n\n"
     "TRANSCRIPT\n\n"

@@ -1094,7 +1094,11 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             continue  # "Pieter van" of "Pieter van der Wal", cut by the parse: the whole name is found at its surname
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
-            subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS)
+            # (not "MK Orly Ben-Zion (Derech) told the committee": a party in brackets, no subject)
+            bracketed = token.left_edge.text == "(" or (token.i > 0 and token.doc[token.i - 1].text == "(")
+            subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS and not bracketed)
+            # "Carbery, with whom Pennock agreed, allowed the appeal. She noted": a relative clause's subject is no topic
+            subject = subject and not _in_relative_clause(token)
             subject = (subject and not _in_reported_content(token, rules)) or _fronted_topic(token)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
@@ -1127,6 +1131,13 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _in_relative_clause(subject: Token) -> bool:
+    verb = subject.head.head if subject.dep_ == "appos" else subject.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "relcl"
 
 
 def _inside_a_name(token: Token) -> bool:
