@@ -1983,6 +1983,15 @@ def test_a_pronoun_is_not_a_subject_named_in_a_relative_clause(pipeline):
     assert _speakers(pipeline, JUDGMENT)["the lease had expired before the notice was served"] == "Amara Holt"
 
 
+def test_the_company_is_no_public_body_that_spoke_last(pipeline):
+    text = (
+        "Platform\n\nCorvane Energy shut its offshore platform after a fire on Thursday.\n\n"
+        "The Securities Authority confirmed it was examining trades in the shares.\n\n"
+        "Two hours later, the company told the exchange that production had been suspended.\n"
+    )
+    assert _speakers(pipeline, text)["production had been suspended"] == "Corvane Energy"
+
+
 def test_a_party_in_brackets_after_a_name_is_not_the_sentences_subject(pipeline):
     text = (
         "Platform\n\nCorvane Energy shut its offshore platform after a fire on Thursday.\n\n"

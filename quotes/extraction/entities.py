@@ -104,6 +104,8 @@ class ArticleSpeakers:
     counting_words: frozenset[str] = frozenset()  # "various", "most": "various bloggers" are the bloggers named before
     corporate_suffixes: frozenset[str] = frozenset()  # "plc", "Inc.": "the Group" is "Brightwater Terminals Group plc"
     anaphoric: frozenset[str] = frozenset()  # "same": "the same minister" is someone named before
+    business_words: frozenset[str] = frozenset()  # "the company", "the firm": no public body
+    public_bodies: frozenset[str] = frozenset()  # "authority", "ministry": a public body's last name word
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -572,7 +574,13 @@ class ArticleSpeakers:
         if entity is None and mention.head in self.generic_organisations and not named:
             # "the company": the latest body that acted or spoke, before one merely named in a list
             # ("sold at Walmart, Target and Amazon. The company said")
-            entity = self._last(mention.start, _named_body, subjects=True) or self._last(mention.start, _named_body)
+            business = mention.head in self.business_words
+
+            def body(candidate: Entity) -> bool:
+                public = any(w in self.public_bodies for w in fold(candidate.name).split()[-1:])
+                return _named_body(candidate) and not (business and public)
+
+            entity = self._last(mention.start, body, subjects=True) or self._last(mention.start, body)
         return entity
 
 
@@ -650,6 +658,8 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.quantifiers"),
         rules.words("speakers.corporate_suffixes"),
         rules.words("speakers.anaphoric"),
+        rules.words("speakers.business_words"),
+        rules.words("speakers.public_bodies"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:

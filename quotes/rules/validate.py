@@ -47,7 +47,7 @@ CODE_LISTS = frozenset(
         "speakers.body_words",
         "speakers.date_words", "speakers.duration_words",
         "speakers.phrase_openers", "speakers.employer_prepositions", "speakers.which_ones_prepositions",
-        "speakers.corporate_suffixes",
+        "speakers.corporate_suffixes", "speakers.business_words", "speakers.public_bodies",
         "speakers.first_person_pronouns", "speakers.second_person_pronouns", "speakers.first_person_possessives",
     }
 )  # fmt: skip
