@@ -2001,6 +2001,15 @@ def test_a_party_in_brackets_after_a_name_is_not_the_sentences_subject(pipeline)
     assert _speakers(pipeline, text)["production had been suspended"] == "Corvane Energy"
 
 
+def test_the_office_is_not_its_shadow_named_later(pipeline):
+    text = (
+        "Budget\n\nChancellor Helen Marsh unveiled the freeze on Monday. "
+        "The shadow chancellor, Daniel Whitcombe, called it a gimmick.\n\n"
+        '"It will pay for itself," the chancellor said.\n'
+    )
+    assert _speakers(pipeline, text)["It will pay for itself,"] == "Helen Marsh"
+
+
 RADIO_INTERVIEW = (
     "MORNING DESK\n\n"
     "TRANSCRIPT\n\n"
