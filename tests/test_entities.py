@@ -1971,6 +1971,19 @@ def test_an_interviewer_with_a_name_given_to_women_and_men_asks_the_questions(pi
     assert _speakers(pipeline, text)["When will the quay open?"] == "Sam Okafor"
 
 
+def test_a_chat_exports_media_placeholder_is_no_ones_words(pipeline):
+    text = (
+        "Leaked chat\n\n"
+        "[03/03/2026, 10:42] Greg Hartley: Numbers are locked in for Thursday.\n"
+        "[03/03/2026, 10:43] Greg Hartley: <Media omitted>\n"
+        "[03/03/2026, 10:44] Bev Okonjo-Reid: I said I'd think about it.\n"
+        "[03/03/2026, 10:45] Tony Lisle: Has anyone read the traffic report?\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["Numbers are locked in for Thursday"] == "Greg Hartley"
+    assert not any("Media omitted" in said for said in speakers)
+
+
 JUDGMENT = (
     "Appeal\n\n"
     "Judge Rhian Morrow presided over the first hearing.\n\n"

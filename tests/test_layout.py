@@ -732,6 +732,16 @@ def test_a_chat_exports_lines_are_turns_of_their_senders():
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Greg Hartley", "Bev Okonjo-Reid", "Tony Lisle"]
 
 
+def test_a_chat_export_stamped_date_first_in_brackets_is_turns_of_its_senders():
+    text = (
+        "Leaked chat\n\n"
+        "[03/03/2026, 10:42] Greg Hartley: Numbers are locked in for Thursday.\n"
+        "[03/03/2026, 10:44:09] Bev Okonjo-Reid: I said I'd think about it Greg.\n"
+        "[3/3/26, 10:45 PM] Tony Lisle: Has anyone read the traffic report?\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Greg Hartley", "Bev Okonjo-Reid", "Tony Lisle"]
+
+
 def test_an_automatic_transcripts_speaker_numbers_are_turn_labels():
     text = "Episode\n\n[00:00:03] Speaker 1: Hi, everybody.\n\n[00:00:11] Speaker 3: Hey.\n\n[00:00:20] SPEAKER_02: Thanks.\n"
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Speaker 1", "Speaker 3", "SPEAKER_02"]

@@ -698,6 +698,7 @@ def turn_quotes(
         if (
             SIGNATURE_LINE.fullmatch(text, para.start, para.end)
             or not regex.search(r"\w", text[para.start : para.end])
+            or layout_rules.proceedings.match(text[para.text_start : para.end]) is not None  # "<Media omitted>"
             or any(s.start < para.end and para.start < s.end for s in found.signed)
         ):
             continue
