@@ -228,3 +228,34 @@ def test_a_hyphenated_surname_is_one_subject(quotes_of):
         "Her granddaughter Hannah Keller, 19, is a cadet.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Ruth Voss-Keller"]
+
+
+PARTICIPLE_BEFORE_A_NAME = 'A subdued Dario Fenn, in a short interview with our reporter: "We had them for 25 minutes.'
+
+
+def _ends_at_a_root(word) -> bool:
+    for _ in range(len(word.doc) + 1):
+        if word.head.i == word.i:
+            return True
+        word = word.head
+    return False
+
+
+def test_a_participle_before_a_name_is_no_verb_the_name_is_subject_of(pipeline):
+    doc = repair(pipeline.nlp(PARTICIPLE_BEFORE_A_NAME))
+    assert all(_ends_at_a_root(word) for word in doc)
+
+
+def test_a_repair_that_would_loop_the_parse_undoes_the_repairs(pipeline, monkeypatch):
+    from quotes.extraction import parse
+
+    original = parse._inverted_subject
+
+    def looping(verb):  # the repair as it was before it learnt that a participle qualifies the name
+        doc = verb.doc
+        name = next((t for t in doc[verb.i + 1 :] if t.pos_ == "PROPN" and t.dep_ == "nsubj"), None)
+        return name if verb.tag_ in ("VBN", "VBD") and verb.dep_ == "amod" else original(verb)
+
+    monkeypatch.setattr(parse, "_inverted_subject", looping)
+    doc = repair(pipeline.nlp(PARTICIPLE_BEFORE_A_NAME))
+    assert all(_ends_at_a_root(word) for word in doc)

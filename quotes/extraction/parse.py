@@ -8,13 +8,14 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import regex
 import spacy
 from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 from quotes.rules.load import verb_stem
 
@@ -359,7 +360,33 @@ def repair(doc: Doc) -> Doc:
     - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
+
+    A repair that would make a word its own ancestor ("A subdued Dario Fenn, ...: '...'", the
+    participle before a name taken for a subjectless verb) undoes every repair of that text: a
+    parse must stay a tree, or walking it never ends.
     """
+    before = cast(Ints2d, doc.to_array(REPAIRED_ATTRS))
+    _repair_in_place(doc)
+    if _has_a_cycle(doc):
+        doc.from_array(REPAIRED_ATTRS, before)
+    return doc
+
+
+REPAIRED_ATTRS: list[int | str] = ["HEAD", "DEP", "POS", "TAG"]
+
+
+def _has_a_cycle(doc: Doc) -> bool:
+    """Whether some word's chain of heads never reaches a root."""
+    for word in doc:
+        steps, head = 0, word
+        while head.head.i != head.i:
+            head, steps = head.head, steps + 1
+            if steps > len(doc):
+                return True
+    return False
+
+
+def _repair_in_place(doc: Doc) -> None:
     tokens = list(doc)  # one Token object per word for every pass, not one per pass
     for word in tokens:
         if _infinitive_taken_for_a_noun(word):
@@ -436,7 +463,6 @@ def repair(doc: Doc) -> Doc:
             clause = verb.head
             verb.head, verb.dep_ = (verb, "ROOT") if clause.dep_ == "ROOT" else (clause.head, clause.dep_)
             clause.head, clause.dep_ = verb, "ccomp"
-    return doc
 
 
 NOUN_PHRASE_POS = ("DET", "PROPN", "NOUN", "ADJ", "PART", "NUM")
@@ -752,6 +778,8 @@ def _inverted_subject(verb: Token) -> Token | None:
     for token in doc[verb.i + 1 : verb.i + 1 + MAX_NAME_WORDS]:
         if token.pos_ != "PROPN":
             return None
+        if token.is_ancestor(verb):
+            return None  # "A subdued Dario Fenn, ...:": a participle qualifying the name
         if token.dep_ == "nsubj" and token.head.i > token.i and any(t.is_quote for t in doc[token.i + 1 : token.head.i]):
             return token
     return None
