@@ -2182,6 +2182,17 @@ def test_a_forum_user_name_speaks_the_comment_under_it(pipeline):
     assert _speakers(pipeline, text)["Submitter here. Worth reading the whole thing"] == "kestrel_ops"
 
 
+def test_a_user_name_that_spells_a_persons_name_is_that_person(pipeline):
+    text = (
+        "# The AMA\n\nMayor Ann Pryce answered questions on Sunday.\n\n"
+        "u/MayorAnnPryce · Verified · 6h\n\nHi everyone. Ask me anything about the plant.\n\n"
+        "u/Line4Lifer · 5h\n\nIs the senator right about the jobs?\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["Hi everyone. Ask me anything about the plant"] == "Ann Pryce"
+    assert speakers["Is the senator right about the jobs?"] == "u/Line4Lifer"
+
+
 def test_a_person_named_in_an_answer_does_not_ask_the_next_question(pipeline):
     text = (
         "Ten minutes with the harbourmaster\n\nCaptain Ines Varga talks to Tom Reddy about the quay.\n\n"

@@ -944,6 +944,29 @@ def test_a_forum_threads_comment_headers_make_their_paragraphs_the_users_turns()
     ]
 
 
+REDDIT_THREAD = (
+    "# The AMA\n\n"
+    "u/MayorAnnPryce · Verified · 6h\n\n"
+    "Hi everyone. Ask me anything about the plant.\n\n"
+    "u/rivet_and_rust · 5h\n\n"
+    "Did the city know before Tuesday?\n\n"
+    "[deleted] · 3h\n\n"
+    "[removed by moderator]\n"
+)
+
+
+def test_reddit_comment_headers_with_a_flair_and_a_short_age_make_turns():
+    paras = layout(REDDIT_THREAD).paragraphs
+    turns = [(p.label, REDDIT_THREAD[p.text_start : p.end][:12]) for p in paras if p.role == "turn" and p.text_start < p.end]
+    assert turns[:2] == [("u/MayorAnnPryce", "Hi everyone."), ("u/rivet_and_rust", "Did the city")]
+
+
+def test_a_deleted_comments_header_ends_the_comment_before_it():
+    paras = layout(REDDIT_THREAD).paragraphs
+    removed = next(p for p in paras if REDDIT_THREAD[p.start : p.end].startswith("[removed"))
+    assert removed.label == "[deleted]"  # no one's: not the comment before it
+
+
 def test_comment_headers_over_quoted_comments_make_no_thread():
     text = (
         "# The telemetry row\n\n"

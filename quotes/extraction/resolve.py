@@ -346,9 +346,12 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             if speaker is None or not registry.speaks_as(speaker[0]):
                 speaker = _by_initials(label, previous, registry) or speaker
             if (speaker is None or not registry.speaks_as(speaker[0])) and HANDLE.fullmatch(label):
-                # a forum user name ("kestrel_ops") is who writes the comment under it
-                entity = registry.add(Mention(label, para.start, "name", "person", label.lower(), subject=True))
-                speaker = entity.name, entity.kind
+                # a forum user name ("kestrel_ops") is who writes the comment under it, and one that
+                # spells a person's name ("u/MayorLorraineKessel") is that person
+                speaker = _named_in_handle(label, registry)
+                if speaker is None:
+                    entity = registry.add(Mention(label, para.start, "name", "person", label.lower(), subject=True))
+                    speaker = entity.name, entity.kind
         if label in layout_rules.question_labels:
             addressee = interviewee
         else:
@@ -361,7 +364,28 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
     return result
 
 
-HANDLE = regex.compile(r"[\p{Ll}\d][\p{Ll}\d_.-]*")  # a user name in lower case: "kestrel_ops", "tinpot-dev"
+# a user name: in lower case ("kestrel_ops", "tinpot-dev"), in camel case or with a digit or an
+# underscore ("Local318Ray", "MayorLorraineKessel"), or Reddit's "u/..."
+HANDLE = regex.compile(r"u/[\p{L}\d_-]+|[\p{Ll}\d][\p{Ll}\d_.-]*|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\d_]*|[\p{L}\d.-]*[\d_][\p{L}\d_.-]*")
+HANDLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+|\p{Ll}+")
+
+
+def _named_in_handle(handle: str, registry: ArticleSpeakers) -> Speaking | None:
+    """The one person the article names in full whose name a user name spells ("u/MayorLorraineKessel")."""
+    words = [w.lower() for w in HANDLE_WORD.findall(handle.removeprefix("u/"))]
+    people = {
+        (e.name, e.kind)
+        for e in registry.entities
+        if e.kind == "person" and len(names := e.name.lower().split()) >= 2 and _in_order(names, words)
+    }
+    return people.pop() if len(people) == 1 else None
+
+
+def _in_order(wanted: list[str], words: list[str]) -> bool:
+    """Whether `wanted` appear one after another in `words`."""
+    return any(words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1))
+
+
 INITIALS = regex.compile(r"\p{Lu}{2,4}")
 
 
