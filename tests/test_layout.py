@@ -284,6 +284,30 @@ def test_hansard_labels_give_a_minister_s_name_in_brackets_and_no_seat():
     assert paras[3].silent
 
 
+def test_hansard_procedure_lines_are_silent():
+    text = (
+        "Debate\n\n"
+        "Ms Carrow: I beg to move.\n\n"
+        "Mark Ferrier (Dunhallow) (LR) rose—\n\n"
+        "Mr Tallis: I will not give way.\n\n"
+        "Ms Carrow: Then I press on.\n\n"
+        "Question put and agreed to.\n\n"
+        "Resolved,\n"
+    )
+    procedure = ("Mark Ferrier (Dunhallow) (LR) rose—", "Question put and agreed to.", "Resolved,")
+    assert all(p.silent for p in layout(text).paragraphs if text[p.start : p.end] in procedure)
+
+
+def test_a_labels_name_in_brackets_after_its_office_and_department_is_the_speaker():
+    text = (
+        "Debate\n\n"
+        "The Minister of State, Department for Transport (Mr Owen Tallis): This has been a serious debate.\n\n"
+        "Ms Carrow: I beg to move.\n\n"
+        "Mr Tallis: I will not give way.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"][0] == "Mr Owen Tallis"
+
+
 def test_a_cast_line_names_the_role_label_of_later_turns_and_is_silent():
     text = (
         "Transcript\n\n"
