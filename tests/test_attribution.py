@@ -716,6 +716,14 @@ def test_a_name_in_a_dialogue_aside_outweighs_the_speech_verb_of_the_paragraph_b
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomás Ibarra", "Tomás Ibarra"]
 
 
+def test_a_relative_clause_on_a_description_set_after_a_name_is_the_names(quotes_of):
+    text = (
+        "Ferry\n\nHer call was taken up at Holyrood by Gregor Lamont MSP, the party's transport spokesman, "
+        'who said the minister could not "hide behind an inquiry run from London".\n'
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Gregor Lamont"}
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"

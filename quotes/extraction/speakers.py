@@ -532,6 +532,8 @@ def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | 
     if family is not None:
         return family
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
+    if head is None and token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
+        head = token.head  # "Gregor Lamont MSP, the party's transport spokesman, who said": the name
     head = head or _titled_conjunct(token, rules)
     if head is not None:
         return _named(head, token, rules)
