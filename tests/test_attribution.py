@@ -724,6 +724,14 @@ def test_a_relative_clause_on_a_description_set_after_a_name_is_the_names(quotes
     assert {q.speaker for q in quotes_of(text)} == {"Gregor Lamont"}
 
 
+def test_whom_the_writer_asked_is_the_she_who_answers(quotes_of):
+    text = (
+        "Newsletter\n\nNadia Ferrell, who studies subsidies, posted a long thread on Wednesday.\n\n"
+        "I asked the firm's spokeswoman, Kelsey Arden, about the money. She said the firm would repay every cent.\n"
+    )
+    assert quotes_of(text)[-1].speaker == "Kelsey Arden"
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"

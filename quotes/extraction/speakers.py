@@ -1102,6 +1102,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             # "Carbery, with whom Pennock agreed, allowed the appeal. She noted": a relative clause's subject is no topic
             subject = subject and not _in_relative_clause(token)
             subject = (subject and not _in_reported_content(token, rules)) or _fronted_topic(token)
+            subject = subject or _addressed_by_the_writer(token, rules)
             gender = mention.gender or (_bound_pronoun_gender(token, rules) if mention.kind == "person" else None)
             age = _age_beside(token) if mention.kind == "person" else None
             holder = _alias_holder(token)
@@ -1133,6 +1134,19 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj":
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _addressed_by_the_writer(token: Token, rules: Rules) -> bool:
+    """ "I asked Corvane's spokeswoman, Kelsey Arden, about it. She said": whom the writer asked,
+    called or spoke to is the topic a "she" after it stands for, as a subject is."""
+    node = token.head if token.dep_ == "appos" else token
+    verb = node.head
+    if node.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "I spoke to ..."
+    elif node.dep_ != "dobj":
+        return False
+    first_person = rules.words("speakers.first_person_pronouns")
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in first_person for c in verb.children)
 
 
 def _in_relative_clause(subject: Token) -> bool:
