@@ -716,6 +716,15 @@ def test_a_name_in_a_dialogue_aside_outweighs_the_speech_verb_of_the_paragraph_b
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Tomás Ibarra", "Tomás Ibarra"]
 
 
+def test_a_dialogue_aside_opened_by_a_name_and_a_speech_verb_splits_the_speech(quotes_of):
+    text = (
+        "Floods\n\nThe river authority said in a statement that the wall had held.\n\n"
+        "—Tell that to my father —Ibarra said at the door of his shop—. We all knew.\n"
+    )
+    direct = [(q.text, q.speaker) for q in quotes_of(text) if q.kind == "direct"]
+    assert direct == [("Tell that to my father", "Ibarra"), ("We all knew.", "Ibarra")]
+
+
 def test_a_relative_clause_on_a_description_set_after_a_name_is_the_names(quotes_of):
     text = (
         "Ferry\n\nHer call was taken up at Holyrood by Gregor Lamont MSP, the party's transport spokesman, "

@@ -529,16 +529,26 @@ def dash_label(doc: Doc, quote_end: int, rules: Rules) -> Cue | None:
 
 
 DASH_ASIDE = regex.compile(r"\s*(?:—|–|―)\s*(?P<verb>\p{Ll}+)\s+(?=\S)")
+DASH_ASIDE_NAMED = regex.compile(
+    r"\s*(?:—|–|―)\s*(?P<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+(?P<verb>\p{Ll}+)\b"
+)
 RULE_DASH_ASIDE = "speaker of the aside between dashes after the speech ('—replied Joaquín Peña, 44—')"
 
 
 def dash_aside(doc: Doc, speech_end: int, rules: Rules) -> Cue | None:
     """Spanish dialogue: "—Tell that to my mother —replied Joaquín Peña, 44, as he carried ...—."
-    The name after the speech verb that opens the aside speaks, however the parse hangs it."""
+    The name after the speech verb that opens the aside speaks, however the parse hangs it; in
+    translation the name may come first ("—Benjumea said at the door—")."""
     aside = DASH_ASIDE.match(doc.text, speech_end)
-    if aside is None or aside.group("verb") not in rules.cue_verb_forms:
+    if aside is not None and aside.group("verb") in rules.cue_verb_forms:
+        return _label_at(doc, aside.end(), rules, RULE_DASH_ASIDE)
+    named = DASH_ASIDE_NAMED.match(doc.text, speech_end)
+    if named is None or named.group("verb") not in rules.cue_verb_forms:
         return None
-    return _label_at(doc, aside.end(), rules, RULE_DASH_ASIDE)
+    name = doc.char_span(named.start("name"), named.end("name"), alignment_mode="expand")
+    head = name.root if name is not None and len(name) else None
+    mention = mention_at(head, rules) if head is not None else None
+    return Cue(head, mention, head, RULE_DASH_ASIDE) if head is not None and mention is not None else None
 
 
 RULE_VIEWPOINT = "the person a 'For X,' opening gives the view of"

@@ -190,7 +190,7 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
                 continues = continuing and dangling.position == para.start
                 pieces.append(QuoteSpan(start, end, text[start:end], dangling.mark, "", continues, closed=False))
         continuing = dangling is not None
-        pieces.extend(_dialogue(text, para, rules.dialogue_dashes))
+        pieces.extend(_dialogue(text, para, rules.dialogue_dashes, rules.cue_verb_forms))
         # a dash paragraph with no aside speaks right after or right before one that has one
         # ("– Families call me ... ." then "– What I can say ..., says Ekström.")
         beside_speech = spaced_dialogue or (index + 1 < len(paras) and bool(asides[index + 1]))
@@ -226,9 +226,11 @@ def _around_incise(text: str, start: int, end: int, rules: Rules) -> list[tuple[
     return [(start, end)]
 
 
-def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteSpan]:
+def _dialogue(text: str, para: Paragraph, dashes: frozenset[str], cue_verbs: frozenset[str]) -> list[QuoteSpan]:
     """The speech of a paragraph opened by a dialogue dash: each stretch between the narrator's
-    asides ("—We will not leave —said the mayor—. Never." holds two)."""
+    asides ("—We will not leave —said the mayor—. Never." holds two; so does an English
+    translation's "—The almond does not forgive —Benjumea said at the door—. A tree ...", whose
+    aside opens with a name and a speech verb)."""
     start = para.text_start
     if (
         not dashes
@@ -238,10 +240,13 @@ def _dialogue(text: str, para: Paragraph, dashes: frozenset[str]) -> list[QuoteS
     ):
         return []
     dash = "".join(regex.escape(d) for d in dashes)
-    aside = regex.compile(rf"\s[{dash}](?=\p{{Ll}})[^{dash}]*(?:[{dash}][\p{{P}}]*|$)")
+    named = r"(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?P<verb>\p{Ll}+)"
+    aside = regex.compile(rf"\s[{dash}](?:(?=\p{{Ll}})|(?={named}))[^{dash}]*(?:[{dash}][\p{{P}}]*|$)")
     spans: list[QuoteSpan] = []
     cursor = start + 1
     for found in aside.finditer(text, cursor, para.end):
+        if found.group("verb") is not None and found.group("verb") not in cue_verbs:
+            continue
         spans.extend(_speech(text, cursor, found.start(), text[start]))
         cursor = found.end()
     spans.extend(_speech(text, cursor, para.end, text[start]))
