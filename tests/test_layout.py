@@ -305,7 +305,7 @@ def test_a_labels_name_in_brackets_after_its_office_and_department_is_the_speake
         "Ms Carrow: I beg to move.\n\n"
         "Mr Tallis: I will not give way.\n"
     )
-    assert [p.label for p in layout(text).paragraphs if p.role == "turn"][0] == "Mr Owen Tallis"
+    assert next(p.label for p in layout(text).paragraphs if p.role == "turn") == "Mr Owen Tallis"
 
 
 def test_a_cast_line_names_the_role_label_of_later_turns_and_is_silent():
