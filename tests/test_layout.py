@@ -1014,6 +1014,28 @@ def test_a_hearings_title_and_name_with_a_full_stop_open_a_turn():
     assert labels == ["Chair Whitfield", "Senator Dunmore", "Mr. Halvorsen"]
 
 
+CONGRESSIONAL_RECORD = (
+    "HEARING\n\n"
+    "    The CHAIRMAN. The subcommittee will come to order.\n"
+    "    Chief QUINTERO. Thank you, Mr. Chairman.\n"
+    "    We had three engines on the ridge.\n\n"
+    "   STATEMENT OF THEODORA KWARTENG, Ph.D., FIRE ECOLOGIST, HIGH DESERT\n\n"
+    "    Dr. KWARTENG. Thank you, Chairman.\n"
+)
+
+
+def test_a_rank_and_a_name_in_capitals_with_a_full_stop_open_a_turn():
+    labels = [p.label for p in layout(CONGRESSIONAL_RECORD).paragraphs if p.role == "turn"]
+    assert labels[:2] == ["The CHAIRMAN", "Chief QUINTERO"]
+
+
+def test_a_heading_in_capitals_with_an_abbreviation_is_no_part_of_the_turn_before():
+    paras = layout(CONGRESSIONAL_RECORD).paragraphs
+    heading = next(p for p in paras if "STATEMENT OF" in CONGRESSIONAL_RECORD[p.start : p.end])
+    engines = next(p for p in paras if "three engines" in CONGRESSIONAL_RECORD[p.start : p.end])
+    assert heading.unit != engines.unit
+
+
 def test_a_place_in_mixed_case_before_a_spaced_dash_is_a_dateline():
     text = "Chemicals\n\nWesselbach/London – The chief executive of Hallinger Chemie, Dr. Ulrike Manthey, conceded failings.\n"
     paras = layout(text, load_rules().dateline).paragraphs

@@ -446,9 +446,15 @@ def _boilerplate(line: str, rules: LayoutRules) -> bool:
 
 
 def _section_heading(line: str) -> bool:
-    """A line of two words or more, all in capitals, that says nothing ("QUESTIONS TAKEN ON NOTICE")."""
-    words = line.split()
-    return len(words) > 1 and line.isupper() and not line.rstrip().endswith((":", ".", "?", "!"))
+    """A line of two words or more, in capitals but for a few abbreviations, that says nothing
+    ("QUESTIONS TAKEN ON NOTICE", "STATEMENT OF THEODORA KWARTENG, Ph.D., FIRE ECOLOGIST")."""
+    words = [w for w in line.split() if any(c.isalpha() for c in w)]
+    capitals = sum(w.isupper() for w in words)
+    mostly = capitals > 1 and capitals >= HEADING_CAPITALS * len(words)
+    return mostly and not line.rstrip().endswith((":", ".", "?", "!"))
+
+
+HEADING_CAPITALS = 0.8  # the share of a section heading's words in capitals
 
 
 def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tuple[int, regex.Match[str]] | None]) -> bool:
