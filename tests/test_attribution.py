@@ -741,6 +741,14 @@ def test_whom_the_writer_asked_is_the_she_who_answers(quotes_of):
     assert quotes_of(text)[-1].speaker == "Kelsey Arden"
 
 
+def test_whose_verdict_was_that_speaks_the_quote_in_it(quotes_of):
+    text = (
+        'Cup\n\nDario Fenn said the defeat was "on me". '
+        'Jess Calloway\'s verdict was that Castlebrook "did not turn up in the second half".\n'
+    )
+    assert quotes_of(text)[-1].speaker == "Jess Calloway"
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"
