@@ -2023,6 +2023,14 @@ def test_the_office_is_not_its_shadow_named_later(pipeline):
     assert _speakers(pipeline, text)["It will pay for itself,"] == "Helen Marsh"
 
 
+def test_the_name_after_a_custos_and_the_honourable_speaks(pipeline):
+    text = (
+        "Flood\n\nThe Custos of St Ambrose, the Honourable Winston Grizzle, who toured the shelter yesterday, "
+        "said food had been delivered to 23 families.\n"
+    )
+    assert _speakers(pipeline, text)["food had been delivered to 23 families"] == "Winston Grizzle"
+
+
 RADIO_INTERVIEW = (
     "MORNING DESK\n\n"
     "TRANSCRIPT\n\n"
