@@ -749,6 +749,16 @@ def test_whose_verdict_was_that_speaks_the_quote_in_it(quotes_of):
     assert quotes_of(text)[-1].speaker == "Jess Calloway"
 
 
+def test_a_pull_quote_repeating_an_earlier_quote_is_its_speakers(quotes_of):
+    text = (
+        "Meeting\n\n"
+        '"We will fight for every single job in this valley," Cllr Siân Mathias said.\n\n'
+        '"If the terms do not improve, we will ballot," Donna Pritchard said.\n\n'
+        '> **"We will fight for every single job in this valley."**\n'
+    )
+    assert quotes_of(text)[-1].speaker == "Siân Mathias"
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"

@@ -55,6 +55,8 @@ RULE_TRANSLATION = "translation in brackets after a quote in another language"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
+RULE_REPEATS_EARLIER = "a pull quote of an earlier quote"
+PULL_QUOTE_WORDS = 6  # a pull quote this long repeats its speaker's words, not a phrase anyone may use
 REPEATING_KINDS = (*MARKED_KINDS, "embed")  # what a headline's or sub-head's quote may repeat
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
@@ -1052,6 +1054,24 @@ def _speakers_of_repeats(
             if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j] and own_words:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
+    # a pull quote ("> **'We will fight for every single job ...'**") that its context gave a
+    # speaker repeats someone's words from above: theirs
+    for i, (quote, _) in enumerate(every):
+        if quote.rule not in INHERITED_RULES or quote.kind not in MARKED_KINDS or len(words[i].split()) < PULL_QUOTE_WORDS:
+            continue
+        para = found.paragraph_at(quote.start)
+        if any(c.isalnum() for c in text[para.text_start : quote.start] + text[quote.end : para.end]):
+            continue  # a quote in a paragraph of narration continues its speaker, whoever said it before
+        earlier = next(
+            (
+                q
+                for q in reversed(pool[:i])
+                if q.speaker is not None and q.rule not in INHERITED_RULES and words[i] in f" {normalise(q.text)} "
+            ),
+            None,
+        )
+        if earlier is not None and earlier.speaker != quote.speaker:
+            _take_speaker(quote, earlier, RULE_REPEATS_EARLIER)
 
 
 def _quotes_inside(post: str, words: str, rules: Rules) -> bool:
