@@ -2031,6 +2031,17 @@ def test_the_name_after_a_custos_and_the_honourable_speaks(pipeline):
     assert _speakers(pipeline, text)["food had been delivered to 23 families"] == "Winston Grizzle"
 
 
+def test_a_headline_quote_repeating_a_chat_message_is_its_senders(pipeline):
+    text = (
+        "'Realistically we are down for months': leaked chat shows bosses knew\n\n"
+        "The extract below is reproduced as exported.\n\n"
+        "[12/03/2026, 12:07] Yoav Tal: Fire on the compression deck is out.\n"
+        "[12/03/2026, 14:02] Itzik Avidar: This is not a 72 hour thing. Realistically we are down for months.\n"
+        "[12/03/2026, 14:05] Shira Bar-Lev: Do we say that in the statement?\n"
+    )
+    assert _speakers(pipeline, text)["Realistically we are down for months"] == "Itzik Avidar"
+
+
 RADIO_INTERVIEW = (
     "MORNING DESK\n\n"
     "TRANSCRIPT\n\n"

@@ -57,7 +57,7 @@ RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
 RULE_REPEATS_EARLIER = "a pull quote of an earlier quote"
 PULL_QUOTE_WORDS = 6  # a pull quote this long repeats its speaker's words, not a phrase anyone may use
-REPEATING_KINDS = (*MARKED_KINDS, "embed")  # what a headline's or sub-head's quote may repeat
+REPEATING_KINDS = (*MARKED_KINDS, "embed", TURN_KIND)  # what a headline's or sub-head's quote may repeat
 RULE_CONTINUED = "its next paragraph continues it"
 RULE_SIGNED_BLOCKQUOTE = "blockquote signed '— Name'"
 RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph"
@@ -629,9 +629,12 @@ def resolve_drafts(
     _speakers_identified_after(quotes, text, found, registry, rules)
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found, signed or [], text, rules)
+    said = len(mentions)
     quotes += translations(text, found, quotes, rules)
-    quotes += turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
-    return _with_roles(quotes, mentions, text, rules)
+    turns = turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
+    # "'Realistically we're down for months': leaked chat shows ...": a headline may repeat a turn
+    _speakers_of_repeats(quotes[:said], mentions, found, turns, text, rules)
+    return _with_roles(quotes + turns, mentions, text, rules)
 
 
 def _with_roles(quotes: list[Quote], mentions: list[Mention | None], text: str, rules: Rules) -> list[Quote]:
@@ -1051,6 +1054,7 @@ def _speakers_of_repeats(
             same_unit = units[i] == 0 or units[j] == units[i]
             named = later.speaker is not None and (not by_role or later.speaker_kind in ("person", "organisation"))
             own_words = later.kind != "embed" or not _quotes_inside(later.text, quote.text, rules)
+            own_words = own_words and (later.start >= quote.end or later.end <= quote.start)  # not the turn that holds it
             if named and later.kind in REPEATING_KINDS and same_unit and words[i] in words[j] and own_words:
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
