@@ -377,3 +377,32 @@ def test_a_post_signed_with_a_day_and_month_without_the_year_is_an_embed():
         "Oleh Moroz",
         "A guided bomb hit an apartment building on Shevchenka Street. Stay in shelters!",
     )
+
+
+CHAT = (
+    "The messages were posted in the team's channel:\n\n"
+    "sofi — Today at 14:02\n"
+    "they're stacking B on every pistol\n\n"
+    "hexe — Today at 14:02\n"
+    "copy\n\n"
+    "krait — Yesterday at 9:15 PM\n"
+    "so the coach is calling strats in a tech pause??\n\n"
+    "The league said it had verified the messages.\n"
+)
+
+
+def test_pasted_chat_messages_under_a_name_and_time_line_are_posts_by_that_name():
+    from quotes.extraction.embeds import find_chat_messages
+
+    posts = [(p.embed_author, p.text) for p in find_chat_messages(CHAT)]
+    assert posts == [
+        ("sofi", "they're stacking B on every pistol"),
+        ("hexe", "copy"),
+        ("krait", "so the coach is calling strats in a tech pause??"),
+    ]
+
+
+def test_one_name_and_time_line_alone_makes_no_chat():
+    from quotes.extraction.embeds import find_chat_messages
+
+    assert find_chat_messages("Notes\n\nsofi — Today at 14:02\nback in five\n") == []

@@ -296,3 +296,23 @@ def find_embeds(text: str, paras: list[Paragraph] | None = None) -> list[QuoteSp
         if quoted is not None:
             found.append(quoted)
     return found
+
+
+def find_chat_messages(text: str) -> list[QuoteSpan]:
+    """Chat messages pasted as the app shows them (Discord): the lines under a line of the sender's
+    name and the time ("sofi — Today at 14:02"), up to a blank line or the next such line, are the
+    sender's post."""
+    header = embeds_pattern("chat_header")
+    headers = list(header.finditer(text))
+    found: list[QuoteSpan] = []
+    for i, line in enumerate(headers):
+        stop = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        blank = regex.search(r"\n[ \t]*\n", text[line.end() : stop])
+        end = line.end() + blank.start() if blank is not None else stop
+        start, end = trimmed(text, line.end(), end)
+        if start < end:
+            found.append(QuoteSpan(start, end, text[start:end], embed_author=line.group("name")))
+    return found if len(found) >= MIN_CHAT_MESSAGES else []
+
+
+MIN_CHAT_MESSAGES = 2  # one "Name — Today at 14:02" line alone may be anything; two make a pasted chat

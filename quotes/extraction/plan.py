@@ -11,6 +11,7 @@ import regex
 
 from quotes.extraction.casing import is_title_case, names_in_running_text, sentence_case
 from quotes.extraction.embeds import (
+    find_chat_messages,
     find_embeds,
     find_introduced_blockquotes,
     find_pasted_emails,
@@ -137,7 +138,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     paras = laid_out.paragraphs
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)
-    embeds = sorted(find_embeds(shown, paras) + find_pasted_emails(text), key=lambda s: s.start)
+    embeds = sorted(find_embeds(shown, paras) + find_pasted_emails(text) + find_chat_messages(shown), key=lambda s: s.start)
     # a post pasted as a blockquote signs "> — Name (@handle) Date": an embed, not a signed quote
     signed_blocks = [b for b in find_signed_blockquotes(text) if not _overlaps_any(b, embeds)]
     signed, spans = _signed_in_marks(signed_blocks, [s for s in every_span if s.depth == 0])

@@ -74,7 +74,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
                 "email_signoff",
                 "email_sender",
             }
-            | {"email_header"}
+            | {"email_header", "chat_header"}
         ),
     },
     "speakers.toml": {"": frozenset({"titles", "speaker"}), "titles": frozenset({"words", "short_forms"})},
