@@ -163,7 +163,7 @@ SETS = {
     "drafts_final21": ("final21", 0.96, 2),
     "drafts_blind23": ("blind23", 0.88, 3),
     "drafts_final22": ("final22", 0.95, 2),
-    "drafts_blind24": ("blind24", 0.95, 1),
+    "drafts_blind24": ("blind24", 0.96, 0),
 }
 
 

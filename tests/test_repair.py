@@ -259,3 +259,8 @@ def test_a_repair_that_would_loop_the_parse_undoes_the_repairs(pipeline, monkeyp
     monkeypatch.setattr(parse, "_inverted_subject", looping)
     doc = repair(pipeline.nlp(PARTICIPLE_BEFORE_A_NAME))
     assert all(_ends_at_a_root(word) for word in doc)
+
+
+def test_a_label_before_a_colon_is_no_subject_of_the_name_after_it(pipeline):
+    deps = _deps(pipeline, "Cost: finance chief Denise Yamamura said Corvane expects charges of $85 million.")
+    assert (deps["Yamamura"], deps["Cost"]) == ("nsubj", "dep")

@@ -360,6 +360,9 @@ def repair(doc: Doc) -> Doc:
     - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
+    - "- **Cost:** finance chief Denise Yamamura said ..." (a list item's bold label) parsed with
+      the label as the subject and the name as its apposition: a subject a colon follows is a
+      label, and the name after the colon the verb's subject.
 
     A repair that would make a word its own ancestor ("A subdued Dario Fenn, ...: '...'", the
     participle before a name taken for a subjectless verb) undoes every repair of that text: a
@@ -423,6 +426,10 @@ def _repair_in_place(doc: Doc) -> None:
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     for verb in verbs:
+        label, name = _label_taken_for_a_subject(verb)
+        if label is not None and name is not None:
+            name.head, name.dep_ = verb, "nsubj"
+            label.dep_ = "dep"
         name = _name_before_a_subjectless_verb(verb)
         if name is not None:
             name.head, name.dep_ = verb, "nsubj"
@@ -576,6 +583,23 @@ def _object_of_a_fronted_preposition(verb: Token) -> tuple[Token | None, Token |
     if not stranded or name is None or not any(t.text == "," for t in subject.doc[subject.i : name.i]):
         return None, None
     return subject, name
+
+
+def _label_taken_for_a_subject(verb: Token) -> tuple[Token, Token] | tuple[None, None]:
+    """(label, name) of "Cost: finance chief Denise Yamamura said": a subject that opens the
+    sentence alone right before a colon, with a name after the colon in its phrase (its
+    apposition, whatever the parse) or as a second subject."""
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or subject.i + 1 >= len(subject.doc) or subject.doc[subject.i + 1].text != ":":
+            continue
+        if any(not (t.is_space or t.is_punct) for t in subject.doc[subject.sent.start : subject.i]):
+            continue  # one word alone opens the sentence, as a label does; not a headline's topic
+        after = (t for t in subject.subtree if t.i > subject.i + 1 and t.pos_ == "PROPN" and t.dep_ not in ("compound", "flat"))
+        second = (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > subject.i + 1)
+        name = next(after, None) or next(second, None)  # or the parse gave the verb two subjects
+        if name is not None:
+            return subject, name
+    return None, None
 
 
 def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
