@@ -1131,9 +1131,14 @@ def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
 
 def _main_clause(verb: Token) -> bool:
     """Whether a verb heads its sentence, or is joined by "and" to the verb that does."""
+    return _first_conjunct(verb).dep_ == "ROOT"
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The verb that a chain of "and"s joins `verb` to: the one whose clause it shares."""
     while verb.dep_ == "conj":
         verb = verb.head
-    return verb.dep_ == "ROOT"
+    return verb
 
 
 def _addressed_by_the_writer(token: Token, rules: Rules) -> bool:
@@ -1150,10 +1155,7 @@ def _addressed_by_the_writer(token: Token, rules: Rules) -> bool:
 
 
 def _in_relative_clause(subject: Token) -> bool:
-    verb = subject.head.head if subject.dep_ == "appos" else subject.head
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb.dep_ == "relcl"
+    return _first_conjunct(subject.head.head if subject.dep_ == "appos" else subject.head).dep_ == "relcl"
 
 
 def _inside_a_name(token: Token) -> bool:
