@@ -1066,14 +1066,8 @@ def _speakers_of_repeats(
         para = found.paragraph_at(quote.start)
         if any(c.isalnum() for c in text[para.text_start : quote.start] + text[quote.end : para.end]):
             continue  # a quote in a paragraph of narration continues its speaker, whoever said it before
-        earlier = next(
-            (
-                q
-                for q in reversed(pool[:i])
-                if q.speaker is not None and q.rule not in INHERITED_RULES and words[i] in f" {normalise(q.text)} "
-            ),
-            None,
-        )
+        said_before = (j for j in range(i - 1, -1, -1) if pool[j].speaker is not None and pool[j].rule not in INHERITED_RULES)
+        earlier = next((pool[j] for j in said_before if words[i] in words[j]), None)
         if earlier is not None and earlier.speaker != quote.speaker:
             _take_speaker(quote, earlier, RULE_REPEATS_EARLIER)
 
