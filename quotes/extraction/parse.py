@@ -361,8 +361,9 @@ def repair(doc: Doc) -> Doc:
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
     - "- **Cost:** finance chief Denise Yamamura said ..." (a list item's bold label) parsed with
-      the label as the subject and the name as its apposition: a subject a colon follows is a
-      label, and the name after the colon the verb's subject.
+      the label as the subject and the name as its apposition (or as a second subject): a subject
+      that opens the sentence alone, right before a colon, is a label, and the name after the
+      colon the verb's subject.
 
     A repair that would make a word its own ancestor ("A subdued Dario Fenn, ...: '...'", the
     participle before a name taken for a subjectless verb) undoes every repair of that text: a
