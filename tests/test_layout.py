@@ -1040,3 +1040,11 @@ def test_a_place_in_mixed_case_before_a_spaced_dash_is_a_dateline():
     text = "Chemicals\n\nWesselbach/London – The chief executive of Hallinger Chemie, Dr. Ulrike Manthey, conceded failings.\n"
     paras = layout(text, load_rules().dateline).paragraphs
     assert text[paras[1].text_start : paras[1].end].startswith("The chief executive")
+
+
+def test_a_numbered_role_with_a_name_in_brackets_opens_a_turn():
+    text = (
+        "Morning show\n\nANCHOR 1 (Rachel Stein): Good morning.\n\n"
+        "ANCHOR 2 (Dev Khanna): Four people were hurt.\n\nANCHOR 1 (Rachel Stein): Thank you.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Rachel Stein", "Dev Khanna", "Rachel Stein"]
