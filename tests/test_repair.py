@@ -264,3 +264,12 @@ def test_a_repair_that_would_loop_the_parse_undoes_the_repairs(pipeline, monkeyp
 def test_a_label_before_a_colon_is_no_subject_of_the_name_after_it(pipeline):
     deps = _deps(pipeline, "Cost: finance chief Denise Yamamura said Corvane expects charges of $85 million.")
     assert (deps["Yamamura"], deps["Cost"]) == ("nsubj", "dep")
+
+
+def test_a_verb_after_a_chain_of_appositions_is_the_sentences_verb(pipeline):
+    deps = _deps(
+        pipeline,
+        "The family's spokesperson, Opanyin Kwaku Asare, an uncle of the deceased, called for compensation "
+        "from the housing association that owns the building.",
+    )
+    assert (deps["called"], deps["spokesperson"]) == ("ROOT", "nsubj")

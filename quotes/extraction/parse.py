@@ -315,10 +315,10 @@ RELATIVES = ("who", "whose", "whom", "which")
 def repair(doc: Doc) -> Doc:
     """Undo seventeen misparses of the small models.
 
-    - "The party's spokesperson, Priya Nandakumar, called on ..." and "Tanya Brooks, who scored
-      the goal, called the defeat ..." parsed as a noun phrase whose past-tense verb (VBD)
-      qualifies a noun (acl). A reduced relative is a participle (VBN), so the verb is the
-      sentence's and the noun phrase its subject.
+    - "The party's spokesperson, Priya Nandakumar, called on ..." (with one apposition or a
+      chain of them) and "Tanya Brooks, who scored the goal, called the defeat ..." parsed as a
+      noun phrase whose past-tense verb (VBD) qualifies a noun (acl). A reduced relative is a
+      participle (VBN), so the verb is the sentence's and the noun phrase its subject.
     - '"The results," said Dr. Adaeze Okonjo, "surprised us."' parsed with the name as the subject
       of the verb inside the second quote: a name right after a verb with no subject, before an
       opening quote mark, is that verb's subject.
@@ -424,6 +424,8 @@ def _repair_in_place(doc: Doc) -> None:
     for verb in verbs:
         noun = _subject_of_a_verb_taken_for_a_qualifier(verb)
         if noun is not None:
+            for child in [c for c in noun.children if c.i > verb.i]:
+                child.head = verb  # "..., saying ...": what follows the verb is the sentence's, not its subject's
             verb.head, verb.dep_ = verb, "ROOT"
             noun.head, noun.dep_ = verb, "nsubj"
     for verb in verbs:
@@ -684,11 +686,16 @@ def _subject_of_a_verb_taken_for_a_qualifier(verb: Token) -> Token | None:
     party's spokesperson, Priya Nandakumar, called on ..." (the verb on the noun that has an
     apposition), or "Tanya Brooks, who scored the goal, called the defeat ..." (the verb on a
     word of the noun's relative clause, after the comma that closes it)."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBD":
+    after_a_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    # a participle after the comma that closes a chain of appositions is the sentence's verb too
+    if verb.dep_ != "acl" or not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and after_a_comma)):
         return None
     noun = verb.head
-    if noun.dep_ == "ROOT" and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" and c.i < verb.i for c in noun.children):
-        return noun
+    root = noun
+    while root.dep_ == "appos":  # "The family's spokesperson, Opanyin Kwaku Mensah-Bonsu, an uncle of the deceased, called"
+        root = root.head
+    if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
+        return root if root is noun or after_a_comma else None
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
         return None
     clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), noun if noun.dep_ == "relcl" else None)
