@@ -503,3 +503,8 @@ def test_according_to_a_statement_the_minister_directed_is_the_statements_owners
         "According to the statement, the minister has directed officials to finish the survey by September.\n"
     )
     assert reported(quotes_of(text)) == [("officials to finish the survey by September", "Agriculture Ministry")]
+
+
+def test_a_yell_introduces_a_quote(quotes_of):
+    text = 'Fire\n\nTamika Rowe got out first.\n\nHer neighbour Devonte Hill was banging on the door, yelling, "Get out, now!"\n'
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Devonte Hill"]
