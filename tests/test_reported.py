@@ -505,6 +505,16 @@ def test_according_to_a_statement_the_minister_directed_is_the_statements_owners
     assert reported(quotes_of(text)) == [("officials to finish the survey by September", "Agriculture Ministry")]
 
 
+def test_an_infinitive_parsed_inside_the_addressees_relative_clause_is_the_content(quotes_of):
+    text = "Jobs\n\nMayor Jane Holt urged young people who travel abroad for work to register with the mission.\n"
+    assert [q.text for q in quotes_of(text)] == ["young people who travel abroad for work to register with the mission"]
+
+
+def test_an_infinitive_inside_the_addressee_is_no_content_before_a_that_clause(quotes_of):
+    text = "Plan\n\nMayor Jane Holt told reporters who had gathered to hear her that the plan was dead.\n"
+    assert not any(q.text.startswith("reporters") for q in quotes_of(text))
+
+
 def test_a_yell_introduces_a_quote(quotes_of):
     text = 'Fire\n\nTamika Rowe got out first.\n\nHer neighbour Devonte Hill was banging on the door, yelling, "Get out, now!"\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Devonte Hill"]

@@ -256,6 +256,16 @@ def _over_a_clause_after_the_cue(tokens: list[Token], cue: Token, speech_acts: s
     return tokens
 
 
+def _clause_beyond_the_addressee(content: Token, cue: Token, addressee: Token) -> bool:
+    """Whether a content found inside the addressee's own words ("urged people who work abroad to
+    register") is no content: the cue has a "that" clause of its own ("told reporters who had
+    gathered to hear her that ..."), or the content is in one ("warned the contractor building the
+    road that it has until March to return")."""
+    path = [content, *(a for a in content.ancestors if addressee.is_ancestor(a))]
+    within = any(c.dep_ == "ccomp" or (c.dep_ == "mark" and c.lower_ == "that") for word in path for c in word.children)
+    return within or any(c.dep_ == "ccomp" for c in cue.children)
+
+
 def _cue_phrase(cue: Token) -> set[int]:
     """The cue's speaker and its other words that are no clause: "he told the crowd", "she said
     on Tuesday"."""
@@ -278,6 +288,10 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
             continue
         if _part_of_the_content(cue) and any(a.i in nested_cues for a in cue.ancestors):
             continue  # "said his party would table a motion calling on the council to act": the motion calls
+        has_own_content = any(c.dep_ == "ccomp" for c in cue.children)
+        infinitive_in_the_addressee = "object" in nodes and "to" in nodes  # "urged people who work abroad to register"
+        if infinitive_in_the_addressee and _clause_beyond_the_addressee(doc[nodes["content"]], cue, doc[nodes["object"]]):
+            continue  # "told reporters who had gathered to hear her that ...": the "that" clause is what she said
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if roots[0].dep_ == "prep" and (roots[0].i < cue.i or _spans_time(roots[0], rules)):
             continue  # "Benn, for the second time, asked ...", "called her every day for a week"
@@ -299,7 +313,6 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         if free_relative:
             continue  # "recounts what he told her": which words, not what they said
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
-        has_own_content = any(c.dep_ == "ccomp" for c in cue.children)
         if cue.dep_ == "parataxis" and cue.head == roots[-1] and roots[-1].i > cue.i and has_own_content:
             continue  # '"...," he said, his voice breaking': "he said" has its quote; what follows describes him
         if pieces[-1]:
