@@ -2219,3 +2219,11 @@ def test_a_person_named_in_an_answer_does_not_ask_the_next_question(pipeline):
         "Q: And the fishermen?\n\nA: They keep their berths.\n\nQ: And the ferry?\n\nA: It stays.\n"
     )
     assert _speakers(pipeline, text)["And the fishermen?"] == "Tom Reddy"
+
+
+def test_a_letter_is_its_writers_when_the_sentence_before_says_whom_they_wrote_to(quotes_of):
+    text = (
+        "Evidence\n\nOn 18 February the Chair, Moira Kelso MP, wrote to the Minister for Energy, Alan Reith MP. "
+        'The letter stated:\n\n"The Committee is not persuaded that the checks work."\n'
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Moira Kelso"]

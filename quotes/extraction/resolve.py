@@ -905,11 +905,14 @@ def _writers(text: str, registry: ArticleSpeakers, rules: Rules, floor: int, at:
     owned = rules.words("nouns.owned_writings") & writings  # none for "report": no "X's report" pattern then
     put_out, owns = _writer_put_out(writings, verbs), _writer_owns(owned) if owned else None
     put_in, said_in = _writer_put_in(writings), _writer_said_in(writings)
+    wrote_to = _writer_wrote_to(rules.words("verbs.writing_to")) if owned else None
 
     def writer(offset: int) -> bool:
         if from_.search(text, max(0, offset - 100), offset) or put_out.match(text, offset, at):
             return True
         if owns is not None and owns.match(text, offset, at):
+            return True
+        if wrote_to is not None and wrote_to.match(text, offset, at):
             return True
         if put_in.search(text, max(0, offset - 200), offset) or said_in.match(text, offset, at):
             return True
@@ -929,6 +932,14 @@ def _writer_wrote(verbs: frozenset[str]) -> regex.Pattern[str]:
     """ "Henare wrote", "Jane Roe had sent": a name and a verb of writing."""
     return regex.compile(
         rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}}\s+(?:had\s+)?(?:{'|'.join(sorted(verbs))})\b"
+    )
+
+
+@lru_cache(maxsize=4)  # one per patterns folder
+def _writer_wrote_to(verbs: frozenset[str]) -> regex.Pattern[str]:
+    """ "the Chair, Ruaridh Galbraith MP, wrote to the Minister": a name that wrote to someone."""
+    return regex.compile(
+        rf"\p{{Lu}}[\p{{L}}'’-]*(?:\s+\p{{Lu}}[\p{{L}}'’-]*){{0,3}},?\s+(?:has\s+|had\s+)?(?:{'|'.join(sorted(verbs))})\s+to\b"
     )
 
 

@@ -29,6 +29,7 @@ CODE_LISTS = frozenset(
         "verbs.object_infinitive", "verbs.infinitive", "verbs.object", "verbs.prepositional", "verbs.made_to",
         "verbs.wording", "verbs.wording_nouns",
         "verbs.quoted_as", "verbs.put_to", "verbs.refusing", "verbs.subordinators", "verbs.reading", "verbs.writing_forms",
+        "verbs.writing_to",
         "nouns.statement", "nouns.according", "nouns.owned", "nouns.accounts", "nouns.document", "nouns.entourage",
         "nouns.owned_writings",
         "channels.words", "channels.outlets", "channels.bodies_when_named",
