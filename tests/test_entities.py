@@ -2227,3 +2227,12 @@ def test_a_letter_is_its_writers_when_the_sentence_before_says_whom_they_wrote_t
         'The letter stated:\n\n"The Committee is not persuaded that the checks work."\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Moira Kelso"]
+
+
+def test_their_mother_in_a_lead_in_is_the_woman_of_the_familys_surname(quotes_of):
+    text = (
+        "Brothers\n\nGwen Vaughan points to the lawn. Her sons Idris Vaughan and Owen Vaughan learnt to play there.\n\n"
+        "Nerys Lloyd, the club's physiotherapist, says Owen is the harder of the two to treat.\n\n"
+        "Their mother is less diplomatic.\n\n‘If one of them goes, the other one goes,’ she says.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Gwen Vaughan"]

@@ -106,6 +106,7 @@ class ArticleSpeakers:
     anaphoric: frozenset[str] = frozenset()  # "same": "the same minister" is someone named before
     business_words: frozenset[str] = frozenset()  # "the company", "the firm": no public body
     public_bodies: frozenset[str] = frozenset()  # "authority", "ministry": a public body's last name word
+    person_pronouns: frozenset[str] = frozenset()  # "his", "her": "his mother" is the kin of one person
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
@@ -517,12 +518,34 @@ class ArticleSpeakers:
         """Whether a description stands only for someone named before it: "the same minister"."""
         return bool(self.anaphoric & set(fold(mention.text).split()))
 
+    def kin_before(self, mention: Mention) -> Entity | None:
+        """The person named before a "their mother" whom it stands for, if any."""
+        return self._introduced_as_kin(mention, 0)
+
     def _introduced_as_kin(self, mention: Mention, floor: int) -> Entity | None:
         """ "'Dad, you were making sourdough,' his son replied": the person introduced as a son ("his
-        son, Oleksandr Zhuravskyi"), not the latest man, who is likely whom "his" stands for."""
+        son, Oleksandr Zhuravskyi"), not the latest man, who is likely whom "his" stands for; else
+        a family member by surname (`_of_a_family`)."""
         if mention.head not in self.kin:
             return None
-        return self._last(mention.start, lambda e: e.kind == "person" and mention.head in e.titles, floor)
+        introduced = self._last(mention.start, lambda e: e.kind == "person" and mention.head in e.titles, floor)
+        return introduced or self._of_a_family(mention, floor)
+
+    def _of_a_family(self, mention: Mention, floor: int) -> Entity | None:
+        """ "Their mother is less diplomatic", in a story on Rhys and Gethin Pryce: the latest
+        person of the kin word's gender who shares a surname with someone else in the story. Not
+        for "his mother" or "her son": the family member named last may be the one "his" stands
+        for."""
+        if fold(mention.text).split()[0] in self.person_pronouns:
+            return None
+        people = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1]
+        surnames = [e.name.split()[-1] for e in people]
+
+        def of_the_family(entity: Entity) -> bool:
+            family = entity in people and surnames.count(entity.name.split()[-1]) > 1
+            return family and mention.gender is not None and entity.gender == mention.gender
+
+        return self._last(mention.start, of_the_family, floor)
 
     def titled_before(self, mention: Mention, newest_first: bool = False) -> Entity | None:
         """The person named before a "the mayor" with that title, if any; in a live blog whose
@@ -660,6 +683,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.anaphoric"),
         rules.words("speakers.business_words"),
         rules.words("speakers.public_bodies"),
+        rules.words("speakers.person_pronouns"),
     )
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:
@@ -682,7 +706,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
             mention = shift(mention, offset)
             if found.quote_around(mention.start, mention.start + 1) is not None:
                 continue  # a subject in someone's words is not one of the story's
-            titled = registry.titled_before(mention, found.newest_first)
+            titled = registry.titled_before(mention, found.newest_first) or registry.kin_before(mention)
             if titled is not None:
                 registry.add(replace(mention, text=titled.name, form="name", titles=()))
     if rules.nickname is not None:

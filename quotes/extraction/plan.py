@@ -27,6 +27,8 @@ from quotes.models import Document, QuoteSpan
 from quotes.rules import Rules
 from quotes.text.words import trimmed
 
+LEAD_IN_WORDS = 8  # a paragraph this short before a quote may be its lead-in, with no cue word
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -166,8 +168,10 @@ def plan(document: Document, rules: Rules) -> Plan:
         i = bisect.bisect_left(starts, para.start)
         has_quote = i < len(starts) and starts[i] < para.end
         line = shown[para.start : para.end]
-        # "Celia Ramos described his rehearsals:" and a quote opening the next paragraph: she speaks it
-        introduces = line.rstrip().endswith(":") and index + 1 < len(speaking) and opens_with_quote[index + 1]
+        # "Celia Ramos described his rehearsals:", or a short line ("Their mother is less
+        # diplomatic."), and a quote opening the next paragraph: the lead-in names who speaks it
+        lead_in = line.rstrip().endswith(":") or len(line.split()) <= LEAD_IN_WORDS
+        introduces = lead_in and index + 1 < len(speaking) and opens_with_quote[index + 1]
         colon_headline = COLON_HEADLINE.match(line) or COLON_HEADLINE_AFTER.match(line)
         if has_quote or introduces or rules.may_hold_speech(line) or colon_headline:
             parts.extend(chunks(shown, _after_lead(shown, para), para.end))

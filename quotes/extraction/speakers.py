@@ -1112,12 +1112,13 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
 
 
 def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
-    """Every "the mayor" that is a verb's subject ("The mayor rejects the criticism. She says"):
-    someone titled before, who a pronoun after it most likely stands for."""
+    """Every "the mayor" or "their mother" that is a verb's subject ("The mayor rejects the
+    criticism. She says"): someone named before, who a pronoun after it most likely stands for."""
     found = []
+    roles = rules.title_words | rules.words("speakers.kin")
     for token in tokens:
         # "The Lord Mayor opened with a statement": a capitalised title, tagged a proper noun, too
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in rules.title_words:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in roles:
             continue
         if not _main_clause(token.head):
             continue  # "She will not apply until the judge has ruled": the story is not about the judge
