@@ -959,3 +959,20 @@ def test_a_nickname_in_marks_inside_a_name_is_that_persons_name_too(quotes_of):
         'Their manager, Sam "Big Sam" Aldridge, was unmoved. "We will be fine," Big Sam told the club podcast.\n'
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Sam Aldridge"]
+
+
+def test_a_titles_bracketed_initials_are_not_the_holders_name(quotes_of):
+    text = (
+        "Police\n\nThe Inspector General of Police (IGP) for the region, Dr. Samuel Kwame Addo, "
+        "announced that patrols would double on the highway.\n"
+    )
+    assert {q.speaker for q in quotes_of(text)} == {"Samuel Kwame Addo"}
+
+
+def test_a_titles_bracketed_initials_later_stand_for_its_holder(quotes_of):
+    text = (
+        "Police\n\nThe Inspector General of Police (IGP) for the region, Dr. Samuel Kwame Addo, "
+        "announced that patrols would double on the highway.\n\n"
+        "“No one should drive at night without a reason,” the IGP said.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Samuel Kwame Addo"]

@@ -465,6 +465,9 @@ class ArticleSpeakers:
                 entity = self._person_for_pronoun(mention, floor, named=True, recent=recent)
                 return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
             entity = self._find_by_name(mention, mention.start)
+            if mention.text.isupper() and " " not in mention.text and (entity is None or entity.name == mention.text):
+                # "the DCE said", after "The District Chief Executive (DCE) ..., Hon. Comfort Adjoa Boakye"
+                entity = self._titled(fold(mention.text), mention.start) or entity
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
                 entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
                 return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
@@ -513,6 +516,14 @@ class ArticleSpeakers:
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
         return entity.name, entity.kind
+
+    def _titled(self, title: str, before: int) -> Entity | None:
+        """The latest person given `title` before `before`, or the first one given it."""
+
+        def holds(entity: Entity) -> bool:
+            return entity.kind == "person" and title in entity.titles
+
+        return self._last(before, holds) or self._first(holds)
 
     def points_back(self, mention: Mention) -> bool:
         """Whether a description stands only for someone named before it: "the same minister"."""

@@ -240,7 +240,9 @@ def is_organisation(tokens: list[Token], rules: Rules) -> bool:
 def _appositive_name(token: Token, rules: Rules) -> Token | None:
     """ "The former president ..., Dmitry Medvedev, said": the name set off by commas, or at the
     end of a title's "of" phrase ("Leader of the opposition group Cllr Graham Sutcliffe said")."""
-    names = [child for child in token.children if child.dep_ == "appos" and child.pos_ == "PROPN"]
+    # "The District Chief Executive (DCE) for Bosomkyi, Hon. Comfort Adjoa Boakye": the bracketed
+    # word is the title's abbreviation, not the holder's name
+    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _initials_in_brackets(c)]
     if names:
         # "The Port Manager, Ilakoro Port, Engr. Chinedu Okonkwo-Eze, said": the person, not the place
         return next((n for n in names if _personal_name(n, rules)), names[0])
@@ -252,6 +254,31 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
             if first.i > 0 and token.doc[first.i - 1].text == ",":
                 return candidate
     return None
+
+
+def _bracketed(token: Token) -> bool:
+    """Whether a word stands in brackets opened at its phrase ("(Derech)", "(DCE)"; not "(Mrs) Hauwa
+    Tsoho", whose brackets close before the name)."""
+    before = token.doc[max(token.left_edge.i - 1, 0) : token.i]
+    opened = [t.i for t in before if t.text == "("]
+    return bool(opened) and not any(t.text == ")" for t in token.doc[opened[-1] : token.i])
+
+
+def _initials_in_brackets(token: Token) -> bool:
+    """Whether a word is a title's initials in brackets ("The District Chief Executive (DCE)")."""
+    return token.text.isupper() and _bracketed(token)
+
+
+def _title_initials(head: Token, run: list[Token]) -> tuple[str, ...]:
+    """The initials a title is given in brackets, so that "the DCE said" is its holder: "The
+    District Chief Executive (DCE) for Bosomkyi", "The Inspector General of Police (IGP)". Not a
+    body's ("chief executive of Compagnie Lavergne Maritime (CLM)"): the letters spell the title's
+    own capitalised words, its head among them."""
+    for initials in (c for c in head.subtree if c.i > head.i and c.dep_ == "appos" and _initials_in_brackets(c)):
+        words = [t for t in head.doc[run[0].i : initials.i] if t.text[:1].isupper() and t.pos_ != "DET" and t.is_alpha]
+        if head in words and "".join(w.text[0] for w in words).upper() == initials.text:
+            return (initials.lower_,)
+    return ()
 
 
 def _personal_name(name: Token, rules: Rules) -> bool:
@@ -295,7 +322,7 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
         beside = [c for c in current.rights if c.dep_ == "appos" or (c.dep_ == "conj" and _comma_conjunct(current, c))]
         # "His Excellency the Minister of Water Resources ..., Dr. Qasim Abu Shamma": a capitalised
         # title in apposition is one more description, not the name
-        names = [c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words]
+        names = [c for c in beside if c.pos_ == "PROPN" and c.lower_ not in rules.title_words and not _initials_in_brackets(c)]
         if names:  # "The Port Manager, Ilakoro Port, Engr. Chinedu Okonkwo-Eze": the person, not the place
             return next((n for n in names if _personal_name(n, rules)), names[0])
         # "Minister, the opposition leader, Bola Adeyinka, said": the name ends a chain of appositions
@@ -775,7 +802,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         person = mention_at(named, rules, statement_owner=False)
         full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
         if person is not None and person.form == "name" and (full_name or not office):
-            return replace(person, titles=(*person.titles, *(t.lower_ for t in run)))
+            return replace(person, titles=(*person.titles, *(t.lower_ for t in run), *_title_initials(head, run)))
     if named is None and head.lower_ in rules.title_words and (hung := _name_hung_on_title(head, rules)):
         hung_titles = tuple(t.lower_ for t in run if t.lower_ in rules.title_words)
         hung_name = _span_text(hung)
@@ -1097,8 +1124,9 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             # (not "MK Orly Ben-Zion (Derech) told the committee": a party in brackets, no subject)
-            bracketed = token.left_edge.text == "(" or (token.i > 0 and token.doc[token.i - 1].text == "(")
-            subject = token.dep_ in SUBJECT_DEPS or (token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS and not bracketed)
+            subject = token.dep_ in SUBJECT_DEPS or (
+                token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS and not _bracketed(token)
+            )
             # "Carbery, with whom Pennock agreed, allowed the appeal. She noted": a relative clause's subject is no topic
             subject = subject and not _in_relative_clause(token)
             subject = (subject and not _in_reported_content(token, rules)) or _fronted_topic(token)
