@@ -976,3 +976,24 @@ def test_a_titles_bracketed_initials_later_stand_for_its_holder(quotes_of):
         "“No one should drive at night without a reason,” the IGP said.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Samuel Kwame Addo"]
+
+
+def test_a_foreign_titles_gloss_before_the_name_stands_for_its_holder_later(quotes_of):
+    text = (
+        "Bridge to close\n\nSchepen (alderman) Bart Claes, who oversees mobility, said the bridge would close for six weeks.\n\n"
+        "Shopkeeper Lotte Peeters said she feared for her trade.\n\n"
+        "According to the alderman, a detour will be signposted from Monday.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["a detour will be signposted from Monday"] == "Bart Claes"
+
+
+def test_a_foreign_title_glossed_as_the_subject_stands_for_the_name_after_it(quotes_of):
+    text = (
+        "Quay closed\n\nWethouder (alderman) Pieter de Graaf, who is responsible for public works, "
+        "said the wall could not be saved.\n\n"
+        "Resident Sanne de Wit said she had heard nothing.\n\n"
+        "According to the alderman, repairs will take two years.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["repairs will take two years"] == "Pieter de Graaf"

@@ -20,6 +20,7 @@ from quotes.text.names import fold
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}  # a clause qualifying a noun or a verb
 AFTER_EVERY_MENTION = 2**62  # an offset past the end of any text
+MAX_GLOSS_WORDS = 3  # "Burgemeester (mayor)", "Wethouder (deputy mayor)": a title's translation is short
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # what the recogniser calls a country, a city or a region
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
@@ -262,6 +263,35 @@ def _bracketed(token: Token) -> bool:
     before = token.doc[max(token.left_edge.i - 1, 0) : token.i]
     opened = [t.i for t in before if t.text == "("]
     return bool(opened) and not any(t.text == ")" for t in token.doc[opened[-1] : token.i])
+
+
+def _gloss_after(word: Token) -> tuple[str, ...]:
+    """The lower-case words in brackets between a word and a name: a translation of a title in
+    another language ("Wethouder (alderman) Pieter de Graaf"); () for none."""
+    doc = word.doc
+    if word.i + 2 >= len(doc) or doc[word.i + 1].text != "(":
+        return ()
+    inside: list[str] = []
+    for token in doc[word.i + 2 : word.i + 2 + MAX_GLOSS_WORDS + 1]:
+        if token.text == ")":
+            named = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+            return tuple(inside) if named else ()
+        if not (token.is_alpha and token.is_lower):
+            return ()
+        inside.append(token.lower_)
+    return ()
+
+
+def _gloss_before(first: Token, head: Token) -> tuple[str, ...]:
+    """The gloss of a foreign title in brackets just before a name that it qualifies: "Schepen
+    (alderman) Bart Claes", parsed with the name's last word as the head; () for none."""
+    doc = first.doc
+    if first.i < 1 or doc[first.i - 1].text != ")":
+        return ()
+    for opening in doc[max(first.i - MAX_GLOSS_WORDS - 2, 1) : first.i - 1]:
+        if opening.text == "(" and doc[opening.i - 1].head == head:
+            return _gloss_after(doc[opening.i - 1])
+    return ()
 
 
 def _initials_in_brackets(token: Token) -> bool:
@@ -792,7 +822,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     the_head = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)  # "the Democrat said"
     office = the_head and not is_organisation([head], rules)
     owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # "Nigeria's Minister of State"
-    titled = all(t.lower_ in rules.title_words for t in run if t.i not in owner)
+    gloss = _gloss_after(head)  # "Wethouder (alderman) Pieter de Graaf": a title glossed in brackets
+    titled = all(t.lower_ in rules.title_words for t in run if t.i not in owner) or bool(gloss)
     if (office or titled) and (called := _called_by_title(head, run)) is not None:
         return mention_at(called, rules, statement_owner=False)  # the name after the title is who acts
     named = _name_beside_title(head, rules) if office or titled else None
@@ -802,7 +833,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         person = mention_at(named, rules, statement_owner=False)
         full_name = person is not None and person.kind == "person" and len(person.text.split()) > 1
         if person is not None and person.form == "name" and (full_name or not office):
-            return replace(person, titles=(*person.titles, *(t.lower_ for t in run), *_title_initials(head, run)))
+            return replace(person, titles=(*person.titles, *(t.lower_ for t in run), *_title_initials(head, run), *gloss))
     if named is None and head.lower_ in rules.title_words and (hung := _name_hung_on_title(head, rules)):
         hung_titles = tuple(t.lower_ for t in run if t.lower_ in rules.title_words)
         hung_name = _span_text(hung)
@@ -842,6 +873,7 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         word = _hyphenated_word(head)
         return Mention(text, run[0].idx, "description", "person", word, (*run_titles, word), gender=gender, definite=the_head)
     name, titles = _strip_titles(run, rules)
+    titles += _gloss_before(run[0], head)
     titles += _description_titles(head, rules)
     titles += _office_before(head, run, rules)
     if head is not token:
