@@ -246,3 +246,8 @@ def test_a_single_mark_after_s_before_and_closes_the_quote(quotes_of):
         "grown a yard under those lights",
         "the loudest I have heard here in twenty years",
     ]
+
+
+def test_a_numbered_paragraph_after_a_single_mark_opens_a_quote_not_an_elided_year(rules):
+    text = "The judgment reads:\n\n'41. The case is a Swedish one.\n\n'42. The evidence is not merely documentary.'\n"
+    assert texts(text, rules) == ["41. The case is a Swedish one.", "42. The evidence is not merely documentary."]

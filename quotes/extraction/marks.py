@@ -19,6 +19,7 @@ from quotes.rules import MarkPair, Rules
 from quotes.text.words import trimmed
 
 OPENING_CONTEXT = set(" \t([{<—–-/:;")
+NUMBERED_PARAGRAPH = regex.compile(r"\d{1,3}\.\s+\p{Lu}")  # "41. The appellant's case"
 CLOSING_CONTEXT = set(" \t)]}>,.;:!?—–-/…")
 
 
@@ -74,7 +75,10 @@ def _candidates(text: str, para: Paragraph, pairs: tuple[MarkPair, ...], rules: 
             closes_here = after.isspace() or after in CLOSING_CONTEXT or after in mark_chars
             closes_here = closes_here or (not single and not after.isalnum())
             opens_before_text = not after.isspace() or pair.spaced
-            if mark == pair.open and opens_before_text and opens_here and not (single and _is_elision(text, i, rules)):
+            # "'41. The appellant's case ...": a judgment's numbered paragraph opening a quote, not '41
+            numbered = i == para.start and NUMBERED_PARAGRAPH.match(text, found.end()) is not None
+            elided = single and _is_elision(text, i, rules) and not numbered
+            if mark == pair.open and opens_before_text and opens_here and not elided:
                 opens.append(pair)
             if mark == pair.close and (not before.isspace() or pair.spaced) and closes_here:
                 closes.append(pair)
