@@ -251,3 +251,12 @@ def test_a_single_mark_after_s_before_and_closes_the_quote(quotes_of):
 def test_a_numbered_paragraph_after_a_single_mark_opens_a_quote_not_an_elided_year(rules):
     text = "The judgment reads:\n\n'41. The case is a Swedish one.\n\n'42. The evidence is not merely documentary.'\n"
     assert texts(text, rules) == ["41. The case is a Swedish one.", "42. The evidence is not merely documentary."]
+
+
+def test_a_dash_paragraph_after_one_paragraph_of_narration_resumes_the_dialogue(rules):
+    text = (
+        "– It is a relief, above all for the families, says Karin Ålund.\n\n"
+        "She stresses that the board has no role in the case.\n\n"
+        "– They have waited more than a year, and that is far too long.\n"
+    )
+    assert "They have waited more than a year, and that is far too long." in texts(text, rules)

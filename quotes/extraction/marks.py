@@ -19,6 +19,7 @@ from quotes.rules import MarkPair, Rules
 from quotes.text.words import trimmed
 
 OPENING_CONTEXT = set(" \t([{<—–-/:;")
+DIALOGUE_RESUMES = 2  # a dash paragraph this many paragraphs after dialogue is dialogue too
 NUMBERED_PARAGRAPH = regex.compile(r"\d{1,3}\.\s+\p{Lu}")  # "41. The appellant's case"
 CLOSING_CONTEXT = set(" \t)]}>,.;:!?—–-/…")
 
@@ -167,7 +168,8 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
     """Every quoted stretch of `text` in order, one per paragraph piece; a quote inside a quote
     comes too, with its `depth`."""
     found: list[QuoteSpan] = []
-    continuing = spaced_dialogue = False
+    continuing = False
+    spoken_at = -DIALOGUE_RESUMES - 1  # the last paragraph of spaced dialogue
     pairs = document_pairs(text, rules)
     paras = paragraphs(text) if paras is None else paras
     asides = [_spaced_asides(text, para, rules) for para in paras]
@@ -196,10 +198,11 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
         continuing = dangling is not None
         pieces.extend(_dialogue(text, para, rules.dialogue_dashes, rules.cue_verb_forms))
         # a dash paragraph with no aside speaks right after or right before one that has one
-        # ("– Families call me ... ." then "– What I can say ..., says Ekström.")
-        beside_speech = spaced_dialogue or (index + 1 < len(paras) and bool(asides[index + 1]))
+        # ("– Families call me ... ." then "– What I can say ..., says Ekström."), or after one
+        # paragraph of narration that follows speech ("She stresses that ...")
+        beside_speech = index - spoken_at <= DIALOGUE_RESUMES or (index + 1 < len(paras) and bool(asides[index + 1]))
         spoken = _spaced_dialogue(text, para, asides[index], beside_speech)
-        spaced_dialogue = bool(spoken)
+        spoken_at = index if spoken else spoken_at
         pieces.extend(spoken)
         found.extend(_with_depth(pieces))
     return found
