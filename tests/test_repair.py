@@ -273,3 +273,8 @@ def test_a_verb_after_a_chain_of_appositions_is_the_sentences_verb(pipeline):
         "from the housing association that owns the building.",
     )
     assert (deps["called"], deps["spokesperson"]) == ("ROOT", "nsubj")
+
+
+def test_a_bare_noun_opening_the_sentence_before_a_name_is_no_subject(pipeline):
+    deps = _deps(pipeline, "Outside court, Rebecca Thorne, a partner at Whitlock Hale LLP, said the wait was over.")
+    assert (deps["Thorne"], deps["court"]) == ("nsubj", "npadvmod")

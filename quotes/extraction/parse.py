@@ -313,7 +313,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo seventeen misparses of the small models.
+    """Undo eighteen misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." (with one apposition or a
       chain of them) and "Tanya Brooks, who scored the goal, called the defeat ..." parsed as a
@@ -360,6 +360,9 @@ def repair(doc: Doc) -> Doc:
     - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
+    - "Outside court, Rebecca Thorne, a partner at ..., said" parsed with "court" as the subject
+      and the name as its conjunct: a bare noun opening the sentence, with a name after its comma
+      joined by no "and", is an adverbial, and the name the verb's subject.
     - "- **Cost:** finance chief Denise Yamamura said ..." (a list item's bold label) parsed with
       the label as the subject and the name as its apposition (or as a second subject): a subject
       that opens the sentence alone, right before a colon, is a label, and the name after the
@@ -433,6 +436,10 @@ def _repair_in_place(doc: Doc) -> None:
         if label is not None and name is not None:
             name.head, name.dep_ = verb, "nsubj"
             label.dep_ = "dep"
+        adverbial, name = _adverbial_taken_for_a_subject(verb)
+        if adverbial is not None and name is not None:
+            name.head, name.dep_ = verb, "nsubj"
+            adverbial.dep_ = "npadvmod"
         name = _name_before_a_subjectless_verb(verb)
         if name is not None:
             name.head, name.dep_ = verb, "nsubj"
@@ -586,6 +593,21 @@ def _object_of_a_fronted_preposition(verb: Token) -> tuple[Token | None, Token |
     if not stranded or name is None or not any(t.text == "," for t in subject.doc[subject.i : name.i]):
         return None, None
     return subject, name
+
+
+def _adverbial_taken_for_a_subject(verb: Token) -> tuple[Token, Token] | tuple[None, None]:
+    """(phrase, name) of "Outside court, Rebecca Thorne, a partner at ..., said", parsed with the
+    opening phrase as the subject and the name as its conjunct: a bare noun (no determiner) that
+    opens the sentence, with a name after its comma joined by no "and", is an adverbial."""
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or subject.left_edge.i != subject.sent.start:
+            continue
+        if any(c.dep_ in ("det", "poss", "cc") for c in subject.children):
+            continue  # "The mayor, Jane Roe, ...", "Residents and Jane Roe said"
+        name = next((c for c in subject.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+        if name is not None and subject.i + 1 < len(subject.doc) and subject.doc[subject.i + 1].text == ",":
+            return subject, name
+    return None, None
 
 
 def _label_taken_for_a_subject(verb: Token) -> tuple[Token, Token] | tuple[None, None]:
