@@ -278,3 +278,8 @@ def test_a_verb_after_a_chain_of_appositions_is_the_sentences_verb(pipeline):
 def test_a_bare_noun_opening_the_sentence_before_a_name_is_no_subject(pipeline):
     deps = _deps(pipeline, "Outside court, Rebecca Thorne, a partner at Whitlock Hale LLP, said the wait was over.")
     assert (deps["Thorne"], deps["court"]) == ("nsubj", "npadvmod")
+
+
+def test_proper_nouns_right_after_a_name_with_no_comma_are_the_rest_of_it(pipeline):
+    deps = _deps(pipeline, "For the claimants, Ms Priya Natarajan KC submitted that the decisions were taken in England.")
+    assert (deps["Priya"], deps["KC"]) == ("compound", "nsubj")

@@ -313,7 +313,7 @@ RELATIVES = ("who", "whose", "whom", "which")
 
 
 def repair(doc: Doc) -> Doc:
-    """Undo eighteen misparses of the small models.
+    """Undo nineteen misparses of the small models.
 
     - "The party's spokesperson, Priya Nandakumar, called on ..." (with one apposition or a
       chain of them) and "Tanya Brooks, who scored the goal, called the defeat ..." parsed as a
@@ -357,6 +357,8 @@ def repair(doc: Doc) -> Doc:
     - '"...," Voss-Keller said' parsed with each half of a hyphenated surname as a subject of its
       own: a capitalised word joined by a hyphen to the capitalised word after it, with no space
       between, is a word of that name.
+    - "Ms Priya Natarajan KC submitted" parsed with "Natarajan KC" as an apposition of "Priya":
+      proper nouns right after a proper noun, with no comma between, are the rest of its name.
     - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
@@ -403,6 +405,11 @@ def _repair_in_place(doc: Doc) -> None:
         if rest is not None:
             word.head, word.dep_ = rest, "compound"
             word.nbor().head, word.nbor().dep_ = rest, "punct"
+    for word in tokens:
+        rest = _name_split_by_an_apposition(word)
+        if rest is not None:
+            rest.head, rest.dep_ = (rest if word.head.i == word.i else word.head), word.dep_
+            word.head, word.dep_ = rest, "compound"
     for word in tokens:
         run = _name_after_a_portfolio(word)
         if run:
@@ -535,6 +542,18 @@ def _hyphenated_name_after(word: Token) -> Token | None:
     if not names or word.head.i == rest.i or any(a.i == word.i for a in rest.ancestors):
         return None  # already one name, or joining would make a cycle
     return rest
+
+
+def _name_split_by_an_apposition(word: Token) -> Token | None:
+    """The head of "Natarajan KC" in "Ms Priya Natarajan KC submitted", parsed as an apposition of
+    "Priya": proper nouns right after a proper noun, with no comma between, are the rest of its
+    name (an apposition is set off by commas)."""
+    if word.pos_ != "PROPN":
+        return None
+    for child in word.children:
+        if child.dep_ == "appos" and child.left_edge.i == word.i + 1 and all(t.pos_ == "PROPN" for t in child.subtree):
+            return child
+    return None
 
 
 def _name_after_a_portfolio(word: Token) -> list[Token]:
