@@ -280,6 +280,11 @@ def test_a_bare_noun_opening_the_sentence_before_a_name_is_no_subject(pipeline):
     assert (deps["Thorne"], deps["court"]) == ("nsubj", "npadvmod")
 
 
+def test_a_name_whose_relative_clause_ends_before_a_subjectless_verb_is_its_subject(pipeline):
+    text = 'In her witness statement, Ms Sofia Lund, who was employed as a lift technician at the resort, says: "I reported it."'
+    assert _deps(pipeline, text)["Lund"] == "nsubj"
+
+
 def test_proper_nouns_right_after_a_name_with_no_comma_are_the_rest_of_it(pipeline):
     deps = _deps(pipeline, "For the claimants, Ms Priya Natarajan KC submitted that the decisions were taken in England.")
     assert (deps["Priya"], deps["KC"]) == ("compound", "nsubj")

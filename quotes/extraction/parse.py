@@ -334,7 +334,9 @@ def repair(doc: Doc) -> Doc:
       reporting verb as a conjunct or complement of the verb before it.
     - "In a statement issued in the UK, Tarrow & Penn said ..." parsed with the name joined to
       the place before it and the verb left with no subject: the name right before a verb with
-      no subject, after a comma, is its subject.
+      no subject, after a comma, is its subject; so is a name set off by a comma whose relative
+      clause ends right before the verb ("In her witness statement, Ms Sofia Lund, who was
+      employed at the resort, says").
     - "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said" parsed
       with the name as a conjunct inside the relative clause: it is the subject's apposition.
     - "In Umm Hasa, where tankers queued, resident Saeed Abu Shanab said" parsed with the place as
@@ -654,10 +656,27 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
     if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
-    name = _name_before(verb)  # "..., Kenny Robb, has started"
+    name = _name_before(verb) or _name_and_its_clause_before(verb)  # "..., Kenny Robb, has started"
     if name is None or name in verb.ancestors or name.dep_ not in ("conj", "appos", "npadvmod"):
         return None
     return name
+
+
+def _name_and_its_clause_before(verb: Token) -> Token | None:
+    """The name set off by a comma whose phrase, a relative clause and all, ends right before
+    `verb` (its auxiliaries and a comma aside): "In her witness statement, Ms Sofia Lund, who was
+    employed at the resort, says", with the name hung on "statement"."""
+    doc = verb.doc
+    if any(c.dep_ == "dobj" for c in verb.rights):
+        return None  # "..., Minister of Foreign Affairs, announcing ..., reported the state news agency"
+    end = verb.i
+    while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
+        end -= 1
+    for name in doc[verb.sent.start : end]:
+        set_off = name.left_edge.i > verb.sent.start and doc[name.left_edge.i - 1].text == ","
+        if name.pos_ == "PROPN" and name.dep_ in ("appos", "conj") and set_off and end - 1 <= name.right_edge.i < verb.i:
+            return name
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
