@@ -288,3 +288,8 @@ def test_a_name_whose_relative_clause_ends_before_a_subjectless_verb_is_its_subj
 def test_proper_nouns_right_after_a_name_with_no_comma_are_the_rest_of_it(pipeline):
     deps = _deps(pipeline, "For the claimants, Ms Priya Natarajan KC submitted that the decisions were taken in England.")
     assert (deps["Priya"], deps["KC"]) == ("compound", "nsubj")
+
+
+def test_a_name_spoken_to_before_a_title_with_a_full_name_gives_the_title_the_verb(pipeline):
+    deps = _deps(pipeline, "Farida, Kenya's health minister, Esther Nyambura, says there is no evidence any child was harmed.")
+    assert (deps["Farida"], deps["minister"]) == ("npadvmod", "nsubj")

@@ -775,11 +775,17 @@ def _opens_a_sentence_before_a_comma(word: Token) -> bool:
     return opening and word.i + 1 < len(doc) and doc[word.i + 1].text == ","
 
 
+def _full_name_beside(title: Token) -> bool:
+    """Whether a title has a full name as its apposition ("health minister, Esther Nyambura")."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "compound" for g in c.children) for c in title.children)
+
+
 def _undo_a_vocative_subject(word: Token) -> None:
     """ "Dana, the mood here is defiant." / "Teresa, Glenn Sato at the coalition says ...": a lone
     name opening a sentence (after "Well," or "But" at most) and followed by a comma is the person
-    spoken to when the verb has another subject, or when a full name follows it as its apposition,
-    which is then the subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
+    spoken to when the verb has another subject, or when a full name follows it as its apposition
+    (or as a title's: "Farida, Kenya's health minister, Esther Nyambura, says"), which is then the
+    subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
     the name as the subject the verb lacks."""
     doc, verb = word.doc, word.head
     if _name_taken_for_an_opening_adverb(word):
@@ -800,8 +806,12 @@ def _undo_a_vocative_subject(word: Token) -> None:
     if word.dep_ != "nsubj":
         return
     apposition = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > word.i + 1), None)
+    # "Farida, Kenya's health minister, Esther Nyambura, says": a title with a full name of its own
+    titled = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _full_name_beside(c)), None)
     if apposition is not None and not others and any(c.dep_ == "compound" for c in apposition.children):
         apposition.head, apposition.dep_ = verb, "nsubj"
+    elif titled is not None and not others:
+        titled.head, titled.dep_ = verb, "nsubj"
     elif not others:
         return
     word.head, word.dep_ = verb, "npadvmod"
