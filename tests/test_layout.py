@@ -841,6 +841,16 @@ def test_the_unlabelled_paragraph_after_a_q_turn_is_the_answer():
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "A", "Q", "A", "Q", "A"]
 
 
+def test_a_headline_with_a_colon_leaves_the_bare_answers_after_q_turns():
+    text = (
+        "IN FULL: Ward after the cup defeat\n\n"
+        "Q: How do you sum it up?\n\nGutted.\n\n"
+        "Q: And the penalty?\n\nNever a penalty.\n\n"
+        "Q: What next?\n\nWe go again on Wednesday.\n"
+    )
+    assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "A", "Q", "A", "Q", "A"]
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"

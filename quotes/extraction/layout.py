@@ -312,8 +312,10 @@ def layout(
     interview = {} if transcript else _unlabelled_interview(text, paras, rules)
     comments = _comment_headers(text, paras, rules)
     commenter: str | None = None  # the user whose comment the paragraphs are, in a thread
+    headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
     # "Q: ..." turns and no one else's: each answer is the unlabelled paragraph after its question
-    asked = {turn[1].group("label") for turn in labelled if turn is not None}
+    # (a headline such as "IN FULL: Rourke and Brennan after the defeat" is no one's turn)
+    asked = {turn[1].group("label") for i, turn in enumerate(labelled) if turn is not None and i != headline_at}
     bare_answers = transcript and bool(asked) and asked <= rules.question_labels and not repeated
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
@@ -322,7 +324,6 @@ def layout(
     result: list[Paragraph] = []
     cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
-    headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
         role, lead_end, label = _role(
