@@ -2085,6 +2085,21 @@ def test_a_name_in_capitals_over_q_and_a_turns_names_who_answers_there(pipeline)
     assert speakers["I did not see it go in, I just heard the noise"] == "Kieran Asante"
 
 
+def test_a_name_in_capitals_with_a_role_over_q_turns_names_who_answers_there(pipeline):
+    text = (
+        "Press conference\n\n"
+        "Harbourside manager Declan Rourke and captain Aoife Brennan spoke after the defeat.\n\n"
+        "DECLAN ROURKE, MANAGER\n\n"
+        "Q: Declan, how do you sum that up?\n\nIt's a sore one, and we have come away with nothing.\n\n"
+        "AOIFE BRENNAN, CAPTAIN\n\n"
+        "Q: Aoife, how are you feeling?\n\nGutted, to be honest, because we switched off.\n\n"
+        "Q: And the title?\n\nNobody in that dressing room thinks it is over.\n"
+    )
+    speakers = _speakers(pipeline, text)
+    assert speakers["It's a sore one, and we have come away with nothing"] == "Declan Rourke"
+    assert speakers["Gutted, to be honest, because we switched off"] == "Aoife Brennan"
+
+
 def test_an_outlet_someone_told_is_not_who_asks_the_questions(pipeline):
     assert "Rory, how big a win is that?" not in _speakers(pipeline, QA_SECTIONS)
 

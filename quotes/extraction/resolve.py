@@ -45,6 +45,7 @@ from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
+MAX_ROLE_WORDS = 4  # "AOIFE BRENNAN, CAPTAIN", "ALEX ROE, HEAD OF MEDIA": a role after a name heading
 PRONOUN_CATAPHORA_PARAGRAPHS = 1  # a pronoun with no one before it in its unit looks ahead one paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
 SUB_HEAD_MAX_CHARS = 120  # a paragraph this short whose quote has no full stop is a sub-head
@@ -168,12 +169,14 @@ def _a_known_person(named: Speaking | None, registry: ArticleSpeakers) -> TypeGu
 
 
 def _section_interviewee(text: str, found: Plan, turn: Paragraph, registry: ArticleSpeakers) -> Speaking | None:
-    """ "RORY CALLANDER" over a press conference's Q. and A. turns: a line that is only a person's
-    name in capitals, the last before an answer, names who answers in that section."""
+    """ "RORY CALLANDER" or "AOIFE BRENNAN, CAPTAIN" over a press conference's Q. and A. turns: a
+    line that is only a person's name in capitals (and their role), the last before an answer,
+    names who answers in that section."""
     for para in reversed(found.paragraphs[: found.index(turn.start)]):
-        line = text[para.start : para.end].strip()
-        if NAME_IN_CAPITALS.fullmatch(line) and para.role not in ("turn", "headline"):  # not a masthead
-            named = _named(" ".join(w.capitalize() for w in line.split()), para.start, registry)
+        name, comma, role = text[para.start : para.end].strip().partition(",")
+        with_role = not comma or (role.isupper() and len(role.split()) <= MAX_ROLE_WORDS)
+        if with_role and NAME_IN_CAPITALS.fullmatch(name) and para.role not in ("turn", "headline"):  # not a masthead
+            named = _named(" ".join(w.capitalize() for w in name.split()), para.start, registry)
             return named if _a_known_person(named, registry) else None
     return None
 
