@@ -851,6 +851,24 @@ def test_a_headline_with_a_colon_leaves_the_bare_answers_after_q_turns():
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Q", "A", "Q", "A", "Q", "A"]
 
 
+PODCAST = (
+    "Supply Lines, Episode 87\n\n"
+    "[00:11:48] Owen Mallory: Tomás, let's start with the ship.\n\n"
+    "[00:12:02] Tomás Ilunga: More easily than you'd think.\n\n"
+    "[00:12:58] Owen: Because the satellite link was down.\n\n"
+    "[00:13:01] Tomás: Because the link was down, and nobody had designed for it.\n\n"
+    "[00:13:03] Tomás: Every time.\n\n"
+    "[00:13:06] Owen: We'll take a short break.\n\n"
+    "Links from this episode\n\n"
+    "Meridale recall notice\n"
+)
+
+
+def test_a_one_word_label_after_a_time_stamp_opens_a_turn():
+    labels = [p.label for p in layout(PODCAST).paragraphs if p.role == "turn"]
+    assert labels == ["Owen Mallory", "Tomás Ilunga", "Owen", "Tomás", "Tomás", "Owen"]
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"
