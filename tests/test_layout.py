@@ -869,6 +869,13 @@ def test_a_one_word_label_after_a_time_stamp_opens_a_turn():
     assert labels == ["Owen Mallory", "Tomás Ilunga", "Owen", "Tomás", "Tomás", "Owen"]
 
 
+def test_a_short_title_after_a_transcripts_last_turn_is_no_part_of_it():
+    found = layout(PODCAST).paragraphs
+    last_turn = [p for p in found if p.role == "turn"][-1]
+    links = next(p for p in found if PODCAST[p.start : p.end] == "Links from this episode")
+    assert links.unit != last_turn.unit
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"

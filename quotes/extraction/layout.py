@@ -352,8 +352,11 @@ def layout(
             role, lead_end, label = "turn", para.start, "Q"
         if role == "turn" and not any(p.role == "turn" for p in result) and _topic_heading(text, para, lead_end, labelled):
             role, label = "boilerplate", None  # "Dunmarrow Bridge Collapse: Statements" above a debate's first turn
-        if transcript and role == "body" and index not in sheet and _section_heading(line):
-            unit += 1  # "QUESTIONS TAKEN ON NOTICE": what follows is no one's turn
+        # "QUESTIONS TAKEN ON NOTICE", or a short title after the turns ("Links from this episode"):
+        # what follows is no one's turn
+        after_turns = _sub_head(line.strip()) and any(p.role == "turn" for p in result)
+        if transcript and role == "body" and index not in sheet and (_section_heading(line) or after_turns):
+            unit += 1
         # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
         opening = not any(p.role == "turn" for p in result)
         if transcript and role in ("body", "turn") and opening and (named := _cast_line(line, rules)) is not None:
