@@ -831,6 +831,12 @@ def test_a_paragraph_with_a_quote_after_a_bare_question_is_the_reporters_narrati
     assert (last.role, last.label) == ("body", None)
 
 
+def test_an_answer_in_the_first_person_that_quotes_someone_is_still_the_answer():
+    text = INTERVIEW.replace("They have their own berths", 'One skipper said, "Leave us be." I think about that. They have')
+    last = layout(text, first_person=load_rules().first_person).paragraphs[-1]
+    assert (last.role, last.label) == ("turn", "A")
+
+
 def test_the_unlabelled_paragraph_after_a_q_turn_is_the_answer():
     text = (
         "Interview\n\n"

@@ -281,9 +281,10 @@ def layout(
     dateline: regex.Pattern[str] | None = None,
     rules: LayoutRules | None = None,
     given_name: Callable[[str], object] = lambda _: None,
+    first_person: frozenset[str] = frozenset(),
 ) -> Layout:
     """Roles and units for every paragraph of `text`; `dateline` is the dateline pattern in use,
-    `given_name` says whether a word is a first name."""
+    `given_name` says whether a word is a first name, `first_person` holds "I", "my", "we" ..."""
     rules = rules or load_layout_rules()
     paras = paragraphs(text, rules)
     quote_headlines = [
@@ -309,7 +310,7 @@ def layout(
         and sheet.get(i + 1, ("body",))[0] == "turn"
     )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
-    interview = {} if transcript else _unlabelled_interview(text, paras, rules)
+    interview = {} if transcript else _unlabelled_interview(text, paras, rules, first_person)
     comments = _comment_headers(text, paras, rules)
     commenter: str | None = None  # the user whose comment the paragraphs are, in a thread
     headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
@@ -567,13 +568,16 @@ def _speaker_sections(
     return found
 
 
-def _unlabelled_interview(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, tuple[Role, int, str | None]]:
+def _unlabelled_interview(
+    text: str, paras: list[Paragraph], rules: LayoutRules, first_person: frozenset[str] = frozenset()
+) -> dict[int, tuple[Role, int, str | None]]:
     """The paragraphs of an interview printed as bare questions and answers, by index: (role, text
     start, label). The section runs from the article's note that it is one ("edited for length and
     clarity", itself boilerplate) to the end, or from the first question to a note that closes
     the article. A question is a "Q" turn, the paragraph after it an "A" turn, and the
     paragraphs after that are the same answer; a paragraph after a question that holds a quote
-    ("He laughs. 'Next question,' he says.") is the reporter's narration."""
+    ("He laughs. 'Next question,' he says.") is the reporter's narration, unless it speaks in the
+    first person outside its quotes ("She said, 'Every door ...' I think about that")."""
     lines = [text[p.start : p.end].strip() for p in paras]
     notes = [i for i, line in enumerate(lines) if rules.interview_note.match(line)]
     if not notes:
@@ -593,12 +597,20 @@ def _unlabelled_interview(text: str, paras: list[Paragraph], rules: LayoutRules)
             continue
         if index in asks:
             found[index] = ("turn", paras[index].start, "Q")
-        elif asked and any(c in QUOTE_LIKE for c in lines[index]):
+        elif asked and any(c in QUOTE_LIKE for c in lines[index]) and not _in_the_first_person(lines[index], first_person):
             found[index] = ("body", -1, None)
         elif asked:
             found[index] = ("turn", paras[index].start, "A")
         asked = index in asks
     return found
+
+
+QUOTED = regex.compile(r"[\"“„«‹「『][^\"“”„«»‹›「」『』]*[\"”“»›」』]")
+
+
+def _in_the_first_person(line: str, first_person: frozenset[str]) -> bool:
+    """Whether a paragraph's own words, outside its quotes, speak as "I" or "we"."""
+    return any(w in first_person for w in regex.findall(r"\p{L}+", QUOTED.sub(" ", line).lower()))
 
 
 def _bare_question(line: str, rules: LayoutRules) -> bool:

@@ -136,7 +136,7 @@ def plan(document: Document, rules: Rules) -> Plan:
     text = document.text
     unmarked = document.plain
     shown = unmarked or text  # the words a reader sees, where they are in the file
-    laid_out = layout(shown, rules.dateline, given_name=rules.first_name_gender)
+    laid_out = layout(shown, rules.dateline, given_name=rules.first_name_gender, first_person=rules.first_person)
     paras = laid_out.paragraphs
     speaking = [p for p in paras if not p.silent]
     every_span = find_quote_spans(shown, rules, speaking)

@@ -1229,8 +1229,7 @@ def _unquoted(text: str, para: Paragraph, found: Plan) -> str:
 def _in_the_first_person(words: str, rules: Rules) -> bool:
     """Whether a paragraph speaks as "I" or "we" ("The review described our coordination as ..."
     goes on a witness's turn; narration after a transcript does not)."""
-    first_person = rules.words("speakers.first_person_pronouns") | rules.words("speakers.first_person_possessives")
-    return any(w in first_person for w in regex.findall(r"\p{L}+", words.lower()))
+    return any(w in rules.first_person for w in regex.findall(r"\p{L}+", words.lower()))
 
 
 def _third_person(mention: str | None, rules: Rules) -> bool:

@@ -130,6 +130,11 @@ class Rules:
         return frozenset().union(*(words for name, words in self.lexicon.items() if name.endswith("_pronouns")))
 
     @property
+    def first_person(self) -> frozenset[str]:
+        """The words that speak as "I" or "we": "i", "we", "me", "my", "our" ..."""
+        return self.words("speakers.first_person_pronouns") | self.words("speakers.first_person_possessives")
+
+    @property
     def cue_verbs(self) -> frozenset[str]:
         """Every verb of every construction ("verbs.any", built when the rules are loaded)."""
         return self.words("verbs.any")
