@@ -83,6 +83,11 @@ def test_an_editor_s_note_is_no_boilerplate():
     assert layout(text).paragraphs[1].role == "body"
 
 
+def test_the_writers_note_at_the_foot_of_a_story_is_boilerplate():
+    text = "Harbour deal\n\nThe mayor signed the deal.\n\nImogen Farrow writes about law and justice for The Ledger.\n"
+    assert layout(text).paragraphs[-1].role == "boilerplate"
+
+
 def test_live_blog_time_stamps_start_units():
     text = "Floods live\n\n14:32 GMT\n\nShe said the wall held.\n\n13:10 GMT\n\nThe mayor spoke.\n"
     paras = layout(text).paragraphs
