@@ -997,3 +997,20 @@ def test_a_foreign_title_glossed_as_the_subject_stands_for_the_name_after_it(quo
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["repairs will take two years"] == "Pieter de Graaf"
+
+
+def test_a_bodys_initials_before_a_title_do_not_stand_for_the_title_holder(quotes_of):
+    text = (
+        "Spill\n\nIn France, Maritime Affairs Minister Bastien Coudray summoned CLM chief executive Olivier Farge and said "
+        'a French company must behave "like a French company everywhere in the world". Mr Farge has said the firm '
+        'accepts "full responsibility" for the clean-up.\n\n'
+        "CLM said on Tuesday that preliminary data from the voyage data recorder pointed to a sudden steering failure.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["preliminary data from the voyage data recorder pointed to a sudden steering failure"] == "CLM"
+
+
+def test_a_bodys_initials_in_brackets_are_its_name(quotes_of):
+    text = "Spill\n\nAccording to the Kenyan coastal safety authority (KCSA), some 240 tonnes of oil have leaked.\n"
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["some 240 tonnes of oil have leaked"] == "KCSA"

@@ -21,6 +21,7 @@ from quotes.extraction.speakers import (
     AFTER_EVERY_MENTION,
     LOOKBACK_MENTIONS,
     Mention,
+    bracketed_initials,
     epithet_age,
     is_epithet,
     names_in,
@@ -467,7 +468,7 @@ class ArticleSpeakers:
             entity = self._find_by_name(mention, mention.start)
             if mention.text.isupper() and " " not in mention.text and (entity is None or entity.name == mention.text):
                 # "the DCE said", after "The District Chief Executive (DCE) ..., Hon. Comfort Adjoa Boakye"
-                entity = self._titled(fold(mention.text), mention.start) or entity
+                entity = self._titled(bracketed_initials(mention.text), mention.start) or entity
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
                 entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
                 return (entity.name, entity.kind) if entity else (mention.text, "unnamed")

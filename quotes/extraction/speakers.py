@@ -242,8 +242,10 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
     """ "The former president ..., Dmitry Medvedev, said": the name set off by commas, or at the
     end of a title's "of" phrase ("Leader of the opposition group Cllr Graham Sutcliffe said")."""
     # "The District Chief Executive (DCE) for Bosomkyi, Hon. Comfort Adjoa Boakye": the bracketed
-    # word is the title's abbreviation, not the holder's name
-    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not _initials_in_brackets(c)]
+    # word is the title's abbreviation, not the holder's name (a body's is its name: "the Kenyan
+    # coastal safety authority (KCSA)")
+    titled = token.lower_ in rules.title_words
+    names = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not (titled and _initials_in_brackets(c))]
     if names:
         # "The Port Manager, Ilakoro Port, Engr. Chinedu Okonkwo-Eze, said": the person, not the place
         return next((n for n in names if _personal_name(n, rules)), names[0])
@@ -299,6 +301,12 @@ def _initials_in_brackets(token: Token) -> bool:
     return token.text.isupper() and _bracketed(token)
 
 
+def bracketed_initials(initials: str) -> str:
+    """How a title's initials given in brackets stand among its holder's titles: "(dce)", kept
+    apart from a word of the title itself ("CLM chief executive Olivier Farge": "clm")."""
+    return f"({initials.lower()})"
+
+
 def _title_initials(head: Token, run: list[Token]) -> tuple[str, ...]:
     """The initials a title is given in brackets, so that "the DCE said" is its holder: "The
     District Chief Executive (DCE) for Bosomkyi", "The Inspector General of Police (IGP)". Not a
@@ -307,7 +315,7 @@ def _title_initials(head: Token, run: list[Token]) -> tuple[str, ...]:
     for initials in (c for c in head.subtree if c.i > head.i and c.dep_ == "appos" and _initials_in_brackets(c)):
         words = [t for t in head.doc[run[0].i : initials.i] if t.text[:1].isupper() and t.pos_ != "DET" and t.is_alpha]
         if head in words and "".join(w.text[0] for w in words).upper() == initials.text:
-            return (initials.lower_,)
+            return (bracketed_initials(initials.text),)
     return ()
 
 
