@@ -2251,3 +2251,18 @@ def test_their_mother_in_a_lead_in_is_the_woman_of_the_familys_surname(quotes_of
         "Their mother is less diplomatic.\n\n‘If one of them goes, the other one goes,’ she says.\n"
     )
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Gwen Vaughan"]
+
+
+def test_it_stands_for_the_body_that_spoke_not_one_named_inside_its_quote(quotes_of):
+    text = (
+        "Ruling\n\nA spokesperson for Northcrest said the company was 'considering its options, including an "
+        "application to the Supreme Court'. It said it 'continues to extend its deepest sympathy'.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["continues to extend its deepest sympathy"] == "Northcrest"
+
+
+def test_it_stands_for_the_body_that_was_the_subject_before_a_body_in_its_object(quotes_of):
+    text = "Ruling\n\nKestrel Cold Chain filed an appeal with the Harbour Authority on Monday.\n\nIt said the ruling was wrong.\n"
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["the ruling was wrong"] == "Kestrel Cold Chain"

@@ -111,6 +111,7 @@ class ArticleSpeakers:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
+    quoted_at: set[int] = field(default_factory=set)  # offsets of the mentions inside someone's quote
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
     by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
@@ -349,14 +350,22 @@ class ArticleSpeakers:
         chosen = parents if seniority == "elder" else [e for e in candidates if e not in parents]
         return chosen or candidates
 
-    def _last(self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False) -> Entity | None:
+    def _last(
+        self, before: int, accept: Callable[[Entity], bool], floor: int = 0, subjects: bool = False, unquoted: bool = False
+    ) -> Entity | None:
         """The latest entity mentioned in [floor, before) that `accept`s, looking back a bounded way;
-        with `subjects`, only mentions that are a verb's subject count."""
+        with `subjects`, only mentions that are a verb's subject count; with `unquoted`, only those
+        outside quotes."""
         i = bisect.bisect_left(self.mentions, before, key=lambda m: m[0])
         j = bisect.bisect_left(self.mentions, floor, key=lambda m: m[0])
         recent = self.mentions[max(j, i - LOOKBACK_MENTIONS) : i]
         return next(
-            (entity for at, entity in reversed(recent) if (not subjects or at in self.subject_at) and accept(entity)), None
+            (
+                entity
+                for at, entity in reversed(recent)
+                if (not subjects or at in self.subject_at) and (not unquoted or at not in self.quoted_at) and accept(entity)
+            ),
+            None,
         )
 
     def person_named_before(self, before: int, floor: int, other_than: str) -> Entity | None:
@@ -478,7 +487,15 @@ class ArticleSpeakers:
                 entity = self._person_for_pronoun(mention, floor, recent=recent, other_than=other_than)
             else:
                 wanted = ("organisation", "group") if mention.kind == "group" else ("organisation",)
-                entity = self._last(mention.start, lambda e: e.kind in wanted and not e.named_only, floor)
+
+                def body(entity: Entity) -> bool:
+                    return entity.kind in wanted and not entity.named_only
+
+                # as for "he" and "she": the body that acted since the paragraph before, then the
+                # latest named outside someone's words ("... 'an application to the Supreme
+                # Court'. It said"), then any
+                entity = self._last(mention.start, body, max(floor, recent), subjects=True, unquoted=True)
+                entity = entity or self._last(mention.start, body, floor, unquoted=True) or self._last(mention.start, body, floor)
             return (entity.name, entity.kind) if entity else (mention.text, mention.kind)
         if (
             mention.text.istitle()
@@ -708,11 +725,14 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
             if fold(mention.text) in registry.epithets:
                 continue  # "the Welshman": someone named before, not a name
             mention = _as_written(shift(mention, offset), text)
-            if mention.subject and found.quote_around(mention.start, mention.start + 1) is not None:
+            quoted = found.quote_around(mention.start, mention.start + 1) is not None
+            if mention.subject and quoted:
                 # "'Sandra has nothing to feel bad about,' she said": a subject in someone's words is
                 # not one of the story's, and no "she" after it stands for her
                 mention = replace(mention, subject=False)
             registry.add(mention)
+            if quoted:
+                registry.quoted_at.add(mention.start)
     for offset, doc in parsed:  # once every name is known
         for mention in roles_as_subjects(list(doc), rules):
             mention = shift(mention, offset)
