@@ -2266,3 +2266,13 @@ def test_it_stands_for_the_body_that_was_the_subject_before_a_body_in_its_object
     text = "Ruling\n\nKestrel Cold Chain filed an appeal with the Harbour Authority on Monday.\n\nIt said the ruling was wrong.\n"
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["the ruling was wrong"] == "Kestrel Cold Chain"
+
+
+def test_the_mother_of_someone_is_not_the_woman_named_last(quotes_of):
+    text = (
+        "Ski lift\n\nElla Harlan was one of nine people hurt when a chair fell from a lift.\n\n"
+        "The mother of a Lake Orrin teenager who was hurt in the accident says a court ruling has finally given "
+        "her family a path to answers.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["a court ruling has finally given her family a path to answers"] != "Ella Harlan"

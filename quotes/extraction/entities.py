@@ -12,6 +12,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import regex
 from spacy.tokens import Doc
 
 from quotes.extraction.drafts import shift
@@ -529,7 +530,8 @@ class ArticleSpeakers:
             entity = self._last(mention.start, lambda e: age in e.ages, floor) or self._first(lambda e: age in e.ages)
         if entity is None:
             entity = self._introduced_as_kin(mention, floor)
-        if entity is None and (is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)):
+        stands_for_someone = is_epithet(mention, self.epithets) or (role and mention.head not in self.role_words)
+        if entity is None and not self.kin_of_someone(mention) and stands_for_someone:
             entity = self._person_for_pronoun(mention, floor, named=True, recent=recent, other_than=other_than)
         if entity is None:  # "a spokesman", "the governor" with no name given: kept as written
             return mention.text, "unnamed" if mention.kind == "person" else mention.kind
@@ -547,6 +549,11 @@ class ArticleSpeakers:
         """Whether a description stands only for someone named before it: "the same minister"."""
         return bool(self.anaphoric & set(fold(mention.text).split()))
 
+    def kin_of_someone(self, mention: Mention) -> bool:
+        """ "The mother of a Lake Orrin teenager says": kin of someone, a person the story names
+        later, not the woman named last."""
+        return mention.head in self.kin and mention.age is None and KIN_OF_SOMEONE.search(mention.text) is not None
+
     def kin_before(self, mention: Mention) -> Entity | None:
         """The person named before a "their mother" whom it stands for, if any."""
         return self._introduced_as_kin(mention, 0)
@@ -561,20 +568,26 @@ class ArticleSpeakers:
         return introduced or self._of_a_family(mention, floor)
 
     def _of_a_family(self, mention: Mention, floor: int) -> Entity | None:
-        """ "Their mother is less diplomatic", in a story on Rhys and Gethin Pryce: the latest
-        person of the kin word's gender who shares a surname with someone else in the story. Not
-        for "his mother" or "her son": the family member named last may be the one "his" stands
-        for."""
-        if fold(mention.text).split()[0] in self.person_pronouns:
+        """ "Their mother is less diplomatic", in a story on Rhys and Gethin Pryce: the one person
+        of the kin word's gender who shares a surname with someone else in the story, if named
+        before. Not for "his mother" or "her son": the family member named last may be the one
+        "his" stands for; not when two of the family have that gender ("The mother of a teenager"
+        in a story on Dana and Ella Harlan)."""
+        if fold(mention.text).split()[0] in self.person_pronouns or mention.gender is None:
             return None
         people = [e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1]
         surnames = [e.name.split()[-1] for e in people]
 
         def of_the_family(entity: Entity) -> bool:
             family = entity in people and surnames.count(entity.name.split()[-1]) > 1
-            return family and mention.gender is not None and entity.gender == mention.gender
+            return family and entity.gender == mention.gender
 
-        return self._last(mention.start, of_the_family, floor)
+        found = self._last(mention.start, of_the_family, floor)
+        if found is None:
+            return None
+        # anyone of that surname who may have that gender ("Dana" tells none) makes it ambiguous
+        maybe = [e for e in people if e.name.split()[-1] == found.name.split()[-1] and e.gender in (mention.gender, None)]
+        return found if len(maybe) == 1 else None
 
     def titled_before(self, mention: Mention, newest_first: bool = False) -> Entity | None:
         """The person named before a "the mayor" with that title, if any; in a live blog whose
@@ -636,6 +649,8 @@ class ArticleSpeakers:
         return entity
 
 
+# "mother of a teenager", "son of the late Ray Dunn", "father of Ella": not "mother of two"
+KIN_OF_SOMEONE = regex.compile(r"\bof\s+(?:a|an|the|his|her|their)\s|\bof\s+\p{Lu}")
 COUNTING = frozenset({"a", "an", "dozen", "dozens", "hundreds", "thousands", "scores"})  # "a dozen towns"
 
 

@@ -488,6 +488,7 @@ class _Speakers:
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         # "the mayor said" is someone the story knows; "a reporter asked" is someone new
         titled = titled and INDEFINITE.search(self.text, max(0, mention.start - 12), mention.start) is None
+        titled = titled and not self.registry.kin_of_someone(mention)
         if mention.form == "description" and mention.kind == "person" and titled and speaking[0] == mention.text:
             floor = max(recent, self.found.unit_start(mention.start))
             holder = self.registry.untitled_subject_before(mention.start, floor, mention.gender)
