@@ -2276,3 +2276,21 @@ def test_the_mother_of_someone_is_not_the_woman_named_last(quotes_of):
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["a court ruling has finally given her family a path to answers"] != "Ella Harlan"
+
+
+CITY_DESK = (
+    "City Desk Podcast\n\n"
+    "[00:03:15] Dana Whitfield: Welcome back. With me is our transport reporter, Marcus Bell.\n\n"
+    "[00:03:27] Marcus Bell: It really has, Dana. On Monday the mayor, Gloria Estrada, stood up at a press "
+    "conference about the rail line.\n\n"
+    "[00:03:49] Dana: And that was a surprise, because she has been the project's biggest champion.\n\n"
+    "[00:03:54] Marcus: Huge surprise. Two years ago she called the line "
+    "\u201cthe most important thing this city will build.\u201d\n\n"
+    "[00:04:16] Dana: So what did the agency say?\n\n"
+    "[00:04:19] Marcus: Its chief executive put out a statement that afternoon.\n"
+)
+
+
+def test_a_first_name_label_is_the_earlier_turns_speaker_of_that_name(pipeline):
+    speakers = _speakers(pipeline, CITY_DESK)
+    assert speakers["So what did the agency say?"] == "Dana Whitfield"

@@ -348,8 +348,8 @@ def turn_speakers(text: str, found: Plan, registry: ArticleSpeakers, rules: Rule
             if len(name.split()) == 1 and (speaker is None or not registry.speaks_as(speaker[0])):
                 opened = registry.opened_by(name)  # "MERIDIAN:", the magazine "Meridian Review" asking
                 speaker = (opened.name, opened.kind) if opened is not None else speaker
-            if speaker is None or not registry.speaks_as(speaker[0]):
-                speaker = _by_initials(label, previous, registry) or speaker
+            if speaker is None or not registry.speaks_as(speaker[0]) or speaker[0] == name:
+                speaker = _by_given_name(name, previous) or _by_initials(label, previous, registry) or speaker
             if (speaker is None or not registry.speaks_as(speaker[0])) and HANDLE.fullmatch(label):
                 # a forum user name ("kestrel_ops") is who writes the comment under it, and one that
                 # spells a person's name ("u/MayorLorraineKessel") is that person
@@ -392,6 +392,13 @@ def _in_order(wanted: list[str], words: list[str]) -> bool:
 
 
 INITIALS = regex.compile(r"\p{Lu}{2,4}")
+
+
+def _by_given_name(name: str, previous: list[Speaking]) -> Speaking | None:
+    """ "Dana:" after "Dana Whitfield:": the speaker of an earlier turn whose first name the label is."""
+    if len(name.split()) != 1:
+        return None
+    return next((s for s in reversed(previous) if len(s[0].split()) > 1 and s[0].split()[0] == name), None)
 
 
 def _by_initials(label: str, previous: list[Speaking], registry: ArticleSpeakers) -> Speaking | None:
