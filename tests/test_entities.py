@@ -2294,3 +2294,8 @@ CITY_DESK = (
 def test_a_first_name_label_is_the_earlier_turns_speaker_of_that_name(pipeline):
     speakers = _speakers(pipeline, CITY_DESK)
     assert speakers["So what did the agency say?"] == "Dana Whitfield"
+
+
+def test_a_pronoun_in_a_turn_stands_for_someone_named_turns_before(pipeline):
+    speakers = _speakers(pipeline, CITY_DESK)
+    assert speakers["the most important thing this city will build."] == "Gloria Estrada"

@@ -45,6 +45,7 @@ from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
+CONVERSATION_TURNS = 3  # a pronoun in a transcript turn may stand for someone named this many turns before
 MAX_ROLE_WORDS = 4  # "AOIFE BRENNAN, CAPTAIN", "ALEX ROE, HEAD OF MEDIA": a role after a name heading
 PRONOUN_CATAPHORA_PARAGRAPHS = 1  # a pronoun with no one before it in its unit looks ahead one paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
@@ -483,13 +484,11 @@ class _Speakers:
         floor = self.found.unit_start(mention.start)
         if mention.form == "pronoun" and mention.kind == "person" and (asked := self._asked_before(mention)) is not None:
             return (asked.name, asked.kind), mention
-        if (
-            turn is not None
-            and mention.form == "pronoun"
-            and self.registry.resolve(mention, floor, recent, other_than)[0] == mention.text
-        ):
-            # a "he" in a turn that names no one is someone the conversation named in the turn
-            # before ("Has Brantley accepted any?" "He has not.")
+        # a "he" in a turn that names no one is someone the conversation named in a turn before
+        # ("Has Brantley accepted any?" "He has not.")
+        for _ in range(CONVERSATION_TURNS if turn is not None and mention.form == "pronoun" else 0):
+            if floor == 0 or self.registry.resolve(mention, floor, recent, other_than)[0] != mention.text:
+                break
             floor = self.found.unit_start(max(0, floor - 1))
         speaking = _resolve_mention(mention, floor, recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
