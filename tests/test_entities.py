@@ -2299,3 +2299,14 @@ def test_a_first_name_label_is_the_earlier_turns_speaker_of_that_name(pipeline):
 def test_a_pronoun_in_a_turn_stands_for_someone_named_turns_before(pipeline):
     speakers = _speakers(pipeline, CITY_DESK)
     assert speakers["the most important thing this city will build."] == "Gloria Estrada"
+
+
+def test_a_dash_quote_after_a_sentence_bringing_in_someone_new_is_theirs(quotes_of):
+    text = (
+        "Blockade\n\nJulio César Huamán, president of the irrigators, checks the knots on the rope every hour.\n\n"
+        "— We are not against the mine — he says —. We are against drinking what the mine leaves in the river.\n\n"
+        "Beside him, Felicitas Ccama Torres, who sells soup to the protesters, is less diplomatic.\n\n"
+        "— They say the water is clean. Then let the manager come here and drink it.\n"
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["They say the water is clean. Then let the manager come here and drink it."] == "Felicitas Ccama Torres"

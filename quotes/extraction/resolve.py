@@ -66,6 +66,7 @@ RULE_AFTER_REPORTED = "speaker of the reported speech before it in its paragraph
 INHERITED_RULES = frozenset({RULE_CONTINUATION, RULE_NARRATED_INTRODUCTION, RULE_AFTER_REPORTED})  # a speaker from the context
 RULE_IDENTIFIED_AFTER = "named by the paragraph after ('That was ...')"
 RULE_SUBJECT_BEFORE = "subject of the sentence before it in its paragraph"
+RULE_INTRODUCED_BEFORE = "person the one-sentence paragraph before brings in"
 RULE_WRITER_BEFORE = "owner of the statement named before it ('a statement from X')"
 
 Speaking = tuple[str, SpeakerKind]
@@ -1162,6 +1163,10 @@ def _continue(
         opener = _acted_before(quote, paragraphs[index], speakers)
         if opener is not None:
             quote.speaker, quote.speaker_kind, quote.rule = opener.name, opener.kind, RULE_SUBJECT_BEFORE
+    if quote.speaker is None and not draft.continues and unit not in speakers.turns and first_quote and index > 0:
+        brought_in = _brought_in_before(quote, paragraphs[index - 1], paragraphs[index], previous, speakers)
+        if brought_in is not None:
+            quote.speaker, quote.speaker_kind, quote.rule = brought_in.name, brought_in.kind, RULE_INTRODUCED_BEFORE
     if (
         quote.speaker is None
         and previous is not None
@@ -1217,6 +1222,24 @@ def _acted_before(quote: Quote, para: Paragraph, speakers: _Speakers) -> Entity 
         return None
     between = speakers.text[at : quote.start].rstrip(rules.quote_chars + " \t\n")
     return person if between.endswith((".", "!", "?")) else None
+
+
+def _brought_in_before(
+    quote: Quote, before: Paragraph, para: Paragraph, previous: Quote | None, speakers: _Speakers
+) -> Entity | None:
+    """ "Beside him, Felicitas Ccama Torres, who sells soup to the protesters, is less diplomatic."
+    then "— They say the water is clean. ...": a quote that opens its paragraph, after a paragraph
+    of one sentence with no quote whose subject is a named person other than the last speaker, is
+    that person's."""
+    text, rules = speakers.text, speakers.rules
+    opens = not text[para.text_start : quote.start].strip(rules.quote_chars + " \t")
+    one_sentence = len(regex.findall(r"[.!?](?:\s|$)", text[before.text_start : before.end].strip())) == 1
+    if not opens or not one_sentence or before.unit != para.unit or speakers.found.spans_from(before.text_start, before.end):
+        return None
+    found = speakers.registry.person_subject_in(before.text_start, before.end)
+    if found is None or (previous is not None and found[1].name == previous.speaker):
+        return None
+    return found[1]
 
 
 def _reported_by_cue(quote: Quote, rules: Rules) -> bool:
