@@ -103,6 +103,16 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
 - `tests/data/drafts_blind24/` quotes the ten `blind24` articles, written blind with them; its
   first run (0.922 right, 3 correct quotes with an error) is in the README.
 
+- `tests/data/drafts_blind25/` quotes the ten `blind25` articles, written blind with them; its
+  first run (0.930 right, 3 correct quotes with an error) is in the README.
+
+- `tests/data/drafts_final23/` quotes the ten `final23` articles and was sealed with them until
+  their first run in session 25; its first run (0.952 right, no correct quote with an error) is in
+  the README.
+
+- `tests/data/drafts_blind26/` quotes the ten `blind26` articles, written blind with them; its
+  first run (0.798 right, 4 correct quotes with an error) is in the README.
+
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
 """
@@ -164,6 +174,9 @@ SETS = {
     "drafts_blind23": ("blind23", 0.88, 3),
     "drafts_final22": ("final22", 0.95, 2),
     "drafts_blind24": ("blind24", 0.96, 0),
+    "drafts_blind25": ("blind25", 0.96, 1),
+    "drafts_final23": ("final23", 0.95, 0),
+    "drafts_blind26": ("blind26", 0.95, 1),
 }
 
 

@@ -56,7 +56,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
   `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
   `blind18/`, `blind19/`, `final18/`, `final19/`, `blind20/`, `blind21/`, `final20/`, `blind22/`,
-  `final21/`, `blind23/`, `final22/` and `blind24/` (ten articles each, each with its README) follow the same plan: a blind set to
+  `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/` and `blind26/` (ten articles each, each with its
+  README) follow the same plan: a blind set to
   learn from, then a set sealed until its first run.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
@@ -276,6 +277,26 @@ FLOORS = {
     # site with pasted Discord messages, a 76-column CMS scrape (first run: 0.899 speaker
     # accuracy, reported 0.810, 5 of 9 embeds: pasted Discord messages, found since)
     "final22": Floor(0.93, 0.99, 0.89, 0.88, 0.88, 0.82, embeds=9, pair_recall=0.52, apart_joined=1),
+    # blind25 (written at the end of session 24, scored first in session 25 and used to find faults
+    # since): a Ghanaian daily, a Canadian public broadcaster, a morning-TV transcript, a Scottish
+    # court report, a company blog in Markdown, a Dutch outlet in translation, a committee's
+    # written evidence, a 72-column wire, a sports feature on two brothers, an oldest-first live
+    # page (first run: 0.875 speaker accuracy, reported 0.772, 5 of 5 embeds)
+    "blind25": Floor(0.99, 0.99, 0.93, 0.87, 0.89, 0.83, embeds=5, pair_recall=0.62, apart_joined=5),
+    # final23 (written at the end of session 24, sealed until its first run in session 25, after
+    # the blind25 rules): an Indian English daily, an Australian broadcaster, a German outlet's
+    # English edition, a deposition story, a tech blog with posts and a GitHub comment, a police
+    # briefing transcript, an obituary, a 70-column wire, a French outlet in translation with « … »,
+    # a Markdown listicle (first run: 0.871 speaker accuracy, reported 0.797, 4 of 5 embeds: the
+    # GitHub comment, not found yet)
+    "final23": Floor(0.97, 0.98, 0.87, 0.91, 0.88, 0.80, embeds=5, pair_recall=0.52, apart_joined=1, embeds_missed=1),
+    # blind26 (written at the end of session 24, scored once in session 25 after final23, then used
+    # to find faults): a Kenyan daily, a Philippine broadsheet with Taglish, a Markdown podcast
+    # transcript, an appeal ruling quoting numbered paragraphs, a press conference in Q turns
+    # under name headings, a Swedish outlet with dialogue dashes, a PR Newswire release, a
+    # mailing-list digest, a magazine Q&A, a local TV story (first run: 0.867 speaker accuracy,
+    # reported 0.646, 3 of 3 embeds)
+    "blind26": Floor(0.91, 0.99, 0.93, 0.86, 0.84, 0.81, embeds=3, pair_recall=0.55, apart_joined=1),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
