@@ -293,3 +293,8 @@ def test_proper_nouns_right_after_a_name_with_no_comma_are_the_rest_of_it(pipeli
 def test_a_name_spoken_to_before_a_title_with_a_full_name_gives_the_title_the_verb(pipeline):
     deps = _deps(pipeline, "Farida, Kenya's health minister, Esther Nyambura, says there is no evidence any child was harmed.")
     assert (deps["Farida"], deps["minister"]) == ("npadvmod", "nsubj")
+
+
+def test_a_noun_hung_on_a_closing_guillemet_is_the_subject_of_the_verb_after_it(pipeline):
+    text = "« The cabin came away from the cable at 11.20 », the prefect of Haute-Vallière, M. Laurent Desforges, told reporters."
+    assert _deps(pipeline, text)["prefect"] == "nsubj"

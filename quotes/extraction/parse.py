@@ -336,7 +336,8 @@ def repair(doc: Doc) -> Doc:
       the place before it and the verb left with no subject: the name right before a verb with
       no subject, after a comma, is its subject; so is a name set off by a comma whose relative
       clause ends right before the verb ("In her witness statement, Ms Sofia Lund, who was
-      employed at the resort, says").
+      employed at the resort, says"); and so is a noun hung on a closing quote mark as its
+      apposition ('« ... », the prefect of Haute-Vallière, M. Laurent Desforges, told').
     - "The engineering firm that carried out Monday's inspection, Kessling & Rowe, said" parsed
       with the name as a conjunct inside the relative clause: it is the subject's apposition.
     - "In Umm Hasa, where tankers queued, resident Saeed Abu Shanab said" parsed with the place as
@@ -449,7 +450,7 @@ def _repair_in_place(doc: Doc) -> None:
         if adverbial is not None and name is not None:
             name.head, name.dep_ = verb, "nsubj"
             adverbial.dep_ = "npadvmod"
-        name = _name_before_a_subjectless_verb(verb)
+        name = _name_before_a_subjectless_verb(verb) or _subject_hung_on_a_mark(verb)
         if name is not None:
             name.head, name.dep_ = verb, "nsubj"
         subject, name = _apposition_taken_for_a_conjunct(verb)
@@ -652,14 +653,32 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     """The head of the capitalised words between a comma and a finite verb with no subject (its
     auxiliaries and a comma aside), when the parser hung them elsewhere ("..., Tarrow & Penn
     said", "At the bar, the barman, Kenny Robb, has started")."""
-    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
-    if not finite or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    if not _finite_without_a_subject(verb):
         return None
     name = _name_before(verb) or _name_and_its_clause_before(verb)  # "..., Kenny Robb, has started"
     if name is None or name in verb.ancestors or name.dep_ not in ("conj", "appos", "npadvmod"):
         return None
     return name
+
+
+def _finite_without_a_subject(verb: Token) -> bool:
+    """Whether a verb is finite ("said", "says", "has started") and the parse gave it no subject."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    finite = verb.pos_ == "VERB" and (verb.tag_ in ("VBD", "VBZ") or perfect)
+    return finite and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _subject_hung_on_a_mark(verb: Token) -> Token | None:
+    """The noun hung on a closing quote mark as its apposition, in '« ... », the prefect of
+    Haute-Vallière, M. Laurent Desforges, told a press conference', when the verb after it has no
+    subject: a mark has no apposition, the noun is the verb's subject."""
+    if not _finite_without_a_subject(verb):
+        return None
+    for word in verb.doc[verb.sent.start : verb.i]:
+        hung = word.dep_ == "appos" and not any(c.isalnum() for c in word.head.text)
+        if hung and word.pos_ in ("NOUN", "PROPN") and word.right_edge.i < verb.i:
+            return word
+    return None
 
 
 def _name_and_its_clause_before(verb: Token) -> Token | None:
