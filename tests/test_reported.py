@@ -518,3 +518,11 @@ def test_an_infinitive_inside_the_addressee_is_no_content_before_a_that_clause(q
 def test_a_yell_introduces_a_quote(quotes_of):
     text = 'Fire\n\nTamika Rowe got out first.\n\nHer neighbour Devonte Hill was banging on the door, yelling, "Get out, now!"\n'
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Devonte Hill"]
+
+
+def test_a_which_clause_after_a_quoted_content_is_no_part_of_it(quotes_of):
+    text = (
+        "Match\n\nHalloran was angry about the fourth official.\n\n"
+        'He said to me "it is the VAR call, not ours", which tells you everything.\n'
+    )
+    assert not [q for q in quotes_of(text) if q.kind == "indirect" and "which tells" in q.text]

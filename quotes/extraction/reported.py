@@ -187,6 +187,19 @@ def _split_concessive(tokens: list[Token], skip_first: bool) -> list[list[Token]
     return [_trim(first, False), _trim(rest, False)]
 
 
+def _before_a_comment_on_the_quote(tokens: list[Token]) -> list[Token]:
+    """'He said to me "it's VAR's call, not ours", which tells you everything': a content that is a
+    quote ends at its closing mark; the "which" clause after it is the speaker's comment on it."""
+    doc = tokens[0].doc if tokens else None
+    opened = doc is not None and (tokens[0].is_quote or (tokens[0].i > 0 and doc[tokens[0].i - 1].is_quote))
+    if not opened:
+        return tokens
+    for k, token in enumerate(tokens[:-2]):
+        if token.is_quote and tokens[k + 1].text == "," and tokens[k + 2].lower_ == "which":
+            return tokens[: k + 1]
+    return tokens
+
+
 def _over_fragment(tokens: list[Token]) -> list[Token]:
     """Content that ends its sentence runs on over a verbless fragment split off after it."""
     doc, sentence = tokens[0].doc, tokens[-1].sent
@@ -315,6 +328,8 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
         pieces = _split_concessive(_content_tokens(doc, roots, cue, nested_cues), skip_first)
         if cue.dep_ == "parataxis" and cue.head == roots[-1] and roots[-1].i > cue.i and has_own_content:
             continue  # '"...," he said, his voice breaking': "he said" has its quote; what follows describes him
+        if pieces[-1]:
+            pieces[-1] = _before_a_comment_on_the_quote(pieces[-1])
         if pieces[-1]:
             pieces[-1] = _over_fragment(_over_a_clause_after_the_cue(_over_stray_object(pieces[-1], cue), cue, nested_cues))
             pieces.append(_after_semicolon(pieces[-1], nested_cues))
