@@ -2310,3 +2310,15 @@ def test_a_dash_quote_after_a_sentence_bringing_in_someone_new_is_theirs(quotes_
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["They say the water is clean. Then let the manager come here and drink it."] == "Felicitas Ccama Torres"
+
+
+def test_a_quote_sheets_prompt_names_whom_the_answer_under_it_talks_about(quotes_of):
+    text = (
+        "Quotes\n\nTEODOR HALLORAN (Castlebrook Rovers manager)\n\n"
+        'On the result:\n"We deserved more than a point tonight."\n\n'
+        "On the referee:\nI am not going to hang Pauline Merriweather out to dry.\n\n"
+        "On the fourth official, Dean Portillo-Marsh:\n"
+        'He said to me "it is the VAR call, not ours", which tells you everything.\n'
+    )
+    said = {q.text: q.speaker for q in quotes_of(text) if q.kind == "partial"}
+    assert said["it is the VAR call, not ours"] == "Dean Portillo-Marsh"

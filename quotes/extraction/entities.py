@@ -732,7 +732,10 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:
         i = bisect.bisect_left(parsed_starts, para.start)
-        if not (i < len(parsed_starts) and parsed_starts[i] < para.end) and not para.silent:
+        # a quote sheet's prompt ("On the fourth official, Dean Portillo-Marsh:") holds no speech,
+        # but names whom the answer under it talks about
+        prompt = para.silent and text[para.start : para.end].rstrip().endswith(":")
+        if not (i < len(parsed_starts) and parsed_starts[i] < para.end) and (not para.silent or prompt):
             for mention in names_by_regex(text, para.text_start, para.end, rules):
                 registry.add(mention)
     for offset, doc in parsed:
