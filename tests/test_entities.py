@@ -2312,6 +2312,22 @@ def test_a_dash_quote_after_a_sentence_bringing_in_someone_new_is_theirs(quotes_
     assert said["They say the water is clean. Then let the manager come here and drink it."] == "Felicitas Ccama Torres"
 
 
+def test_a_pronoun_in_an_answer_reaches_back_past_objections_to_whom_the_question_named(pipeline):
+    text = (
+        "Deposition\n\nDana Whitlock testified that her supervisor, Rick Maddox, pressured her to sign the audits.\n\n"
+        "BY MR. HALVERSON:\n\n"
+        "Q. And what did Mr. Maddox tell you about the audits?\n\n"
+        "A. I told him the logs did not match.\n\n"
+        "Q. And what was his response?\n\n"
+        "MS. ORTEGA: Same objection.\n\n"
+        "Q. You can answer.\n\n"
+        "MS. ORTEGA: I object to the form of the question.\n\n"
+        "Q. Go ahead.\n\n"
+        'A. He said, "Just sign it. Nobody upstairs reads these."\n'
+    )
+    assert _speakers(pipeline, text)["Just sign it. Nobody upstairs reads these."] == "Rick Maddox"
+
+
 def test_a_quote_sheets_prompt_names_whom_the_answer_under_it_talks_about(quotes_of):
     text = (
         "Quotes\n\nTEODOR HALLORAN (Castlebrook Rovers manager)\n\n"

@@ -45,7 +45,7 @@ from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
 VOCATIVE_MAX_WORDS = 4  # "Ms. Delgado, your agency ...": a name addressed at the start of a turn
-CONVERSATION_TURNS = 3  # a pronoun in a transcript turn may stand for someone named this many turns before
+CONVERSATION_TURNS = 8  # a pronoun in a transcript turn may stand for someone named this many turns before
 MAX_ROLE_WORDS = 4  # "AOIFE BRENNAN, CAPTAIN", "ALEX ROE, HEAD OF MEDIA": a role after a name heading
 PRONOUN_CATAPHORA_PARAGRAPHS = 1  # a pronoun with no one before it in its unit looks ahead one paragraph
 CATAPHORA_PARAGRAPHS = 2  # a title may stand for a person named up to this many paragraphs later
@@ -485,12 +485,14 @@ class _Speakers:
         floor = self.found.unit_start(mention.start)
         if mention.form == "pronoun" and mention.kind == "person" and (asked := self._asked_before(mention)) is not None:
             return (asked.name, asked.kind), mention
-        # a "he" in a turn that names no one is someone the conversation named in a turn before
-        # ("Has Brantley accepted any?" "He has not.")
-        for _ in range(CONVERSATION_TURNS if turn is not None and mention.form == "pronoun" else 0):
-            if floor == 0 or self.registry.resolve(mention, floor, recent, other_than)[0] != mention.text:
-                break
-            floor = self.found.unit_start(max(0, floor - 1))
+        if (
+            turn is not None
+            and mention.form == "pronoun"
+            and self.registry.resolve(mention, floor, recent, other_than)[0] == mention.text
+        ):
+            # a "he" in a turn that names no one is someone the conversation named in the turn
+            # before ("Has Brantley accepted any?" "He has not.")
+            floor = self._named_turns_before(mention, self.found.unit_start(max(0, floor - 1)))
         speaking = _resolve_mention(mention, floor, recent, self.registry, other_than)
         titled = mention.head in self.rules.title_words and mention.head not in self.rules.words("speakers.unnamed")
         # "the mayor said" is someone the story knows; "a reporter asked" is someone new
@@ -512,6 +514,22 @@ class _Speakers:
         if speaking[1] == "unnamed" and mention.body is None and mention.head in self.rules.words("speakers.representatives"):
             speaking = self._represented_body(mention) or speaking
         return speaking, mention
+
+    def _named_turns_before(self, mention: Mention, floor: int) -> int:
+        """Where to look back from for a "he" or "she" that no one fits since the turn before
+        `floor`: up to CONVERSATION_TURNS turns further, to the last one naming someone the text
+        gave the pronoun's gender (past "Objection, form." and "You can answer."); `floor` when
+        none is."""
+        if self.registry.resolve(mention, floor, 0)[0] != mention.text or mention.gender is None:
+            return floor
+        reach = floor
+        for _ in range(CONVERSATION_TURNS):
+            if self.registry.gendered_person_before(mention.start, reach, mention.gender) is not None:
+                return reach
+            if reach == 0:
+                break
+            reach = self.found.unit_start(reach - 1)
+        return floor
 
     def _asked_before(self, mention: Mention) -> Entity | None:
         """ "I asked Askew what he made of it. '...,' he said": the person the reporter asked, named
