@@ -887,6 +887,27 @@ def test_a_short_title_after_a_transcripts_last_turn_is_no_part_of_it():
     assert links.unit != last_turn.unit
 
 
+MEETING = (
+    "Owners meeting\n\nTranscript generated automatically.\n\n"
+    "Grant Hollis   0:04\nOK, I think we are recording. Welcome, everyone.\n\n"
+    "Priya Raman   0:21\nThanks, Grant. Can everyone hear me?\n\n"
+    "Deb Nguyen   0:25\nYep, loud and clear.\n\n"
+    "Priya Raman   0:29\nGreat. A quick update on the court case first.\n"
+)
+
+
+def test_a_name_and_a_time_on_a_line_of_their_own_head_a_turn():
+    labels = [p.label for p in layout(MEETING).paragraphs if p.role == "turn"]
+    assert labels == ["Grant Hollis", "Priya Raman", "Deb Nguyen", "Priya Raman"]
+
+
+def test_a_question_under_a_label_alone_on_its_line_is_that_speakers_turn():
+    found = layout(MEETING).paragraphs
+    asked = next(p for p in found if MEETING[p.start : p.end].startswith("Thanks, Grant"))
+    heading = next(p for p in found if MEETING[p.start : p.end].startswith("Priya Raman   0:21"))
+    assert (asked.role, asked.unit) == ("body", heading.unit)
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"

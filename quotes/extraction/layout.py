@@ -349,6 +349,8 @@ def layout(
             role, lead_end, label = "turn", para.start, "A"
         # "*How do you switch off?*" above "NB: Badly.": the interviewer's question, unlabelled
         asks = index + 1 < len(paras) and labelled[index + 1] is not None and _bare_question(line.strip(), rules)
+        # not the words under a label alone on its line ("Priya Raman   0:21", then "Thanks, Grant. ...?")
+        asks = asks and not (result and result[-1].role == "turn" and not text[result[-1].lead_end : result[-1].end].strip())
         if transcript and role == "body" and asks and not bare_answers:
             role, lead_end, label = "turn", para.start, "Q"
         if role == "turn" and not any(p.role == "turn" for p in result) and _topic_heading(text, para, lead_end, labelled):
