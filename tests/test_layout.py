@@ -672,7 +672,7 @@ def test_two_one_word_labels_taking_turns_make_a_transcript():
         "Question: Will she travel there?",
         "Spokesperson: Not this week.",
     )
-    assert found == ["Question", "Spokesperson", "Question", "Spokesperson"]
+    assert found == ["QUESTION", "Spokesperson", "QUESTION", "Spokesperson"]
 
 
 def test_a_witness_label_with_a_long_affiliation_in_brackets_opens_a_turn():

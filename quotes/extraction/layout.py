@@ -316,7 +316,9 @@ def layout(
     headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
     # "Q: ..." turns and no one else's: each answer is the unlabelled paragraph after its question
     # (a headline such as "IN FULL: Rourke and Brennan after the defeat" is no one's turn)
-    asked = {turn[1].group("label") for i, turn in enumerate(labelled) if turn is not None and i != headline_at}
+    asked = {
+        _exchange_label(turn[1].group("label"), rules) for i, turn in enumerate(labelled) if turn is not None and i != headline_at
+    }
     bare_answers = transcript and bool(asked) and asked <= rules.question_labels and not repeated
     closing_from = _closing_section(text, paras, rules)
     seen: set[str] = set()
@@ -395,6 +397,7 @@ def layout(
             stamps.append(line)
         if stamped or role == "turn" or after_bullets:
             unit += 1
+        label = _exchange_label(label, rules) if label else label  # "Question:" is a "QUESTION:" turn
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     turns = transcript or bool(comments) or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
     return Layout(result, turns, _newest_first(stamps))
@@ -422,6 +425,12 @@ def _newest_first(stamps: list[str]) -> bool:
     times = [t for stamp in stamps if (t := _minutes(stamp)) is not None]
     steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
+
+
+def _exchange_label(label: str, rules: LayoutRules) -> str:
+    """A question or answer label as the rules write it ("Question" -> "QUESTION"); any other as is."""
+    upper = label.upper()
+    return upper if upper in rules.question_labels or upper in rules.answer_labels else label
 
 
 def _one_word_turn(
