@@ -908,6 +908,32 @@ def test_a_question_under_a_label_alone_on_its_line_is_that_speakers_turn():
     assert (asked.role, asked.unit) == ("body", heading.unit)
 
 
+QUESTION_TIME = (
+    "Parliament digest\n\nQUESTION 1: Rural water\n\n"
+    "Hon MERE PARAONE (Progressive—Te Awa South) to the Minister of Local Government\n\n"
+    "Question: Does she stand by her statement of 4 March?\n\n"
+    "Answer: Hon LOUISE BANBURY (Heritage—Kaimarama): Yes. Every scheme will be funded.\n\n"
+    "Supplementary, Hon MERE PARAONE: Then why has the trust been told otherwise?\n\n"
+    "Answer: Because every grant is reviewed every year.\n\n"
+    "Point of order, Hon DAVID KERSLAKE (Heritage—Rangitoto East): The member is quoting a letter.\n\n"
+    "QUESTION 2: Pacific water\n\n"
+    "SIONE LAUINA (Progressive—Manukau Harbour) to the Minister for Pacific Peoples\n\n"
+    "Question: What is the Government doing to support water security?\n\n"
+    "Answer: Hon REBECCA THORNE (Heritage—Ōtaki Plains): Today I can confirm a new fund.\n\n"
+    "After the session Ms Paraone posted:\n\n"
+    "Kaimarama has a letter saying its grant is under review.\n"
+)
+
+
+def _turn_labels(text):
+    return [(text[p.lead_end : p.end][:12], p.label) for p in layout(text).paragraphs if p.role == "turn"]
+
+
+def test_a_procedural_prefix_before_a_members_name_opens_their_turn():
+    labels = [label for _, label in _turn_labels(QUESTION_TIME)]
+    assert labels[2] == "Hon MERE PARAONE" and labels[4] == "Hon DAVID KERSLAKE"
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"
