@@ -929,6 +929,15 @@ def _turn_labels(text):
     return [(text[p.lead_end : p.end][:12], p.label) for p in layout(text).paragraphs if p.role == "turn"]
 
 
+def test_question_times_heading_names_who_asks_the_question_turns():
+    assert _turn_labels(QUESTION_TIME)[0] == ("Does she sta", "Hon MERE PARAONE")
+
+
+def test_an_answer_label_that_names_the_member_gives_the_answers_after_it_to_them():
+    labels = _turn_labels(QUESTION_TIME)
+    assert (labels[1], labels[3]) == (("Yes. Every s", "Hon LOUISE BANBURY"), ("Because ever", "Hon LOUISE BANBURY"))
+
+
 def test_a_procedural_prefix_before_a_members_name_opens_their_turn():
     labels = [label for _, label in _turn_labels(QUESTION_TIME)]
     assert labels[2] == "Hon MERE PARAONE" and labels[4] == "Hon DAVID KERSLAKE"

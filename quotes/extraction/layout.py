@@ -345,6 +345,11 @@ def layout(
         elif index in interview and role == "body":
             role, lead_end, label = interview[index]
             unit += role == "body"  # the reporter's narration between answers: no one's turn
+        if transcript and role == "turn" and label is not None:
+            label = _exchange_label(label, rules)
+            if label in rules.answer_labels and (member := _answer_named(text, lead_end, para, rules)) is not None:
+                label, lead_end = member  # "Answer: Hon LOUISE BANBURY (Heritage—Kaimarama): Yes."
+                examination = (examination[0], label)  # and the bare "Answer:" turns after it are hers
         if transcript:
             role, label, examination = _examination(line, role, label, examination, rules)
         if bare_answers and role == "body" and result and result[-1].role == "turn" and result[-1].label in rules.question_labels:
@@ -425,6 +430,15 @@ def _newest_first(stamps: list[str]) -> bool:
     times = [t for stamp in stamps if (t := _minutes(stamp)) is not None]
     steps = [later - earlier for earlier, later in pairwise(times) if later != earlier]
     return sum(step < 0 for step in steps) > sum(step > 0 for step in steps)
+
+
+def _answer_named(text: str, lead_end: int, para: Paragraph, rules: LayoutRules) -> tuple[str, int] | None:
+    """(name, where the words start) of the member's label an answer label opens with
+    ("Answer: Hon LOUISE BANBURY (Heritage—Kaimarama): Yes."), or None."""
+    found = rules.turn.match(text[lead_end : para.end]) if lead_end >= 0 else None
+    if found is None or _exchange_label(found.group("label"), rules) != found.group("label"):
+        return None
+    return found.group("label"), lead_end + found.end()
 
 
 def _exchange_label(label: str, rules: LayoutRules) -> str:
