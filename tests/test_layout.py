@@ -943,6 +943,26 @@ def test_a_procedural_prefix_before_a_members_name_opens_their_turn():
     assert labels[2] == "Hon MERE PARAONE" and labels[4] == "Hon DAVID KERSLAKE"
 
 
+def test_a_paragraph_bringing_in_what_comes_next_is_no_part_of_the_last_turn():
+    found = layout(QUESTION_TIME).paragraphs
+    last_turn = [p for p in found if p.role == "turn"][-1]
+    post = next(p for p in found if QUESTION_TIME[p.start : p.end].startswith("Kaimarama has"))
+    assert post.unit != last_turn.unit
+
+
+def test_the_speakers_own_words_bringing_in_a_letter_stay_in_their_turn():
+    text = (
+        "Senate\n\nMr. HALVORSEN. Mr. President, the money has not arrived.\n\n"
+        "Mr. PENNOCK. The Senator may proceed.\n\nMr. HALVORSEN. Thank you.\n\n"
+        "Last week I received a letter from a school nurse. She writes:\n\n"
+        "We are still waiting.\n"
+    )
+    found = layout(text, first_person=load_rules().first_person).paragraphs
+    last_turn = [p for p in found if p.role == "turn"][-1]
+    letter = next(p for p in found if text[p.start : p.end].startswith("Last week"))
+    assert letter.unit == last_turn.unit
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"

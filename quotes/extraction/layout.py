@@ -362,9 +362,11 @@ def layout(
             role, lead_end, label = "turn", para.start, "Q"
         if role == "turn" and not any(p.role == "turn" for p in result) and _topic_heading(text, para, lead_end, labelled):
             role, label = "boilerplate", None  # "Dunmarrow Bridge Collapse: Statements" above a debate's first turn
-        # "QUESTIONS TAKEN ON NOTICE", or a short title after the turns ("Links from this episode"):
+        # "QUESTIONS TAKEN ON NOTICE", a short title after the turns ("Links from this episode"),
+        # or the reporter bringing in what comes next ("After the session Ms Paraone posted:"):
         # what follows is no one's turn
-        after_turns = _sub_head(line.strip()) and any(p.role == "turn" for p in result)
+        brings_in = line.rstrip().endswith(":") and not _in_the_first_person(line, first_person)  # not "She writes:"
+        after_turns = (_sub_head(line.strip()) or brings_in) and any(p.role == "turn" for p in result)
         if transcript and role == "body" and index not in sheet and (_section_heading(line) or after_turns):
             unit += 1
         # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
