@@ -2338,3 +2338,12 @@ def test_a_quote_sheets_prompt_names_whom_the_answer_under_it_talks_about(quotes
     )
     said = {q.text: q.speaker for q in quotes_of(text) if q.kind == "partial"}
     assert said["it is the VAR call, not ours"] == "Dean Portillo-Marsh"
+
+
+def test_rt_hon_before_a_name_is_a_title(pipeline):
+    text = (
+        "Parliament\n\nThe SPEAKER (Rt Hon ADRIAN MALLORY): Members may refer to a document that has not been tabled.\n\n"
+        "The SPEAKER: I would remind members that questions are not speeches.\n\n"
+        "Hon DAVID KERSLAKE: I accept the ruling.\n"
+    )
+    assert _speakers(pipeline, text)["I would remind members that questions are not speeches"] == "Adrian Mallory"
