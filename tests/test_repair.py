@@ -298,3 +298,8 @@ def test_a_name_spoken_to_before_a_title_with_a_full_name_gives_the_title_the_ve
 def test_a_noun_hung_on_a_closing_guillemet_is_the_subject_of_the_verb_after_it(pipeline):
     text = "« The cabin came away from the cable at 11.20 », the prefect of Haute-Vallière, M. Laurent Desforges, told reporters."
     assert _deps(pipeline, text)["prefect"] == "nsubj"
+
+
+def test_two_proper_nouns_taken_for_two_appositions_are_one_name(pipeline):
+    deps = _deps(pipeline, "Speaking yesterday, his mother, Madam Tse Mei-ling, 58, said her son had phoned her.")
+    assert (deps["Tse"], deps["Mei-ling"]) == ("compound", "appos")

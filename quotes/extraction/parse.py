@@ -360,8 +360,9 @@ def repair(doc: Doc) -> Doc:
     - '"...," Voss-Keller said' parsed with each half of a hyphenated surname as a subject of its
       own: a capitalised word joined by a hyphen to the capitalised word after it, with no space
       between, is a word of that name.
-    - "Ms Priya Natarajan KC submitted" parsed with "Natarajan KC" as an apposition of "Priya":
-      proper nouns right after a proper noun, with no comma between, are the rest of its name.
+    - "Ms Priya Natarajan KC submitted" parsed with "Natarajan KC" as an apposition of "Priya"
+      (or "Madam Tse Mei-ling" with "Tse" and "Mei-ling" as two appositions): proper nouns right
+      after a proper noun, with no comma between, are the rest of its name.
     - "his counterpart, Environment and Forestry Minister Dewi Kartikasari, ..." parsed with the
       first word of the portfolio as a name of its own: a lone capitalised word joined by "and"
       to a run of three capitalised words or more is a word of the name that ends the run.
@@ -556,7 +557,10 @@ def _name_split_by_an_apposition(word: Token) -> Token | None:
     for child in word.children:
         if child.dep_ == "appos" and child.left_edge.i == word.i + 1 and all(t.pos_ == "PROPN" for t in child.subtree):
             return child
-    return None
+    # "his mother, Madam Tse Mei-ling, 58," with "Tse" and "Mei-ling" two appositions of "mother"
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    twins = after is not None and after.pos_ == "PROPN" and word.dep_ == after.dep_ == "appos" and after.head == word.head
+    return after if twins and not any(c.i > word.i for c in word.children) else None
 
 
 def _name_after_a_portfolio(word: Token) -> list[Token]:
