@@ -1295,3 +1295,12 @@ def test_a_statement_read_on_their_behalf_is_the_family_of_the_relatives_named(q
         '"We are proud of her and we are broken."\n'
     )
     assert direct_speakers(quotes_of(text)) == ["Gathoni family"]
+
+
+def test_a_label_after_a_posts_number_and_time_speaks_the_quote(quotes_of):
+    text = (
+        "Trial\n\n1/ 10.04am: Engineer Dr Helen Marsh is back in the witness box.\n\n"
+        '9/ 10.42am: Marsh: "I was engaged to find out why a balcony fell. That is what I did."\n'
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["I was engaged to find out why a balcony fell. That is what I did."] == "Helen Marsh"

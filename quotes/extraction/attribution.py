@@ -704,6 +704,8 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     # '... my life." And Eirlys Pritchard, a fan since 1957: "..."': the label starts after the
     # quote before it closes, and after a conjunction
     start = colon.sent.start
+    # "9/ 10.42am: Marsh: '...'": a colon before the label's ends what comes before it (a post's time)
+    start = max([start, *(t.i + 1 for t in doc[start : colon.i] if t.text == ":")])
     while start < colon.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
     label = [t for t in doc[start : colon.i] if not t.is_punct and not t.is_space]
