@@ -1304,3 +1304,12 @@ def test_a_label_after_a_posts_number_and_time_speaks_the_quote(quotes_of):
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["I was engaged to find out why a balcony fell. That is what I did."] == "Helen Marsh"
+
+
+def test_a_label_naming_whom_the_words_are_for_gives_them_to_the_speaker(quotes_of):
+    text = (
+        "Trial\n\nJudge Catherine Ashby warned the builder Dale Prentice twice.\n\n"
+        'Judge Ashby to Prentice: "Sit down, Mr Prentice." He stays on his feet.\n'
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["Sit down, Mr Prentice."] == "Catherine Ashby"

@@ -711,6 +711,11 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     label = [t for t in doc[start : colon.i] if not t.is_punct and not t.is_space]
     if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[start : colon.i]):
         return None
+    # "Judge Ashby to Prentice:": the speaker, not whom the words are addressed to
+    # ("Villaraza to probe collapsed P180-M dike; Dela Cruz:" is no such label: words in lower case follow)
+    capitalised = [w.text[:1].isupper() for w in label]
+    addressed = (k for k, t in enumerate(label) if k > 0 and t.lower_ == "to" and all(capitalised[k + 1 :]))
+    label = label[: next(addressed, len(label))]
     inside = {t.i for t in label}
     head = next((t for t in label if t.head.i not in inside or t.head == t), None)
     if any(t.pos_ == "VERB" and t.dep_ in ("compound", "amod") for t in label):
