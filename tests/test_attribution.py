@@ -1313,3 +1313,12 @@ def test_a_label_naming_whom_the_words_are_for_gives_them_to_the_speaker(quotes_
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["Sit down, Mr Prentice."] == "Catherine Ashby"
+
+
+def test_whom_a_lawyer_asks_answers_the_question(quotes_of):
+    text = (
+        "Trial\n\nJudge Catherine Ashby allowed the question.\n\n"
+        'Crown prosecutor Ruth Okafor asks Dr Helen Marsh whether she has any doubt. "None," she says.\n'
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["None,"] == "Helen Marsh"

@@ -74,7 +74,8 @@ SENTENCE_OPENING = regex.compile(r"(?:^|(?<=[.!?]\s))(?=\p{Lu})", regex.MULTILIN
 WORD_BEFORE = regex.compile(r"([\p{L}.'’-]+)[ \t]+")  # a word and the space after it on its line, before a name
 ROLE_MAX_CHARS = 80  # how far back before a name its titles may start
 REPORTED_AFTER = regex.compile(r"\s+that\b")
-ASKED = regex.compile(r"\b(?:I|we)\s+(?:asked|pressed|questioned)\s+$")
+# "I asked Askew ...", "Okafor asks Dr Marsh whether ...": whom a question was put to answers it
+ASKED = regex.compile(r"\b(?:asks|asked|presses|pressed|questions|questioned)\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?$")
 INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
