@@ -113,6 +113,9 @@ helpers who never saw the code (`expected.jsonl`: one line per quote):
 - `tests/data/drafts_blind26/` quotes the ten `blind26` articles, written blind with them; its
   first run (0.798 right, 4 correct quotes with an error) is in the README.
 
+- `tests/data/drafts_blind27/` quotes the ten `blind27` articles, written blind with them; its
+  first run (0.961 right, no correct quote with an error) is in the README.
+
 The issue's bar: the verdict is right for at least 0.9 of the quotes, and no correct quote gets an
 error. The floors sit at what `quotes check` reaches, not at the bar where it is not met.
 """
@@ -177,6 +180,7 @@ SETS = {
     "drafts_blind25": ("blind25", 0.96, 1),
     "drafts_final23": ("final23", 0.95, 0),
     "drafts_blind26": ("blind26", 0.95, 1),
+    "drafts_blind27": ("blind27", 0.98, 0),
 }
 
 
