@@ -1014,3 +1014,14 @@ def test_a_bodys_initials_in_brackets_are_its_name(quotes_of):
     text = "Spill\n\nAccording to the Kenyan coastal safety authority (KCSA), some 240 tonnes of oil have leaked.\n"
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["some 240 tonnes of oil have leaked"] == "KCSA"
+
+
+def test_the_bodys_spokesperson_named_before_stands_for_that_person(quotes_of):
+    text = (
+        "Press note\n\nThe party's national spokesperson, Shri Anand Prakash Tiwari, said that more than 3.2 lakh "
+        "farmers were still waiting.\n\n"
+        "Shri Tiwari said the Minister had since blamed the delay on a glitch.\n\n"
+        '"Farmers cannot eat a glitch," the party\'s national spokesperson said.\n'
+    )
+    said = {q.text: q.speaker for q in quotes_of(text)}
+    assert said["Farmers cannot eat a glitch,"] == "Anand Prakash Tiwari"

@@ -966,9 +966,10 @@ def _described(token: Token, rules: Rules) -> Mention:
     body = _represented(token, rules) if role in rules.words("speakers.unnamed") else None
     if body is None:
         text = _span_text(words + (_which_ones(token, rules) or _whose_spokesperson(token, rules)))
-    # "the nominee", and "his mother": someone the reader already knows
+    # "the nominee", "his mother" and "the party's national spokesperson": someone the reader already knows
     definite = any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and (c.pos_ == "PRON" or any(g.dep_ == "det" and g.lower_ == "the" for g in c.children)))
         for c in token.children
     )
     gender = gender_of([role], rules)
