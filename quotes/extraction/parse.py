@@ -692,9 +692,7 @@ def _name_and_its_clause_before(verb: Token) -> Token | None:
     doc = verb.doc
     if any(c.dep_ == "dobj" for c in verb.rights):
         return None  # "..., Minister of Foreign Affairs, announcing ..., reported the state news agency"
-    end = verb.i
-    while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
-        end -= 1
+    end = _end_before(verb)
     for name in doc[verb.sent.start : end]:
         set_off = name.left_edge.i > verb.sent.start and doc[name.left_edge.i - 1].text == ","
         if name.pos_ == "PROPN" and name.dep_ in ("appos", "conj") and set_off and end - 1 <= name.right_edge.i < verb.i:
@@ -702,13 +700,19 @@ def _name_and_its_clause_before(verb: Token) -> Token | None:
     return None
 
 
+def _end_before(verb: Token) -> int:
+    """Where the words before `verb` end, its auxiliaries and a comma aside ("..., Kenny Robb, has")."""
+    doc, end = verb.doc, verb.i
+    while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
+        end -= 1
+    return end
+
+
 def _name_before(verb: Token) -> Token | None:
     """The head of the capitalised words (and "&") between a comma and `verb`, its auxiliaries and
     a comma aside, when they have one head, or None."""
     doc = verb.doc
-    end = verb.i
-    while end > verb.sent.start and ((doc[end - 1].head == verb and doc[end - 1].dep_ == "aux") or doc[end - 1].text == ","):
-        end -= 1
+    end = _end_before(verb)
     first = end
     while first > verb.sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text == "&"):
         first -= 1
