@@ -269,14 +269,12 @@ def _over_a_clause_after_the_cue(tokens: list[Token], cue: Token, speech_acts: s
     return tokens
 
 
-def _clause_beyond_the_addressee(content: Token, cue: Token, addressee: Token) -> bool:
+def _clause_beyond_the_addressee(content: Token, addressee: Token) -> bool:
     """Whether a content found inside the addressee's own words ("urged people who work abroad to
-    register") is no content: the cue has a "that" clause of its own ("told reporters who had
-    gathered to hear her that ..."), or the content is in one ("warned the contractor building the
-    road that it has until March to return")."""
+    register") is in a "that" clause there ("warned the contractor building the road that it has
+    until March to return"), so no content of the cue's."""
     path = [content, *(a for a in content.ancestors if addressee.is_ancestor(a))]
-    within = any(c.dep_ == "ccomp" or (c.dep_ == "mark" and c.lower_ == "that") for word in path for c in word.children)
-    return within or any(c.dep_ == "ccomp" for c in cue.children)
+    return any(c.dep_ == "ccomp" or (c.dep_ == "mark" and c.lower_ == "that") for word in path for c in word.children)
 
 
 def _cue_phrase(cue: Token) -> set[int]:
@@ -303,8 +301,11 @@ def find_reported(doc: Doc, matcher: RuleMatcher, rules: Rules, cues: dict[int, 
             continue  # "said his party would table a motion calling on the council to act": the motion calls
         has_own_content = any(c.dep_ == "ccomp" for c in cue.children)
         infinitive_in_the_addressee = "object" in nodes and "to" in nodes  # "urged people who work abroad to register"
-        if infinitive_in_the_addressee and _clause_beyond_the_addressee(doc[nodes["content"]], cue, doc[nodes["object"]]):
-            continue  # "told reporters who had gathered to hear her that ...": the "that" clause is what she said
+        # "told reporters who had gathered to hear her that ...": the cue's own "that" clause is what she said
+        if infinitive_in_the_addressee and (
+            has_own_content or _clause_beyond_the_addressee(doc[nodes["content"]], doc[nodes["object"]])
+        ):
+            continue
         roots = [doc[nodes[name]] for name in rule.span if name in nodes]
         if roots[0].dep_ == "prep" and (roots[0].i < cue.i or _spans_time(roots[0], rules)):
             continue  # "Benn, for the second time, asked ...", "called her every day for a week"
