@@ -637,7 +637,12 @@ QUOTED = regex.compile(r"[\"“„«‹「『][^\"“”„«»‹›「」『�
 
 def _in_the_first_person(line: str, first_person: frozenset[str]) -> bool:
     """Whether a paragraph's own words, outside its quotes, speak as "I" or "we"."""
-    return any(w in first_person for w in regex.findall(r"\p{L}+", QUOTED.sub(" ", line).lower()))
+    return in_the_first_person(QUOTED.sub(" ", line), first_person)
+
+
+def in_the_first_person(words: str, first_person: frozenset[str]) -> bool:
+    """Whether words speak as "I" or "we" (`first_person`: "i", "we", "my", "our" ...)."""
+    return any(w in first_person for w in regex.findall(r"\p{L}+", words.lower()))
 
 
 def _bare_question(line: str, rules: LayoutRules) -> bool:

@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers, Entity
-from quotes.extraction.layout import NAME_IN_CAPITALS, LayoutRules, Paragraph, load_layout_rules
+from quotes.extraction.layout import NAME_IN_CAPITALS, LayoutRules, Paragraph, in_the_first_person, load_layout_rules
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age, gender_of
@@ -769,7 +769,8 @@ def turn_quotes(
         # "[End of extract]  Outside the chamber, Prendergast told reporters ...": a paragraph after
         # the turn's own that reports someone else by a cue of its own is the reporter's again, and
         # so is the rest of the unit
-        narration = para.role != "turn" and not _in_the_first_person(_unquoted(text, para, found), rules)
+        # (not "The review described our coordination as ...", in the first person: the witness's still)
+        narration = para.role != "turn" and not in_the_first_person(_unquoted(text, para, found), rules.first_person)
         if narration and any(q.speaker != turn.speaker[0] and _reported_by_cue(q, rules) for q in inside):
             ended.add(para.unit)
         if para.unit in ended:
@@ -1273,12 +1274,6 @@ def _unquoted(text: str, para: Paragraph, found: Plan) -> str:
         words.append(text[at : span.start])
         at = max(at, span.end)
     return " ".join([*words, text[at : para.end]])
-
-
-def _in_the_first_person(words: str, rules: Rules) -> bool:
-    """Whether a paragraph speaks as "I" or "we" ("The review described our coordination as ..."
-    goes on a witness's turn; narration after a transcript does not)."""
-    return any(w in rules.first_person for w in regex.findall(r"\p{L}+", words.lower()))
 
 
 def _third_person(mention: str | None, rules: Rules) -> bool:

@@ -129,7 +129,7 @@ class Rules:
         """Every pronoun of every list in cues.toml [speakers] (a pronoun is never a name)."""
         return frozenset().union(*(words for name, words in self.lexicon.items() if name.endswith("_pronouns")))
 
-    @property
+    @cached_property  # asked once a paragraph
     def first_person(self) -> frozenset[str]:
         """The words that speak as "I" or "we": "i", "we", "me", "my", "our" ..."""
         return self.words("speakers.first_person_pronouns") | self.words("speakers.first_person_possessives")
