@@ -343,6 +343,10 @@ def test_clause_after_a_semicolon_with_its_own_speaker_is_not_the_first_speakers
     assert found == [("the club would sign no new players", "Ben Ruiz")]
 
 
+def test_text_ending_in_a_semicolon_after_reported_speech_is_read(quotes_of):
+    assert reported(quotes_of("Residents said the patrols were not enough;")) == [("the patrols were not enough", "Residents")]
+
+
 def test_content_runs_on_over_a_verbless_piece_split_off_as_a_sentence(quotes_of):
     text = "Chief engineer Lars Holm said the repairs would cover every bridge built by it. Council, except in an emergency."
     assert reported(quotes_of(text)) == [

@@ -232,7 +232,7 @@ def _after_semicolon(tokens: list[Token], speech_acts: set[int]) -> list[Token]:
     after the semicolon is said too, when it has a subject and a finite verb and no cue of its own."""
     doc = tokens[0].doc
     semicolon = tokens[-1].i + 1
-    if semicolon >= tokens[-1].sent.end or doc[semicolon].text != ";":
+    if semicolon + 1 >= tokens[-1].sent.end or doc[semicolon].text != ";":  # a list item ends in one
         return []
     clause = _trim(list(doc[slice(*_semicolon_clause(doc[semicolon + 1]))]), False)
     has_subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in clause)
