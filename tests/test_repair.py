@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from quotes.extraction.parse import repair
 
@@ -303,3 +304,31 @@ def test_a_noun_hung_on_a_closing_guillemet_is_the_subject_of_the_verb_after_it(
 def test_two_proper_nouns_taken_for_two_appositions_are_one_name(pipeline):
     deps = _deps(pipeline, "Speaking yesterday, his mother, Madam Tse Mei-ling, 58, said her son had phoned her.")
     assert (deps["Tse"], deps["Mei-ling"]) == ("compound", "appos")
+
+
+def test_a_role_set_off_before_its_name_becomes_the_subject_the_verb_lacks(pipeline):
+    """The parse of "Addressing reporters, the party's spokesperson, Shri Ravi Verma, said that ...", as
+    the model gave it for one real sentence: the role taken for the object of "Addressing", "said"
+    left with no subject."""
+    parse = [  # word, tag, part of speech, relation, head
+        ("Addressing", "VBG", "VERB", "advcl", 12),
+        ("reporters", "NNS", "NOUN", "dobj", 0),
+        (",", ",", "PUNCT", "punct", 12),
+        ("the", "DT", "DET", "det", 4),
+        ("party", "NN", "NOUN", "poss", 6),
+        ("'s", "POS", "PART", "case", 4),
+        ("spokesperson", "NN", "NOUN", "dobj", 0),
+        (",", ",", "PUNCT", "punct", 6),
+        ("Shri", "NNP", "PROPN", "compound", 10),
+        ("Ravi", "NNP", "PROPN", "compound", 10),
+        ("Verma", "NNP", "PROPN", "appos", 6),
+        (",", ",", "PUNCT", "punct", 12),
+        ("said", "VBD", "VERB", "ROOT", 12),
+        ("that", "IN", "SCONJ", "mark", 15),
+        ("farmers", "NNS", "NOUN", "nsubj", 15),
+        ("waited", "VBD", "VERB", "ccomp", 12),
+        (".", ".", "PUNCT", "punct", 12),
+    ]
+    words, tags, pos, deps, heads = (list(column) for column in zip(*parse, strict=True))
+    doc = repair(Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos))
+    assert (doc[6].dep_, doc[6].head.text, doc[10].dep_, doc[10].head.text) == ("nsubj", "said", "appos", "spokesperson")

@@ -662,6 +662,13 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     name = _name_before(verb) or _name_and_its_clause_before(verb)  # "..., Kenny Robb, has started"
     if name is None or name in verb.ancestors or name.dep_ not in ("conj", "appos", "npadvmod"):
         return None
+    # "..., the party's national spokesperson, Shri Tiwari, said": the role set off by commas is the
+    # subject, its name in apposition to it
+    described, doc = name.head, verb.doc
+    set_off = described.left_edge.i == verb.sent.start or doc[described.left_edge.i - 1].text == ","
+    beside = described.i == name.left_edge.i - 2 and doc[name.right_edge.i + 1].text == ","
+    if name.dep_ == "appos" and described.pos_ == "NOUN" and described.dep_ != "pobj" and set_off and beside:
+        return described
     return name
 
 
