@@ -483,6 +483,28 @@ def test_a_clip_cue_before_a_name_and_role_line_makes_the_quote_under_it_a_turn(
     assert _starting(layout(script), script, opening).label == label
 
 
+WEB_SCRIPT = (
+    "Editor's note: This story was adapted from the script of our 6 p.m. broadcast.\n\n"
+    "(VO)\nCrews spent a third day at the bridge, where a tanker rolled onto its side.\n\n"
+    "(SOT - Marisol Vega, Bexley Ferry resident)\n"
+    "I've got a six-month-old. I'm mixing her formula with bottled water.\n\n"
+    "TAKE VO\nThe county will hand out bottled water at three sites.\n\n"
+    "(STANDUP - Kayla Brennan, WBXT 7 News)\nInvestigators are expected back at the bridge Thursday.\n"
+)
+
+
+def test_a_bracketed_sound_bite_line_makes_the_bite_under_it_a_turn_even_without_marks():
+    assert _starting(layout(WEB_SCRIPT), WEB_SCRIPT, "I've got").label == "Marisol Vega"
+
+
+def test_a_sound_bite_turn_ends_at_the_next_script_cue():
+    assert _starting(layout(WEB_SCRIPT), WEB_SCRIPT, "The county will").role == "body"
+
+
+def test_a_reporters_standup_line_opens_no_turn():
+    assert _starting(layout(WEB_SCRIPT), WEB_SCRIPT, "Investigators are").role == "body"
+
+
 def test_a_clip_cue_before_a_turn_label_is_no_part_of_the_label():
     found = layout(TV_SCRIPT)
     assert _starting(found, TV_SCRIPT, "CLIP –").label == "FIACHRA MAC CARTHAIGH TD"

@@ -581,7 +581,9 @@ def _speaker_sections(
             found[index] = ("boilerplate", -1, None)
             label = titled.group("label") if opens else None
         elif heading is not None or (line.isupper() and len(line) > 1):
-            opens = heading is not None and (rules.prompt.match(following) is not None or following[:1] in QUOTE_LIKE)
+            opens = heading is not None and (
+                heading.group("bite") is not None or rules.prompt.match(following) is not None or following[:1] in QUOTE_LIKE
+            )
             if label is not None or opens:
                 found[index] = ("boilerplate", -1, None) if opens else ("body", -1, None)
             label = heading.group("label") if heading is not None and opens else None
