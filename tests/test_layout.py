@@ -1135,6 +1135,36 @@ def test_a_deleted_comments_header_ends_the_comment_before_it():
     assert removed.label == "[deleted]"  # no one's: not the comment before it
 
 
+REDDIT_PAGE = (
+    "**r/Harbourton** · Posted by u/HarbourtonWater · Mar 5, 2026 · Verified by moderators\n\n"
+    "Hi r/Harbourton. I run the water authority. Ask me anything.\n\n"
+    "---\n\n"
+    "**u/BoroughMods** · MOD · 📌 Pinned\n\n"
+    "Be civil.\n\n"
+    "**u/kettle_mum** · 412 points\n\n"
+    "Do I need to throw out the ice?\n\n"
+    "**↳ u/HarbourtonWater** (Ana Whitlock) · OP · 388 points\n\n"
+    "Yes, any ice made since Monday.\n"
+)
+
+
+def _turns_of(text: str) -> list[tuple[str | None, str]]:
+    turns = [p for p in layout(text).paragraphs if p.role == "turn"]
+    return [(p.label, text[p.text_start : p.end][:12]) for p in turns if text[p.text_start : p.end].strip() not in ("", "---")]
+
+
+def test_a_reddit_posts_header_names_its_poster():
+    assert _turns_of(REDDIT_PAGE)[0] == ("u/HarbourtonWater", "Hi r/Harbour")
+
+
+def test_reddit_comment_headers_in_bold_with_flair_between_dots_make_turns():
+    assert ("u/BoroughMods", "Be civil.") in _turns_of(REDDIT_PAGE) and ("u/kettle_mum", "Do I need to") in _turns_of(REDDIT_PAGE)
+
+
+def test_a_reply_header_with_a_real_name_in_brackets_gives_the_turn_to_the_name():
+    assert _turns_of(REDDIT_PAGE)[-1] == ("Ana Whitlock", "Yes, any ice")
+
+
 def test_comment_headers_over_quoted_comments_make_no_thread():
     text = (
         "# The telemetry row\n\n"
