@@ -1135,6 +1135,54 @@ def test_a_deleted_comments_header_ends_the_comment_before_it():
     assert removed.label == "[deleted]"  # no one's: not the comment before it
 
 
+DIGEST = (
+    "Today's Topics:\n"
+    "\n"
+    "   1. Harbour crane outage - details? (Marek Wolanski)\n"
+    "   2. Re: Harbour crane outage - details? (Joy Ekwueme)\n"
+    "\n"
+    "----------------------------------------------------------------------\n"
+    "\n"
+    "Message: 1\n"
+    "Date: Tue, 3 Mar 2026 09:14:52 +0100\n"
+    "From: Marek Wolanski <m.wolanski@example.org>\n"
+    "To: harbour-list@example.org\n"
+    "Subject: Harbour crane outage - details?\n"
+    "\n"
+    "Hi all,\n"
+    "\n"
+    "The operator put out a notice this morning about the crane that was\n"
+    "down at the container terminal in February. Their notice says the\n"
+    "crane lost power for most of a shift. The contractor says the backup\n"
+    "generator started but a faulty breaker kept it off the crane circuit.\n"
+    "\n"
+    "Has anyone seen the switchboard arrangement on that terminal? I would\n"
+    "have expected the crane bus to have its own feed from the emergency\n"
+    "side of the board, as every newer terminal has.\n"
+    "\n"
+    "Marek\n"
+    "\n"
+    "------------------------------\n"
+    "\n"
+    "Message: 2\n"
+    "Date: Tue, 3 Mar 2026 11:02:37 +0000\n"
+    "From: Joy Ekwueme <joy@example.org>\n"
+    "To: harbour-list@example.org\n"
+    "Subject: Re: Harbour crane outage - details?\n"
+    "\n"
+    "The crew told the surveyor that the alarms showed on the console\n"
+    "from the first hour, and nobody on shift knew what they meant. That\n"
+    "is a training problem as much as a design problem, and the operator\n"
+    "should say so in its report rather than blame one breaker for it.\n"
+    "\n"
+    "Joy\n"
+)
+
+
+def test_a_mailing_list_digests_header_lines_are_no_turns():
+    assert [p.label for p in layout(DIGEST).paragraphs if p.role == "turn"] == []
+
+
 REDDIT_PAGE = (
     "**r/Harbourton** · Posted by u/HarbourtonWater · Mar 5, 2026 · Verified by moderators\n\n"
     "Hi r/Harbourton. I run the water authority. Ask me anything.\n\n"
