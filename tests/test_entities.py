@@ -129,6 +129,15 @@ def test_a_nickname_the_article_gives_someone_is_that_person(pipeline):
     assert _speakers(pipeline, text)["the town would pay the fishermen"] == "Joaquim Benedito Ferraz Arruda"
 
 
+def test_a_defined_term_in_brackets_is_the_bodys_name_from_then_on(pipeline):
+    text = (
+        'Results\n\nHalden Holdings plc\n("Halden" or the "Group")\n\n'
+        "Halden Holdings plc, the maker of marine pumps, announces its annual results.\n\n"
+        "- The Group reports that revenue fell by a tenth in the year.\n"
+    )
+    assert _speakers(pipeline, text)["revenue fell by a tenth in the year"] == "Halden Holdings plc"
+
+
 def test_a_nickname_met_alone_before_the_article_gives_it_is_merged_into_the_person(pipeline):
     text = (
         "Lagoon\n\nThe fisherman José Raimundo dos Santos Filho, known to everyone in town as Zé Galego, said "

@@ -221,6 +221,17 @@ class ArticleSpeakers:
             person.aliases.add(alias)
             self._index(person, alias, alias=True)
 
+    def defined_term(self, name: str, aliases: list[str]) -> None:
+        """'Verdana Lithium plc ("Verdana" or the "Company")': each word in marks names the body
+        (or person) named before the brackets."""
+        entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "organisation", name.lower()), AFTER_EVERY_MENTION)
+        if entity is None:
+            return
+        for alias in aliases:
+            if alias not in entity.aliases:
+                entity.aliases.add(alias)
+                self._index(entity, alias, alias=True)
+
     def knows(self, name: str) -> bool:
         """Whether `name` is the name (or surname) of a person already added."""
         entity = self._find_by_name(Mention(name, AFTER_EVERY_MENTION, "name", "person", name.lower()), AFTER_EVERY_MENTION)
@@ -762,4 +773,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
     if rules.nickname is not None:
         for nickname in rules.nickname.finditer(text):
             registry.nickname(text, nickname.start(), nickname.end())
+    if rules.defined_term is not None:
+        for term in rules.defined_term.finditer(text):
+            registry.defined_term(term.group("name"), term.captures("alias"))
     return registry

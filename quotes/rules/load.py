@@ -105,6 +105,7 @@ class Rules:
     read_as_blanks: regex.Pattern[str] | None = None  # ", R-Kess.,", '"Monching"' in a name: the parser reads blanks
     user_name: regex.Pattern[str] | None = None  # "u/harbour_watch": one token
     nickname: regex.Pattern[str] | None = None  # 'Sam "Big Sam" Aldridge': a name the person also goes by
+    defined_term: regex.Pattern[str] | None = None  # 'Verdana Lithium plc ("Verdana" or the "Company")'
     dialogue_dashes: frozenset[str] = frozenset()  # a paragraph opened by one, with no space after it, is speech
     spaced_dialogue_dashes: frozenset[str] = frozenset()  # "– Words, said Name." (quote_marks.toml [dialogue])
     attribution: tuple[DependencyRule, ...] = field(default=())
@@ -427,6 +428,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         read_as_blanks=_layout_pattern(folder / "quote_marks.toml", marks, "party_label", "nickname"),
         user_name=_layout_pattern(folder / "quote_marks.toml", marks, "user_name"),
         nickname=_layout_pattern(folder / "quote_marks.toml", marks, "nickname"),
+        defined_term=_layout_pattern(folder / "quote_marks.toml", marks, "defined_term"),
         dialogue_dashes=frozenset(marks.get("dialogue", {}).get("dashes", [])),
         spaced_dialogue_dashes=frozenset(marks.get("dialogue", {}).get("spaced_dashes", [])),
         entity_labels={label: kind for kind, labels in entities.get("labels", {}).items() for label in labels},
