@@ -56,8 +56,9 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   `final10/`, `blind11/`, `final11/`, `final12/`, `blind12/`, `final13/`, `blind13/`,
   `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
   `blind18/`, `blind19/`, `final18/`, `final19/`, `blind20/`, `blind21/`, `final20/`, `blind22/`,
-  `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/`, `blind26/` and
-  `blind27/` (ten articles each, each with its README) follow the same plan: a blind set to
+  `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/`, `blind26/`,
+  `blind27/`, `final26/`, `blind29/` and `final27/` (ten articles each, each with its README)
+  follow the same plan: a blind set to
   learn from, then a set sealed until its first run.
 
 The thresholds sit just under what `quotes` reaches, so a change that loses ground on unseen
@@ -303,6 +304,24 @@ FLOORS = {
     # oral history with quotes nested three deep, 64-column agency copy, a reader-questions column,
     # a party's press note (first run: 0.832 speaker accuracy, reported 0.637, 5 of 5 embeds)
     "blind27": Floor(0.99, 0.99, 0.88, 0.88, 0.85, 0.80, embeds=5, pair_recall=0.63),
+    # final26 (written at the start of session 26, scored once before any change of that session,
+    # then used to find faults): a Nigerian daily with Pidgin, a Philippine broadsheet, a post-match
+    # press conference, a WhatsApp export, a Reddit AMA, a letters page (whose annotator marks each
+    # letter as its signer's words; final17's and blind22's do not, so its reported recall sits
+    # low), a TV web story from a script, an appeal judgment, a trade Q&A, a police appeal (first
+    # run: 0.790 speaker accuracy, reported 0.685, 4 of 4 embeds)
+    "final26": Floor(0.97, 0.98, 0.84, 0.82, 0.82, 0.76, embeds=4, pair_recall=0.44),
+    # blind29 (written at the start of session 26, scored once after final26, then used to find
+    # faults): a Jamaican daily, German and Chinese outlets in translation, a mailing-list digest
+    # (whose annotator marks the messages' bodies; blind26's does not), a TV debate, school-board
+    # minutes, a stock-exchange announcement, YouTube auto-captions with unnamed ">>" turns, a
+    # Brazilian outlet, a magazine long read (first run: 0.898 speaker accuracy, reported 0.622)
+    "blind29": Floor(0.96, 0.97, 0.89, 0.82, 0.69, 0.64, embeds=4, pair_recall=0.37, apart_joined=1),
+    # final27 (written at the start of session 26, sealed until its first run at the end of it):
+    # an Ethiopian daily, a Thai outlet, a Malaysian outlet, cricket commentary, a police blotter,
+    # tech news with LinkedIn and Threads posts, a European Parliament verbatim report, leaked
+    # e-mails, a student paper, a farming weekly (first run: 0.893 speaker accuracy, reported 0.689)
+    "final27": Floor(0.98, 0.98, 0.89, 0.83, 0.73, 0.68, embeds=4, pair_recall=0.47, apart_joined=1),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
