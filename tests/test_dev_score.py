@@ -317,7 +317,7 @@ FLOORS = {
     # minutes, a stock-exchange announcement, YouTube auto-captions with unnamed ">>" turns, a
     # Brazilian outlet, a magazine long read (first run: 0.898 speaker accuracy, reported 0.622)
     "blind29": Floor(0.96, 0.97, 0.89, 0.82, 0.69, 0.64, embeds=4, pair_recall=0.37, apart_joined=1),
-    # final27 (written at the start of session 26, sealed until its first run at the end of it):
+    # final27 (written at the start of session 26, sealed until its first run after the first rules):
     # an Ethiopian daily, a Thai outlet, a Malaysian outlet, cricket commentary, a police blotter,
     # tech news with LinkedIn and Threads posts, a European Parliament verbatim report, leaked
     # e-mails, a student paper, a farming weekly (first run: 0.893 speaker accuracy, reported 0.689)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks, irregular_forms
+from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks, irregular_forms, parse
 
 
 def test_a_run_without_sentence_ends_is_parsed_in_pieces_cut_at_spaces():
@@ -75,3 +75,19 @@ def test_a_blank_pipeline_is_refused_with_spacys_e155_named(tmp_path):
     spacy.blank("en").to_disk(tmp_path / "blank")
     with pytest.raises(ModelNotFound, match="no parser or tagger"):
         load_model(str(tmp_path / "blank"))
+
+
+def test_a_parse_of_text_with_runs_of_blanks_keeps_every_word_at_its_offset(pipeline):
+    text = "  Minister  Ana Ruiz      said   it.  "
+    [(doc, _)] = list(parse(pipeline.nlp, [(text, 0)]))
+    words = [(t.text, t.idx) for t in doc if not t.is_space]
+    assert doc.text == text and words[:3] == [("Minister", 2), ("Ana", 12), ("Ruiz", 16)]
+
+
+def test_a_name_whose_link_was_blanked_is_parsed_as_the_subject(quotes_of):
+    text = (
+        "Engineers are crawling under the crossings. Transport and Works Minister"
+        " Lloyd Barrington-Clarke                                   has staked his name on a deadline:"
+        ' "Every bridge will be inspected within thirty days."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Lloyd Barrington-Clarke"]

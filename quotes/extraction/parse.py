@@ -303,8 +303,68 @@ def parse(nlp: Language, parts: Iterable[tuple[str, Any]], leave_out: Iterable[s
     """
     disabled = list(leave_out)
     for batch in _batches(parts):
-        for doc, context in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disabled):
-            yield repair(doc), context
+        squeezed = [(_squeezed(text), (text, context)) for text, context in batch]
+        docs = nlp.pipe(((slim, held) for (slim, _), held in squeezed), as_tuples=True, batch_size=len(batch), disable=disabled)
+        for ((_, places), _), (doc, (text, context)) in zip(squeezed, docs, strict=True):
+            yield repair(_with_blanks(doc, text, places) if places else doc), context
+
+
+BLANKS = regex.compile(r"\s{2,}")
+
+
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """The text with each run of blanks made one space, and where each of its characters stands in
+    `text` (none when there was no run): the model parses "Minister [Lloyd Barrington-Clarke](url)
+    has", its link blanked, as if the blanks ended the sentence."""
+    if BLANKS.search(text) is None or not text.strip():
+        return text, []
+    slim: list[str] = []
+    places: list[int] = []
+    at = 0
+    for run in BLANKS.finditer(text):
+        kept = run.start() + (run.start() > 0 and run.end() < len(text))  # no blank at either end
+        slim.append(text[at:kept])
+        places.extend(range(at, kept))
+        at = run.end()
+    slim.append(text[at:])
+    places.extend(range(at, len(text)))
+    return "".join(slim), places
+
+
+def _with_blanks(slim: Doc, text: str, places: list[int]) -> Doc:
+    """`slim`'s parse on the words of `text` as written: each run of blanks back as the space
+    tokens the tokenizer makes of it, hung on the word before, so every token's offset is its
+    offset in `text`."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    index: list[int] = []  # slim token -> its token here
+    at = 0
+    for token in slim:
+        start, end = places[token.idx], places[token.idx + len(token.text) - 1] + 1
+        gap = text[at:start]
+        if gap and words and gap[0] == " ":
+            spaces[-1], gap = True, gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+        index.append(len(words))
+        words.append(text[start:end])
+        spaces.append(False)
+        at = end
+    if text[at:]:
+        spaces[-1] = text[at] == " "
+        if text[at + spaces[-1] :]:
+            words.append(text[at + spaces[-1] :])
+            spaces.append(False)
+    real = set(index)
+    heads = [0] * len(words)
+    deps, tags, pos, lemmas = ["dep"] * len(words), ["_SP"] * len(words), ["SPACE"] * len(words), list(words)
+    for token, i in zip(slim, index, strict=True):
+        heads[i], deps[i], tags[i], pos[i], lemmas[i] = index[token.head.i], token.dep_, token.tag_, token.pos_, token.lemma_
+    for i in range(len(words)):
+        if i not in real:  # a run of blanks hangs on the word before it (the first word, at the start)
+            heads[i] = next((j for j in range(i - 1, -1, -1) if j in real), index[0] if index else i)
+    return Doc(slim.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
 
 
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
