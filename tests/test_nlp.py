@@ -91,3 +91,11 @@ def test_a_name_whose_link_was_blanked_is_parsed_as_the_subject(quotes_of):
         ' "Every bridge will be inspected within thirty days."\n'
     )
     assert [q.speaker for q in quotes_of(text)] == ["Lloyd Barrington-Clarke"]
+
+
+def test_a_name_set_off_by_a_comma_and_blanked_emphasis_speaks(quotes_of):
+    text = (
+        "A reader in Marlow Heights,   Denise Achterberg  , writes:\n\n"
+        '"I ran HR at a 200-person company for eleven years. Every founder I worked for believed in bad news early."\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Denise Achterberg"]

@@ -15,6 +15,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.matchers import RuleMatcher
+from quotes.extraction.parse import comma_before
 from quotes.extraction.speakers import Mention, agents_of, behalf_owner, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import Rules
@@ -96,7 +97,7 @@ def _name_opening_the_sentence(cue: Token, excluded: set[int]) -> Token | None:
     takes "lead" for the verb and leaves "said" no subject: the name that opens the sentence, set
     off by a comma, right before a cue that follows a comma."""
     doc = cue.doc
-    if cue.i < 2 or doc[cue.i - 1].text != "," or cue.dep_ not in ("ROOT", "conj") or cue.i in excluded:
+    if cue.i < 2 or not comma_before(cue) or cue.dep_ not in ("ROOT", "conj") or cue.i in excluded:
         return None
     start = doc[cue.i - 1].sent.start  # the parse may even start a sentence at the cue
     end = start
@@ -260,7 +261,7 @@ def _with_subject(token: Token, rules: Rules) -> Cue | None:
     for prep in token.head.children:
         if prep.dep_ != "prep" or prep.lower_ != "with" or not prep.i < token.i:
             continue
-        if not (prep.is_sent_start or token.doc[prep.i - 1].text == ","):
+        if not (prep.is_sent_start or comma_before(prep)):
             continue
         between = token.doc[prep.right_edge.i + 1 : token.i]
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)

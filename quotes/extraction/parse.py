@@ -367,6 +367,14 @@ def _with_blanks(slim: Doc, text: str, places: list[int]) -> Doc:
     return Doc(slim.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
 
 
+def comma_before(token: Token) -> bool:
+    """Whether the word before `token`, past a run of blanks (a blanked link or emphasis), is a comma."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].is_space:
+        i -= 1
+    return i >= 0 and token.doc[i].text == ","
+
+
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
 OPENING_WORDS = ("well", "thanks", "look", "so", "now")
 RELATIVES = ("who", "whose", "whom", "which")
@@ -725,7 +733,7 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     # "..., the party's national spokesperson, Shri Tiwari, said": the role set off by commas is the
     # subject, its name in apposition to it
     described, doc = name.head, verb.doc
-    set_off = described.left_edge.i == verb.sent.start or doc[described.left_edge.i - 1].text == ","
+    set_off = described.left_edge.i == verb.sent.start or comma_before(described.left_edge)
     beside = described.i == name.left_edge.i - 2 and doc[name.right_edge.i + 1].text == ","
     if name.dep_ == "appos" and described.pos_ == "NOUN" and described.dep_ != "pobj" and set_off and beside:
         return described
@@ -761,7 +769,7 @@ def _name_and_its_clause_before(verb: Token) -> Token | None:
         return None  # "..., Minister of Foreign Affairs, announcing ..., reported the state news agency"
     end = _end_before(verb)
     for name in doc[verb.sent.start : end]:
-        set_off = name.left_edge.i > verb.sent.start and doc[name.left_edge.i - 1].text == ","
+        set_off = name.left_edge.i > verb.sent.start and comma_before(name.left_edge)
         if name.pos_ == "PROPN" and name.dep_ in ("appos", "conj") and set_off and end - 1 <= name.right_edge.i < verb.i:
             return name
     return None
@@ -840,7 +848,7 @@ def _subject_of_a_verb_taken_for_a_qualifier(verb: Token) -> Token | None:
     party's spokesperson, Priya Nandakumar, called on ..." (the verb on the noun that has an
     apposition), or "Tanya Brooks, who scored the goal, called the defeat ..." (the verb on a
     word of the noun's relative clause, after the comma that closes it)."""
-    after_a_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    after_a_comma = comma_before(verb)
     # a participle after the comma that closes a chain of appositions is the sentence's verb too
     if verb.dep_ != "acl" or not (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and after_a_comma)):
         return None
@@ -850,7 +858,7 @@ def _subject_of_a_verb_taken_for_a_qualifier(verb: Token) -> Token | None:
         root = root.head
     if root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" and c.i < verb.i for c in root.children):
         return root if root is noun or after_a_comma else None
-    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    if not comma_before(verb):
         return None
     clause = next((a for a in noun.ancestors if a.dep_ == "relcl"), noun if noun.dep_ == "relcl" else None)
     if clause is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import regex
 from spacy.tokens import Token
 
+from quotes.extraction.parse import comma_before
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 from quotes.text.names import fold
@@ -254,7 +255,7 @@ def _appositive_name(token: Token, rules: Rules) -> Token | None:
     for candidate in token.subtree:
         if candidate.dep_ == "appos" and candidate.pos_ == "PROPN" and not _in_a_clause_of(candidate, token):
             first = _name_run(candidate, rules)[0]
-            if first.i > 0 and token.doc[first.i - 1].text == ",":
+            if comma_before(first):
                 return candidate
     return None
 
@@ -380,7 +381,7 @@ def _name_beside_title(title: Token, rules: Rules) -> Token | None:
 def _set_off_name(name: Token, rules: Rules) -> bool:
     """Whether a proper noun is a person's name set off by a comma before it (", Engr. Babatunde Alade")."""
     first = _name_run(name, rules)[0]
-    return name.pos_ == "PROPN" and first.i > 0 and name.doc[first.i - 1].text == "," and _personal_name(name, rules)
+    return name.pos_ == "PROPN" and comma_before(first) and _personal_name(name, rules)
 
 
 def _name_hung_on_title(title: Token, rules: Rules) -> list[Token]:
