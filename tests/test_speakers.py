@@ -911,6 +911,14 @@ def test_an_honorific_makes_a_person_of_a_name_with_an_of_phrase(quotes_of):
     assert [q.speaker for q in quotes_of(text) if q.kind == "direct"] == ["Mwaka Sikazwe"]
 
 
+def test_an_honorific_of_another_language_makes_a_person_of_a_name_with_an_of_phrase(quotes_of):
+    text = (
+        'Coffee\n\nAto Dereje Wolde of Sheger Green Bean Exporters blamed "problems with foreign currency" for two late'
+        " payments.\n"
+    )
+    assert [q.speaker for q in quotes_of(text) if q.kind == "partial"] == ["Dereje Wolde"]
+
+
 def test_a_persons_name_in_capitals_is_written_in_title_case(rules):
     text = "KIKI LAURENT v MAE SOLBERG"
     assert [m.text for m in names_by_regex(text, 0, len(text), rules)] == ["Kiki Laurent", "Mae Solberg"]

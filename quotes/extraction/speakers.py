@@ -851,9 +851,10 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     first_named = any(rules.first_name_gender(t.text) for t in run if t.i < head.i)  # "Barangay captain Eduardo Magsino"
     # "P. Ponnammal (62) of Kamaraj Nagar": an initial or an age makes a person, whatever "of" follows
     personal = any(_initial(t) for t in run[:-1]) or _age_beside(head) is not None
-    # "Dr Mwaka Sikazwe of the Centre for Fiscal Policy Dialogue": an honorific makes a person too
-    forms = rules.title_forms
-    personal = personal or any(t.lower_ in forms or t.lower_ in forms.values() for t in run[:-1])
+    # "Dr Mwaka Sikazwe of the Centre for Fiscal Policy Dialogue", "Ato Dereje Wolde of Sheger Green
+    # Bean Exporters": an honorific makes a person too
+    forms, honorifics = rules.title_forms, rules.words("speakers.honorifics")
+    personal = personal or any(t.lower_ in forms or t.lower_ in forms.values() or t.lower_ in honorifics for t in run[:-1])
     # "Fehér Dóra of Tiszta Víz": a known first name after the family name, as Hungarian puts it
     personal = personal or (len(run) > 1 and run[-2].pos_ == "PROPN" and bool(rules.first_name_gender(head.text)))
     named_body = (
