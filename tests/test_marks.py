@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pytest
+
 from quotes.extraction.marks import find_quote_spans
 
 
@@ -183,6 +185,22 @@ def test_an_attribution_set_inside_the_marks_parts_the_quote_in_two(rules):
         "It is the shipowner alone. \u00bb\n"
     )
     assert texts(text, rules) == ["It is not the sailors who should pay", "It is the shipowner alone."]
+
+
+@pytest.mark.parametrize(
+    ("inside", "pieces"),
+    [
+        ("This is not a reason, she said, to stop eating fish.", ["This is not a reason", "to stop eating fish."]),
+        ("We will not wait, the minister added, for Ottawa to act.", ["We will not wait", "for Ottawa to act."]),
+        (
+            "If buyers read this wrongly, warns Gaétan Pelletier, head of l'Association des pêcheurs, it is we who pay.",
+            ["If buyers read this wrongly", "it is we who pay."],
+        ),
+    ],
+)
+def test_an_attribution_set_between_commas_inside_the_marks_parts_the_quote_in_two(rules, inside, pieces):
+    rules = replace(rules, verb_forms=frozenset({"said", "added", "warns"}))
+    assert texts(f"Estuary.\n\n\u00ab {inside} \u00bb\n", rules) == pieces
 
 
 def test_an_attribution_between_spaced_dashes_inside_the_marks_parts_the_quote_in_two(rules):

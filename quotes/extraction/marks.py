@@ -212,11 +212,18 @@ def find_quote_spans(text: str, rules: Rules, paras: list[Paragraph] | None = No
 # the shipowner. »": French copy sets the attribution inside the marks, after a comma, up to
 # its sentence's end. A cue verb and a capital (or "the") after it, or a name or pronoun and a
 # cue verb.
+# Or in the middle of its sentence, between commas, the words going on in lower case after it:
+# "« This is not a reason, she said, to stop eating fish. »", "« We will not wait, the minister
+# added, for Ottawa »", "« If the buyers read this the wrong way, warns Gaétan Pelletier, president
+# of the fishers' association, it is the fishers who will pay. »" (a name's incise runs to its
+# sentence's end first, as Le Goff's does).
 # Polish and other Central European copy sets it between spaced dashes: „We will not let this
 # happen - said Mayor Tomasz Wierzbicki at the session. - Women will have to drive 60 km.”
 INCISE = regex.compile(
-    r",\s+(?P<cue>\p{Ll}+)\s+(?:the\s+)?\p{Lu}[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
+    r",\s+(?:he|she|they|the\s+\p{Ll}+|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+),\s+(?=\p{Ll})"
+    r"|,\s+(?P<cue>\p{Ll}+)\s+(?:the\s+)?\p{Lu}[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
     r"|,\s+(?:he|she|they|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+)\b[^.!?\n]{0,160}?[.!?](?=\s+\p{Lu})"
+    r"|,\s+(?P<cue>\p{Ll}+)\s+(?:the\s+\p{Ll}+|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?:,\s+[^,.!?«»\n]{1,80})?,\s+(?=\p{Ll})"
     r"|\s[-–—]\s+(?!(?:the|he|she|they)\b)(?P<cue>\p{Ll}+)\s+\p{L}[^\n]{0,160}?[.,]?\s[-–—]\s+(?=\S)"
     r"|\s[-–—]\s+(?:he|she|they|the\s+\p{Ll}+|\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})\s+(?P<cue>\p{Ll}+)\b[^\n]{0,160}?[.,]?\s[-–—]\s+(?=\S)"
 )
@@ -225,7 +232,14 @@ INCISE = regex.compile(
 def _around_incise(text: str, start: int, end: int, rules: Rules) -> list[tuple[int, int]]:
     """The pieces of a quote around an attribution set inside its marks (`INCISE`), or the quote whole."""
     for incise in INCISE.finditer(text, start, end):
-        if incise.group("cue").casefold() not in rules.cue_verb_forms or any(c in rules.quote_chars for c in incise.group()):
+        words = incise.group()
+        # an apostrophe inside a word ("de l'estuaire") is no mark
+        marks = [
+            i
+            for i, c in enumerate(words)
+            if c in rules.quote_chars and not (words[i - 1 : i].isalpha() and words[i + 1 : i + 2].isalpha())
+        ]
+        if incise.group("cue").casefold() not in rules.cue_verb_forms or marks:
             continue  # "..., she told me „I had a clear view“.": the speaker telling a story
         after = trimmed(text, incise.end(), end)
         if after[0] < after[1]:
