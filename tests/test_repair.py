@@ -332,3 +332,11 @@ def test_a_role_set_off_before_its_name_becomes_the_subject_the_verb_lacks(pipel
     words, tags, pos, deps, heads = (list(column) for column in zip(*parse, strict=True))
     doc = repair(Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos))
     assert (doc[6].dep_, doc[6].head.text, doc[10].dep_, doc[10].head.text) == ("nsubj", "said", "appos", "spokesperson")
+
+
+def test_a_name_before_an_aside_between_spaced_dashes_is_the_subject_its_verb_lacks(quotes_of):
+    text = (
+        "Forum\n\nDuring the public forum, dairy farmer Kevin Doyle - no relation to the councillor - told councillors"
+        " he was spending $600 a month on gas to boil water for his calves.\n"
+    )
+    assert [(q.kind, q.speaker) for q in quotes_of(text)] == [("indirect", "Kevin Doyle")]

@@ -727,7 +727,7 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     said", "At the bar, the barman, Kenny Robb, has started")."""
     if not _finite_without_a_subject(verb):
         return None
-    name = _name_before(verb) or _name_and_its_clause_before(verb)  # "..., Kenny Robb, has started"
+    name = _name_before(verb) or _name_and_its_clause_before(verb) or _name_before_a_dashed_aside(verb)
     if name is None or name in verb.ancestors or name.dep_ not in ("conj", "appos", "npadvmod"):
         return None
     # "..., the party's national spokesperson, Shri Tiwari, said": the role set off by commas is the
@@ -738,6 +738,23 @@ def _name_before_a_subjectless_verb(verb: Token) -> Token | None:
     if name.dep_ == "appos" and described.pos_ == "NOUN" and described.dep_ != "pobj" and set_off and beside:
         return described
     return name
+
+
+SPACED_DASHES = ("-", "–", "—")
+
+
+def _name_before_a_dashed_aside(verb: Token) -> Token | None:
+    """The name right before an aside set off by spaced dashes, which ends right before `verb`
+    ("dairy farmer Kevin Doyle - no relation to the councillor - told councillors")."""
+    doc, end = verb.doc, _end_before(verb)
+    closing = doc[end - 1] if end > verb.sent.start else None
+    if closing is None or closing.text not in SPACED_DASHES or not doc[end - 2].whitespace_:
+        return None
+    opening = next((t for t in reversed(doc[verb.sent.start : closing.i]) if t.text in SPACED_DASHES), None)
+    if opening is None or opening.i <= verb.sent.start or not doc[opening.i - 1].whitespace_:
+        return None
+    name = doc[opening.i - 1]
+    return name if name.pos_ == "PROPN" else None
 
 
 def _finite_without_a_subject(verb: Token) -> bool:
