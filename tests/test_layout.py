@@ -985,6 +985,20 @@ def test_the_speakers_own_words_bringing_in_a_letter_stay_in_their_turn():
     assert letter.unit == last_turn.unit
 
 
+ESTIMATES = (
+    "THE SENATE\n\nEstimates\n\n"
+    "Members in attendance: Senators Alistair Crewe, Bronwyn McTaggart, Joanne Pettigrew (Chair).\n\n"
+    "CHAIR: We will resume with the department. Senator McTaggart, you have the call.\n\n"
+    "Senator McTAGGART: Thank you, Chair. Where is the money?\n\n"
+    "CHAIR: Briefly, please.\n"
+)
+
+
+def test_a_role_in_brackets_on_an_attendance_line_names_the_role_label_in_the_turns_after():
+    labels = [p.label for p in layout(ESTIMATES).paragraphs if p.role == "turn"]
+    assert labels == ["Joanne Pettigrew", "Senator McTAGGART", "Joanne Pettigrew"]
+
+
 DEBATE = (
     "Dáil debate\n\n"
     "Harbour Bill: Statements\n\n"

@@ -92,6 +92,7 @@ class LayoutRules:
     question_max_words: int
     interviewer: regex.Pattern[str]
     chair_line: regex.Pattern[str]
+    attendance_role: regex.Pattern[str]
     presenters: regex.Pattern[str]
     host_labels: frozenset[str]
     cohost_labels: frozenset[str]
@@ -156,6 +157,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             question_max_words=int(units["question_max_words"]),
             interviewer=_compile(path, "[units] interviewer", units["interviewer"]),
             chair_line=_compile(path, "[units] chair_line", units["chair_line"]),
+            attendance_role=_compile(path, "[units] attendance_role", units["attendance_role"]),
             presenters=_compile(path, "[units] presenters", units["presenters"]),
             host_labels=frozenset(units["host_labels"]),
             cohost_labels=frozenset(units["cohost_labels"]),
@@ -371,7 +373,10 @@ def layout(
             unit += 1
         # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
         opening = not any(p.role == "turn" for p in result)
-        if transcript and role in ("body", "turn") and opening and (named := _cast_line(line, rules)) is not None:
+        if transcript and role == "body" and opening and (present := list(rules.attendance_role.finditer(line))):
+            cast.update({" ".join(held.group("label").upper().split()): held.group("name") for held in present})
+            role = "boilerplate"
+        elif transcript and role in ("body", "turn") and opening and (named := _cast_line(line, rules)) is not None:
             cast[named[0]] = named[1]  # "Moderator: Eleanor Vance, Head of Communications": who the label is
             role, label = "boilerplate", None
         elif transcript and role == "body" and (chair := rules.chair_line.match(line.strip())) is not None:
