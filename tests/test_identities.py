@@ -357,6 +357,14 @@ def test_a_name_transliterated_otherwise_in_both_words_is_the_same_person():
     assert same_person("Demetri Costakis", "Dimitris Kostakis")
 
 
+def test_a_long_surname_spelt_one_letter_apart_with_one_first_name_is_the_same_person():
+    assert same_person("Denise Arceneaux", "Denise Arseneaux") and same_person("Maria Fernandes", "Maria Fernandez")
+
+
+def test_short_surnames_one_letter_apart_or_other_first_names_are_two_people():
+    assert not same_person("Tom Hale", "Tom Hall") and not same_person("Ann Smithson", "Bob Smithsen")
+
+
 def test_first_names_of_two_genders_with_one_surname_are_two_people():
     assert not same_person("Daniel Smith", "Daniela Smith")
 

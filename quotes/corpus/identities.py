@@ -179,7 +179,21 @@ def same_person(a: str, b: str) -> bool:
         or second_surname_left_out
         or (one_surname and _first_name_variants(words_a[0], words_b[0]) and _first_names_agree(a, b))
         or (one_surname and _initial_of(a.split()[0], b.split()[0]))
+        # "Denise Arceneaux", "Denise Arseneaux": one given name, a long surname spelt one letter apart
+        or (len(words_a) == len(words_b) == 2 and words_a[0] == words_b[0] and _one_letter_apart(words_a[1], words_b[1]))
     )
+
+
+LONG_SURNAME = 6  # "Arceneaux", "Arseneaux"; "Hale" and "Hall" are two names
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two long words differ by one letter changed, added or dropped."""
+    if min(len(a), len(b)) < LONG_SURNAME or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i + (len(short) == len(long)) :] == long[i + 1 :]
 
 
 def _initial_of(a: str, b: str) -> bool:
