@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.extraction.attribution import RULE_COLON_LABEL
+from quotes.extraction.pipeline import extract
 
 pytestmark = pytest.mark.model
 
@@ -422,6 +423,18 @@ def test_a_sentence_ending_in_a_colon_gives_its_subject_to_the_quote_that_opens_
 def test_a_name_and_a_colon_before_a_quote_speak_it(quotes_of):
     text = 'Floods\n\nPriya Ramsden: "Nobody will be left behind"\n\nMore rain is due.\n'
     assert only(quotes_of(text)).speaker == "Priya Ramsden"
+
+
+@pytest.mark.model
+def test_a_list_items_topic_before_the_name_and_colon_is_no_part_of_the_label(tmp_path, pipeline):
+    draft = tmp_path / "explainer.md"
+    draft.write_text(
+        "# Explainer\n\nWhat the study's author says:\n\n"
+        '- On the headline number, [Claire Boisvert](https://example.org/cb): "We found fibres in nine of ten fish."\n'
+        '- On what it means for your dinner: "This is not a reason to stop eating fish."\n',
+        encoding="utf-8",
+    )
+    assert [q.speaker for q in extract(draft, pipeline=pipeline)] == ["Claire Boisvert", "Claire Boisvert"]
 
 
 @pytest.mark.model

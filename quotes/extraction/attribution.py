@@ -709,6 +709,11 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     start = max([start, *(t.i + 1 for t in doc[start : colon.i] if t.text == ":")])
     while start < colon.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
         start += 1
+    if doc[start].lower_ in rules.words("speakers.topic_prepositions"):  # "On the headline number, Claire Boisvert:"
+        commas = [t.i for t in doc[start : colon.i] if t.text == ","]
+        if not commas:
+            return None  # "On what it means for your dinner:": a topic alone, the speaker named before
+        start = commas[-1] + 1
     label = [t for t in doc[start : colon.i] if not t.is_punct and not t.is_space]
     if not label or len(label) > LABEL_MAX_TOKENS or any(t.is_quote for t in doc[start : colon.i]):
         return None

@@ -36,6 +36,7 @@ CODE_LISTS = frozenset(
         "speakers.person_pronouns", "speakers.female_pronouns", "speakers.male_pronouns", "speakers.female_words",
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
+        "speakers.topic_prepositions",
         "speakers.kin",
         "speakers.kin_groups", "speakers.family_members",
         "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks", "speakers.anaphoric",
