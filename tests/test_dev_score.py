@@ -57,7 +57,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
   `blind18/`, `blind19/`, `final18/`, `final19/`, `blind20/`, `blind21/`, `final20/`, `blind22/`,
   `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/`, `blind26/`,
-  `blind27/`, `final26/`, `blind29/` and `final27/` (ten articles each, each with its README)
+  `blind27/`, `final26/`, `blind29/`, `final27/`, `blind30/` and `final28/` (ten articles each, each
+  with its README)
   follow the same plan: a blind set to
   learn from, then a set sealed until its first run.
 
@@ -322,6 +323,18 @@ FLOORS = {
     # tech news with LinkedIn and Threads posts, a European Parliament verbatim report, leaked
     # e-mails, a student paper, a farming weekly (first run: 0.893 speaker accuracy, reported 0.689)
     "final27": Floor(0.98, 0.98, 0.89, 0.83, 0.73, 0.68, embeds=4, pair_recall=0.47, apart_joined=1),
+    # blind30 (written during session 26, scored once on that session's code, then used to find
+    # faults): a Ugandan daily, a Quebec outlet with attributions inside « », a cable panel, Senate
+    # estimates, a newest-first storm live blog, a science release, a Markdown profile of a mother
+    # and son, a 68-column wire, a fact-check, a council meeting (first run: 0.916 speaker accuracy,
+    # reported 0.833, 4 of 4 embeds)
+    "blind30": Floor(0.99, 0.97, 0.93, 0.89, 0.90, 0.85, embeds=4, pair_recall=0.62, apart_joined=2),
+    # final28 (written during session 26, sealed until its first run at the end of it): a
+    # Zimbabwean daily, a Sri Lankan outlet, an election-night TV panel with captions, a Mastodon
+    # thread, an oldest-first live blog with a YouTube video, an NGO field report, a Scottish local
+    # paper, a 70-column financial wire, a Mexican outlet, a Substack newsletter (first run: 0.784
+    # speaker accuracy, reported 0.762, 4 of 4 embeds)
+    "final28": Floor(0.99, 0.95, 0.78, 0.87, 0.84, 0.76, embeds=4, pair_recall=0.53, apart_joined=1),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
