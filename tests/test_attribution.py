@@ -438,6 +438,18 @@ def test_a_list_items_topic_before_the_name_and_colon_is_no_part_of_the_label(tm
 
 
 @pytest.mark.model
+def test_a_show_notes_bullet_with_a_time_stamp_and_a_name_on_a_topic_speaks_its_quote(tmp_path, pipeline):
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Episode 212\n\nIn this episode:\n\n"
+        "- **[04:50]** Ana on why the hold was hawkish: 'The statement didn't just hold. It slammed the door.'\n"
+        "- **[09:05]** Governor Marchand's press conference, and what markets made of it.\n",
+        encoding="utf-8",
+    )
+    assert [q.speaker for q in extract(notes, pipeline=pipeline)] == ["Ana"]
+
+
+@pytest.mark.model
 def test_a_list_item_labelled_with_a_name_and_description_speaks_its_quote(quotes_of):
     text = (
         "Meeting\n\nPublic comment ran long. A sampling:\n\n"

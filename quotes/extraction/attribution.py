@@ -695,6 +695,9 @@ def _speech_verb_taken_for_a_noun(token: Token, rules: Rules) -> bool:
     return phrasal or token.lower_ in rules.cue_verb_forms
 
 
+CLOCK = regex.compile(r"\d{1,2}[:.]\d{2}(?::\d{2})?")
+
+
 def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     """ "Priya Ramsden: \"Nobody will be left behind\"", "- Ben Sato: \"Build it.\"": a short
     name or title phrase, alone before a colon that the quote follows, speaks the quote.
@@ -707,9 +710,13 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     start = colon.sent.start
     # "9/ 10.42am: Marsh: '...'": a colon before the label's ends what comes before it (a post's time)
     start = max([start, *(t.i + 1 for t in doc[start : colon.i] if t.text == ":")])
-    while start < colon.i and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc"):
+    # "- **[04:50]** Ana on why ...:": a time stamp before the label is no part of it
+    while start < colon.i and (
+        doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "cc" or CLOCK.fullmatch(doc[start].text)
+    ):
         start += 1
-    if doc[start].lower_ in rules.words("speakers.topic_prepositions"):  # "On the headline number, Claire Boisvert:"
+    topics = rules.words("speakers.topic_prepositions")
+    if doc[start].lower_ in topics:  # "On the headline number, Claire Boisvert:"
         commas = [t.i for t in doc[start : colon.i] if t.text == ","]
         if not commas:
             return None  # "On what it means for your dinner:": a topic alone, the speaker named before
@@ -722,6 +729,9 @@ def colon_label(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     capitalised = [w.text[:1].isupper() for w in label]
     addressed = (k for k, t in enumerate(label) if k > 0 and t.lower_ == "to" and all(capitalised[k + 1 :]))
     label = label[: next(addressed, len(label))]
+    # "Ana on why the hold was hawkish:", "Caldwell on the rally:": the name before its topic
+    topic = (k for k, t in enumerate(label) if k > 0 and t.lower_ in topics and all(capitalised[:k]))
+    label = label[: next(topic, len(label))]
     inside = {t.i for t in label}
     head = next((t for t in label if t.head.i not in inside or t.head == t), None)
     if any(t.pos_ == "VERB" and t.dep_ in ("compound", "amod") for t in label):
