@@ -425,28 +425,31 @@ def test_a_name_and_a_colon_before_a_quote_speak_it(quotes_of):
     assert only(quotes_of(text)).speaker == "Priya Ramsden"
 
 
+def _speakers_of_markdown(folder, pipeline, text: str) -> list[str | None]:
+    """The speakers `quotes` gives a Markdown file of `text`, read as a .md file is (its syntax blanked)."""
+    page = folder / "page.md"
+    page.write_text(text, encoding="utf-8")
+    return [q.speaker for q in extract(page, pipeline=pipeline)]
+
+
 @pytest.mark.model
 def test_a_list_items_topic_before_the_name_and_colon_is_no_part_of_the_label(tmp_path, pipeline):
-    draft = tmp_path / "explainer.md"
-    draft.write_text(
+    text = (
         "# Explainer\n\nWhat the study's author says:\n\n"
         '- On the headline number, [Claire Boisvert](https://example.org/cb): "We found fibres in nine of ten fish."\n'
-        '- On what it means for your dinner: "This is not a reason to stop eating fish."\n',
-        encoding="utf-8",
+        '- On what it means for your dinner: "This is not a reason to stop eating fish."\n'
     )
-    assert [q.speaker for q in extract(draft, pipeline=pipeline)] == ["Claire Boisvert", "Claire Boisvert"]
+    assert _speakers_of_markdown(tmp_path, pipeline, text) == ["Claire Boisvert", "Claire Boisvert"]
 
 
 @pytest.mark.model
 def test_a_show_notes_bullet_with_a_time_stamp_and_a_name_on_a_topic_speaks_its_quote(tmp_path, pipeline):
-    notes = tmp_path / "notes.md"
-    notes.write_text(
+    text = (
         "# Episode 212\n\nIn this episode:\n\n"
         "- **[04:50]** Ana on why the hold was hawkish: 'The statement didn't just hold. It slammed the door.'\n"
-        "- **[09:05]** Governor Marchand's press conference, and what markets made of it.\n",
-        encoding="utf-8",
+        "- **[09:05]** Governor Marchand's press conference, and what markets made of it.\n"
     )
-    assert [q.speaker for q in extract(notes, pipeline=pipeline)] == ["Ana"]
+    assert _speakers_of_markdown(tmp_path, pipeline, text) == ["Ana"]
 
 
 @pytest.mark.model
