@@ -617,7 +617,15 @@ def _label_at(doc: Doc, start: int, rules: Rules, rule: str) -> Cue | None:
     inside = {t.i for t in phrase}
     head = next((t for t in phrase if t.head.i not in inside or t.head == t), None)
     mention = mention_at(head, rules) if head is not None and len(phrase) <= LABEL_MAX_TOKENS else None
-    return None if mention is None or mention.form == "pronoun" else Cue(head or after[0], mention, head, rule)
+    if mention is not None and mention.start < phrase[0].idx:
+        # a name phrase the parse ran back over the quote ("'Deeply sorry' — Sable Crest apologises"):
+        # the label's own last proper noun of its first name run
+        head = next((t for t in phrase if t.pos_ == "PROPN" and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")), None)
+        mention = mention_at(head, rules) if head is not None else None
+        mention = mention if mention is not None and mention.start >= phrase[0].idx else None
+    if mention is None or mention.form == "pronoun":
+        return None
+    return Cue(head or after[0], mention, head, rule)
 
 
 def _colon_before(doc: Doc, quote_start: int) -> Token | None:
