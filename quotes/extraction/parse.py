@@ -361,9 +361,12 @@ def _with_blanks(slim: Doc, text: str, places: list[int]) -> Doc:
     deps, tags, pos, lemmas = ["dep"] * len(words), ["_SP"] * len(words), ["SPACE"] * len(words), list(words)
     for token, i in zip(slim, index, strict=True):
         heads[i], deps[i], tags[i], pos[i], lemmas[i] = index[token.head.i], token.dep_, token.tag_, token.pos_, token.lemma_
+    hang = index[0] if index else 0  # a run of blanks hangs on the word before it (the first word, at the start)
     for i in range(len(words)):
-        if i not in real:  # a run of blanks hangs on the word before it (the first word, at the start)
-            heads[i] = next((j for j in range(i - 1, -1, -1) if j in real), index[0] if index else i)
+        if i in real:
+            hang = i
+        else:
+            heads[i] = hang if index else i
     return Doc(slim.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
 
 
