@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks, irregular_forms, parse
+from quotes.extraction.parse import MAX_CHUNK_CHARS, MAX_SENTENCE_CHARS, chunks, irregular_forms, parse, word_before
 
 
 def test_a_run_without_sentence_ends_is_parsed_in_pieces_cut_at_spaces():
@@ -82,6 +82,14 @@ def test_a_parse_of_text_with_runs_of_blanks_keeps_every_word_at_its_offset(pipe
     [(doc, _)] = list(parse(pipeline.nlp, [(text, 0)]))
     words = [(t.text, t.idx) for t in doc if not t.is_space]
     assert doc.text == text and words[:3] == [("Minister", 2), ("Ana", 12), ("Ruiz", 16)]
+
+
+def test_the_word_before_a_token_is_found_past_blanks_and_what_the_caller_passes(pipeline):
+    [(doc, _)] = list(parse(pipeline.nlp, [('"We will," ,   said Ana.', 0)]))
+    said = next(t for t in doc if t.text == "said")
+    assert word_before(doc, said.i).text == ","
+    assert word_before(doc, said.i, lambda t: t.is_space or t.text == ",").text == '"'
+    assert word_before(doc, 0) is None
 
 
 def test_a_name_whose_link_was_blanked_is_parsed_as_the_subject(quotes_of):

@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extraction.matchers import RuleMatcher
-from quotes.extraction.parse import comma_before
+from quotes.extraction.parse import comma_before, word_before
 from quotes.extraction.speakers import Mention, agents_of, behalf_owner, is_channel, mention_at
 from quotes.models import QuoteKind, QuoteSpan
 from quotes.rules import Rules
@@ -331,12 +331,10 @@ def governing_cue(span: Span, cues: dict[int, Cue], excluded: set[int]) -> Cue |
 def _cue_before_colon(span: Span, speaking: dict[int, Cue]) -> Cue | None:
     """ "Fraser reminded the hall that Calder had promised: '...'": a cue right before the colon
     that opens the quote speaks it, whatever cue above it the parse hangs the quote on."""
-    i = span.start - 1
-    while i >= 0 and (span.doc[i].is_quote or span.doc[i].is_space):
-        i -= 1
-    if i < 1 or span.doc[i].text != ":":
+    colon = word_before(span.doc, span.start, lambda token: token.is_quote or token.is_space)
+    if colon is None or colon.i < 1 or colon.text != ":":
         return None
-    return speaking.get(i - 1)
+    return speaking.get(colon.i - 1)
 
 
 def _aside_on_the_quote(verb: Token, speaking: dict[int, Cue]) -> bool:

@@ -370,12 +370,19 @@ def _with_blanks(slim: Doc, text: str, places: list[int]) -> Doc:
     return Doc(slim.vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
 
 
-def comma_before(token: Token) -> bool:
-    """Whether the word before `token`, past a run of blanks (a blanked link or emphasis), is a comma."""
-    i = token.i - 1
-    while i >= 0 and token.doc[i].is_space:
+def word_before(doc: Doc, i: int, passing: Callable[[Token], bool] = lambda token: token.is_space) -> Token | None:
+    """The first token before token `i` that `passing` does not pass over: by default the word
+    past a run of blanks (a blanked link or emphasis)."""
+    i -= 1
+    while i >= 0 and passing(doc[i]):
         i -= 1
-    return i >= 0 and token.doc[i].text == ","
+    return doc[i] if i >= 0 else None
+
+
+def comma_before(token: Token) -> bool:
+    """Whether the word before `token`, past a run of blanks, is a comma."""
+    before = word_before(token.doc, token.i)
+    return before is not None and before.text == ","
 
 
 OPENING_POS = ("INTJ", "PUNCT", "SPACE", "CCONJ")  # what may stand before a name spoken to ("Well, Dana,")
@@ -667,10 +674,8 @@ def _object_after_a_quote_and_its_verb(verb: Token) -> Token | None:
     finite = verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")
     if not finite or _has_subject(verb):
         return None
-    before = verb.i - 1
-    while before >= 0 and (verb.doc[before].is_space or verb.doc[before].text == ","):
-        before -= 1
-    if before < 0 or not verb.doc[before].is_quote or not verb.doc[before].is_right_punct:
+    before = word_before(verb.doc, verb.i, lambda token: token.is_space or token.text == ",")
+    if before is None or not before.is_quote or not before.is_right_punct:
         return None
     return next((c for c in verb.rights if c.dep_ == "dobj" and not any(t.is_quote for t in c.subtree)), None)
 
