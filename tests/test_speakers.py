@@ -810,6 +810,15 @@ def test_an_honorific_after_a_name_is_no_part_of_it(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Nadeem Bhalwal"]
 
 
+def test_honorifics_without_a_name_stand_for_the_person_who_holds_them(quotes_of):
+    text = (
+        "Rescue\n\nThe guide is the son of Haji Ghulam Hussain, a retired porter. Speaking at his home in "
+        "Sheenbar, Haji Sahib was calm.\n\n"
+        '"My son is a son of the mountain," he said.\n'
+    )
+    assert [q.speaker for q in quotes_of(text)] == ["Ghulam Hussain"]
+
+
 def test_begum_before_a_name_makes_the_person_a_woman(quotes_of):
     text = (
         "Wages\n\nMinister Nadeem Bhalwal met Begum Shagufta Rind on Tuesday. Rind spoke first.\n\n"

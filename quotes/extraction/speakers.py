@@ -832,7 +832,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
     office = the_head and not is_organisation([head], rules)
     owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # "Nigeria's Minister of State"
     gloss = _gloss_after(head)  # "Wethouder (alderman) Pieter de Graaf": a title glossed in brackets
-    titled = all(t.lower_ in rules.title_words for t in run if t.i not in owner) or bool(gloss)
+    after_name = rules.words("speakers.after_name_honorifics")
+    titled = all(t.lower_ in rules.title_words or t.lower_ in after_name for t in run if t.i not in owner) or bool(gloss)
     if (office or titled) and (called := _called_by_title(head, run)) is not None:
         return mention_at(called, rules, statement_owner=False)  # the name after the title is who acts
     named = _name_beside_title(head, rules) if office or titled else None
@@ -880,7 +881,8 @@ def _named(head: Token, token: Token, rules: Rules) -> Mention | None:
         run_titles = tuple(t.lower_ for t in run)
         gender = gender_of(run_titles, rules)
         text = _span_text(run)
-        word = _hyphenated_word(head)
+        # "Haji Sahib", the honorific after a name with no name before it: the haji
+        word = _hyphenated_word(next((t for t in reversed(run) if t.lower_ not in after_name), head))
         return Mention(text, run[0].idx, "description", "person", word, (*run_titles, word), gender=gender, definite=the_head)
     name, titles = _strip_titles(run, rules)
     titles += _gloss_before(run[0], head)
@@ -1186,7 +1188,8 @@ def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
     """Every "the mayor" or "their mother" that is a verb's subject ("The mayor rejects the
     criticism. She says"): someone named before, who a pronoun after it most likely stands for."""
     found = []
-    roles = rules.title_words | rules.words("speakers.kin")
+    after_name = rules.words("speakers.after_name_honorifics")
+    roles = rules.title_words | rules.words("speakers.kin") | after_name
     for token in tokens:
         # "The Lord Mayor opened with a statement": a capitalised title, tagged a proper noun, too
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in SUBJECT_DEPS or token.lemma_.lower() not in roles:
@@ -1196,7 +1199,9 @@ def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
         mention = mention_at(token, rules, statement_owner=False)  # "The deputy mayor, Karim Belkacem": a name
         if mention is None:
             continue
-        if mention.form == "description" and mention.kind == "person" and mention.definite and mention.body is None:
+        # "Haji Sahib was calm": honorifics alone address someone known, as "the" does
+        known = mention.definite or (token.lower_ in after_name and mention.head not in after_name)
+        if mention.form == "description" and mention.kind == "person" and known and mention.body is None:
             found.append(replace(mention, subject=True))
     return found
 
