@@ -201,6 +201,13 @@ def test_a_numeric_date_with_a_two_digit_year_signs_a_post():
     assert post.embed_handle == "danaruiz"
 
 
+@pytest.mark.parametrize("date", ["20 listopada 2025", "1 september 2024", "15. März 2024"])
+def test_a_date_with_its_month_in_another_language_signs_a_post(date):
+    text = f"Intro.\n\nKasia is in Africa! A world record.\n\n— Klekot Society (@klekot.bociany) {date}\n"
+    [post] = find_embeds(text)
+    assert (post.text, post.embed_author) == ("Kasia is in Africa! A world record.", "Klekot Society")
+
+
 def test_an_instagram_credit_with_its_date_signs_the_post_above():
     text = "Intro.\n\nThe tour is off for now.\n\nA post shared by Lena Moss (@lenamoss) on Mar 5, 2026 at 7:48pm PST\n"
     [post] = find_embeds(text)
