@@ -1946,6 +1946,15 @@ def test_a_translation_labelled_meaning_in_brackets_is_the_speakers_before_it(pi
     assert _speakers(pipeline, text)["We will not leave here."] == "Adunni Ogunleye"
 
 
+def test_a_translation_labelled_in_english_under_a_post_is_the_posts_words(pipeline):
+    text = (
+        "Heat\n\nThe federation said it would review its protocol. On X it wrote:\n\n"
+        "We zijn geschokt door de beelden uit Zeeveld. Beterschap, Denis.\n— Loopsportbond NL (@loopsportbond) 1 Sep 2024\n\n"
+        'In English: "We are shocked by the images from Zeeveld. Get well soon, Denis."\n'
+    )
+    assert _speakers(pipeline, text)["We are shocked by the images from Zeeveld. Get well soon, Denis."] == "Loopsportbond NL"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -660,7 +660,7 @@ def resolve_drafts(
     _speakers_of_continued(quotes, continued)
     _speakers_of_repeats(quotes, mentions, found, signed or [], text, rules)
     said = len(mentions)
-    quotes += translations(text, found, quotes, rules)
+    quotes += translations(text, found, quotes, signed or [], rules)
     turns = turn_quotes(document, found, speakers.turns, quotes, registry.speaks_as, rules)
     # "'Realistically we're down for months': leaked chat shows ...": a headline may repeat a turn
     _speakers_of_repeats(quotes[:said], mentions, found, turns, text, rules)
@@ -697,7 +697,7 @@ def _role_as_written(text: str, mention: Mention, rules: Rules) -> str | None:
     return text[start : mention.start].strip() or None
 
 
-def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> list[Quote]:
+def translations(text: str, found: Plan, quotes: list[Quote], signed: list[Quote], rules: Rules) -> list[Quote]:
     """The paper's translation in brackets after a quote in another language ('"Naanga enna
     kudikkaradhu?" (What are we to drink?)'): the same speaker's words, quoted in English."""
     rule = rules.translation
@@ -718,19 +718,22 @@ def translations(text: str, found: Plan, quotes: list[Quote], rules: Rules) -> l
         if not any(start <= q.start < bracket.end() for q in quotes):
             translated = replace(quote, start=start, end=end, text=text[start:end], line=found.line(start), rule=RULE_TRANSLATION)
             result.append(translated)
-    _speakers_of_labelled_translations(text, quotes)
+    _speakers_of_labelled_translations(text, quotes, signed, rule.label)
     return result
 
 
 SIGNATURE_LINE = regex.compile(r"[\s>]*(?:[—–―]{1,2}|--)\s*\p{Lu}[^\n]{0,80}")  # "— Corinne Vasseur" under a pull quote
-TRANSLATION_LABEL = regex.compile(r"[(\[]\s*(?i:translation|translated|meaning|in english|english)\s*:\s*[\"“'‘]?\s*$")
 
 
-def _speakers_of_labelled_translations(text: str, quotes: list[Quote]) -> None:
-    """'"We no go comot here," she said. (Meaning: "We will not leave here.")': the translation
-    in marks is the speaker's before it, not a speaker called "Meaning"."""
-    for before, quote in pairwise(quotes):
-        if before.paragraph == quote.paragraph and TRANSLATION_LABEL.search(text, max(before.end, quote.start - 20), quote.start):
+def _speakers_of_labelled_translations(text: str, quotes: list[Quote], signed: list[Quote], label: regex.Pattern[str]) -> None:
+    """'"We no go comot here," she said. (Meaning: "We will not leave here.")', or a post and
+    'In English: "..."' under it: the translation in marks is the words of the quote or post
+    before it, not of a speaker called "Meaning"."""
+    posts = {id(q) for q in signed}
+    for before, quote in pairwise(sorted([*quotes, *signed], key=lambda q: q.start)):
+        apart = quote.paragraph - before.paragraph if quote.paragraph is not None and before.paragraph is not None else 9
+        near = apart <= 1 + (before.kind == "embed")  # a post's signature line is a paragraph of its own
+        if near and id(quote) not in posts and label.search(text, max(before.end, quote.start - 20), quote.start):
             quote.speaker, quote.speaker_kind, quote.speaker_mention = before.speaker, before.speaker_kind, before.speaker_mention
             quote.rule = RULE_TRANSLATION
 

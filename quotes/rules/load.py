@@ -68,6 +68,7 @@ class Translation:
     """quote_marks.toml [translation]: a bracketed translation after a quote in another language."""
 
     bracket: regex.Pattern[str]
+    label: regex.Pattern[str]
     reach: int
     min_words: int
     max_english_share: float
@@ -447,8 +448,13 @@ def _translation(path: Path, table: dict[str, Any] | None) -> Translation | None
         raise RulesError(f"{path}: [translation] bracket is missing or not a valid pattern ({err})") from err
     if "words" not in bracket.groupindex:
         raise RulesError(f"{path}: [translation] bracket has no 'words' group")
+    try:
+        label = regex.compile(table.get("label", r"(?!)"))
+    except regex.error as err:
+        raise RulesError(f"{path}: [translation] label is not a valid pattern ({err})") from err
     return Translation(
         bracket,
+        label,
         int(table.get("reach", 60)),
         int(table.get("min_words", 4)),
         float(table.get("max_english_share", 0.15)),

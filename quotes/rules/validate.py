@@ -57,7 +57,7 @@ CODE_LISTS = frozenset(
 TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
     "quote_marks.toml": {
         "": frozenset({"pair", "dialogue", "apostrophes", "terms", "layout", "embeds", "translation"}),
-        "translation": frozenset({"bracket", "reach", "min_words", "max_english_share", "english_words"}),
+        "translation": frozenset({"bracket", "label", "reach", "min_words", "max_english_share", "english_words"}),
         "dialogue": frozenset({"dashes", "spaced_dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions", "not_possessed"}),
