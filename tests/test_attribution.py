@@ -1317,6 +1317,15 @@ def test_a_statement_issued_on_behalf_of_someone_is_theirs_and_so_is_the_stateme
     assert direct_speakers(quotes_of(text)) == ["Ada Wrenfield family"]
 
 
+def test_a_writing_written_by_someone_before_a_quote_paragraph_is_the_writers(quotes_of):
+    text = (
+        "Outage\n\nThe following statement is published at the request of the family. It was written by his "
+        "daughter, Kerry Ashdown.\n\n"
+        '"Dad trusted that hospital."\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Kerry Ashdown"]
+
+
 def test_a_statement_read_on_their_behalf_is_the_family_of_the_relatives_named(quotes_of):
     text = (
         "Crush\n\nDet Sgt Priya Nandra, supporting Ms Gathoni's relatives, read a statement on their behalf.\n\n"

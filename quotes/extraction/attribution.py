@@ -450,6 +450,19 @@ def _family_of(sentence: Span, rules: Rules) -> Mention | None:
     return None
 
 
+def _writer_by(sentence: Span, subject: Token | None, rules: Rules) -> Token | None:
+    """ "The following statement is published at the request of the family. It was written by his
+    daughter, Kerry Ashdown.": the writer a passive writing verb names after "by"."""
+    root = sentence.root
+    if subject is None or subject.dep_ != "nsubjpass" or root.lower_ not in rules.words("verbs.writing_forms"):
+        return None
+    writings = rules.words("nouns.statement") | rules.words("nouns.document") | rules.words("nouns.owned_writings")
+    if subject.lower_ not in ("it", "this") and subject.lemma_.lower() not in writings:
+        return None
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    return None if agent is None else next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
 def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: AbstractSet[int] = frozenset()) -> Cue | None:
     """Who speaks the quote that opens the next paragraph: a paragraph that ends "..., said:"; with
     no cue in its last sentence ("Celia Ramos described his rehearsals:"), its subject, or the name
@@ -464,6 +477,8 @@ def closing_introduction(doc: Doc, cues: dict[int, Cue], rules: Rules, quoted: A
     if last.root.i in quoted:
         return None
     subject = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if (writer := _writer_by(last, subject, rules)) is not None and (mention := mention_at(writer, rules)) is not None:
+        return Cue(last.root, mention, writer, RULE_STATEMENT_INTRODUCTION)
     statement = any(t.dep_ == "dobj" and t.lemma_.lower() in rules.words("nouns.statement") for t in last.root.children)
     if not doc.text.rstrip().endswith(":"):
         if statement and subject is not None:
