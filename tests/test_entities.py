@@ -1955,6 +1955,14 @@ def test_a_translation_labelled_in_english_under_a_post_is_the_posts_words(pipel
     assert _speakers(pipeline, text)["We are shocked by the images from Zeeveld. Get well soon, Denis."] == "Loopsportbond NL"
 
 
+def test_the_outlet_its_masthead_names_is_no_one_a_description_stands_for(pipeline):
+    text = (
+        "THE BRANNOCK ROUND-UP\nIssue 112 | Friday 15 March 2024\n\nThe generator warning\n\n"
+        "The trust said it could not comment on an individual employment matter.\n"
+    )
+    assert _speakers(pipeline, text)["it could not comment on an individual employment matter"] != "BRANNOCK ROUND-UP"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -170,6 +170,14 @@ def test_a_name_and_a_reporters_role_alone_on_a_line_is_a_byline():
     assert [role for _, role in _roles(text)] == ["headline", "byline", "byline", "body"]
 
 
+@pytest.mark.parametrize(
+    ("first_line", "outlet"),
+    [("THE BRANNOCK ROUND-UP", "BRANNOCK ROUND-UP"), ("Steppe Courier", "Steppe Courier"), ("Zelensky vows to fight on", None)],
+)
+def test_a_first_line_that_names_a_paper_is_its_masthead(first_line, outlet):
+    assert layout(f"{first_line}\nSociety · 16.07.2024\n\nThe channel posts in Russian.\n").masthead == outlet
+
+
 def test_a_sentence_opening_by_a_day_is_no_byline():
     text = "Bridge\n\nBy Monday, officials said the bridge would reopen\n"
     assert [role for _, role in _roles(text)] == ["headline", "body"]

@@ -717,6 +717,11 @@ def _title_fit(description: str, entity: Entity) -> int:
     return sum(any(w == t or w.startswith(t) or t.startswith(w) for t in titles) for w in words)
 
 
+def _the_outlet(mention: Mention, found: Plan) -> bool:
+    """Whether a name is the outlet's own, from its masthead ("told the Steppe Courier")."""
+    return found.outlet is not None and fold(regex.sub(r"^(?i:the)\s+", "", mention.text)) == fold(found.outlet)
+
+
 def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: Rules) -> ArticleSpeakers:
     """Every person and body the article names: from the parse where a paragraph was parsed, by
     regex elsewhere (after its dateline: "PINE HOLLOW —" is a place); never from bylines or
@@ -748,11 +753,12 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         prompt = para.silent and text[para.start : para.end].rstrip().endswith(":")
         if not (i < len(parsed_starts) and parsed_starts[i] < para.end) and (not para.silent or prompt):
             for mention in names_by_regex(text, para.text_start, para.end, rules):
-                registry.add(mention)
+                if not _the_outlet(mention, found):
+                    registry.add(mention)
     for offset, doc in parsed:
         for mention in names_in(list(doc), rules, registry.knows):
-            if fold(mention.text) in registry.epithets:
-                continue  # "the Welshman": someone named before, not a name
+            if fold(mention.text) in registry.epithets or _the_outlet(mention, found):
+                continue  # "the Welshman": someone named before, not a name; the paper itself
             mention = _as_written(shift(mention, offset), text)
             quoted = found.quote_around(mention.start, mention.start + 1) is not None
             if mention.subject and quoted:

@@ -103,6 +103,7 @@ class LayoutRules:
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
+    masthead: regex.Pattern[str]
     list_item: regex.Pattern[str]
     boilerplate: tuple[regex.Pattern[str], ...]
     closing_sections: tuple[regex.Pattern[str], ...]
@@ -168,6 +169,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
+            masthead=_compile(path, "[roles] masthead", roles["masthead"]),
             list_item=_compile(path, "[roles] list_item", roles["list_item"]),
             boilerplate=tuple(_compile(path, "[roles] boilerplate", p) for p in roles["boilerplate"]),
             closing_sections=tuple(_compile(path, "[roles] closing_sections", p) for p in roles["closing_sections"]),
@@ -273,6 +275,7 @@ class Layout:
     paragraphs: list[Paragraph]
     transcript: bool  # turns with speaker labels
     newest_first: bool = False  # a live blog whose time stamps run back in time down the page
+    masthead: str | None = None  # the outlet the page's first line names
 
     def silent_ranges(self) -> list[tuple[int, int]]:
         return [(p.start, p.end) for p in self.paragraphs if p.silent]
@@ -412,7 +415,7 @@ def layout(
         label = _exchange_label(label, rules) if label else label  # "Question:" is a "QUESTION:" turn
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     turns = transcript or bool(comments) or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
-    return Layout(result, turns, _newest_first(stamps))
+    return Layout(result, turns, _newest_first(stamps), _masthead(text, rules))
 
 
 CLOCK = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m)?|(\d{1,2})\s*([ap])\.?m", regex.IGNORECASE)
@@ -429,6 +432,13 @@ def _minutes(stamp: str) -> int | None:
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
     return hour * 60 + minute
+
+
+def _masthead(text: str, rules: LayoutRules) -> str | None:
+    """The outlet's name, when the page's first line is its masthead ("THE BRANNOCK ROUND-UP")."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    found = rules.masthead.fullmatch(first)
+    return found.group("name") if found else None
 
 
 def _newest_first(stamps: list[str]) -> bool:

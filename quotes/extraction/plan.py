@@ -48,6 +48,7 @@ class Plan:
     read_as_blanks: regex.Pattern[str] | None = None  # quote_marks.toml [layout] party_label and nickname
     rejoined: str | None = None  # the shown text with the words a hard wrap broke read whole (`_rejoined`), if any
     newest_first: bool = False  # a live blog whose entries run back in time down the page
+    outlet: str | None = None  # the outlet a masthead names, which never speaks
 
     def line(self, offset: int) -> int:
         """The 1-based line that holds `offset` (\n, \r\n and a lone \r end a line)."""
@@ -203,6 +204,7 @@ def plan(document: Document, rules: Rules) -> Plan:
         blanks,
         rejoined,
         laid_out.newest_first,
+        laid_out.masthead,
     )
 
 

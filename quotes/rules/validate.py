@@ -94,7 +94,16 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
             | {"bench_labels", "bench_holder", "comment_heading", "operator_labels"}
         ),
         "roles": frozenset(
-            {"byline", "name_line", "date_line", "list_item", "boilerplate", "closing_sections", "closing_sections_after"}
+            {
+                "byline",
+                "name_line",
+                "date_line",
+                "masthead",
+                "list_item",
+                "boilerplate",
+                "closing_sections",
+                "closing_sections_after",
+            }
         ),
     },
 }
