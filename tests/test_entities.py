@@ -717,6 +717,16 @@ def test_a_sub_head_given_only_a_role_takes_the_named_speaker_of_the_quote_it_re
     assert _speakers(pipeline, text)["The door to my office remains open"] == "Gareth Mabey"
 
 
+def test_an_organiser_named_only_by_that_role_in_a_standfirst_is_the_one_the_story_quotes(pipeline):
+    text = (
+        "Inquiry into heat marathon\n\n"
+        "Forty-one runners treated. Organiser: 'We followed the protocol to the letter'\n\n"
+        "Race director Marieke van Dalsum defended the start time.\n\n"
+        "'We followed the protocol to the letter,' Van Dalsum said.\n"
+    )
+    assert _speakers(pipeline, text)["We followed the protocol to the letter"] == "Marieke van Dalsum"
+
+
 def test_a_key_point_quote_does_not_run_on_from_the_key_point_before(pipeline):
     text = (
         "Rail strike live\n\n"
