@@ -787,6 +787,16 @@ def test_a_pull_quote_repeating_an_earlier_quote_is_its_speakers(quotes_of):
     assert quotes_of(text)[-1].speaker == "Siân Mathias"
 
 
+def test_a_pull_quote_set_above_the_quote_it_repeats_is_its_speakers(quotes_of):
+    text = (
+        "Profile\n\n"
+        '"We do not prepare for a race in an oven," coach Gideon Rop says.\n\n'
+        '> "The heat does not care who you are."\n\n'
+        '"The heat does not care who you are: Kenyan, Dutch, champion," Faith Kirwa says.\n'
+    )
+    assert quotes_of(text)[1].speaker == "Faith Kirwa"
+
+
 def test_a_dialogue_dash_paragraph_after_a_colon_is_the_introducers(quotes_of):
     text = (
         "Village votes\n\n"

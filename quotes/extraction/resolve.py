@@ -57,7 +57,7 @@ RULE_TRANSLATION = "translation in brackets after a quote in another language"
 RULE_QUOTED_IN_TURN = "the person a transcript turn quotes"
 RULE_EMBED = "embed signature"
 RULE_REPEAT = "repeats a later quote"
-RULE_REPEATS_EARLIER = "a pull quote of an earlier quote"
+RULE_PULL_QUOTE = "a pull quote of a quote in the story"
 PULL_QUOTE_WORDS = 6  # a pull quote this long repeats its speaker's words, not a phrase anyone may use
 REPEATING_KINDS = (*MARKED_KINDS, "embed", TURN_KIND)  # what a headline's or sub-head's quote may repeat
 RULE_CONTINUED = "its next paragraph continues it"
@@ -1104,17 +1104,18 @@ def _speakers_of_repeats(
                 _take_speaker(quote, later, RULE_REPEAT)
                 break
     # a pull quote ("> **'We will fight for every single job ...'**") that its context gave a
-    # speaker repeats someone's words from above: theirs
+    # speaker repeats someone's words from above, or from below when the page sets it first: theirs
     for i, (quote, _) in enumerate(every):
         if quote.rule not in INHERITED_RULES or quote.kind not in MARKED_KINDS or len(words[i].split()) < PULL_QUOTE_WORDS:
             continue
         para = found.paragraph_at(quote.start)
         if any(c.isalnum() for c in text[para.text_start : quote.start] + text[quote.end : para.end]):
             continue  # a quote in a paragraph of narration continues its speaker, whoever said it before
-        said_before = (j for j in range(i - 1, -1, -1) if pool[j].speaker is not None and pool[j].rule not in INHERITED_RULES)
-        earlier = next((pool[j] for j in said_before if words[i] in words[j]), None)
-        if earlier is not None and earlier.speaker != quote.speaker:
-            _take_speaker(quote, earlier, RULE_REPEATS_EARLIER)
+        around = [*range(i - 1, -1, -1), *range(i + 1, len(pool))]
+        said = (j for j in around if pool[j].speaker is not None and pool[j].rule not in INHERITED_RULES)
+        repeated = next((pool[j] for j in said if words[i] in words[j]), None)
+        if repeated is not None and repeated.speaker != quote.speaker:
+            _take_speaker(quote, repeated, RULE_PULL_QUOTE)
 
 
 def _quotes_inside(post: str, words: str, rules: Rules) -> bool:
