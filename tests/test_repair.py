@@ -296,6 +296,16 @@ def test_a_name_spoken_to_before_a_title_with_a_full_name_gives_the_title_the_ve
     assert (deps["Farida"], deps["minister"]) == ("npadvmod", "nsubj")
 
 
+def test_a_name_spoken_to_before_an_apposition_no_comma_closes_gives_it_the_verb(pipeline):
+    deps = _deps(pipeline, "Renata, the Kazakh foreign ministry's spokeswoman says they're in constant contact with Pakistan.")
+    assert (deps["Renata"], deps["spokeswoman"]) == ("npadvmod", "nsubj")
+
+
+def test_a_name_with_an_apposition_closed_by_a_comma_keeps_the_verb(pipeline):
+    deps = _deps(pipeline, "Renata, the ministry's spokeswoman, says they're in constant contact with Pakistan.")
+    assert deps["Renata"] == "nsubj"
+
+
 def test_a_noun_hung_on_a_closing_guillemet_is_the_subject_of_the_verb_after_it(pipeline):
     text = "« The cabin came away from the cable at 11.20 », the prefect of Haute-Vallière, M. Laurent Desforges, told reporters."
     assert _deps(pipeline, text)["prefect"] == "nsubj"

@@ -911,7 +911,8 @@ def _undo_a_vocative_subject(word: Token) -> None:
     """ "Dana, the mood here is defiant." / "Teresa, Glenn Sato at the coalition says ...": a lone
     name opening a sentence (after "Well," or "But" at most) and followed by a comma is the person
     spoken to when the verb has another subject, or when a full name follows it as its apposition
-    (or as a title's: "Farida, Kenya's health minister, Esther Nyambura, says"), which is then the
+    (or as a title's: "Farida, Kenya's health minister, Esther Nyambura, says"), or an apposition
+    with no comma to close it ("Renata, the ministry's spokeswoman says"), which is then the
     subject. And the other way: "But Dombrowski, when I asked, was unmoved" has
     the name as the subject the verb lacks."""
     doc, verb = word.doc, word.head
@@ -935,10 +936,12 @@ def _undo_a_vocative_subject(word: Token) -> None:
     apposition = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > word.i + 1), None)
     # "Farida, Kenya's health minister, Esther Nyambura, says": a title with a full name of its own
     titled = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "NOUN" and _full_name_beside(c)), None)
+    # "Renata, the ministry's spokeswoman says ...": an apposition no comma closes before the verb
+    unclosed = next((c for c in word.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.right_edge.i + 1 == verb.i), None)
     if apposition is not None and not others and any(c.dep_ == "compound" for c in apposition.children):
         apposition.head, apposition.dep_ = verb, "nsubj"
-    elif titled is not None and not others:
-        titled.head, titled.dep_ = verb, "nsubj"
+    elif (subject := titled if titled is not None else unclosed) is not None and not others:
+        subject.head, subject.dep_ = verb, "nsubj"
     elif not others:
         return
     word.head, word.dep_ = verb, "npadvmod"
