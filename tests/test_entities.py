@@ -1973,6 +1973,15 @@ def test_the_outlet_its_masthead_names_is_no_one_a_description_stands_for(pipeli
     assert _speakers(pipeline, text)["it could not comment on an individual employment matter"] != "BRANNOCK ROUND-UP"
 
 
+def test_a_title_no_one_fits_is_not_someone_named_after_a_kin_word_speaks_between(pipeline):
+    text = (
+        "Debate\n\nI have spoken to his daughter, Kerry Ashdown, and his son, Martin Howell.\n\n"
+        "Mr Howell was 71. The trust's chief executive has said she is deeply sorry. His daughter has said that "
+        "her father was left in the dark. His son, Martin, told me that the family want the truth.\n"
+    )
+    assert _speakers(pipeline, text)["she is deeply sorry"] not in ("Kerry Ashdown", "Martin Howell")
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

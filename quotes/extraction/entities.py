@@ -113,6 +113,7 @@ class ArticleSpeakers:
     mentions: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity), sorted by offset
     subject_at: set[int] = field(default_factory=set)  # offsets of the mentions that are a verb's subject
     quoted_at: set[int] = field(default_factory=set)  # offsets of the mentions inside someone's quote
+    described_at: set[int] = field(default_factory=set)  # offsets of a title or kin word that stands for someone named
     by_keys: dict[tuple[str, ...], Entity] = field(default_factory=dict)
     by_surname: dict[str, list[Entity]] = field(default_factory=dict)  # people only
 
@@ -466,8 +467,16 @@ class ArticleSpeakers:
         delegate, Arturo Pedraza, could not be reached")."""
         i = bisect.bisect_right(self.mentions, after, key=lambda m: m[0])
         j = bisect.bisect_left(self.mentions, until, key=lambda m: m[0])
-        people = [e for _, e in self.mentions[i:j] if e.kind == "person" and (gender is None or e.gender in (None, gender))]
-        return next((e for e in people if (title and title in e.titles) or (e.subject and e.looks_like_a_person)), None)
+        for at, entity in self.mentions[i:j]:
+            if at in self.described_at:  # "His daughter has said": someone else speaks first
+                if at in self.subject_at:
+                    return None
+                continue
+            if entity.kind != "person" or (gender is not None and entity.gender not in (None, gender)):
+                continue
+            if (title and title in entity.titles) or (entity.subject and entity.looks_like_a_person):
+                return entity
+        return None
 
     def _first(self, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity mentioned first that `accept`s."""
@@ -776,6 +785,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
             titled = registry.titled_before(mention, found.newest_first) or registry.kin_before(mention)
             if titled is not None:
                 registry.add(replace(mention, text=titled.name, form="name", titles=()))
+                registry.described_at.add(mention.start)
     if rules.nickname is not None:
         for nickname in rules.nickname.finditer(text):
             registry.nickname(text, nickname.start(), nickname.end())

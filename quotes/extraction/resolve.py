@@ -445,6 +445,7 @@ def _resolve_mention(mention: Mention, floor: int, recent: int, registry: Articl
         if (age := epithet_age(mention)) is not None:  # "the 58-year-old" tells an age, not a title
             learnt = replace(learnt, titles=(), age=age)
         entity = registry.add(learnt)
+        registry.described_at.add(mention.start)
         if mention.body is not None:
             entity.titles.add(mention.head)  # "a police spokeswoman", then "the spokeswoman": the same body
     elif mention.form == "description" and kind == "organisation" and mention.owner is None and len(speaker.split()) > 1:
