@@ -1982,6 +1982,17 @@ def test_a_title_no_one_fits_is_not_someone_named_after_a_kin_word_speaks_betwee
     assert _speakers(pipeline, text)["she is deeply sorry"] not in ("Kerry Ashdown", "Martin Howell")
 
 
+def test_a_title_named_later_stands_for_the_next_subject_not_a_name_in_a_phrase(pipeline):
+    text = (
+        "Battery rules\n\nAoife Brannigan bought the scooter second-hand in September.\n\n"
+        "The Taoiseach has said the Government will bring forward rules within weeks, following the inquest into "
+        "the death of nursing student Aoife Brannigan.\n\n"
+        'Speaking in the Dáil yesterday, Declan Furlong said the findings had been "a hard thing to hear".\n'
+    )
+    said = next(speaker for words, speaker in _speakers(pipeline, text).items() if words.startswith("the Government"))
+    assert said == "Declan Furlong"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -474,7 +474,8 @@ class ArticleSpeakers:
                 continue
             if entity.kind != "person" or (gender is not None and entity.gender not in (None, gender)):
                 continue
-            if (title and title in entity.titles) or (entity.subject and entity.looks_like_a_person):
+            # named there as a subject: not "following the inquest into the death of Aoife Brannigan"
+            if (title and title in entity.titles) or (at in self.subject_at and entity.looks_like_a_person):
                 return entity
         return None
 
