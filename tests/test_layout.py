@@ -1055,6 +1055,13 @@ def test_a_presenters_credit_line_names_the_host_labels_and_is_silent():
     assert [p.label for p in paras if p.role == "turn"][0::2] == ["Mick Darnell", "Lorna Pike"]
 
 
+def test_a_show_title_with_its_presenters_name_names_the_host_label():
+    credits = "HALDEN SPORT - TERRACE TALK\n\nPresented by Mick Darnell, with Lorna Pike"
+    text = PHONE_IN.replace(credits, "TERRACE TALK WITH MICK DARNELL")
+    paras = layout(text, given_name=load_rules().first_name_gender).paragraphs
+    assert next(p.label for p in paras if p.role == "turn") == "MICK DARNELL"
+
+
 def test_a_role_calling_a_name_after_the_first_turn_is_no_cast_line():
     text = (
         "Transcript\n\n"

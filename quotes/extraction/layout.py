@@ -385,7 +385,7 @@ def layout(
         elif transcript and role == "body" and (chair := rules.chair_line.match(line.strip())) is not None:
             cast[chair.group("label").upper()] = chair.group("name").strip()
             role = "boilerplate"
-        elif transcript and role == "body" and (credit := rules.presenters.match(line.strip())) is not None:
+        elif transcript and role in ("body", "headline") and opening and (credit := rules.presenters.match(line.strip())):
             cast.update(dict.fromkeys(rules.host_labels, credit.group("host")))
             if credit.group("cohost"):
                 cast.update(dict.fromkeys(rules.cohost_labels, credit.group("cohost")))
