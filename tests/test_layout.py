@@ -1062,6 +1062,18 @@ def test_a_show_title_with_its_presenters_name_names_the_host_label():
     assert next(p.label for p in paras if p.role == "turn") == "MICK DARNELL"
 
 
+def test_initials_in_brackets_after_names_above_the_turns_name_the_initial_labels():
+    text = (
+        "THE LONG HAUL\n\nHosts: Nadia Fenwick (NF), Callum Birtles (CB)\n"
+        "Guests: Prof. Helen Marchetti (HM), Aldermoor University\n\n"
+        "[00:12:03] NF: Helen, is that still how you feel?\n\n[00:12:14] HM: More than ever.\n\n"
+        "[00:12:22] CB: The landfill birds.\n\n[00:12:24] HM: The landfill birds.\n"
+    )
+    paras = layout(text, given_name=load_rules().first_name_gender).paragraphs
+    labels = [p.label for p in paras if p.role == "turn"]
+    assert labels == ["Nadia Fenwick", "Helen Marchetti", "Callum Birtles", "Helen Marchetti"]
+
+
 def test_a_role_calling_a_name_after_the_first_turn_is_no_cast_line():
     text = (
         "Transcript\n\n"
