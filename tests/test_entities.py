@@ -1993,6 +1993,15 @@ def test_a_title_named_later_stands_for_the_next_subject_not_a_name_in_a_phrase(
     assert said == "Declan Furlong"
 
 
+def test_the_claimant_is_the_person_the_judgment_names_so(pipeline):
+    text = (
+        "Judgment\n\n1. The claimant, Mr Graham Pellow, was employed by the respondent as an engineer.\n\n"
+        "2. Ms Jennifer Coyle, Head of Human Resources, said the dismissal was fair.\n\n"
+        "3. The claimant said that he first raised concerns in September 2023.\n"
+    )
+    assert _speakers(pipeline, text)["he first raised concerns in September 2023"] == "Graham Pellow"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"
