@@ -57,7 +57,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
   `blind18/`, `blind19/`, `final18/`, `final19/`, `blind20/`, `blind21/`, `final20/`, `blind22/`,
   `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/`, `blind26/`,
-  `blind27/`, `final26/`, `blind29/`, `final27/`, `blind30/` and `final28/` (ten articles each, each
+  `blind27/`, `final26/`, `blind29/`, `final27/`, `blind30/`, `final28/`, `final29/`, `blind31/` and
+  `final30/` (ten articles each, each
   with its README)
   follow the same plan: a blind set to
   learn from, then a set sealed until its first run.
@@ -337,6 +338,24 @@ FLOORS = {
     # paper, a 70-column financial wire, a Mexican outlet, a Substack newsletter (first run: 0.784
     # speaker accuracy, reported 0.762, 4 of 4 embeds)
     "final28": Floor(0.99, 0.95, 0.78, 0.87, 0.84, 0.76, embeds=4, pair_recall=0.53, apart_joined=1),
+    # final29 (written at the start of session 27, scored once before any change of it): a South
+    # African daily, a Japanese paper in translation, a radio phone-in, a House hearing, a Polish
+    # outlet, a university release, celebrity Markdown with posts, an Irish daily, an inquest, a
+    # podcast with initials (first run: 0.855 speaker accuracy, reported 0.732, 3 of 4 embeds)
+    "final29": Floor(0.95, 0.99, 0.88, 0.91, 0.86, 0.80, embeds=4, pair_recall=0.40, apart_joined=1),
+    # blind31 (written at the start of session 27, scored once before any change of it, then used to
+    # find faults): a Kenyan daily, a Dutch outlet with „…” and ‚…’, a present-tense feature, a
+    # Pakistani daily (Sahib), a Telegram channel written up, a briefing, a hospital trust statement,
+    # Hansard, a 60-column newsletter, a tribunal judgment (first run: 0.784 speaker accuracy,
+    # reported 0.752, 3 of 4 embeds). Its annotator gives the channel's unattributed posts to the
+    # channel, which `quotes` leaves unattributed.
+    "blind31": Floor(0.98, 0.98, 0.87, 0.88, 0.77, 0.77, embeds=4, pair_recall=0.54, apart_joined=5),
+    # final30 (written at the start of session 27, sealed until its first run at the end of it): a
+    # union bulletin in Markdown, a Canadian wire with French, a community-radio town hall, a
+    # British tabloid, an auction review, a Swedish outlet with ”…”, a Turkish outlet, a
+    # newest-first election live blog with posts, a Caribbean radio script, NBA post-game notes
+    # (first run: 0.718 speaker accuracy, reported 0.710, 4 of 4 embeds)
+    "final30": Floor(0.98, 0.93, 0.71, 0.86, 0.83, 0.70, embeds=4, pair_recall=0.36, apart_joined=1),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
