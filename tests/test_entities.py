@@ -2002,6 +2002,27 @@ def test_the_claimant_is_the_person_the_judgment_names_so(pipeline):
     assert _speakers(pipeline, text)["he first raised concerns in September 2023"] == "Graham Pellow"
 
 
+NOTES = (
+    "PORT ALDER OTTERS — POSTGAME NOTES\n\n"
+    "PLAYER NOTES\n"
+    "• Andre St. Bernard scored a season-high 31 points.\n\n"
+    "POSTGAME QUOTES\n\n"
+    "HEAD COACH DAWN MACKEY\n"
+    '• (On St. Bernard) "He played like a man with his mind at peace."\n'
+    '• "We gave up 62 in the first half."\n\n'
+    "ANDRE ST. BERNARD\n"
+    '• (On his second half) "Honestly, I played free."\n\n'
+    "COMETS HEAD COACH PHIL ABERNATHY\n"
+    '• "Their guy was terrific."\n'
+)
+
+
+def test_a_name_heading_over_bulleted_quotes_speaks_them_past_the_bracketed_question(pipeline):
+    speakers = _speakers(pipeline, NOTES)
+    assert speakers["He played like a man with his mind at peace."] == "Dawn Mackey"
+    assert speakers["We gave up 62 in the first half."] == "Dawn Mackey"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -33,6 +33,17 @@ HEADLINE_PARAGRAPHS = 3  # a masthead, a kicker and the headline
 WIDTH_QUANTILE = 0.9  # of the lines' lengths, ascending: the width of a hard-wrapped column
 DOT_LEADER = regex.compile(r"\s*\.{4,}")
 QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
+# What may stand before a quote sheet's quote: a bullet and the question in brackets ('• (On the
+# defense) "We gave up 62 ..."', "(Asked whether he knew) ...")
+PROMPTED_QUOTE = regex.compile(r"\s*(?:[-*•·▪‣◦][ \t]+)?(?:\([^()\n]{1,120}\)[ \t]*)?")
+
+
+def after_prompt(line: str) -> str:
+    """A line without the bullet and bracketed question a quote sheet puts before its quote."""
+    found = PROMPTED_QUOTE.match(line)
+    return line[found.end() :] if found else line
+
+
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
 REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
@@ -344,7 +355,7 @@ def layout(
         one_word = None if quote_headlines[index] else _one_word_turn(text, para, rules, repeated, answering)
         if transcript and role == "body" and one_word is not None:
             role, lead_end, label = one_word
-        if index in sheet and role == "body":
+        if index in sheet and role in ("body", "list_item"):  # a quote sheet's answers may be bulleted
             role, lead_end, label = sheet[index]
             unit += role != "turn"  # a heading, a prompt or the line that closes a section: a new unit
         elif index in interview and role == "body":
@@ -597,7 +608,9 @@ def _speaker_sections(
             label = titled.group("label") if opens else None
         elif heading is not None or (line.isupper() and len(line) > 1):
             opens = heading is not None and (
-                heading.group("bite") is not None or rules.prompt.match(following) is not None or following[:1] in QUOTE_LIKE
+                heading.group("bite") is not None
+                or rules.prompt.match(following) is not None
+                or after_prompt(following)[:1] in QUOTE_LIKE
             )
             if label is not None or opens:
                 found[index] = ("boilerplate", -1, None) if opens else ("body", -1, None)
@@ -607,6 +620,8 @@ def _speaker_sections(
         elif label is not None and _sub_head(line):
             found[index] = ("body", -1, None)  # a "Comment" sub-head: the reporter's again, in a unit of its own
             label = None
+        elif label is not None and rules.list_item.match(line) and after_prompt(line)[:1] not in QUOTE_LIKE:
+            continue  # a numbered finding under "RESERVED JUDGMENT", not a bulleted quote
         elif label is not None:
             found[index] = ("boilerplate", -1, None) if rules.prompt.match(line) else ("turn", para.start, label)
     return found

@@ -33,7 +33,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.attribution import RULE_NARRATED_INTRODUCTION
 from quotes.extraction.drafts import Draft
 from quotes.extraction.entities import ArticleSpeakers, Entity
-from quotes.extraction.layout import NAME_IN_CAPITALS, LayoutRules, Paragraph, in_the_first_person, load_layout_rules
+from quotes.extraction.layout import (
+    NAME_IN_CAPITALS,
+    LayoutRules,
+    Paragraph,
+    after_prompt,
+    in_the_first_person,
+    load_layout_rules,
+)
 from quotes.extraction.parse import SENTENCE_END
 from quotes.extraction.plan import Plan
 from quotes.extraction.speakers import Mention, epithet_age, gender_of
@@ -1288,9 +1295,9 @@ def _third_person(mention: str | None, rules: Rules) -> bool:
 
 
 def _fills(text: str, para: Paragraph, quote: Quote) -> bool:
-    """Whether the quote is all the paragraph says, but for its marks and punctuation."""
-    outside = text[para.text_start : quote.start] + text[quote.end : para.end]
-    return not any(c.isalnum() for c in outside)
+    """Whether the quote is all the paragraph says, but for its marks and punctuation, and a
+    bulleted quote sheet's question in brackets before it ('• (On the defense) "..."')."""
+    return not any(c.isalnum() for c in after_prompt(text[para.text_start : quote.start]) + text[quote.end : para.end])
 
 
 def signed_quotes(document: Document, found: Plan, rules: Rules) -> list[Quote]:
