@@ -2023,6 +2023,11 @@ def test_a_name_heading_over_bulleted_quotes_speaks_them_past_the_bracketed_ques
     assert speakers["We gave up 62 in the first half."] == "Dawn Mackey"
 
 
+def test_a_headings_name_drops_what_qualifies_its_title_and_keeps_st_inside_it(pipeline):
+    speakers = _speakers(pipeline, NOTES)
+    assert (speakers["Honestly, I played free."], speakers["Their guy was terrific."]) == ("Andre St. Bernard", "Phil Abernathy")
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

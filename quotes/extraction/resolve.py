@@ -95,12 +95,15 @@ class Turn:
 
 def _label_name(label: str, rules: Rules) -> str:
     """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz", "CMDE (RETD) ARUN BHATIA" -> "Arun
-    Bhatia": the label without titles and bracketed words, in title case."""
+    Bhatia", "COMETS HEAD COACH PHIL ABERNATHY" -> "Phil Abernathy", "ANDRE ST. BERNARD" -> "Andre
+    St. Bernard": the label without titles, what qualifies them and bracketed words, in title case."""
     written = regex.sub(r"\([^()]*\)", " ", label).split()
+    titled = [w.lower().strip(".") in rules.title_words for w in written]
+    named_from = max((i + 1 for i, title in enumerate(titled) if title and not all(titled[i:])), default=0)
     words = [
         w
         for i, w in enumerate(written)
-        if (not w.endswith(".") or (i > 0 and INITIAL.fullmatch(w))) and w.lower().strip(".") not in rules.title_words
+        if i >= named_from and not titled[i] and not (i == 0 and w.endswith(".") and not INITIAL.fullmatch(w))
     ]
     return " ".join(w.capitalize() if w.isupper() else w for w in words)
 
