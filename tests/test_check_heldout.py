@@ -198,7 +198,7 @@ SETS = {
     "drafts_final28": ("final28", 0.92, 3),
     "drafts_final29": ("final29", 0.95, 3),
     "drafts_blind31": ("blind31", 0.80, 1),
-    "drafts_final30": ("final30", 0.90, 2),
+    "drafts_final30": ("final30", 0.91, 2),
 }
 
 
