@@ -426,7 +426,7 @@ def layout(
         label = _exchange_label(label, rules) if label else label  # "Question:" is a "QUESTION:" turn
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
     turns = transcript or bool(comments) or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
-    return Layout(result, turns, _newest_first(stamps), _masthead(text, rules))
+    return Layout(result, turns, _newest_first(stamps), _masthead(text, paras, rules))
 
 
 CLOCK = regex.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m)?|(\d{1,2})\s*([ap])\.?m", regex.IGNORECASE)
@@ -445,10 +445,10 @@ def _minutes(stamp: str) -> int | None:
     return hour * 60 + minute
 
 
-def _masthead(text: str, rules: LayoutRules) -> str | None:
+def _masthead(text: str, paras: list[Paragraph], rules: LayoutRules) -> str | None:
     """The outlet's name, when the page's first line is its masthead ("THE BRANNOCK ROUND-UP")."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    found = rules.masthead.fullmatch(first)
+    first = LINE.match(text, paras[0].start, paras[0].end) if paras else None  # not every line of a long text
+    found = rules.masthead.fullmatch(first.group().strip()) if first else None
     return found.group("name") if found else None
 
 
