@@ -727,9 +727,12 @@ def _title_fit(description: str, entity: Entity) -> int:
     return sum(any(w == t or w.startswith(t) or t.startswith(w) for t in titles) for w in words)
 
 
-def _the_outlet(mention: Mention, found: Plan) -> bool:
-    """Whether a name is the outlet's own, from its masthead ("told the Steppe Courier")."""
-    return found.outlet is not None and fold(regex.sub(r"^(?i:the)\s+", "", mention.text)) == fold(found.outlet)
+LEADING_THE = regex.compile(r"^(?i:the)\s+")
+
+
+def _the_outlet(mention: Mention, outlet: str | None) -> bool:
+    """Whether a name is the outlet's own (`outlet`, its masthead's name folded): "told the Steppe Courier"."""
+    return outlet is not None and fold(LEADING_THE.sub("", mention.text)) == outlet
 
 
 def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: Rules) -> ArticleSpeakers:
@@ -755,6 +758,7 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         rules.words("speakers.public_bodies"),
         rules.words("speakers.person_pronouns"),
     )
+    outlet = fold(found.outlet) if found.outlet is not None else None
     parsed_starts = sorted(offset for offset, _ in parsed)  # a paragraph's parse starts after its lead
     for para in found.paragraphs:
         i = bisect.bisect_left(parsed_starts, para.start)
@@ -763,11 +767,11 @@ def article_names(text: str, found: Plan, parsed: list[tuple[int, Doc]], rules: 
         prompt = para.silent and text[para.start : para.end].rstrip().endswith(":")
         if not (i < len(parsed_starts) and parsed_starts[i] < para.end) and (not para.silent or prompt):
             for mention in names_by_regex(text, para.text_start, para.end, rules):
-                if not _the_outlet(mention, found):
+                if not _the_outlet(mention, outlet):
                     registry.add(mention)
     for offset, doc in parsed:
         for mention in names_in(list(doc), rules, registry.knows):
-            if fold(mention.text) in registry.epithets or _the_outlet(mention, found):
+            if fold(mention.text) in registry.epithets or _the_outlet(mention, outlet):
                 continue  # "the Welshman": someone named before, not a name; the paper itself
             mention = _as_written(shift(mention, offset), text)
             quoted = found.quote_around(mention.start, mention.start + 1) is not None
