@@ -36,14 +36,6 @@ QUOTE_LIKE = frozenset('"“”„«»‹›「」『』')
 # What may stand before a quote sheet's quote: a bullet and the question in brackets ('• (On the
 # defense) "We gave up 62 ..."', "(Asked whether he knew) ...")
 PROMPTED_QUOTE = regex.compile(r"\s*(?:[-*•·▪‣◦][ \t]+)?(?:\([^()\n]{1,120}\)[ \t]*)?")
-
-
-def after_prompt(line: str) -> str:
-    """A line without the bullet and bracketed question a quote sheet puts before its quote."""
-    found = PROMPTED_QUOTE.match(line)
-    return line[found.end() :] if found else line
-
-
 SENTENCE_ENDS = frozenset(".!?:;\"'”’»)")  # a line ending in one of these may end its paragraph
 MID_SENTENCE_SHARE = 0.5  # a block of lines is one wrapped paragraph when this share breaks mid-sentence
 REPEAT_MAX_CHARS = 300  # a caption repeated word for word is boilerplate; a long paragraph never repeats by accident
@@ -585,6 +577,12 @@ def _examination(
     if role == "turn" and label in rules.answer_labels and witness is not None:
         return role, witness, examination
     return role, label, examination
+
+
+def after_prompt(line: str) -> str:
+    """A line without the bullet and bracketed question a quote sheet puts before its quote."""
+    found = PROMPTED_QUOTE.match(line)
+    return line[found.end() :] if found else line
 
 
 def _speaker_sections(
