@@ -199,6 +199,8 @@ SETS = {
     "drafts_final29": ("final29", 0.95, 3),
     "drafts_blind31": ("blind31", 0.80, 1),
     "drafts_final30": ("final30", 0.91, 2),
+    "drafts_final31": ("final31", 0.81, 0),
+    "drafts_blind32": ("blind32", 0.88, 4),
 }
 
 

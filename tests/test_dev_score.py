@@ -57,8 +57,8 @@ Blind sets in formats the dev sets lack, each written and annotated without the 
   `final14/`, `blind15/`, `final15/`, `blind16/`, `final16/`, `blind17/`, `final17/`,
   `blind18/`, `blind19/`, `final18/`, `final19/`, `blind20/`, `blind21/`, `final20/`, `blind22/`,
   `final21/`, `blind23/`, `final22/`, `blind24/`, `blind25/`, `final23/`, `blind26/`,
-  `blind27/`, `final26/`, `blind29/`, `final27/`, `blind30/`, `final28/`, `final29/`, `blind31/` and
-  `final30/` (ten articles each, each
+  `blind27/`, `final26/`, `blind29/`, `final27/`, `blind30/`, `final28/`, `final29/`, `blind31/`,
+  `final30/`, `final31/` and `blind32/` (ten articles each, each
   with its README)
   follow the same plan: a blind set to
   learn from, then a set sealed until its first run.
@@ -358,6 +358,16 @@ FLOORS = {
     # newest-first election live blog with posts, a Caribbean radio script, NBA post-game notes
     # (first run: 0.718 speaker accuracy, reported 0.710, 4 of 4 embeds)
     "final30": Floor(0.98, 0.94, 0.80, 0.86, 0.83, 0.70, embeds=4, pair_recall=0.39, apart_joined=1),
+    # final31 (written at the start of session 28, scored once before any change of it): a Ghanaian
+    # daily, a Korean outlet, a football club's statement, a Greek outlet, a parish bulletin, a
+    # school newsletter, a court TV transcript, a stock-market live blog, a Slack leak, a college
+    # quote sheet (first run: 0.670 speaker accuracy, reported 0.707, 4 of 4 embeds)
+    "final31": Floor(0.99, 0.99, 0.66, 0.85, 0.73, 0.70, embeds=4, pair_recall=0.57, apart_joined=2),
+    # blind32 (written at the start of session 28, scored once before any change of it, then
+    # tuned on): a Nigerian daily, an Australian broadcaster, Italian, Russian and Hungarian
+    # outlets, a Reddit AMA, a police release, council minutes, a magazine interview, letters
+    # (first run: 0.786 speaker accuracy, reported 0.709, 4 of 4 embeds)
+    "blind32": Floor(0.95, 0.98, 0.78, 0.83, 0.76, 0.70, embeds=4, pair_recall=0.31),
     # final20 (written at the end of session 21, sealed until its first run at the end of session
     # 22): a German outlet in translation, a Korean outlet, a candidates' forum, a Slack export,
     # a committee report, a sports column, a police appeal, a study story, a newest-first live
