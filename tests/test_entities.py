@@ -2028,6 +2028,26 @@ def test_a_headings_name_drops_what_qualifies_its_title_and_keeps_st_inside_it(p
     assert (speakers["Honestly, I played free."], speakers["Their guy was terrific."]) == ("Andre St. Bernard", "Phil Abernathy")
 
 
+SHEET = (
+    "HARTWELL COLLEGE ATHLETICS\n"
+    "Men's Hockey | Postgame Quotes\n\n"
+    "NORTHGATE STATE HEAD COACH ORLA VANCE\n\n"
+    "(On the power play)\n"
+    '"We moved the puck well and it finally went in."\n\n'
+    "(Opening statement)\n"
+    '"Proud of the group tonight."\n\n'
+    "HARTWELL SOPHOMORE DEFENSEMAN TEO MARKS\n\n"
+    "(On his first goal)\n"
+    '"I just shot it and closed my eyes."\n'
+)
+
+
+def test_a_name_heading_over_quotes_each_after_its_question_on_a_line_of_its_own_speaks_them(pipeline):
+    speakers = _speakers(pipeline, SHEET)
+    assert speakers["We moved the puck well and it finally went in."] == "Orla Vance"
+    assert speakers["Proud of the group tonight."] == "Orla Vance"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"
