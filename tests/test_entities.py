@@ -2048,6 +2048,10 @@ def test_a_name_heading_over_quotes_each_after_its_question_on_a_line_of_its_own
     assert speakers["Proud of the group tonight."] == "Orla Vance"
 
 
+def test_a_players_position_before_a_headings_name_is_a_title(pipeline):
+    assert _speakers(pipeline, SHEET)["I just shot it and closed my eyes."] == "Teo Marks"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"
