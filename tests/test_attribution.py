@@ -862,6 +862,14 @@ def test_a_nickname_in_marks_inside_a_name_leaves_the_name_whole(quotes_of):
     assert [q.speaker for q in quotes_of(text)] == ["Ramon Dela Paz"]
 
 
+def test_an_outlets_name_in_guillemets_after_told_or_in_is_no_quote(quotes_of):
+    text = (
+        "Rescue\n\nThe pilot, Arkady Semyonov, told «Zvezda» by telephone that the crew was safe.\n\n"
+        "Earlier in «Zvezda»: the storm closed two airports.\n"
+    )
+    assert [q.kind for q in quotes_of(text)] == ["indirect"]
+
+
 def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
     text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]

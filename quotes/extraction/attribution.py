@@ -803,7 +803,8 @@ def quote_kind(text: str, quote: QuoteSpan, paragraph_start: int) -> QuoteKind:
 
 def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
     """Scare quotes, titles and names: a quote right after a naming word ("titled"), a short one
-    right before one, or a title in title case ("Hidden Hearing Loss in Adult Concertgoers")."""
+    right before one, a title in title case ("Hidden Hearing Loss in Adult Concertgoers"), or a
+    short capitalised one right after "told" or a preposition ('told «Panorama» by telephone')."""
     words = quote.text.split()
     before = text[max(0, quote.start - TERM_CONTEXT_CHARS) : quote.start - len(quote.open_mark)].lower().split()
     after_text = text[quote.end + len(quote.close_mark) : quote.end + TERM_CONTEXT_CHARS].lower()
@@ -818,6 +819,8 @@ def looks_like_term(text: str, quote: QuoteSpan, rules: Rules) -> bool:
         return True
     if len(words) > rules.term_max_words:
         return False
+    if before and before[-1] in rules.before_names and all(w[:1].isupper() for w in words) and not sentence_like:
+        return True
     if before and (before[-1] in rules.short_naming_words or previous in rules.short_naming_words):
         # "which he called 'disproportionate'": a person's verdict, words of theirs; "a group called 'X'" names
         speakers = rules.words("speakers.person_pronouns") | rules.words("speakers.first_person_pronouns") | {"they"}

@@ -96,6 +96,7 @@ class Rules:
     not_possessed: frozenset[str]
     naming_words: frozenset[str]
     short_naming_words: frozenset[str]
+    before_names: frozenset[str]
     term_max_words: int
     lexicon: dict[str, frozenset[str]]
     prepositional: dict[str, frozenset[str]]  # preposition -> verbs ("call for" -> for: {call})
@@ -417,6 +418,7 @@ def load_rules(directory: Path | None = None) -> Rules:
         not_possessed=frozenset(w.lower() for w in marks.get("apostrophes", {}).get("not_possessed", [])),
         naming_words=frozenset(w.lower() for w in terms.get("naming_words", [])),
         short_naming_words=frozenset(w.lower() for w in terms.get("short_naming_words", [])),
+        before_names=frozenset(w.lower() for w in terms.get("before_names", [])),
         term_max_words=int(terms.get("max_words", 4)),
         lexicon=lexicon,
         prepositional=prepositional,

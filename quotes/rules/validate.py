@@ -61,7 +61,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "dialogue": frozenset({"dashes", "spaced_dashes"}),
         "pair[]": frozenset({"open", "close", "level", "spaced", "only_without", "only_with"}),
         "apostrophes": frozenset({"elisions", "not_possessed"}),
-        "terms": frozenset({"naming_words", "short_naming_words", "max_words"}),
+        "terms": frozenset({"naming_words", "short_naming_words", "before_names", "max_words"}),
         "layout": frozenset({"dateline", "party_label", "nickname", "user_name", "defined_term"}),
         "embeds": frozenset(
             {
