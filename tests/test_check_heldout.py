@@ -215,12 +215,22 @@ class Outcome:
 
 
 def outcomes(report: Report, drafts: Path) -> list[Outcome]:
-    """Each expected quote with the codes its findings carry (matched by draft and wording)."""
-    found: dict[tuple[str, str], set[str]] = {}
+    """Each expected quote with the codes its findings carry, matched by draft and wording; when a
+    draft quotes the same words twice, the rows (in draft order) take the places in line order."""
+    found: dict[tuple[str, str], dict[tuple[int, int], set[str]]] = {}
     for finding in report.findings:
-        found.setdefault((Path(finding.path).name, normalise(finding.quote)), set()).add(finding.code)
+        places = found.setdefault((Path(finding.path).name, normalise(finding.quote)), {})
+        places.setdefault((finding.line, finding.column), set()).add(finding.code)
     rows = [json.loads(line) for line in (drafts / "expected.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Outcome(row["expected"], frozenset(found.get((row["draft"], normalise(row["quote"])), set()))) for row in rows]
+    keys = [(row["draft"], normalise(row["quote"])) for row in rows]
+    seen: Counter[tuple[str, str]] = Counter()
+    result = []
+    for row, key in zip(rows, keys, strict=True):
+        places = [found[key][place] for place in sorted(found.get(key, {}))]
+        codes = places[seen[key]] if len(places) == keys.count(key) else set().union(*places)
+        seen[key] += 1
+        result.append(Outcome(row["expected"], frozenset(codes)))
+    return result
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
