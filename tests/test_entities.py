@@ -2052,6 +2052,15 @@ def test_a_players_position_before_a_headings_name_is_a_title(pipeline):
     assert _speakers(pipeline, SHEET)["I just shot it and closed my eyes."] == "Teo Marks"
 
 
+def test_a_titled_family_name_in_the_headline_is_the_person_named_family_name_first_below(pipeline):
+    text = (
+        "Rep. Han reads leaked message aloud\n\n"
+        "Rep. Han Seung-hee of the People's Renewal Party read out a message.\n\n"
+        '"Who decided to gamble?" Rep. Han said.\n'
+    )
+    assert _speakers(pipeline, text)["Who decided to gamble?"] == "Han Seung-hee"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

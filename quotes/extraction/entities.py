@@ -304,8 +304,16 @@ class ArticleSpeakers:
             kin = bool(mention.titles) and self._full_titles(mention) <= self.kin  # "Tom Whitaker, her husband"
             if known is not None and known.kind == "person" and not kin:
                 candidates.append(known)
-            first = self.by_keys.get(keys[:1])  # "Ava, 9, ..." and later "said Ava Mercer": one girl
-            if not candidates and first is not None and first.kind == "person" and fold(first.name) in self.first_names:
+            # "Ava, 9, ..." and later "said Ava Mercer": one girl; "Rep. Oh reads ..." in a headline and
+            # later "Rep. Oh Seung-hee": a family name given first, titled before the name was
+            first = self.by_keys.get(keys[:1])
+            surname_first = first is not None and bool(first.titles) and not first.titles <= self.kin
+            if (
+                not candidates
+                and first is not None
+                and first.kind == "person"
+                and (fold(first.name) in self.first_names or surname_first)
+            ):
                 candidates.append(first)
             if not candidates:  # "Rocío Almansa" and "Rocío Almansa Villegas": given name and first surname
                 people = (e for e in self.entities if e.kind == "person")
