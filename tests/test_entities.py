@@ -2061,6 +2061,15 @@ def test_a_titled_family_name_in_the_headline_is_the_person_named_family_name_fi
     assert _speakers(pipeline, text)["Who decided to gamble?"] == "Han Seung-hee"
 
 
+def test_whom_a_letter_greets_is_no_one_a_pronoun_stands_for(pipeline):
+    text = (
+        "# Hillside Newsletter\n\nDear Parents and Carers,\n\nWhat a week it has been.\n\n"
+        "Year 5 were visited by the poet Ruth Kemble, whose poems we read this term. "
+        "She wrote to the class afterwards:\n\n‘Keep writing, all of you.’\n"
+    )
+    assert _speakers(pipeline, text)["Keep writing, all of you."] == "Ruth Kemble"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

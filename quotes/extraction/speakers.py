@@ -1166,6 +1166,8 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             and mention.text.split()[-1].lower() in rules.words("speakers.name_particles")
         ):
             continue  # "Pieter van" of "Pieter van der Wal", cut by the parse: the whole name is found at its surname
+        if mention is not None and greeted(token.nbor(-1).text if token.i > 0 else "", mention.text, rules):
+            continue
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             # (not "MK Orly Ben-Zion (Derech) told the committee": a party in brackets, no subject)
@@ -1182,6 +1184,12 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             alias_of = mention_at(holder, rules) if holder is not None else None
             found.append(replace(mention, subject=subject, gender=gender, age=age, alias_of=alias_of))
     return [m for m in found if not any(_inside(m, other) for other in found)]
+
+
+def greeted(word_before: str, name: str, rules: Rules) -> bool:
+    """ "Dear Parents and Carers,", "Hi Tom,": whom a letter greets, not a speaker."""
+    salutations = rules.words("speakers.salutations")
+    return word_before.lower() in salutations or name.split()[0].lower() in salutations
 
 
 def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:

@@ -38,7 +38,7 @@ CODE_LISTS = frozenset(
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.topic_prepositions",
         "speakers.kin",
-        "speakers.kin_groups", "speakers.family_members",
+        "speakers.kin_groups", "speakers.family_members", "speakers.salutations",
         "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks", "speakers.anaphoric",
         "speakers.informants", "speakers.role_short_forms", "speakers.honorifics",
         "speakers.discourse_markers",
