@@ -2070,6 +2070,15 @@ def test_whom_a_letter_greets_is_no_one_a_pronoun_stands_for(pipeline):
     assert _speakers(pipeline, text)["Keep writing, all of you."] == "Ruth Kemble"
 
 
+def test_according_to_a_recording_leaves_the_words_to_the_person_who_said_them(pipeline):
+    text = (
+        "Dam row\n\nChief Tamuno Briggs, 68, flew to Perth for the meeting.\n\n"
+        'The 68-year-old told shareholders that he had "crossed the world for one answer", '
+        "according to a video of the meeting seen by the Harbour Post.\n"
+    )
+    assert _speakers(pipeline, text)["crossed the world for one answer"] == "Tamuno Briggs"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

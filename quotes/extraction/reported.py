@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc, Token
 
-from quotes.extraction.attribution import Cue, is_negated_or_hypothetical
+from quotes.extraction.attribution import Cue, is_negated_or_hypothetical, source_outranks_subject
 from quotes.extraction.layout import load_layout_rules
 from quotes.extraction.matchers import RuleMatcher
 from quotes.extraction.speakers import Mention, is_organisation, mention_at
@@ -396,6 +396,9 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         said = [it for it in governed if head.lemma_.lower() in rules.words("verbs.clause")]
         if said and _carried_by_writing(cue.token, rules):
             continue  # "The minister said ..., according to a statement issued by his office": his words
+        subject = cues[head.i].speaker if head.i in cues else None
+        if governed and not source_outranks_subject(subject, cue.speaker, rules):
+            continue  # "The 71-year-old told shareholders that ..., according to a livestream": his words
         if governed:  # "Russia has called on ... to ..., according to Zakharova": her words
             for item in governed:
                 items[items.index(item)] = ReportedItem(item.start, item.end, item.cue, item.label, cue.speaker)
