@@ -2,9 +2,10 @@
 
 An entry is the JSON of one file's quotes (`Quote.to_record()`), stored under a key that hashes the
 file's bytes and how it was read (as text or as HTML) together with everything else that changes
-the result: the package and spaCy versions, the model asked for (and the installed versions of the
-default models), the files in `patterns/` and the user's speakers files. Change any of them and
-every entry misses; nothing goes stale.
+the result: the package and spaCy versions, the package's own files (an edited checkout misses
+too), the model asked for (and the installed versions of the default models), the files in
+`patterns/` and the user's speakers files. Change any of them and every entry misses; nothing
+goes stale.
 
 Entries are written to a temporary file and moved into place with `os.replace`, so two hooks
 running at once never see half an entry. An entry that does not parse is a miss, and is rewritten.
@@ -49,6 +50,7 @@ ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
 MARKER = "CACHEDIR.TAG"  # https://bford.info/cachedir/: backup tools skip the folder too
 MARKER_TEXT = "Signature: 8a477f597d28d172789f06886806bc55\n# The source cache of `quotes check`.\n"
 INT_FIELDS = ("start", "end", "line")
+PACKAGE_DIR = Path(__file__).resolve().parent
 MAX_COUNT = 2**62  # offsets and line numbers beyond this are not from a real file
 OPTIONAL_TEXT_FIELDS = ("speaker", "speaker_mention", "cue", "via", "speaker_id", "cluster", "rule")
 
@@ -105,7 +107,7 @@ def _file_digest(path: Path) -> str:
         return "unreadable"
 
 
-def _patterns_digest(folder: Path) -> str:
+def _folder_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(f"{path.relative_to(folder).as_posix()}\0{_file_digest(path)}\n".encode())
@@ -126,7 +128,8 @@ def fingerprint(model: str | None, speakers_files: Iterable[Path] = ()) -> str:
         f"quotes={__version__}",
         f"spacy={spacy.about.__version__}",
         *(f"model={name}@{_model_version(name)}" for name in models),
-        f"patterns={_patterns_digest(patterns_dir())}",
+        f"patterns={_folder_digest(patterns_dir())}",
+        f"code={_folder_digest(PACKAGE_DIR)}",  # a source checkout's edits change results as a new version would
         *(f"speakers={_file_digest(Path(path))}" for path in speakers_files),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

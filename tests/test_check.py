@@ -559,6 +559,16 @@ def test_the_cache_key_changes_with_the_speakers_file(tmp_path):
     assert fingerprint(None, [speakers]) != before != fingerprint(None)
 
 
+def test_the_cache_key_changes_with_the_packages_own_code(tmp_path, monkeypatch):
+    package = tmp_path / "quotes"
+    package.mkdir()
+    (package / "stage.py").write_text("RULE = 1\n", encoding="utf-8")
+    monkeypatch.setattr("quotes.cache.PACKAGE_DIR", package)
+    before = fingerprint(None)
+    (package / "stage.py").write_text("RULE = 2\n", encoding="utf-8")
+    assert fingerprint(None) != before
+
+
 def test_the_cache_folder_comes_from_the_environment_then_the_settings_then_xdg(tmp_path):
     configured = tmp_path / "configured"
     assert cache_root(configured, {"QUOTES_CACHE_DIR": "/env"}) == Path("/env")
