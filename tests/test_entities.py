@@ -2079,6 +2079,18 @@ def test_according_to_a_recording_leaves_the_words_to_the_person_who_said_them(p
     assert _speakers(pipeline, text)["crossed the world for one answer"] == "Tamuno Briggs"
 
 
+def test_according_to_leaked_messages_a_person_who_wrote_the_quoted_words_keeps_them(pipeline):
+    text = (
+        "Plant outage\n\nThe Harbour Securities Authority confirmed on Monday that it was "
+        '"examining trading activity" in Keldon shares, but declined to say whether an investigation had been opened.\n\n'
+        "'Months, not days'\n\n"
+        "According to the messages, published on Sunday by the investigative website The Lantern, Keldon CEO "
+        "Dalia Raban – who signs her name Dahlia in the company's US filings – wrote to colleagues at 14:02 "
+        'on Thursday: "This will take months, not days."\n'
+    )
+    assert _speakers(pipeline, text)["This will take months, not days."] == "Dalia Raban"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -372,17 +372,20 @@ def according_override(cue: Cue, cues: dict[int, Cue], rules: Rules) -> Cue:
     according = rules.words("nouns.according")
     for other in cues.values():
         if other.speaker is not None and other.token.head.i == cue.token.i and other.token.lemma_.lower() in according:
-            return other if source_outranks_subject(cue.speaker, other.speaker, rules) else cue
+            return other if source_outranks_subject(cue.speaker, other.speaker, rules, reworded=False) else cue
     return cue
 
 
-def source_outranks_subject(subject: Mention | None, source: Mention, rules: Rules) -> bool:
+def source_outranks_subject(subject: Mention | None, source: Mention, rules: Rules, reworded: bool) -> bool:
     """Whether "according to X" names the speaker rather than the verb's subject: "Russia called
-    on ..., according to Zakharova" does, and so does a statement (its owner speaks through it);
-    "he told reporters, according to the team's notes" (a person speaks, a thing only records
-    it) does not."""
+    on ..., according to Zakharova" does; "he told reporters, according to the team's notes" (a
+    person speaks, a thing only records it) does not. Reported in the reporter's words
+    (`reworded`), a statement's owner speaks through it: "According to the statement, Shri Yadav
+    has directed officials to ..."; a person's own quoted words stay theirs."""
     role = source.head in rules.title_words or source.head in rules.words("speakers.kin")
-    someone = source.form == "document" or (source.kind == "person" and (source.form in ("name", "pronoun") or role))
+    someone = (reworded and source.form == "document") or (
+        source.kind == "person" and (source.form in ("name", "pronoun") or role)
+    )
     return subject is None or subject.kind != "person" or someone
 
 

@@ -397,7 +397,7 @@ def according_to(doc: Doc, rules: Rules, cues: dict[int, Cue], items: list[Repor
         if said and _carried_by_writing(cue.token, rules):
             continue  # "The minister said ..., according to a statement issued by his office": his words
         subject = cues[head.i].speaker if head.i in cues else None
-        if governed and not source_outranks_subject(subject, cue.speaker, rules):
+        if governed and not source_outranks_subject(subject, cue.speaker, rules, reworded=True):
             continue  # "The 71-year-old told shareholders that ..., according to a livestream": his words
         if governed:  # "Russia has called on ... to ..., according to Zakharova": her words
             for item in governed:
