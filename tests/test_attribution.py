@@ -870,6 +870,14 @@ def test_an_outlets_name_in_guillemets_after_told_or_in_is_no_quote(quotes_of):
     assert [q.kind for q in quotes_of(text)] == ["indirect"]
 
 
+def test_a_question_followed_by_its_asker_is_not_the_topics_before_a_colon(quotes_of):
+    text = (
+        "Harbour row: 'Who will pay for the sea wall?' Briggs asks the council\n\n"
+        "Chief Tamuno Briggs, who chairs the residents' committee, spoke at the meeting on Monday.\n"
+    )
+    assert direct_speakers(quotes_of(text)) == ["Tamuno Briggs"]
+
+
 def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
     text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]

@@ -537,11 +537,16 @@ TRAILING_ATTRIBUTION_TOKENS = 8  # '"Who will pay?" the mayor asked.': a sentenc
 def trailing_cue(doc: Doc, quote_end: int, cues: dict[int, Cue]) -> Cue | None:
     """'"Where else am I going to get that?" Voss asked.': a question or an exclamation ends the
     quote's sentence, and the short sentence of speaker and cue just after the closing mark
-    (`quote_end`, a character offset in `doc`) attributes it."""
+    (`quote_end`, a character offset in `doc`) attributes it, also where the parser ran it on
+    into the rest of a headline ("'Who will clean our river?' Alabraba asks Coralline's board")."""
     after = next((t for t in doc if t.idx >= quote_end and not t.is_space), None)
-    if after is None or after.sent.start != after.i or len(after.sent) > TRAILING_ATTRIBUTION_TOKENS:
+    if after is None or (after.sent.start == after.i and len(after.sent) > TRAILING_ATTRIBUTION_TOKENS):
         return None
-    return next((c for c in cues.values() if c.token.sent == after.sent and c.speaker is not None), None)
+    near = range(after.i, min(after.sent.end, after.i + TRAILING_ATTRIBUTION_TOKENS))
+    return next(
+        (c for c in cues.values() if c.token.i in near and c.speaker_token is not None and c.speaker_token.i in near),
+        None,
+    )
 
 
 DASH_LABEL_CHARS = 200  # a signature after a dash is a name and a title, never a paragraph

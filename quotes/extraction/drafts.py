@@ -104,6 +104,10 @@ def drafts_in_part(
         if tokens is None or looks_like_term(text, span, rules):
             continue
         cue = naming_cue(tokens, governing_cue(tokens, cues, excluded) or introducing_cue(tokens, cues), rules)
+        asks = span.text.rstrip()[-1:] in ("?", "!")
+        if (cue is None or cue.speaker is None) and asks:
+            # "Idoro spill: 'Who will clean our river?' Alabraba asks": the verb after it, not the topic before the colon
+            cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         if cue is None or cue.speaker is None:  # a label: 'Name: "..."', '"..." -- Name'
             opening = span.start - len(span.open_mark) - offset
             label = colon_label(doc, opening, rules) or colon_clause(doc, opening, rules)
@@ -111,8 +115,6 @@ def drafts_in_part(
             aside = dash_aside(doc, span.end - offset, rules) if span.open_mark in rules.dialogue_dashes else None
             named = aside or dash_label(doc, closing, rules) or colon_after(doc, opening, closing, rules)
             cue = label or named or viewpoint_opener(doc, opening, rules) or cue
-        if (cue is None or cue.speaker is None) and span.text.rstrip()[-1:] in ("?", "!"):
-            cue = trailing_cue(doc, span.end + len(span.close_mark) - offset, cues) or cue
         kind = quote_kind(text, span, para_start)
         short = len(span.text.split()) <= rules.term_max_words and not _a_sentence_alone(text, span, kind)
         if short and (cue is None or is_speaker_of_cue(tokens, cues)):
