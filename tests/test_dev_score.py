@@ -216,8 +216,11 @@ FLOORS = {
     # final17 (session 20, third round), sealed until its first run after that round's rules: a
     # Quebec outlet, a TV web story, an Irish parliamentary record, a Reddit AMA, LinkedIn posts,
     # a study's release, a trial live blog, an interview through an interpreter, a wire with a
-    # correction, a letters page (first run: 0.830 speaker accuracy, reported 0.664, 1 of 14 embeds)
-    "final17": Floor(0.99, 0.99, 0.82, 0.81, 0.80, 0.72, embeds=14, pair_recall=0.41),
+    # correction, a letters page (first run: 0.830 speaker accuracy, reported 0.664, 1 of 14 embeds).
+    # Its annotator left a letter's own paragraphs unmarked ("authored text"), where final26's and
+    # blind32's mark them as the writer's: since session 28 `quotes` gives them to the writer, so
+    # its reported precision fell from 0.828 to 0.789
+    "final17": Floor(0.99, 0.99, 0.82, 0.78, 0.80, 0.72, embeds=14, pair_recall=0.41),
     # blind18 and blind19 (session 21, written side by side, used to find faults since): a Pakistani
     # daily, Telegram channels, a quotes-of-the-day box, a court transcript, a radio phone-in, a
     # Markdown Q&A, a newest-first town-hall live blog, an Italian outlet in translation, an alert

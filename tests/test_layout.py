@@ -1311,3 +1311,32 @@ def test_a_numbered_role_with_a_name_in_brackets_opens_a_turn():
         "ANCHOR 2 (Dev Khanna): Four people were hurt.\n\nANCHOR 1 (Rachel Stein): Thank you.\n"
     )
     assert [p.label for p in layout(text).paragraphs if p.role == "turn"] == ["Rachel Stein", "Dev Khanna", "Rachel Stein"]
+
+
+LETTERS = (
+    "THE KESTON ECHO\n\n"
+    "LETTERS\n\n"
+    "Write to: Letters, The Keston Echo, 1 Mill Street, or email letters@keston.example.\n\n"
+    "Buses are not 'fine'\n\n"
+    "The councillor tells us the new timetable is working. It is not.\n\n"
+    "My daughter waited forty minutes on Tuesday.\n\n"
+    "Anne Whitlow, Orchard Rise, Keston\n\n"
+    "Why the hurry?\n\n"
+    "Nobody asked the people of Lowe End before the route was cut.\n\n"
+    "Cllr Ravi Mehta, Lowe End Ward, Keston\n\n"
+    "CORRECTION: Last week we gave the wrong date for the fair.\n"
+)
+
+
+def test_a_letters_page_gives_each_letters_paragraphs_to_the_name_that_signs_it():
+    paras = layout(LETTERS).paragraphs
+    assert [(p.label, LETTERS[p.text_start : p.end][:12]) for p in paras if p.role == "turn"] == [
+        ("Anne Whitlow", "The councill"),
+        ("Anne Whitlow", "My daughter "),
+        ("Cllr Ravi Mehta", "Nobody asked"),
+    ]
+
+
+def test_a_letters_title_and_signature_hold_no_speech():
+    roles = dict(_roles(LETTERS))
+    assert (roles["Buses are not 'fine'"], roles["Why the hurry?"], roles["Anne Whitlow, Orchar"]) == ("boilerplate",) * 3

@@ -102,6 +102,7 @@ class LayoutRules:
     bench_labels: frozenset[str]
     bench_holder: regex.Pattern[str]
     comment_heading: regex.Pattern[str]
+    letter_signature: regex.Pattern[str]
     operator_labels: frozenset[str]
     byline: regex.Pattern[str]
     name_line: regex.Pattern[str]
@@ -168,6 +169,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             bench_labels=frozenset(units["bench_labels"]),
             bench_holder=_compile(path, "[units] bench_holder", units["bench_holder"]),
             comment_heading=_compile(path, "[units] comment_heading", units["comment_heading"]),
+            letter_signature=_compile(path, "[units] letter_signature", units["letter_signature"]),
             operator_labels=frozenset(w.lower() for w in units["operator_labels"]),
             byline=_compile(path, "[roles] byline", roles["byline"]),
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
@@ -318,7 +320,8 @@ def layout(
         and sheet.get(i + 1, ("body",))[0] == "turn"
     )
     transcript = max(turns + headed, one_word_turns) >= rules.min_turns
-    interview = {} if transcript else _unlabelled_interview(text, paras, rules, first_person)
+    letters = _signed_letters(text, paras, silent, rules)
+    interview = {} if transcript or letters else _unlabelled_interview(text, paras, rules, first_person)
     comments = _comment_headers(text, paras, rules)
     commenter: str | None = None  # the user whose comment the paragraphs are, in a thread
     headline_at = next((i for i, quiet in enumerate(silent) if not quiet), 0)  # the headline, under a section line
@@ -398,6 +401,9 @@ def layout(
             cast.update(_role_named_in_brackets(labelled[index], label, rules))  # "CHAIR (Senator Macready):", then "CHAIR:"
         if index > 0 and role == "body" and (_dated_name(text, paras, index, rules) or _under_a_byline(line, result, rules)):
             role = "byline"
+        if index in letters and role == "body":
+            role, lead_end, label = letters[index]
+            unit += role != "turn"  # a title or a signature: what follows is no one's letter yet
         if index in comments:
             role, lead_end, label = "turn", para.end, comments[index]  # a thread's comment: the user's turn
             commenter = comments[index]
@@ -417,7 +423,12 @@ def layout(
             unit += 1
         label = _exchange_label(label, rules) if label else label  # "Question:" is a "QUESTION:" turn
         result.append(replace(para, role=role, unit=unit, lead_end=lead_end, label=label))
-    turns = transcript or bool(comments) or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
+    turns = (
+        transcript
+        or bool(comments)
+        or bool(letters)
+        or any(role == "turn" for role, _, _ in (*sheet.values(), *interview.values()))
+    )
     return Layout(result, turns, _newest_first(stamps), _masthead(text, paras, rules))
 
 
@@ -519,6 +530,8 @@ NAME_IN_CAPITALS = regex.compile(r"\p{Lu}[\p{Lu}'â€™.-]+(?:[ \t]+\p{Lu}[\p{Lu}'â
 
 
 MIN_COMMENTS = 2  # comment headers that make a forum thread
+MIN_LETTERS = 2  # signed letters that make a letters page
+LETTER_TITLE_WORDS = 10  # a letter's title is a line this short
 
 
 def _comment_headers(text: str, paras: list[Paragraph], rules: LayoutRules) -> dict[int, str]:
@@ -530,6 +543,32 @@ def _comment_headers(text: str, paras: list[Paragraph], rules: LayoutRules) -> d
     # attributes its quotes itself, and its narration between them is no comment
     quoted = any(text[paras[i + 1].start : paras[i + 1].end].lstrip()[:1] in QUOTE_LIKE for i in found if i + 1 < len(paras))
     return found if len(found) >= MIN_COMMENTS and not quoted else {}
+
+
+def _signed_letters(
+    text: str, paras: list[Paragraph], silent: list[bool], rules: LayoutRules
+) -> dict[int, tuple[Role, int, str | None]]:
+    """A letters page's paragraphs, by index: each letter's own paragraphs are turns of the name
+    that signs it, its title and its signature hold no speech. A letter runs up from its
+    signature to its title: a line that ends no sentence, or a short one that ends without a full
+    stop ("Buses are not 'fine'", "What about speed?"), or to the signature before."""
+    lines = [text[p.start : p.end].strip() for p in paras]
+    signed = [(i, m.group("label")) for i, line in enumerate(lines) if (m := rules.letter_signature.match(line)) is not None]
+    if len(signed) < MIN_LETTERS:
+        return {}
+    found: dict[int, tuple[Role, int, str | None]] = {}
+    for index, name in signed:
+        found[index] = ("boilerplate", -1, None)
+        top = index
+        while top > 0 and top - 1 not in found and not silent[top - 1]:
+            line = lines[top - 1]
+            if line[-1:] not in SENTENCE_ENDS or (not line.endswith(".") and len(line.split()) <= LETTER_TITLE_WORDS):
+                found[top - 1] = ("boilerplate", -1, None)  # the letter's title
+                break
+            top -= 1
+        for above in range(top, index):
+            found[above] = ("turn", paras[above].start, name)
+    return found
 
 
 def _named_heading(text: str, lead_end: int, para: Paragraph) -> str | None:

@@ -91,7 +91,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
             | {"cast_line", "cast_line_words", "anonymous_labels", "journalist_labels", "bulleted_label"}
             | {"generic_label", "self_naming", "answer_heading", "interview_note", "min_interview_questions"}
             | {"question_max_words", "chair_line", "attendance_role", "interviewer", "presenters", "host_labels", "cohost_labels"}
-            | {"bench_labels", "bench_holder", "comment_heading", "operator_labels"}
+            | {"bench_labels", "bench_holder", "comment_heading", "operator_labels", "letter_signature"}
         ),
         "roles": frozenset(
             {
