@@ -178,6 +178,19 @@ def test_a_first_line_that_names_a_paper_is_its_masthead(first_line, outlet):
     assert layout(f"{first_line}\nSociety · 16.07.2024\n\nThe channel posts in Russian.\n").masthead == outlet
 
 
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        ("ZORYA VECHERA\nIncidents · 10 February 2025, 14:20", "ZORYA VECHERA"),
+        ("KELETI HÍRADÓ\nWorld | 10 February 2025, Monday, 09:41", "KELETI HÍRADÓ"),
+        ("ASTRAPI VOLOS FC\nOfficial website > News > Club", None),
+        ("HARBOUR COUNCIL\nMINUTES of the meeting held on 20 March 2025", None),
+    ],
+)
+def test_a_first_line_in_capitals_over_the_pages_section_and_date_is_its_masthead(top, outlet):
+    assert layout(f"{top}\n\nThe cable car stopped at dusk.\n").masthead == outlet
+
+
 def test_a_sentence_opening_by_a_day_is_no_byline():
     text = "Bridge\n\nBy Monday, officials said the bridge would reopen\n"
     assert [role for _, role in _roles(text)] == ["headline", "body"]

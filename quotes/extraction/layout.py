@@ -108,6 +108,8 @@ class LayoutRules:
     name_line: regex.Pattern[str]
     date_line: regex.Pattern[str]
     masthead: regex.Pattern[str]
+    capitals_masthead: regex.Pattern[str]
+    masthead_date: regex.Pattern[str]
     list_item: regex.Pattern[str]
     boilerplate: tuple[regex.Pattern[str], ...]
     closing_sections: tuple[regex.Pattern[str], ...]
@@ -175,6 +177,8 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             name_line=_compile(path, "[roles] name_line", roles["name_line"]),
             date_line=_compile(path, "[roles] date_line", roles["date_line"]),
             masthead=_compile(path, "[roles] masthead", roles["masthead"]),
+            capitals_masthead=_compile(path, "[roles] capitals_masthead", roles["capitals_masthead"]),
+            masthead_date=_compile(path, "[roles] masthead_date", roles["masthead_date"]),
             list_item=_compile(path, "[roles] list_item", roles["list_item"]),
             boilerplate=tuple(_compile(path, "[roles] boilerplate", p) for p in roles["boilerplate"]),
             closing_sections=tuple(_compile(path, "[roles] closing_sections", p) for p in roles["closing_sections"]),
@@ -449,9 +453,16 @@ def _minutes(stamp: str) -> int | None:
 
 
 def _masthead(text: str, paras: list[Paragraph], rules: LayoutRules) -> str | None:
-    """The outlet's name, when the page's first line is its masthead ("THE BRANNOCK ROUND-UP")."""
+    """The outlet's name, when the page's first line is its masthead ("THE BRANNOCK ROUND-UP", or
+    "DUNAMENTI HÍRLAP" over "World | 10 February 2025, Monday")."""
     first = LINE.match(text, paras[0].start, paras[0].end) if paras else None  # not every line of a long text
-    found = rules.masthead.fullmatch(first.group().strip()) if first else None
+    if first is None:
+        return None
+    found = rules.masthead.fullmatch(first.group().strip())
+    if found is None and (capitals := rules.capitals_masthead.fullmatch(first.group().strip())) is not None:
+        second = LINE.search(text, first.end(), min(len(text), first.end() + LABEL_MAX_CHARS))
+        dated = second is not None and rules.masthead_date.search(second.group()) is not None
+        found = capitals if dated else None
     return found.group("name") if found else None
 
 

@@ -99,6 +99,8 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
                 "name_line",
                 "date_line",
                 "masthead",
+                "capitals_masthead",
+                "masthead_date",
                 "list_item",
                 "boilerplate",
                 "closing_sections",
