@@ -2091,6 +2091,15 @@ def test_according_to_leaked_messages_a_person_who_wrote_the_quoted_words_keeps_
     assert _speakers(pipeline, text)["This will take months, not days."] == "Dalia Raban"
 
 
+def test_a_name_after_what_the_person_does_and_before_a_verb_is_a_subject_a_pronoun_takes(pipeline):
+    text = (
+        "Market\n\nAmaka Obi opened the cold store at dawn.\n\n"
+        "At the harbour market on Tuesday, fish seller Mrs Grace Udoh pointed at her empty trays.\n\n"
+        '"Nothing is left," she said.\n'
+    )
+    assert _speakers(pipeline, text)["Nothing is left,"] == "Grace Udoh"
+
+
 def test_a_day_that_owns_a_statement_is_no_speaker(pipeline):
     text = "Rates\n\nThe central bank held rates. Wednesday's statement said inflation remains too high.\n"
     assert _speakers(pipeline, text).get("inflation remains too high") != "Wednesday"

@@ -30,20 +30,21 @@ CLAUSE_START = regex.compile(r"(?:[.!?,;:—–(\"“]|(?<!\p{L})['‘])\s*")  #
 PHRASE_MAX_WORDS = 2  # "Her neighbour", "The chairman"; "The couple paid" is a clause
 
 
-def _opens_a_clause(text: str, start: int, at: int, rules: Rules) -> bool:
-    """Whether a name at `at` comes first in its paragraph, sentence or clause, where subjects
-    stand, rather than after a verb or preposition ("led Harbour City", "in Belgorod Region"),
-    or right after a short noun phrase that opens it ("Her neighbour Teodoro Gil followed")."""
+def _opens_a_clause(text: str, start: int, at: int, end: int, rules: Rules) -> bool:
+    """Whether a name at `at` (up to `end`) comes first in its paragraph, sentence or clause,
+    where subjects stand, rather than after a verb or preposition ("led Harbour City", "in
+    Belgorod Region"), or right after a short noun phrase that opens it ("Her neighbour Teodoro
+    Gil followed", "fish seller Mrs Blessing Okoro pointed": what the person does, then a verb)."""
     before = text[max(start, at - 80) : at]
     opening = max((m.end() for m in CLAUSE_START.finditer(before)), default=0 if at - 80 <= start else len(before))
     words = before[opening:].split()
     if not words:
         return True
-    return (
-        len(words) <= PHRASE_MAX_WORDS
-        and words[0].lower() in rules.words("speakers.phrase_openers")
-        and all(w[:1].islower() for w in words[1:])
-    )
+    if len(words) > PHRASE_MAX_WORDS or not all(w[:1].islower() for w in words[1:]):
+        return False
+    after = text[end : end + 30].split()[:1]
+    verb_after = bool(after) and after[0][:1].islower() and after[0].lower() not in STOP_WORDS
+    return words[0].lower() in rules.words("speakers.phrase_openers") or (words[0][:1].islower() and verb_after)
 
 
 @lru_cache(maxsize=4)  # one per list of particles: one per patterns folder
@@ -219,5 +220,5 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     kind: SpeakerKind = "organisation" if gender is None and thing else "person"
     if all(w.isupper() and w.isalpha() and len(w) > 1 for w in name) and kind == "person":
         written = " ".join(w.capitalize() for w in name)  # "KIKI LAURENT v MAE SOLBERG": Kiki Laurent
-    subject = _opens_a_clause(text, start, run_start, rules)
+    subject = _opens_a_clause(text, start, run_start, run_end, rules)
     return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]
