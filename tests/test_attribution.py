@@ -878,6 +878,15 @@ def test_a_question_followed_by_its_asker_is_not_the_topics_before_a_colon(quote
     assert direct_speakers(quotes_of(text)) == ["Tamuno Briggs"]
 
 
+def test_an_exclamation_followed_by_he_shouted_and_more_is_his_not_the_quote_befores(quotes_of):
+    text = (
+        'Market\n\n"Nothing is left," said Mrs Grace Udoh, a fish seller.\n\n'
+        'A youth leader, Comrade Tam Briggs, was blunter. "Dem dey lie! Na lie!" he shouted, which translates as: '
+        '"They are lying! It is a lie!"\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Grace Udoh", "Tam Briggs", "Tam Briggs"]
+
+
 def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
     text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]

@@ -531,16 +531,17 @@ def _opens_a_subordinate_clause(verb: Token, rules: Rules) -> bool:
     return any(c.dep_ in ("advmod", "mark") and c.lower_ in subordinators and c.i < verb.i for c in verb.children)
 
 
-TRAILING_ATTRIBUTION_TOKENS = 8  # '"Who will pay?" the mayor asked.': a sentence this short, of speaker and verb
+# '"Who will pay?" the mayor asked.', '"Na lie!" he shouted, which translates as ...': speaker and verb this near
+TRAILING_ATTRIBUTION_TOKENS = 8
 
 
 def trailing_cue(doc: Doc, quote_end: int, cues: dict[int, Cue]) -> Cue | None:
     """'"Where else am I going to get that?" Voss asked.': a question or an exclamation ends the
-    quote's sentence, and the short sentence of speaker and cue just after the closing mark
-    (`quote_end`, a character offset in `doc`) attributes it, also where the parser ran it on
+    quote's sentence, and a speaker and cue in the few words just after the closing mark
+    (`quote_end`, a character offset in `doc`) attribute it, also where the parser ran them on
     into the rest of a headline ("'Who will clean our river?' Alabraba asks Coralline's board")."""
     after = next((t for t in doc if t.idx >= quote_end and not t.is_space), None)
-    if after is None or (after.sent.start == after.i and len(after.sent) > TRAILING_ATTRIBUTION_TOKENS):
+    if after is None:
         return None
     near = range(after.i, min(after.sent.end, after.i + TRAILING_ATTRIBUTION_TOKENS))
     return next(
