@@ -887,6 +887,17 @@ def test_an_exclamation_followed_by_he_shouted_and_more_is_his_not_the_quote_bef
     assert direct_speakers(quotes_of(text)) == ["Grace Udoh", "Tam Briggs", "Tam Briggs"]
 
 
+def test_a_multi_paragraph_quote_signed_after_a_blank_line_is_all_the_signers(quotes_of):
+    text = (
+        "# The Ferry Bulletin\n\n## Talks resume\n\nMinister Ruth Alder urged both sides to meet again.\n\n"
+        "## A word from the chair\n\n"
+        '"Friends, we have waited nine months for a fair offer.\n\n'
+        '"We will give notice before any action. Keep your phones on."\n\n'
+        "— Paul Okafor, Chair\n"
+    )
+    assert direct_speakers(quotes_of(text)) == ["Paul Okafor", "Paul Okafor"]
+
+
 def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
     text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]

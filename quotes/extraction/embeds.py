@@ -50,30 +50,49 @@ def quote_signature() -> regex.Pattern[str]:
 
 
 def find_signed_quotes(text: str, spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    """Quotes printed alone on a line and signed on the next ("— Name, role"): each is the
-    signer's words, `embed_author` the name. A line may add a short note after the closing mark
-    ("(tr.)")."""
-    found = []
-    for span in spans:
-        line_start = text.rfind("\n", 0, span.start) + 1
+    """Quotes printed alone on a line and signed on the next ("— Name, role", after a blank line
+    or not): each is the signer's words, `embed_author` the name, and so are the paragraphs of a
+    multi-paragraph quote that ends there, each alone on its line. A line may add a short note
+    after the closing mark ("(tr.)")."""
+    found: list[QuoteSpan] = []
+    for index, span in enumerate(spans):
         line_end = _line_end(text, span.end)
-        before = text[line_start : span.start - len(span.open_mark)]
         after = text[span.end + len(span.close_mark) : line_end]
-        if span.depth or not span.closed or before.strip() or not SHORT_NOTE.fullmatch(after):
+        if span.depth or not span.closed or not _alone_on_its_line(text, span) or not SHORT_NOTE.fullmatch(after):
             continue
-        signature = quote_signature().fullmatch(text[line_end + 1 : _line_end(text, line_end + 1)])
-        if line_end < len(text) and signature is not None:
-            found.append(replace(span, embed_author=signature.group("name").strip()))
+        signature = _signature_after(text, line_end)
+        if signature is None:
+            continue
+        chain = [span]
+        while chain[0].continues and index - len(chain) >= 0:
+            earlier = spans[index - len(chain)]
+            if earlier.depth or not _alone_on_its_line(text, earlier):
+                break
+            chain.insert(0, earlier)
+        found.extend(replace(s, embed_author=signature[2]) for s in chain)
     return found
+
+
+def _signature_after(text: str, line_end: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the signature line after the line ending at `line_end`, past blank
+    lines (Markdown needs one)."""
+    start = line_end + 1
+    while start < len(text) and text[start] in "\r\n":
+        start += 1
+    end = _line_end(text, start)
+    signature = quote_signature().fullmatch(text[start:end]) if start < len(text) else None
+    return (start, end, signature.group("name").strip()) if signature is not None else None
+
+
+def _alone_on_its_line(text: str, span: QuoteSpan) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return not text[line_start : span.start - len(span.open_mark)].strip()
 
 
 def signature_lines(text: str, signed: list[QuoteSpan]) -> list[tuple[int, int]]:
     """The lines that sign `find_signed_quotes`'s quotes: no dialogue dash opens a quote there."""
-    lines = []
-    for span in signed:
-        start = _line_end(text, span.end) + 1
-        lines.append((start, _line_end(text, start)))
-    return lines
+    signatures = (_signature_after(text, _line_end(text, span.end)) for span in signed)
+    return sorted({(start, end) for start, end, _ in (s for s in signatures if s is not None)})
 
 
 SHORT_NOTE = regex.compile(r"[\s.,]*(?:\([^()\n]{1,20}\)[\s.]*)?")  # "(tr.)" after a quote's closing mark
