@@ -898,6 +898,14 @@ def test_a_multi_paragraph_quote_signed_after_a_blank_line_is_all_the_signers(qu
     assert direct_speakers(quotes_of(text)) == ["Paul Okafor", "Paul Okafor"]
 
 
+def test_a_colon_introduction_takes_the_subject_of_the_clause_nearest_the_colon(quotes_of):
+    text = (
+        "Cup\n\nThe Harriers beat Dunmore 3-1 on Friday, and Nell Carver made clear who the win was for: "
+        '"This one is for the volunteers."\n'
+    )
+    assert direct_speakers(quotes_of(text)) == ["Nell Carver"]
+
+
 def test_posed_after_a_question_attributes_it_as_east_african_copy_writes(quotes_of):
     text = 'Road\n\nThe CS dismissed the claim.\n\n"Where is the certificate for Sh600 million?" Mwangi posed.\n'
     assert direct_speakers(quotes_of(text)) == ["Mwangi"]

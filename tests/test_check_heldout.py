@@ -199,7 +199,7 @@ SETS = {
     "drafts_final29": ("final29", 0.95, 3),
     "drafts_blind31": ("blind31", 0.80, 1),
     "drafts_final30": ("final30", 0.91, 2),
-    "drafts_final31": ("final31", 0.83, 1),
+    "drafts_final31": ("final31", 0.84, 0),
     "drafts_blind32": ("blind32", 0.93, 1),
     "drafts_final32": ("final32", 0.87, 4),
 }

@@ -679,6 +679,7 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     clause = range(colon.sent.start, colon.i)
     # the clause's own root, wherever the parse hangs it (often on the quote's verb after the colon)
     verb = next((t for t in doc[clause.start : clause.stop] if t.head.i not in clause or t.head == t), None)
+    verb = _nearest_speaking_verb(doc, colon, clause, rules) or verb
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
@@ -700,6 +701,19 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     if mention is None or mention.kind != "person" or (mention.form not in ("name", "pronoun") and not titled):
         return None
     return Cue(verb, mention, subject, RULE_COLON_INTRODUCTION)
+
+
+def _nearest_speaking_verb(doc: Doc, colon: Token, clause: range, rules: Rules) -> Token | None:
+    """The verb nearest the colon, up the parse from the word before it, whose subject is a named
+    person or a "he"/"she": "Wexcombe won, and Dana Whitlock made clear who the win was for:"."""
+    token = doc[colon.i - 1] if colon.i - 1 in clause else None
+    while token is not None and token.i in clause:
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
+        mention = mention_at(subject, rules) if subject is not None and token.pos_ in ("VERB", "AUX") else None
+        if mention is not None and mention.kind == "person" and mention.form in ("name", "pronoun"):
+            return token
+        token = None if token.head == token else token.head
+    return None
 
 
 def _owner_of_words(words: Token) -> Token | None:
