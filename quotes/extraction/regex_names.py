@@ -15,8 +15,6 @@ from quotes.extraction.speakers import Mention, first_name_gender, gender_of, gr
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
 
-GREETING_CHARS = 12  # how far back a greeting ("Dear", "Hello") before a run of names is looked for
-
 
 def _names_an_organisation(words: list[str], rules: Rules) -> bool:
     """A capitalised run whose head is an organisation word: the last word, or the word before
@@ -133,8 +131,7 @@ def names_by_regex(text: str, start: int, end: int, rules: Rules) -> list[Mentio
     """
     found: list[Mention] = []
     for run in capitalised_run(rules.words("speakers.name_particles")).finditer(text, start, end):
-        before = text[max(start, run.start() - GREETING_CHARS) : run.start()].split()
-        if greeted(before[-1] if before else "", run.group(), rules):
+        if greeted(text, run.start(), run.group(), rules, floor=start):
             continue
         for run_start, run_end in _sentence_pieces(text, run.start(), run.end(), rules):
             found.extend(_mention_in(text, start, run_start, run_end, rules))

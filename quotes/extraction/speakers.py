@@ -25,6 +25,7 @@ MAX_GLOSS_WORDS = 3  # "Burgemeester (mayor)", "Wethouder (deputy mayor)": a tit
 LOOKBACK_MENTIONS = 1000  # a pronoun or title refers to someone named recently; keeps long texts linear
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})  # what the recogniser calls a country, a city or a region
 NAME_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "poss", "case", "punct"}
+GREETING_CHARS = 12  # how far back a greeting ("Dear", "Hello") before a name is looked for
 WHICH_ONES_WORDS = 6  # "on the river's east bank"; a longer phrase is more than a name for the group
 DESCRIPTION_DEPS = {"compound", "amod", "nmod", "poss", "case", "punct", "npadvmod", "advmod", "nummod"}
 
@@ -1166,7 +1167,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             and mention.text.split()[-1].lower() in rules.words("speakers.name_particles")
         ):
             continue  # "Pieter van" of "Pieter van der Wal", cut by the parse: the whole name is found at its surname
-        if mention is not None and greeted(token.nbor(-1).text if token.i > 0 else "", mention.text, rules):
+        if mention is not None and greeted(token.doc.text, mention.start, mention.text, rules):
             continue
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
@@ -1186,10 +1187,12 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
     return [m for m in found if not any(_inside(m, other) for other in found)]
 
 
-def greeted(word_before: str, name: str, rules: Rules) -> bool:
-    """ "Dear Parents and Carers,", "Hi Tom,": whom a letter greets, not a speaker."""
+def greeted(text: str, start: int, name: str, rules: Rules, floor: int = 0) -> bool:
+    """ "Dear Parents and Carers,", "Hi Tom,": whom a letter greets, not a speaker. `name` is
+    written at `start` in `text`; the greeting is looked for back to `floor` at most."""
     salutations = rules.words("speakers.salutations")
-    return word_before.lower() in salutations or name.split()[0].lower() in salutations
+    before = text[max(floor, start - GREETING_CHARS) : start].split()
+    return (bool(before) and before[-1].lower() in salutations) or name.split()[0].lower() in salutations
 
 
 def roles_as_subjects(tokens: list[Token], rules: Rules) -> list[Mention]:
