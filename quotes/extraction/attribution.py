@@ -677,9 +677,11 @@ def colon_clause(doc: Doc, quote_start: int, rules: Rules) -> Cue | None:
     if colon is None:
         return None
     clause = range(colon.sent.start, colon.i)
-    # the clause's own root, wherever the parse hangs it (often on the quote's verb after the colon)
-    verb = next((t for t in doc[clause.start : clause.stop] if t.head.i not in clause or t.head == t), None)
-    verb = _nearest_speaking_verb(doc, colon, clause, rules) or verb
+    # the verb nearest the colon with a person for subject, else the clause's own root, wherever
+    # the parse hangs it (often on the quote's verb after the colon)
+    verb = _nearest_speaking_verb(doc, colon, clause, rules) or next(
+        (t for t in doc[clause.start : clause.stop] if t.head.i not in clause or t.head == t), None
+    )
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)

@@ -458,8 +458,9 @@ def _masthead(text: str, paras: list[Paragraph], rules: LayoutRules) -> str | No
     first = LINE.match(text, paras[0].start, paras[0].end) if paras else None  # not every line of a long text
     if first is None:
         return None
-    found = rules.masthead.fullmatch(first.group().strip())
-    if found is None and (capitals := rules.capitals_masthead.fullmatch(first.group().strip())) is not None:
+    line = first.group().strip()
+    found = rules.masthead.fullmatch(line)
+    if found is None and (capitals := rules.capitals_masthead.fullmatch(line)) is not None:
         second = LINE.search(text, first.end(), min(len(text), first.end() + LABEL_MAX_CHARS))
         dated = second is not None and rules.masthead_date.search(second.group()) is not None
         found = capitals if dated else None
