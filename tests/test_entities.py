@@ -2510,3 +2510,14 @@ def test_rt_hon_before_a_name_is_a_title(pipeline):
         "Hon DAVID KERSLAKE: I accept the ruling.\n"
     )
     assert _speakers(pipeline, text)["I would remind members that questions are not speeches"] == "Adrian Mallory"
+
+
+def test_a_unit_written_onto_a_number_is_no_title_of_the_name_after_it(pipeline):
+    text = (
+        "Refinery reopens\n\n"
+        'Nadia Perez, the regulator, said the checks were done. "We found nothing," she said.\n\n'
+        "The repairs cost €12m. Greta Holm, the plant manager, reopened the site on Monday. Her promise "
+        'that "every tank will be checked twice" was painted on the gates.\n'
+    )
+    assert _speakers(pipeline, text)["every tank will be checked twice"] == "Greta Holm"
+

@@ -72,7 +72,7 @@ def _name_run(head: Token, rules: Rules) -> list[Token]:
         after_plural = token.i > 0 and token.doc[token.i - 1].text.endswith("s")
         plural_possessive = token.text in ("'", "’") and (token.dep_ == "case" or after_plural)  # National Farmers' Union
         stray_punctuation = token.is_punct and token.text not in ("-", ".", "'s", "’s") and not plural_possessive
-        if token.is_space or token.pos_ in ("DET", "PRON") or stray_punctuation:
+        if token.is_space or token.pos_ in ("DET", "PRON") or stray_punctuation or _unit_of_a_number(token):
             break
         lower_case_word = not _is_capitalised(token) and token.text not in ("-", "'s", "’s", "of") and not plural_possessive
         particle = token.lower_ in rules.words("speakers.name_particles")  # "Ruiz de Alarcón", "dos Anjos"
@@ -153,6 +153,12 @@ def _of_extension(head: Token, roles: frozenset[str] = frozenset(), posted: froz
             last = conj  # "Housing, Communities and Local Government"
         extra.extend(current.doc[preps[0].i : last.i + 1])
         current = target
+
+
+def _unit_of_a_number(token: Token) -> bool:
+    """ "m." of "$48m. Ilse Marchetti ...": written onto a number, a unit, not the title "M." that
+    the parser joins to the name opening the next sentence."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and token.doc[token.i - 1].like_num
 
 
 def _joined_words_before(run: list[Token]) -> list[Token]:
@@ -748,7 +754,8 @@ def _office_before(head: Token, run: list[Token], rules: Rules) -> list[str]:
     as a modifier of the name and its portfolio between them: the title's words."""
     for child in head.lefts:
         office = list(child.subtree)
-        if child.dep_ in ("nmod", "compound") and child.lower_ in rules.title_words and office[-1].i + 1 == run[0].i:
+        titled = child.lower_ in rules.title_words and not _unit_of_a_number(child)
+        if child.dep_ in ("nmod", "compound") and titled and office[-1].i + 1 == run[0].i:
             return [t.lower_ for t in office if t.i <= child.i and t.lower_ in rules.title_words]
     return []
 
