@@ -2521,3 +2521,14 @@ def test_a_unit_written_onto_a_number_is_no_title_of_the_name_after_it(pipeline)
     )
     assert _speakers(pipeline, text)["every tank will be checked twice"] == "Greta Holm"
 
+
+def test_a_gendered_title_passes_over_a_holder_of_the_other_gender_for_a_given_name(pipeline):
+    text = (
+        "Swimmer breaks record\n\n"
+        "Farah Yusof set a national record in the 200m butterfly on Sunday.\n\n"
+        '"I did not expect it," said Ms Farah.\n\n'
+        "Her coach is her father, Mr Yusof Karim, who swam for the national team in the 1990s.\n\n"
+        '"She trained twice a day for a year," said Mr Yusof.\n'
+    )
+    assert _speakers(pipeline, text)["She trained twice a day for a year,"] == "Yusof Karim"
+

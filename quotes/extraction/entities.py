@@ -271,6 +271,8 @@ class ArticleSpeakers:
         candidates = [e for e in (self.by_keys.get(keys),) if e is not None]
         if len(keys) == 1:
             candidates += self.by_surname.get(keys[0], [])
+            if mention.gender is not None:  # "Mr Rahmat": not the woman "Nur Aisyah Rahmat", but "Mr Rahmat Ismail" below
+                candidates = [e for e in candidates if e.gender in (None, mention.gender)]
             # "Marcus: ..." after "Marcus Bell"; "Kelly insisted" after "Kelly Dawson, 34," (a person
             # the story gave a gender, title or age), whatever the tables say of Kelly; "Mr Tan"
             # after "Tan Kah Meng", whose family name comes first
