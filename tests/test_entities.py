@@ -2532,3 +2532,13 @@ def test_a_gendered_title_passes_over_a_holder_of_the_other_gender_for_a_given_n
     )
     assert _speakers(pipeline, text)["She trained twice a day for a year,"] == "Yusof Karim"
 
+
+def test_a_bride_or_a_groom_is_a_woman_or_a_man(pipeline):
+    text = (
+        "Weddings\n\n"
+        "Paul Stone and Anna Berg were married on Saturday in Ely.\n\n"
+        "The bride's sister, Mia Berg, read a poem at the ceremony.\n\n"
+        '"I forgot the rings at home," the groom said.\n'
+    )
+    assert _speakers(pipeline, text)["I forgot the rings at home,"] == "Paul Stone"
+
