@@ -2542,3 +2542,14 @@ def test_a_bride_or_a_groom_is_a_woman_or_a_man(pipeline):
     )
     assert _speakers(pipeline, text)["I forgot the rings at home,"] == "Paul Stone"
 
+
+def test_a_label_may_name_its_member_in_brackets_with_the_seat_in_brackets_inside(pipeline):
+    text = (
+        "Standing Committee on Fisheries\n\nEVIDENCE\n\n"
+        "The Chair (Ms. Louise Kerr (Bayview—Cape Rennie, Lib.)): I call this meeting to order. "
+        "We begin with the minister.\n\n"
+        "Hon. Arjun Mehta (Minister of Fisheries): Thank you, Madam Chair. The quota stays as it is.\n\n"
+        "The Chair: Thank you, Minister.\n"
+    )
+    assert _speakers(pipeline, text)["I call this meeting to order. We begin with the minister"] == "Louise Kerr"
+

@@ -830,12 +830,16 @@ def _closing_section(text: str, paras: list[Paragraph], rules: LayoutRules) -> i
     return len(paras)
 
 
+MEMBERS_SEAT = regex.compile(r"\s*\([^()\n]*\)\s*$")
+
+
 def _aside_name(aside: str | None, rules: LayoutRules, given_name: Callable[[str], object]) -> str | None:
     """The person a label's brackets name: "(Senator Macready)", or before a comma the name of
     a caller or a reporter and then where or whom they are from ("CALLER (Dave, Hexley)", "Q (Ben
     Muir, The Coastal Ledger)"); None for "(Labour)" or "(speaking through an interpreter)"."""
     if aside is None:
         return None
+    aside = MEMBERS_SEAT.sub("", aside)  # "The Chair (Mr. Raymond Thibodeau (Thornbury—Lake Marten, Lib.)):"
     whole, before_comma = aside.strip(), aside.split(",")[0].strip()
     if rules.aside_name.match(whole) is not None:
         return whole
