@@ -2553,3 +2553,17 @@ def test_a_label_may_name_its_member_in_brackets_with_the_seat_in_brackets_insid
     )
     assert _speakers(pipeline, text)["I call this meeting to order. We begin with the minister"] == "Louise Kerr"
 
+
+def test_a_paragraph_of_a_turn_without_words_is_no_speech(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "Standing Committee on Fisheries\n\nEVIDENCE\n\n"
+        "The Chair: With us today is the Minister of Fisheries, Arjun Mehta.\n\n"
+        "Hon. Arjun Mehta (Minister of Fisheries): Thank you, Madam Chair. The quota stays as it is.\n\n"
+        "We will review it next spring.\n\n"
+        "● (1545)\n\n"
+        "The Chair: Thank you, Minister.\n"
+    )
+    assert [q.text for q in extract(Document("story.txt", text), pipeline=pipeline) if "1545" in q.text] == []
+

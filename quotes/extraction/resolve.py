@@ -770,7 +770,7 @@ def turn_quotes(
         # a pull quote set in the turn ("> 'We built this city ...'  > — Name") is a quote of its own
         if (
             SIGNATURE_LINE.fullmatch(text, para.start, para.end)
-            or not regex.search(r"\w", text[para.start : para.end])
+            or not regex.search(r"\p{L}", text[para.start : para.end])  # "● (1540)", a sitting's clock: no words
             or layout_rules.proceedings.match(text[para.text_start : para.end]) is not None  # "<Media omitted>"
             or any(s.start < para.end and para.start < s.end for s in found.signed)
         ):
