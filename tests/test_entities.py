@@ -2567,3 +2567,13 @@ def test_a_paragraph_of_a_turn_without_words_is_no_speech(pipeline):
     )
     assert [q.text for q in extract(Document("story.txt", text), pipeline=pipeline) if "1545" in q.text] == []
 
+
+def test_a_name_in_capitals_with_an_initial_is_given_in_its_own_case(pipeline):
+    text = (
+        "IN THE SUPREME COURT OF THE STATE\n\n"
+        "APPEARANCES:\nJOHN T. MARSH, ESQ., Dover; on behalf of the Petitioner.\n\n"
+        "CHIEF JUSTICE REYES: We will hear argument first this morning. Mr. Marsh.\n\n"
+        "MR. MARSH: Thank you. The county never asked the tenants before it sold the land.\n"
+    )
+    assert _speakers(pipeline, text)["Thank you. The county never asked the tenants before it sold the land"] == "John T. Marsh"
+

@@ -91,6 +91,7 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
+INITIAL = regex.compile(r"\p{Lu}\.")  # "R." of "Paul R. Hollister"
 WORD_BEFORE = regex.compile(r"(\p{Ll}+),\s+$")
 TITLE_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}+)[ \t]+$")
 
@@ -199,7 +200,7 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
         default=-1,
     )
     name = words[cut + 1 :]
-    if _is_title(lowered[-1], rules) and not any(rules.first_name_gender(w) or regex.fullmatch(r"\p{Lu}\.", w) for w in name):
+    if _is_title(lowered[-1], rules) and not any(rules.first_name_gender(w) or INITIAL.fullmatch(w) for w in name):
         return []  # "(Town Clerk)", "the Responsible Financial Officer": an office, no one's name
     if _possessive(name[-1]):  # "paid Darren Pike's firm": Darren Pike
         name = [*name[:-1], name[-1][:-2]]
@@ -215,7 +216,9 @@ def _mention_in(text: str, start: int, run_start: int, run_end: int, rules: Rule
     definite = titles[-1:] == ("the",) or (not titles and text[max(0, run_start - 4) : run_start].lower() == "the ")
     thing = _set_beside_a_thing(text, run_end, rules) or definite
     kind: SpeakerKind = "organisation" if gender is None and thing else "person"
-    if all(w.isupper() and w.isalpha() and len(w) > 1 for w in name) and kind == "person":
-        written = " ".join(w.capitalize() for w in name)  # "KIKI LAURENT v MAE SOLBERG": Kiki Laurent
+    capitals = all(INITIAL.fullmatch(w) or (w.isupper() and w.isalpha() and len(w) > 1) for w in name)
+    if capitals and not all(INITIAL.fullmatch(w) for w in name) and kind == "person":
+        # "KIKI LAURENT v MAE SOLBERG": Kiki Laurent; "PAUL R. HOLLISTER, ESQ.": Paul R. Hollister
+        written = " ".join(w if INITIAL.fullmatch(w) else w.capitalize() for w in name)
     subject = _opens_a_clause(text, start, run_start, run_end, rules)
     return [Mention(written, offset, "name", kind, name[-1].lower(), titles, subject=subject, gender=gender)]
