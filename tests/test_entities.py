@@ -2577,3 +2577,15 @@ def test_a_name_in_capitals_with_an_initial_is_given_in_its_own_case(pipeline):
     )
     assert _speakers(pipeline, text)["Thank you. The county never asked the tenants before it sold the land"] == "John T. Marsh"
 
+
+def test_a_role_label_after_the_is_no_name(pipeline):
+    from quotes.extraction.pipeline import extract
+
+    text = (
+        "CITY OPEN\nPress Conference\n\n"
+        "THE MODERATOR: Questions, please.\n\n"
+        "Q. How did the final set feel?\n\n"
+        "MARTA KOWALCZYK: It was hard. My legs were gone after the second hour.\n\n"
+        "THE MODERATOR: Thank you, Marta.\n"
+    )
+    assert "The" not in {q.speaker for q in extract(Document("story.txt", text), pipeline=pipeline)}

@@ -53,3 +53,7 @@ def test_no_persons_name_opens_with_a_title(quotes):
     titles = load_rules().title_words
     named = {q.speaker for q in quotes if q.speaker_kind == "person" and len(q.speaker.split()) > 1}
     assert [s for s in named if s.split()[0].lower().strip(".") in titles] == []
+
+
+def test_no_speaker_is_an_article_alone(speakers):
+    assert [s for s in speakers if s.lower() in ("the", "a", "an")] == []

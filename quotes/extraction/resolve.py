@@ -93,11 +93,16 @@ class Turn:
     addressee: Speaking | None
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _label_name(label: str, rules: Rules) -> str:
     """ "SEN. CARVER" -> "Carver", "MS. ORTIZ" -> "Ortiz", "CMDE (RETD) ARUN BHATIA" -> "Arun
     Bhatia", "COMETS HEAD COACH PHIL ABERNATHY" -> "Phil Abernathy", "ANDRE ST. BERNARD" -> "Andre
     St. Bernard": the label without titles, what qualifies them and bracketed words, in title case."""
     written = regex.sub(r"\([^()]*\)", " ", label).split()
+    if written[:1] and written[0].lower() in ARTICLES:  # "THE MODERATOR", "The PRESIDING OFFICER": a role, no name
+        return ""
     titled = [w.lower().strip(".") in rules.title_words for w in written]
     named_from = max((i + 1 for i, title in enumerate(titled) if title and not all(titled[i:])), default=0)
     words = [
