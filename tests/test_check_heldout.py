@@ -204,6 +204,7 @@ SETS = {
     "drafts_final32": ("final32", 0.87, 4),
     "drafts_final33": ("final33", 0.91, 4),
     "drafts_blind33": ("blind33", 0.88, 4),
+    "drafts_final34": ("final34", 0.85, 5),
 }
 
 
