@@ -2589,3 +2589,37 @@ def test_a_role_label_after_the_is_no_name(pipeline):
         "THE MODERATOR: Thank you, Marta.\n"
     )
     assert "The" not in {q.speaker for q in extract(Document("story.txt", text), pipeline=pipeline)}
+
+
+CHAT_LOG = (
+    "# From the server: #harbour-watch\n\n"
+    "*Every week we write up one channel of our Discord. Usernames are as they appear.*\n\n"
+    "**10:02 · The bridge**\n\n"
+    "[10:02] river_fan: BRIDGE CLOSED. no buses\n\n"
+    "[10:04] k.mwangi: the ferry is still running, my aunt just got on it\n\n"
+    "[10:05] river_fan: good to know\n\n"
+    "**11:30 · Later**\n\n"
+    "[11:31] k.mwangi: the council says the bridge opens again at six\n\n"
+    "[11:32] modbot_sam: the council just posted this:\n\n"
+    "> Harbour Bridge reopens at 18:00 after inspection.\n\n"
+    "— Harbour Council (@harbourcouncil) 3 May 2025\n"
+)
+
+
+def _items(pipeline, text):
+    from quotes.extraction.pipeline import extract
+
+    return [(q.kind, q.speaker, q.text) for q in extract(Document("log.md", text), pipeline=pipeline)]
+
+
+def test_a_chat_line_after_a_time_stamp_is_its_handles_turn(pipeline):
+    assert ("indirect", "k.mwangi", "the ferry is still running, my aunt just got on it") in _items(pipeline, CHAT_LOG)
+
+
+def test_a_chat_lines_time_stamp_is_no_part_of_its_label(pipeline):
+    assert ("indirect", "river_fan", "BRIDGE CLOSED. no buses") in _items(pipeline, CHAT_LOG)
+
+
+def test_a_time_stamped_heading_after_turns_is_no_ones_turn(pipeline):
+    assert [item for item in _items(pipeline, CHAT_LOG) if "Later" in item[2]] == []
+

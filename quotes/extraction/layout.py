@@ -381,7 +381,10 @@ def layout(
         # or the reporter bringing in what comes next ("After the session Ms Paraone posted:"):
         # what follows is no one's turn
         brings_in = line.rstrip().endswith(":") and not _in_the_first_person(line, first_person)  # not "She writes:"
-        after_turns = (_sub_head(line.strip()) or brings_in) and any(p.role == "turn" for p in result)
+        # "**15:52 · The race is stopped**", a chat log's time-stamped heading: a new unit too
+        bare = line.strip().strip("*_").strip()
+        titled = _sub_head(bare) or rules.timestamp.match(bare) is not None
+        after_turns = (titled or brings_in) and any(p.role == "turn" for p in result)
         if transcript and role == "body" and index not in sheet and (_section_heading(line) or after_turns):
             unit += 1
         # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
@@ -532,10 +535,18 @@ HEADING_CAPITALS = 0.8  # the share of a section heading's words in capitals
 
 def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tuple[int, regex.Match[str]] | None]) -> bool:
     """Whether a labelled line is a heading: a label no other turn has, then a short title with
-    no sentence end ("Dunmarrow Bridge Collapse: Statements")."""
-    label = text[para.start : lead_end].rstrip().rstrip(":").strip()
-    others = [turn[1].group(0).rstrip().rstrip(":").strip() for turn in labelled if turn is not None]
+    no sentence end ("Dunmarrow Bridge Collapse: Statements"); a chat line's time stamp is no
+    part of its label ("[15:36] grimpeur_gab: TVEDTEN GOES. nobody follows")."""
+    label = _untimed_label(text[para.start : lead_end])
+    others = [_untimed_label(turn[1].group(0)) for turn in labelled if turn is not None]
     return others.count(label) <= 1 and _sub_head(text[lead_end : para.end].strip())
+
+
+LEADING_TIME = regex.compile(r"^[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s*")
+
+
+def _untimed_label(lead: str) -> str:
+    return LEADING_TIME.sub("", lead.strip()).rstrip().rstrip(":").strip()
 
 
 NAME_IN_CAPITALS = regex.compile(r"\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+){1,3}")
