@@ -2623,3 +2623,7 @@ def test_a_chat_lines_time_stamp_is_no_part_of_its_label(pipeline):
 def test_a_time_stamped_heading_after_turns_is_no_ones_turn(pipeline):
     assert [item for item in _items(pipeline, CHAT_LOG) if "Later" in item[2]] == []
 
+
+def test_a_post_shown_in_a_turn_is_not_the_turns_words(pipeline):
+    assert [s for kind, s, text in _items(pipeline, CHAT_LOG) if "reopens at 18:00" in text] == ["Harbour Council"]
+

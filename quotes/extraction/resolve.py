@@ -777,7 +777,7 @@ def turn_quotes(
             SIGNATURE_LINE.fullmatch(text, para.start, para.end)
             or not regex.search(r"\p{L}", text[para.start : para.end])  # "● (1540)", a sitting's clock: no words
             or layout_rules.proceedings.match(text[para.text_start : para.end]) is not None  # "<Media omitted>"
-            or any(s.start < para.end and para.start < s.end for s in found.signed)
+            or any(s.start < para.end and para.start < s.end for s in (*found.signed, *found.embeds))  # a post shown in the turn
         ):
             continue
         # "SERGEANT:" speaks as written; "CLAIM:" and a journalist nobody names ("REPORTER:") do not
