@@ -2627,3 +2627,13 @@ def test_a_time_stamped_heading_after_turns_is_no_ones_turn(pipeline):
 def test_a_post_shown_in_a_turn_is_not_the_turns_words(pipeline):
     assert [s for kind, s, text in _items(pipeline, CHAT_LOG) if "reopens at 18:00" in text] == ["Harbour Council"]
 
+
+def test_potus_is_the_president_the_report_names(pipeline):
+    text = (
+        "Subject: Travel Pool Report #2 -- flood visit\n\n"
+        "President Helen Marsh's visit to Dunmore after the floods.\n\n"
+        "10:05 -- The motorcade arrived at the shelter, where Mayor Tom Reid met it.\n\n"
+        'POTUS said: "We will rebuild every house on this street."\n'
+    )
+    assert _speakers(pipeline, text)["We will rebuild every house on this street."] == "Helen Marsh"
+

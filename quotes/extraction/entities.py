@@ -510,6 +510,8 @@ class ArticleSpeakers:
             if mention.text.isupper() and " " not in mention.text and (entity is None or entity.name == mention.text):
                 # "the DCE said", after "The District Chief Executive (DCE) ..., Hon. Comfort Adjoa Boakye"
                 entity = self._titled(bracketed_initials(mention.text), mention.start) or entity
+                if (office := self.title_forms.get(fold(mention.text))) is not None:  # "POTUS said": the president
+                    entity = self._titled(office, mention.start) or entity
             if entity is not None and entity.kind == "group" and entity.named_only and mention.kind == "person":
                 entity = self._person_for_pronoun(mention, floor, named=True)  # "the Ghanaian said": a nationality for a person
                 return (entity.name, entity.kind) if entity else (mention.text, "unnamed")
