@@ -1042,3 +1042,20 @@ def test_the_bodys_spokesperson_named_before_stands_for_that_person(quotes_of):
     )
     said = {q.text: q.speaker for q in quotes_of(text)}
     assert said["Farmers cannot eat a glitch,"] == "Anand Prakash Tiwari"
+
+
+def test_a_name_beside_a_conjunct_of_the_subject_is_a_subject(rules):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    # "In Tarnby, a village of 300 people, her father, Omar Haddad, listened.", as the small model
+    # parses such a sentence: "father" joined to "village" (the subject) as its conjunct
+    words = ["In", "Tarnby", ",", "a", "village", "of", "300", "people", ",", "her", "father", ","]
+    words += ["Omar", "Haddad", ",", "listened", "."]
+    heads = [15, 0, 15, 4, 15, 4, 7, 5, 4, 10, 4, 10, 13, 10, 13, 15, 15]
+    deps = ["prep", "pobj", "punct", "det", "nsubj", "prep", "nummod", "pobj", "punct", "poss", "conj", "punct"]
+    deps += ["compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["ADP", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "NUM", "NOUN", "PUNCT", "PRON", "NOUN", "PUNCT"]
+    pos += ["PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    assert [(m.text, m.subject) for m in names_in(list(doc), rules) if m.text == "Omar Haddad"] == [("Omar Haddad", True)]

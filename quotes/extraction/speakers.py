@@ -1179,9 +1179,7 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
         if mention is not None and mention.form == "name":
             # "The charity's finance manager, Joanne Pryce, gave evidence": the name is the subject too
             # (not "MK Orly Ben-Zion (Derech) told the committee": a party in brackets, no subject)
-            subject = token.dep_ in SUBJECT_DEPS or (
-                token.dep_ == "appos" and token.head.dep_ in SUBJECT_DEPS and not _bracketed(token)
-            )
+            subject = _in_subject(token) or (token.dep_ == "appos" and _in_subject(token.head) and not _bracketed(token))
             # "Carbery, with whom Pennock agreed, allowed the appeal. She noted": a relative clause's subject is no topic
             subject = subject and not _in_relative_clause(token)
             subject = (subject and not _in_reported_content(token, rules)) or _fronted_topic(token)
@@ -1192,6 +1190,12 @@ def names_in(tokens: list[Token], rules: Rules, known: Callable[[str], bool] = l
             alias_of = mention_at(holder, rules) if holder is not None else None
             found.append(replace(mention, subject=subject, gender=gender, age=age, alias_of=alias_of))
     return [m for m in found if not any(_inside(m, other) for other in found)]
+
+
+def _in_subject(token: Token) -> bool:
+    """A verb's subject, or a conjunct of one: "A community of 600 people, his mother, Justina
+    Quispe Huamán, 61, listened", parsed with "mother" joined to "community" by a comma."""
+    return token.dep_ in SUBJECT_DEPS or (token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS)
 
 
 def greeted(text: str, start: int, name: str, rules: Rules, floor: int = 0) -> bool:
@@ -1250,7 +1254,9 @@ def _addressed_by_the_writer(token: Token, rules: Rules) -> bool:
 
 
 def _in_relative_clause(subject: Token) -> bool:
-    return _first_conjunct(subject.head.head if subject.dep_ == "appos" else subject.head).dep_ == "relcl"
+    while subject.dep_ in ("appos", "conj") and subject.head is not subject:  # "with whom Pennock and Adeyemi-Ward agreed"
+        subject = subject.head
+    return _first_conjunct(subject.head).dep_ == "relcl"
 
 
 def _inside_a_name(token: Token) -> bool:
