@@ -2637,3 +2637,25 @@ def test_potus_is_the_president_the_report_names(pipeline):
     )
     assert _speakers(pipeline, text)["We will rebuild every house on this street."] == "Helen Marsh"
 
+
+SLACK_LOG = (
+    "# The leaked thread\n\n"
+    "The messages below were posted in the firm's #finance channel on 3 March.\n\n"
+    "[9:14 AM] jo.p: the auditors start on monday\n"
+    "[9:16 AM] sam.k: can we move the invoices before then\n"
+    "    ↳ [9:20 AM] jo.p: not without a paper trail\n"
+    "[9:31 AM] sam.k: then we talk by phone\n\n"
+    "“jo.p” is Joanna Park, the firm’s finance director; “sam.k” is Samir Khan, its founder.\n"
+)
+
+
+def test_a_chat_handle_is_the_person_the_write_up_says_it_is(pipeline):
+    assert ("indirect", "Samir Khan", "can we move the invoices before then") in _items(pipeline, SLACK_LOG)
+
+
+def test_a_reply_marked_with_an_arrow_is_a_chat_message_too(pipeline):
+    assert ("indirect", "Joanna Park", "not without a paper trail") in _items(pipeline, SLACK_LOG)
+
+
+def test_the_reporters_line_after_a_chat_log_is_no_message(pipeline):
+    assert [item for item in _items(pipeline, SLACK_LOG) if "finance director" in item[2]] == []

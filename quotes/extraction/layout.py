@@ -79,6 +79,7 @@ class LayoutRules:
     aside_name: regex.Pattern[str]
     cast_line: regex.Pattern[str]
     cast_line_words: int
+    handle_named: regex.Pattern[str]
     named_label: regex.Pattern[str]
     one_word_label: regex.Pattern[str]
     status_labels: frozenset[str]
@@ -148,6 +149,7 @@ def load_layout_rules(folder: Path | None = None) -> LayoutRules:
             aside_name=_compile(path, "[units] aside_name", units["aside_name"]),
             cast_line=_compile(path, "[units] cast_line", units["cast_line"]),
             cast_line_words=int(units["cast_line_words"]),
+            handle_named=_compile(path, "[units] handle_named", units["handle_named"]),
             named_label=_compile(path, "[units] named_label", units["named_label"]),
             one_word_label=_compile(path, "[units] one_word_label", units["one_word_label"]),
             status_labels=frozenset(w.lower() for w in units["status_labels"]),
@@ -340,7 +342,7 @@ def layout(
     unit = 0
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
-    cast: dict[str, str] = {}  # a role label -> the name a cast line gave it
+    cast = _named_handles(text, rules)  # a role label -> the name a cast line gave it
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
@@ -385,7 +387,9 @@ def layout(
         bare = line.strip().strip("*_").strip()
         titled = _sub_head(bare) or rules.timestamp.match(bare) is not None
         after_turns = (titled or brings_in) and any(p.role == "turn" for p in result)
-        if transcript and role == "body" and index not in sheet and (_section_heading(line) or after_turns):
+        # a chat message is one line: what follows it unlabelled is the reporter's ("“dana.k” is Dana Kowalczyk, ...")
+        after_message = bool(result) and result[-1].role == "turn" and _chat_message(labelled[index - 1])
+        if transcript and role == "body" and index not in sheet and (_section_heading(line) or after_turns or after_message):
             unit += 1
         # a cast line heads the transcript; later, "HIS HONOUR: Mr Achterberg." calls on counsel
         opening = not any(p.role == "turn" for p in result)
@@ -545,6 +549,13 @@ def _topic_heading(text: str, para: Paragraph, lead_end: int, labelled: list[tup
 LEADING_TIME = regex.compile(r"^[\[(]?\d{1,2}(?::\d{2}){1,2}[\])]?\s*")
 
 
+def _chat_message(turn: tuple[int, regex.Match[str]] | None) -> bool:
+    """Whether a turn is a chat log's message: a handle in lower case after a time stamp ("[15:36] grimpeur_gab:")."""
+    if turn is None or LEADING_TIME.match(turn[1].group(0).lstrip("↳└ \t")) is None:
+        return False
+    return (turn[1].group("label") or "")[:1].islower()
+
+
 def _untimed_label(lead: str) -> str:
     return LEADING_TIME.sub("", lead.strip()).rstrip().rstrip(":").strip()
 
@@ -605,6 +616,12 @@ def _named_heading(text: str, lead_end: int, para: Paragraph) -> str | None:
 def _bulleted_turn(text: str, para: Paragraph, rules: LayoutRules) -> bool:
     """Whether a paragraph is a turn in a list item ("- Janet Oyelaran (café owner): ...")."""
     return para.role == "turn" and rules.list_item.match(text[para.start : para.end]) is not None
+
+
+def _named_handles(text: str, rules: LayoutRules) -> dict[str, str]:
+    """{"ROSITA.MQ": "Rosa Mamani Quispe"} of "One regular in the channel, rosita.mq, is Rosa
+    Mamani Quispe": a chat log's handles, as the write-up names them anywhere in the text."""
+    return {found.group("label").upper(): found.group("name") for found in rules.handle_named.finditer(text)}
 
 
 def _cast_line(line: str, rules: LayoutRules) -> tuple[str, str] | None:

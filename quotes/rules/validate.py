@@ -88,7 +88,7 @@ TOML_KEYS: dict[str, dict[str, frozenset[str]]] = {
         "units": frozenset(
             {"timestamp", "turn", "min_turns", "question_labels", "answer_labels", "speaker_heading", "prompt", "titled_heading"}
             | {"examiner", "witness", "proceedings", "aside_name", "named_label", "one_word_label", "status_labels"}
-            | {"cast_line", "cast_line_words", "anonymous_labels", "journalist_labels", "bulleted_label"}
+            | {"cast_line", "cast_line_words", "handle_named", "anonymous_labels", "journalist_labels", "bulleted_label"}
             | {"generic_label", "self_naming", "answer_heading", "interview_note", "min_interview_questions"}
             | {"question_max_words", "chair_line", "attendance_role", "interviewer", "presenters", "host_labels", "cohost_labels"}
             | {"bench_labels", "bench_holder", "comment_heading", "operator_labels", "letter_signature"}
