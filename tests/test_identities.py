@@ -19,6 +19,7 @@ from quotes.corpus.identities import (
     same_person,
     speaks_for,
     summarise_speakers,
+    surname_and_initial_of,
 )
 from quotes.models import Quote
 from quotes.rules import load_rules
@@ -420,3 +421,11 @@ def test_a_name_in_a_recased_headline_keeps_its_capitals(quotes_of):
         "MS. ALVAREZ: The President respects the independence of the Fed.\n"
     )
     assert {q.speaker for q in quotes_of(text) if q.speaker_mention == "MS. ALVAREZ"} == {"Karina Alvarez"}
+
+
+def test_an_initial_and_a_family_name_given_first_may_be_one_person():
+    assert surname_and_initial_of("H. Liao", "Liao Hsin-yi")
+
+
+def test_an_initial_that_differs_from_the_given_name_after_a_family_name_is_no_sign():
+    assert not surname_and_initial_of("K. Liao", "Liao Hsin-yi")

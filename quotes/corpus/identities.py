@@ -229,7 +229,14 @@ def surname_and_initial_of(a: str, b: str) -> bool:
     """ "Ueli Brandenberger" and "Ulrich Brandenberger": one surname and first names that start
     alike, perhaps a pet form of one name; no sure sign of two people."""
     words_a, words_b = identity_key(a).split(), identity_key(b).split()
-    return len(words_a) > 1 and len(words_b) > 1 and words_a[-1] == words_b[-1] and words_a[0][:1] == words_b[0][:1]
+    if len(words_a) < 2 or len(words_b) < 2:
+        return False
+    if words_a[-1] == words_b[-1] and words_a[0][:1] == words_b[0][:1]:
+        return True
+    # "H. Liao" and "Liao Hsin-yi": one of them gives the family name first
+    return (words_a[-1] == words_b[0] and words_a[0][:1] == words_b[-1][:1]) or (
+        words_b[-1] == words_a[0] and words_b[0][:1] == words_a[-1][:1]
+    )
 
 
 def one_word_of(short: str, name: str) -> bool:
