@@ -2659,3 +2659,13 @@ def test_a_reply_marked_with_an_arrow_is_a_chat_message_too(pipeline):
 
 def test_the_reporters_line_after_a_chat_log_is_no_message(pipeline):
     assert [item for item in _items(pipeline, SLACK_LOG) if "finance director" in item[2]] == []
+
+
+def test_a_place_in_a_ranking_is_no_name(pipeline):
+    text = (
+        "Kowal out in the semi-final\n\n"
+        "Marta Kowal, 24, who was playing her first semi-final, did not hide her anger.\n\n"
+        '"The umpire took the match from me, not my opponent," said the world No. 8 after the semi-final.\n'
+    )
+    assert _speakers(pipeline, text)["The umpire took the match from me, not my opponent,"] == "Marta Kowal"
+

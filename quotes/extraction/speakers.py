@@ -604,6 +604,8 @@ def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | 
     family = _surnamed_family(token, rules)
     if family is not None:
         return family
+    if _rank(token, rules):
+        return None
     head = token if token.pos_ == "PROPN" or _misparsed_name(token) else _appositive_name(token, rules)
     if head is None and token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.head.i < token.i:
         head = token.head  # "Gregor Lamont MSP, the party's transport spokesman, who said": the name
@@ -613,6 +615,13 @@ def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | 
     if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     return _described(token, rules)
+
+
+def _rank(token: Token, rules: Rules) -> bool:
+    """ "No." of "said the world No. 41": a place in a ranking, no name."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    numbered = any(t.like_num for t in following) and all(t.like_num or t.text == "." for t in following[:1])
+    return token.lower_.rstrip(".") in rules.words("speakers.rank_abbreviations") and numbered
 
 
 def _surnamed_family(token: Token, rules: Rules) -> Mention | None:

@@ -37,7 +37,7 @@ CODE_LISTS = frozenset(
         "speakers.male_words", "speakers.group_pronouns", "speakers.thing_pronouns", "speakers.organisation_words",
         "speakers.data_sources", "speakers.generic_organisation", "speakers.quantifiers", "speakers.unnamed", "speakers.epithets",
         "speakers.topic_prepositions",
-        "speakers.kin",
+        "speakers.kin", "speakers.rank_abbreviations",
         "speakers.kin_groups", "speakers.family_members", "speakers.salutations",
         "speakers.elder", "speakers.younger", "speakers.parent_kin", "speakers.ranks", "speakers.anaphoric",
         "speakers.informants", "speakers.role_short_forms", "speakers.honorifics",
