@@ -2669,3 +2669,13 @@ def test_a_place_in_a_ranking_is_no_name(pipeline):
     )
     assert _speakers(pipeline, text)["The umpire took the match from me, not my opponent,"] == "Marta Kowal"
 
+
+def test_a_family_name_alone_is_the_person_named_family_name_first_with_a_two_syllable_given_name(pipeline):
+    text = (
+        "Park out in the semi-finals\n\n"
+        "Park Ji-woo lost 6-4, 7-5 to Mara Lind in the semi-finals yesterday. Lind, the top seed, will play "
+        "for the title on Sunday.\n\n"
+        'At the press conference, Park said: "I was tired in the second set."\n\n'
+        'Speaking to reporters afterwards, the 24-year-old said she felt "completely robbed" by the line call.\n'
+    )
+    assert _speakers(pipeline, text)["I was tired in the second set."] == "Park Ji-woo"

@@ -73,6 +73,16 @@ class Entity:
 SHORT_PARTICLE = 3  # "Van", "De", "Von" opening a name are particles; "Della", "Dos" may be first names
 
 
+GIVEN_NAME_IN_TWO_SYLLABLES = regex.compile(r"\p{Lu}\p{Ll}+-\p{Ll}+")  # "Hsin-yi", "Seung-hee"
+
+
+def _given_name_last(name: str) -> bool:
+    """ "Liao Hsin-yi", "Oh Seung-hee": a romanised given name of two syllables after the family
+    name, which "Liao said" then stands for."""
+    words = name.split()
+    return len(words) == 2 and GIVEN_NAME_IN_TWO_SYLLABLES.fullmatch(words[-1]) is not None
+
+
 def _keys(name: str, particles: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The name's words as keys, without particles ("dos Anjos" -> anjos; "Van der Berg", opening
     a sentence, -> berg, as "Pieter van der Berg"; but "Della" of "Della Marin" is a first name)."""
@@ -284,7 +294,7 @@ class ArticleSpeakers:
                     if e.kind == "person"
                     and len(e.name.split()) > 1
                     and _keys(e.name, self.particles)[:1] == keys
-                    and (known_first_name or mention.titles or e.genders or e.titles or e.ages)
+                    and (known_first_name or mention.titles or e.genders or e.titles or e.ages or _given_name_last(e.name))
                 ]
             if not candidates:  # "Saldaña said" after "Íñigo Saldaña Beltrán" or "Luis Saldaña-Beltrán": a first of two surnames
                 people = (e for e in self.entities if e.kind == "person")
