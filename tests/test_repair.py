@@ -62,6 +62,11 @@ def test_the_tokenizer_splits_single_guillemets_off_words(pipeline):
     assert [t.text for t in pipeline.nlp("I shouted ‹Into the container!›")][2:4] == ["‹", "Into"]
 
 
+def test_the_tokenizer_splits_a_closing_mark_and_a_dash_glued_between_words(pipeline):
+    words = [t.text for t in pipeline.nlp("He said the firm had “some explaining to do”—and its shares fell.")]
+    assert words[9:13] == ["do", "”", "—", "and"]
+
+
 def test_the_tokenizer_splits_a_dialogue_dash_and_full_stop_off_a_name(pipeline):
     assert [t.text for t in pipeline.nlp("—Go home —replied Ana Peña—. We did.")][6:9] == ["Peña", "—", "."]
 

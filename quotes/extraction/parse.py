@@ -145,13 +145,19 @@ def split_marks(nlp: Language, marks: str) -> None:
     already: its English tokenizer leaves "‹Into", "now!›" and a dialogue's "Peña—." whole, and
     the parse goes astray."""
     tokenizer: Any = nlp.tokenizer
+    defaults: Any = nlp.Defaults
     missing = [c for c in marks if len(nlp.make_doc(f"{c}a{c}")) != 3 or len(nlp.make_doc(f"a{c}.")) != 3]
     if missing:
         escaped = [regex.escape(c) for c in missing]
         stops = [f"(?<={c})\\." for c in escaped]  # the full stop after a closing mark or dash
-        defaults: Any = nlp.Defaults
         tokenizer.prefix_search = util.compile_prefix_regex([*defaults.prefixes, *escaped]).search
         tokenizer.suffix_search = util.compile_suffix_regex([*defaults.suffixes, *escaped, *stops]).search
+    # 'to do”—and Kelora’s shares': a mark between a word and a dash, with no space, is a token too
+    glued = "".join(regex.escape(c) for c in marks if c not in "'’‘")
+    if glued and len(nlp.make_doc("do\u201d\u2014and")) != 4:
+        mark, dash = f"[{glued}]", "[\u2014\u2013]"
+        infixes = [f"(?<=[\\w.,;:!?]){mark}(?={dash})", f"(?<={mark}){dash}", f"(?<={dash}){mark}(?=\\w)", f"{dash}(?={mark})"]
+        tokenizer.infix_finditer = util.compile_infix_regex([*defaults.infixes, *infixes]).finditer
 
 
 def keep_abbreviations(nlp: Language, words: Iterable[str]) -> None:
