@@ -202,9 +202,10 @@ SETS = {
     "drafts_final31": ("final31", 0.84, 0),
     "drafts_blind32": ("blind32", 0.93, 1),
     "drafts_final32": ("final32", 0.87, 4),
-    "drafts_final33": ("final33", 0.91, 4),
+    "drafts_final33": ("final33", 0.93, 2),
     "drafts_blind33": ("blind33", 0.88, 4),
-    "drafts_final34": ("final34", 0.85, 5),
+    "drafts_final34": ("final34", 0.88, 4),
+    "drafts_final35": ("final35", 0.91, 1),
 }
 
 
