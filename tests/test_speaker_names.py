@@ -56,4 +56,5 @@ def test_no_persons_name_opens_with_a_title(quotes):
 
 
 def test_no_speaker_is_an_article_alone(speakers):
-    assert [s for s in speakers if s.lower() in ("the", "a", "an")] == []
+    # not "a": "Mr A" is how an ombudsman hides a complainant's name, and "A" is left of it
+    assert [s for s in speakers if s.lower() in ("the", "an")] == []
