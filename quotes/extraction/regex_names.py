@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extraction.speakers import Mention, first_name_gender, gender_of, greeted
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
+from quotes.text.names import INITIAL
 
 
 def _names_an_organisation(words: list[str], rules: Rules) -> bool:
@@ -91,7 +92,6 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
-INITIAL = regex.compile(r"\p{Lu}\.")  # "R." of "Paul R. Hollister"
 WORD_BEFORE = regex.compile(r"(\p{Ll}+),\s+$")
 TITLE_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}+)[ \t]+$")
 

@@ -47,7 +47,7 @@ from quotes.extraction.speakers import Mention, epithet_age, gender_of
 from quotes.models import MARKED_KINDS, TURN_KIND, Document, Quote, QuoteKind, QuoteSpan, SpeakerKind, resumes_split_quote
 from quotes.rules import Rules
 from quotes.rules.load import verb_stem
-from quotes.text.names import fold
+from quotes.text.names import INITIAL, fold
 from quotes.text.words import normalise, trimmed
 
 CONTINUATION_PARAGRAPHS = 2  # an unattributed quote continues a speaker this many paragraphs on
@@ -83,7 +83,6 @@ ROLE_MAX_CHARS = 80  # how far back before a name its titles may start
 REPORTED_AFTER = regex.compile(r"\s+that\b")
 # "I asked Askew ...", "Okafor asks Dr Marsh whether ...": whom a question was put to answers it
 ASKED = regex.compile(r"\b(?:asks|asked|presses|pressed|questions|questioned)\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+)?$")
-INITIAL = regex.compile(r"\p{Lu}\.")  # "Marina K.:" in a chat export: an initial after a name, not a title
 INDEFINITE = regex.compile(r"(?i)\b(?:a|an|another)\s+$")
 
 

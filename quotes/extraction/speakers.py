@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from quotes.extraction.parse import comma_before
 from quotes.models import SpeakerKind
 from quotes.rules import Rules
-from quotes.text.names import fold
+from quotes.text.names import INITIAL, fold
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp"}  # a clause qualifying a noun or a verb
@@ -230,7 +230,7 @@ def _strip_titles(run: list[Token], rules: Rules) -> tuple[list[Token], list[str
 
 
 def _initial(token: Token) -> bool:
-    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+    return INITIAL.fullmatch(token.text) is not None
 
 
 def _span_text(tokens: list[Token]) -> str:

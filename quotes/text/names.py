@@ -73,6 +73,7 @@ def is_written_name(mention: str, pronouns: frozenset[str], particles: frozenset
     return all(w[:1].isupper() or w.lower() in particles or w == "of" for w in words) and len(words[-1]) > 2
 
 
+INITIAL = regex.compile(r"\p{Lu}\.")  # one letter and its stop: "R." of "Paul R. Hollister", "Marina K."
 INITIALS = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*")  # "NordWest" is two words to its initials
 ACRONYM_MAX = 8
 
