@@ -619,9 +619,8 @@ def _mention_at(token: Token, rules: Rules, statement_owner: bool) -> Mention | 
 
 def _rank(token: Token, rules: Rules) -> bool:
     """ "No." of "said the world No. 41": a place in a ranking, no name."""
-    following = token.doc[token.i + 1 : token.i + 3]
-    numbered = any(t.like_num for t in following) and all(t.like_num or t.text == "." for t in following[:1])
-    return token.lower_.rstrip(".") in rules.words("speakers.rank_abbreviations") and numbered
+    after = [t for t in token.doc[token.i + 1 : token.i + 3] if t.text != "."]  # "No" "." "41", or "No." "41"
+    return token.lower_.rstrip(".") in rules.words("speakers.rank_abbreviations") and bool(after) and after[0].like_num
 
 
 def _surnamed_family(token: Token, rules: Rules) -> Mention | None:
