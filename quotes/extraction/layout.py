@@ -342,7 +342,9 @@ def layout(
     unit = 0
     examination: tuple[str | None, str | None] = (None, None)  # (examining lawyer, witness) of "Q." and "A."
     result: list[Paragraph] = []
-    cast = _named_handles(text, rules)  # a label -> the name a cast line (or the write-up of a chat log) gave it
+    # a label -> the name a cast line (or the write-up of a chat log) gave it; the write-up is
+    # searched only for a transcript: the search costs a quarter of a second a megabyte
+    cast = _named_handles(text, rules) if transcript else {}
     stamps: list[str] = []  # the live blog's time-stamped lines, in text order
     for index, para in enumerate(paras):
         line = text[para.start : para.end]
